@@ -1,0 +1,107 @@
+/**
+ * The platform-neutral message model (DESIGN.md). Channels translate platform payloads into a
+ * Turn and render Reply[] however suits them; every Reply carries plain `text` for screen readers,
+ * notifications and the terminal.
+ */
+
+export type ChannelName = 'console' | 'slack' | 'teams' | (string & {});
+
+export interface Turn {
+  channel: ChannelName;
+  /** Platform user id, without the channel prefix (e.g. "U123" or "alice"). */
+  userId: string;
+  conversationId: string;
+  /** Platform message/event/activity id: a redelivered id is answered from the record. */
+  messageId: string;
+  text?: string;
+  /** A button press. `id` names the question (Choice set), `value` the chosen option id. */
+  action?: { id: string; value: string };
+  /** ISO 8601 time the platform received the message. */
+  receivedAt: string;
+  /** Display name when the platform knows it (never logged). */
+  displayName?: string;
+}
+
+export interface Choice {
+  /** Stable option id sent back in Turn.action.value. */
+  id: string;
+  /** What the button says; typing it (or its number) selects it too. */
+  label: string;
+}
+
+export interface TextReply {
+  kind: 'text';
+  text: string;
+}
+
+export interface QuestionReply {
+  kind: 'question';
+  /** Identifies the question; a button press carries it back as action.id. */
+  questionId: string;
+  text: string;
+  choices: Choice[];
+  /** "question 3 of about 15" */
+  progress?: { index: number; total: number };
+}
+
+export interface CardField {
+  label: string;
+  value: string;
+}
+
+export interface CardReply {
+  kind: 'card';
+  title: string;
+  fields: CardField[];
+  /** Plain-text version of the whole card. */
+  text: string;
+  /** Optional buttons under the card. */
+  questionId?: string;
+  actions?: Choice[];
+}
+
+export interface PlanRow {
+  /** Row label: a subject ("English"), "Work-Based Learning", "Additional Activities". */
+  label: string;
+  /** One cell per grade column, same order as PlanTableReply.grades. */
+  cells: string[];
+}
+
+export interface PlanTableReply {
+  kind: 'plan';
+  title: string;
+  /** Column headings, e.g. ["9th", "10th", "11th", "12th"]. */
+  grades: string[];
+  rows: PlanRow[];
+  /** Header facts shown above the table (goal, path, cluster, pathway, last review). */
+  fields: CardField[];
+  text: string;
+}
+
+export interface FileReply {
+  kind: 'file';
+  /** Absolute path of the file on this machine. */
+  path: string;
+  filename: string;
+  mimeType: string;
+  /** What the file is, in plain words (also used when a channel cannot send files). */
+  text: string;
+}
+
+export type Reply = TextReply | QuestionReply | CardReply | PlanTableReply | FileReply;
+
+export const text = (t: string): TextReply => ({ kind: 'text', text: t });
+
+/** The user key used across the store: "<channel>:<platform user id>". */
+export function userKey(turn: Pick<Turn, 'channel' | 'userId'>): string {
+  return `${turn.channel}:${turn.userId}`;
+}
+
+/**
+ * Sends replies to a user outside a conversation turn (reminders, nudges). Each channel provides
+ * one; `userKey` is "<channel>:<platform user id>". Rejects when delivery finally fails.
+ */
+export interface ProactiveSender {
+  readonly channel: ChannelName;
+  send(userId: string, replies: Reply[]): Promise<void>;
+}
