@@ -1,0 +1,10 @@
+import type { Reply, Turn } from '../domain/messages.js';
+
+/**
+ * What a channel talks to: one Turn in, the Replies to show out. The engine implements it; turns of
+ * one conversation are applied one at a time, in order, and a repeated messageId is answered from
+ * the record without being applied again.
+ */
+export interface TurnHandler {
+  handle(turn: Turn): Promise<Reply[]>;
+}
