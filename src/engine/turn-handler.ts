@@ -1,10 +1,19 @@
 import type { Reply, Turn } from '../domain/messages.js';
 
+export interface TurnResult {
+  replies: Reply[];
+  /**
+   * True when this messageId was already handled: `replies` are the recorded ones and nothing was
+   * applied again. A channel that already delivered them (platform redelivery) sends nothing.
+   */
+  duplicate: boolean;
+}
+
 /**
  * What a channel talks to: one Turn in, the Replies to show out. The engine implements it; turns of
  * one conversation are applied one at a time, in order, and a repeated messageId is answered from
  * the record without being applied again.
  */
 export interface TurnHandler {
-  handle(turn: Turn): Promise<Reply[]>;
+  handle(turn: Turn): Promise<TurnResult>;
 }
