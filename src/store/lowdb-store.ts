@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { JSONFile } from 'lowdb/node';
+import { DamagedDataError, type Store, type StoredRecord } from './store.js';
+
+const MAX_OPEN_ADAPTERS = 5000;
+
+/** File name for a record id: reversible, safe on every file system, never "." or "..". */
+export function fileNameForId(id: string): string {
+  return encodeURIComponent(id).replace(/\./g, '%2E').replace(/\*/g, '%2A') + '.json';
+}
+
+export function idForFileName(name: string): string {
+  return decodeURIComponent(name.slice(0, -'.json'.length));
+}
+
+/**
+ * The embedded default store: one lowdb JSON file per record, `<dir>/<collection>/<id>.json`.
+ * Writes go through lowdb's steno writer (temp file, then rename), so a record is never half
+ * written, and a write costs the same however many students are stored. A file that cannot be
+ * parsed raises DamagedDataError naming it and is never overwritten.
+ */
+export class LowdbStore implements Store {
+  private readonly adapters = new Map<string, JSONFile<unknown>>();
+  private readonly madeDirs = new Map<string, Promise<unknown>>();
+  private readonly damaged = new Set<string>();
+
+  constructor(readonly dir: string) {}
+
+  /**
+   * Creates the folder and reads every record once, so a damaged file stops start-up with its
+   * name instead of surfacing in the middle of someone's conversation.
+   */
+  async open(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const collections = (await readdir(this.dir, { withFileTypes: true })).filter((d) => d.isDirectory());
+    for (const c of collections) await this.list(c.name);
+  }
+
+  private file(collection: string, id: string): string {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(collection)) throw new Error(`Bad collection name: ${collection}`);
+    return path.join(this.dir, collection, fileNameForId(id));
+  }
+
+  private adapter(file: string): JSONFile<unknown> {
+    let a = this.adapters.get(file);
+    if (!a) {
+      if (this.adapters.size >= MAX_OPEN_ADAPTERS) {
+        const oldest = this.adapters.keys().next().value as string;
+        this.adapters.delete(oldest);
+      }
+      a = new JSONFile<unknown>(file);
+      this.adapters.set(file, a);
+    }
+    return a;
+  }
+
+  /** Creates a collection's folder once; callers share the same promise so writes keep their order. */
+  private ensureDir(collection: string): Promise<unknown> {
+    let made = this.madeDirs.get(collection);
+    if (!made) {
+      made = mkdir(path.join(this.dir, collection), { recursive: true });
+      this.madeDirs.set(collection, made);
+    }
+    return made;
+  }
+
+  private async readFileRecord<T>(file: string): Promise<T | undefined> {
+    let value: unknown;
+    try {
+      value = await this.adapter(file).read();
+    } catch (err) {
+      this.damaged.add(file);
+      throw new DamagedDataError(file, err instanceof SyntaxError ? 'not valid JSON' : String(err));
+    }
+    if (value === null) return undefined;
+    return value as T;
+  }
+
+  async get<T>(collection: string, id: string): Promise<T | undefined> {
+    return this.readFileRecord<T>(this.file(collection, id));
+  }
+
+  async put<T>(collection: string, id: string, value: T): Promise<void> {
+    const file = this.file(collection, id);
+    if (this.damaged.has(file)) throw new DamagedDataError(file, 'it could not be read, so it is not overwritten');
+    await this.ensureDir(collection);
+    await this.adapter(file).write(value);
+  }
+
+  async putIfAbsent<T>(collection: string, id: string, value: T): Promise<boolean> {
+    const file = this.file(collection, id);
+    await this.ensureDir(collection);
+    // Write a private temp file, then hard-link it into place: link() fails if the record exists,
+    // atomically, even across processes sharing the folder.
+    const tmp = path.join(path.dirname(file), `.${randomBytes(6).toString('hex')}.tmp`);
+    await writeFile(tmp, JSON.stringify(value));
+    try {
+      await link(tmp, file);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw err;
+    } finally {
+      await unlink(tmp).catch(() => undefined);
+    }
+  }
+
+  async delete(collection: string, id: string): Promise<void> {
+    const file = this.file(collection, id);
+    this.adapters.delete(file);
+    await unlink(file).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+  }
+
+  async ids(collection: string): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(path.join(this.dir, collection));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map(idForFileName);
+  }
+
+  /** Reads every record of a collection (in parallel batches; files are read directly, not cached). */
+  async list<T>(collection: string): Promise<StoredRecord<T>[]> {
+    const ids = await this.ids(collection);
+    const out: StoredRecord<T>[] = [];
+    const BATCH = 256;
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const part = await Promise.all(
+        ids.slice(i, i + BATCH).map(async (id) => {
+          const file = this.file(collection, id);
+          let raw: string;
+          try {
+            raw = await readFile(file, 'utf8');
+          } catch (err) {
+            if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+            throw err;
+          }
+          try {
+            return { id, value: JSON.parse(raw) as T };
+          } catch {
+            this.damaged.add(file);
+            throw new DamagedDataError(file, 'not valid JSON');
+          }
+        }),
+      );
+      for (const r of part) if (r) out.push(r);
+    }
+    return out;
+  }
+}
