@@ -1,0 +1,176 @@
+/** The words of the explore conversation: pure builders of Replies from framework data and results. */
+import { text, type CardReply, type QuestionReply, type Reply } from '../src/domain/messages.js';
+import type { FrameworkIndex } from '../src/domain/framework-index.js';
+import type { InterestItem } from '../src/domain/interest-items.js';
+import { YES_NO_CHOICES } from '../src/domain/interest-items.js';
+import type { InterestResult } from '../src/domain/score-interests.js';
+
+export const RESULTS_Q = 'explore:results';
+export const ALL_CLUSTERS_Q = 'explore:all-clusters';
+export const CLUSTER_Q = 'explore:cluster';
+export const PATH_Q = 'explore:path';
+export const CHOSEN_Q = 'explore:chosen';
+
+export const itemQuestionId = (itemId: string) => `interest:${itemId}`;
+
+export function introReply(total: number): Reply {
+  return text(
+    `Let's find jobs you might enjoy. I'll ask about ${total} quick questions. ` +
+      'There are no wrong answers, and nothing is final: you can change your mind any time.',
+  );
+}
+
+export function itemQuestion(item: InterestItem, index: number, total: number): QuestionReply {
+  const choices = item.kind === 'pick' ? (item.options ?? []).map((o) => ({ id: o.id, label: o.label })) : YES_NO_CHOICES;
+  return {
+    kind: 'question',
+    questionId: itemQuestionId(item.id),
+    text: `(${index} of about ${total}) ${item.text}`,
+    choices: choices.map((c) => ({ id: c.id, label: c.label })),
+    progress: { index, total },
+  };
+}
+
+const lowerFirst = (s: string) => (s ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** Grades K-5: the top Career Paths only, in kid words. */
+export function pathResults(fw: FrameworkIndex, result: InterestResult): Reply[] {
+  const top = result.paths.slice(0, 3);
+  const first = top[0];
+  const lines = top.map((p, i) => `${i + 1}. ${fw.path(p.pathId)?.nickname ?? p.pathId}: ${lowerFirst(p.reason)}`);
+  return [
+    text(
+      `Your top match is the ${fw.path(first!.pathId)?.nickname}. A Career Path is a big group of jobs that fit together.`,
+    ),
+    text(`Your top paths:\n${lines.join('\n')}`),
+    {
+      kind: 'question',
+      questionId: RESULTS_Q,
+      text: 'Want to hear more about one of them?',
+      choices: [
+        ...top.map((p) => ({ id: `path:${p.pathId}`, label: fw.path(p.pathId)?.nickname ?? p.pathId })),
+        { id: 'retake', label: 'Answer the questions again' },
+        { id: 'done', label: "I'm done for now" },
+      ],
+    },
+  ];
+}
+
+/** Grades 6 and up: top paths, then the top 3 Career Clusters with the reasons. */
+export function clusterResults(fw: FrameworkIndex, result: InterestResult): Reply[] {
+  const paths = result.paths.slice(0, 2).map((p) => fw.path(p.pathId)?.nickname ?? p.pathId);
+  const top = result.clusters.slice(0, 3);
+  const best = top[0]!;
+  const bestName = fw.cluster(best.clusterId)?.name ?? best.clusterId;
+  const card: CardReply = {
+    kind: 'card',
+    title: 'Your top Career Clusters',
+    fields: top.map((c, i) => ({ label: `${i + 1}. ${fw.cluster(c.clusterId)?.name ?? c.clusterId}`, value: c.reason })),
+    text: top.map((c, i) => `${i + 1}. ${fw.cluster(c.clusterId)?.name}: ${lowerFirst(c.reason)}`).join('\n'),
+  };
+  return [
+    text(
+      `Your top match is the ${paths[0]}${paths[1] ? `, then the ${paths[1]}` : ''}. ` +
+        `Inside it, ${bestName} fits you best: ${lowerFirst(best.reason)}`,
+    ),
+    text('A Career Cluster is a family of jobs that use similar skills. Here are your top 3:'),
+    card,
+    {
+      kind: 'question',
+      questionId: RESULTS_Q,
+      text: 'Which one do you want to look at?',
+      choices: [
+        ...top.map((c) => ({ id: `cluster:${c.clusterId}`, label: fw.cluster(c.clusterId)?.name ?? c.clusterId })),
+        { id: 'all-clusters', label: 'See all 16 clusters' },
+        { id: 'retake', label: 'Answer the questions again' },
+      ],
+    },
+  ];
+}
+
+export function allClustersQuestion(fw: FrameworkIndex): QuestionReply {
+  return {
+    kind: 'question',
+    questionId: ALL_CLUSTERS_Q,
+    text: 'Here are all the Career Clusters. Pick one to look at.',
+    choices: [
+      ...fw.framework.clusters.map((c) => ({ id: `cluster:${c.id}`, label: c.name })),
+      { id: 'back-results', label: 'Back to my results' },
+    ],
+  };
+}
+
+/** One cluster: what it is, its pathways, and (grade 7 up) a pathway to choose. */
+export function clusterView(fw: FrameworkIndex, clusterId: string, canChoosePathway: boolean): Reply[] {
+  const c = fw.cluster(clusterId)!;
+  const card: CardReply = {
+    kind: 'card',
+    title: c.name,
+    fields: [
+      { label: 'What it is', value: c.description },
+      { label: 'Career Pathways', value: c.pathways.map((p) => p.name).join('; ') },
+    ],
+    text: `${c.name}: ${c.description}\nIts Career Pathways (groups of jobs that share skills): ${c.pathways.map((p) => p.name).join('; ')}.`,
+  };
+  const choices = canChoosePathway
+    ? c.pathways.map((p) => ({ id: `pathway:${p.id}`, label: p.name }))
+    : [{ id: 'choose-cluster', label: 'This one fits me' }];
+  return [
+    card,
+    {
+      kind: 'question',
+      questionId: CLUSTER_Q,
+      text: canChoosePathway
+        ? 'Does one of these pathways sound like you? You can change it later.'
+        : 'Does this cluster sound like you? You can change it later.',
+      choices: [
+        ...choices,
+        { id: 'more', label: 'Show example jobs' },
+        { id: 'back-results', label: 'Back to my results' },
+      ],
+    },
+  ];
+}
+
+export function clusterJobs(fw: FrameworkIndex, clusterId: string): Reply {
+  const c = fw.cluster(clusterId)!;
+  const lines = c.pathways.map((p) => `${p.name}: ${p.exampleOccupations.join(', ')}`);
+  return text(`Some jobs in ${c.name}:\n${lines.join('\n')}`);
+}
+
+export function pathView(fw: FrameworkIndex, pathId: string): Reply[] {
+  const p = fw.path(pathId)!;
+  const clusters = p.clusterIds.map((id) => fw.cluster(id)!);
+  const jobs = clusters.flatMap((c) => c.pathways.map((pw) => pw.exampleOccupations[0])).filter(Boolean).slice(0, 6);
+  return [
+    text(`The ${p.nickname} (${p.name}): ${p.description}`),
+    text(`People on this path work as: ${jobs.join(', ')}.`),
+    {
+      kind: 'question',
+      questionId: PATH_Q,
+      text: 'What next?',
+      choices: [
+        { id: 'choose-path', label: 'This path fits me' },
+        { id: 'back-results', label: 'Back to my results' },
+      ],
+    },
+  ];
+}
+
+export function chosenReplies(what: string, canPlan: boolean): Reply[] {
+  return [
+    text(`Saved! You chose ${what}. This is a starting point, not a promise: lots of people change their minds, and that's normal.`),
+    {
+      kind: 'question',
+      questionId: CHOSEN_Q,
+      text: 'What would you like to do next?',
+      choices: [
+        ...(canPlan ? [{ id: 'plan', label: 'Make my plan of study' }] : []),
+        { id: 'back-results', label: 'Look at my results again' },
+        { id: 'done', label: "I'm done for now" },
+      ],
+    },
+  ];
+}
+
+export const DONE_TEXT = text('Okay! Everything is saved. Say hi any time to pick up again, or type help to see what I can do.');

@@ -1,0 +1,182 @@
+/**
+ * Explore: adaptive interest questions -> ranked Career Paths and Clusters with reasons -> a look at
+ * a cluster -> a chosen Career Pathway (grades 7 and up), cluster (grade 6) or path (K-5).
+ */
+import { assign, emit, enqueueActions, setup } from 'xstate';
+import type { FrameworkIndex } from '../src/domain/framework-index.js';
+import type { InterestItem } from '../src/domain/interest-items.js';
+import { chooseNextItem, estimateTotal } from '../src/domain/choose-next-item.js';
+import { scoreInterests, type Answer } from '../src/domain/score-interests.js';
+import { gradeBand, type Grade } from '../src/domain/grade.js';
+import { text } from '../src/domain/messages.js';
+import { effect, reply, type FlowEmitted, type FlowEvent, type FlowOutput } from './flow-protocol.js';
+import * as say from './explore-replies.js';
+
+export const EXPLORE_VERSION = 1;
+
+export interface ExploreInput {
+  grade: Grade;
+  /** Open straight at one cluster (e.g. after "I want to be a vet"). */
+  focusClusterId?: string;
+}
+
+interface Ctx {
+  grade: Grade;
+  answers: Answer[];
+  clusterId?: string;
+  pathId?: string;
+}
+
+export interface ExploreDeps {
+  framework: FrameworkIndex;
+  items: InterestItem[];
+  /** Whether the plan feature is there to offer after a pathway is chosen. */
+  canPlan: boolean;
+}
+
+const choice = (e: FlowEvent) => (e.type === 'ANSWER' ? e.choiceId : '');
+
+export function createExploreMachine({ framework, items, canPlan }: ExploreDeps) {
+  const fw = framework.framework;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const next = (c: Ctx) => chooseNextItem(fw, items, c.answers, c.grade);
+  const result = (c: Ctx) => scoreInterests(fw, items, c.answers);
+  const awareness = (c: Ctx) => gradeBand(c.grade) === 'awareness';
+
+  return setup({
+    types: {
+      context: {} as Ctx,
+      events: {} as FlowEvent,
+      input: {} as ExploreInput,
+      output: {} as FlowOutput,
+      emitted: {} as FlowEmitted,
+    },
+    guards: {
+      finished: ({ context }) => next(context) === undefined,
+      hasAnswers: ({ context }) => context.answers.length > 0,
+      focused: ({ context }) => context.clusterId !== undefined,
+      isAwareness: ({ context }) => awareness(context),
+      picks: ({ event }, prefix: string) => choice(event).startsWith(prefix),
+      is: ({ event }, id: string) => choice(event) === id,
+    },
+    actions: {
+      askNext: emit(({ context }) => {
+        const item = next(context)!;
+        const total = Math.max(estimateTotal(context.answers, context.grade), context.answers.length + 1);
+        const q = say.itemQuestion(item, context.answers.length + 1, total);
+        return context.answers.length === 0 ? reply(say.introReply(total), q) : reply(q);
+      }),
+      savePathway: enqueueActions(({ event, enqueue }) => {
+        const pathwayId = choice(event).slice('pathway:'.length);
+        const clusterId = framework.clusterOfPathway(pathwayId)!.id;
+        const pathId = framework.pathOfCluster(clusterId)!.id;
+        enqueue.emit(effect({ kind: 'save-choice', pathId, clusterId, pathwayId }));
+        enqueue.emit(reply(...say.chosenReplies(`the ${framework.pathway(pathwayId)!.name} pathway in ${framework.cluster(clusterId)!.name}`, canPlan)));
+      }),
+      saveCluster: enqueueActions(({ context, enqueue }) => {
+        const clusterId = context.clusterId!;
+        const pathId = framework.pathOfCluster(clusterId)!.id;
+        enqueue.emit(effect({ kind: 'save-choice', pathId, clusterId }));
+        enqueue.emit(reply(...say.chosenReplies(`the ${framework.cluster(clusterId)!.name} cluster`, false)));
+      }),
+      savePath: enqueueActions(({ context, enqueue }) => {
+        const pathId = context.pathId!;
+        enqueue.emit(effect({ kind: 'save-choice', pathId }));
+        enqueue.emit(reply(...say.chosenReplies(`the ${framework.path(pathId)!.nickname}`, false)));
+      }),
+    },
+  }).createMachine({
+    id: 'explore',
+    context: ({ input }) => ({ grade: input.grade, answers: [], clusterId: input.focusClusterId }),
+    initial: 'start',
+    states: {
+      start: { always: [{ guard: 'focused', target: 'cluster' }, { target: 'deciding' }] },
+      deciding: { always: [{ guard: 'finished', target: 'results' }, { target: 'asking' }] },
+      asking: {
+        entry: 'askNext',
+        on: {
+          ANSWER: {
+            target: 'deciding',
+            actions: assign({
+              answers: ({ context, event }) => {
+                const itemId = event.questionId.replace(/^interest:/, '');
+                return byId.has(itemId) ? [...context.answers, { itemId, value: event.choiceId }] : context.answers;
+              },
+            }),
+          },
+          BACK: [
+            { guard: 'hasAnswers', target: 'deciding', actions: assign({ answers: ({ context }) => context.answers.slice(0, -1) }) },
+            { target: 'asking', reenter: true, actions: emit(() => reply(text('This is the first question, so there is nothing to go back to.'))) },
+          ],
+        },
+      },
+      results: {
+        entry: [
+          emit(({ context }) => effect({ kind: 'save-interest-result', grade: context.grade, answers: context.answers, result: result(context) })),
+          emit(({ context }) =>
+            reply(...(awareness(context) ? say.pathResults(framework, result(context)) : say.clusterResults(framework, result(context)))),
+          ),
+        ],
+        on: {
+          ANSWER: [
+            { guard: { type: 'picks', params: 'cluster:' }, target: 'cluster', actions: assign({ clusterId: ({ event }) => choice(event).slice(8) }) },
+            { guard: { type: 'picks', params: 'path:' }, target: 'path', actions: assign({ pathId: ({ event }) => choice(event).slice(5) }) },
+            { guard: { type: 'is', params: 'all-clusters' }, target: 'allClusters' },
+            { guard: { type: 'is', params: 'retake' }, target: 'deciding', actions: assign({ answers: [] }) },
+            { guard: { type: 'is', params: 'done' }, target: 'done' },
+          ],
+          BACK: [{ guard: 'hasAnswers', target: 'deciding', actions: assign({ answers: ({ context }) => context.answers.slice(0, -1) }) }],
+        },
+      },
+      allClusters: {
+        entry: emit(() => reply(say.allClustersQuestion(framework))),
+        on: {
+          ANSWER: [
+            { guard: { type: 'picks', params: 'cluster:' }, target: 'cluster', actions: assign({ clusterId: ({ event }) => choice(event).slice(8) }) },
+            { target: 'backToResults' },
+          ],
+          BACK: 'backToResults',
+        },
+      },
+      cluster: {
+        entry: emit(({ context }) => reply(...say.clusterView(framework, context.clusterId!, !awareness(context) && context.grade >= 7))),
+        on: {
+          ANSWER: [
+            { guard: { type: 'picks', params: 'pathway:' }, target: 'chosen', actions: 'savePathway' },
+            { guard: { type: 'is', params: 'choose-cluster' }, target: 'chosen', actions: 'saveCluster' },
+            {
+              guard: { type: 'is', params: 'more' },
+              target: 'cluster',
+              actions: emit(({ context }) => reply(say.clusterJobs(framework, context.clusterId!))),
+            },
+            { target: 'backToResults' },
+          ],
+          BACK: 'backToResults',
+        },
+      },
+      path: {
+        entry: emit(({ context }) => reply(...say.pathView(framework, context.pathId!))),
+        on: {
+          ANSWER: [
+            { guard: { type: 'is', params: 'choose-path' }, target: 'chosen', actions: 'savePath' },
+            { target: 'backToResults' },
+          ],
+          BACK: 'backToResults',
+        },
+      },
+      chosen: {
+        on: {
+          ANSWER: [
+            { guard: { type: 'is', params: 'plan' }, target: 'done', actions: emit(() => effect({ kind: 'run-command', command: 'plan' })) },
+            { guard: { type: 'is', params: 'back-results' }, target: 'backToResults' },
+            { target: 'done' },
+          ],
+          BACK: 'backToResults',
+        },
+      },
+      backToResults: { always: [{ guard: 'hasAnswers', target: 'results' }, { target: 'deciding' }] },
+      done: { type: 'final', entry: emit(({ event }) => (choice(event) === 'plan' ? reply() : reply(say.DONE_TEXT))) },
+    },
+    output: () => ({}),
+  });
+}

@@ -1,0 +1,131 @@
+/**
+ * Onboarding: who is this (student, family member, counselor) and, for a student, which grade.
+ * First contact says what Waypoint does, what it keeps and who can see it.
+ */
+import { assign, emit, setup } from 'xstate';
+import { text, type QuestionReply } from '../src/domain/messages.js';
+import { gradeLabel, parseGrade, type Grade } from '../src/domain/grade.js';
+import type { Role } from '../src/domain/profile.js';
+import { effect, reply, type FlowEmitted, type FlowEvent, type FlowOutput } from './flow-protocol.js';
+
+export const ONBOARDING_VERSION = 1;
+
+interface Ctx {
+  role?: Role;
+  grade?: Grade;
+  /** First contact (a greeting first) or a change of role/grade later. */
+  firstContact: boolean;
+}
+
+const roleQuestion: QuestionReply = {
+  kind: 'question',
+  questionId: 'onboarding:role',
+  text: 'Who are you?',
+  choices: [
+    { id: 'student', label: "I'm a student" },
+    { id: 'family', label: "I'm a family member" },
+    { id: 'counselor', label: "I'm a counselor" },
+  ],
+};
+
+const gradeQuestion: QuestionReply = {
+  kind: 'question',
+  questionId: 'onboarding:grade',
+  text: 'What grade are you in? (You can also type it, like "8" or "freshman".)',
+  choices: [
+    { id: 'g5', label: '5th or younger' },
+    ...[6, 7, 8, 9, 10, 11, 12].map((g) => ({ id: `g${g}`, label: `${g}th` })),
+    { id: 'g13', label: 'After high school' },
+  ],
+};
+
+const youngGradeQuestion: QuestionReply = {
+  kind: 'question',
+  questionId: 'onboarding:young-grade',
+  text: 'Which grade is that?',
+  choices: [0, 1, 2, 3, 4, 5].map((g) => ({ id: `g${g}`, label: g === 0 ? 'K' : `${g}${['', 'st', 'nd', 'rd', 'th', 'th'][g]}` })),
+};
+
+const WELCOME =
+  "Hi! I'm Waypoint. I help you explore jobs you might like and plan your classes for them. " +
+  'I keep your answers, choices and plan. Only you, your counselor, and family you choose to add can see them.';
+
+const FAMILY_SOON =
+  "Welcome! Soon you'll be able to link to your student with a code they give you, and see what is due this year. " +
+  'Type help any time to see what I can do now.';
+const COUNSELOR_BY_ADMIN =
+  "Counselor access is set up by your school's Waypoint admin, so nobody can turn it on from the chat. " +
+  'Once they add you, say hi again and I will show your caseload.';
+
+function gradeFrom(event: FlowEvent): Grade | undefined {
+  if (event.type === 'ANSWER') return Number(event.choiceId.slice(1));
+  if (event.type === 'TEXT') return parseGrade(event.text);
+  return undefined;
+}
+
+export const onboardingMachine = setup({
+  types: {
+    context: {} as Ctx,
+    events: {} as FlowEvent,
+    input: {} as { firstContact?: boolean } | undefined,
+    output: {} as FlowOutput,
+    emitted: {} as FlowEmitted,
+  },
+  guards: {
+    isStudent: ({ event }) => event.type === 'ANSWER' && event.choiceId === 'student',
+    isFamily: ({ event }) => event.type === 'ANSWER' && event.choiceId === 'family',
+    isCounselor: ({ event }) => event.type === 'ANSWER' && event.choiceId === 'counselor',
+    saysYounger: ({ event }) => event.type === 'ANSWER' && event.choiceId === 'g5',
+    hasGrade: ({ event }) => gradeFrom(event) !== undefined,
+  },
+}).createMachine({
+  id: 'onboarding',
+  context: ({ input }) => ({ firstContact: input?.firstContact ?? true }),
+  initial: 'role',
+  states: {
+    role: {
+      entry: emit(({ context }) => (context.firstContact ? reply(text(WELCOME), roleQuestion) : reply(roleQuestion))),
+      on: {
+        ANSWER: [
+          { guard: 'isStudent', target: 'grade', actions: assign({ role: 'student' }) },
+          { guard: 'isFamily', target: 'done', actions: [assign({ role: 'family' }), emit(() => effect({ kind: 'save-profile', role: 'family' })), emit(() => reply(text(FAMILY_SOON)))] },
+          { guard: 'isCounselor', target: 'done', actions: emit(() => reply(text(COUNSELOR_BY_ADMIN))) },
+        ],
+        BACK: { target: 'role', reenter: true },
+      },
+    },
+    grade: {
+      tags: ['free-text'],
+      entry: emit(() => reply(gradeQuestion)),
+      on: {
+        ANSWER: [
+          { guard: 'saysYounger', target: 'youngGrade' },
+          { guard: 'hasGrade', target: 'saved', actions: assign({ grade: ({ event }) => gradeFrom(event) }) },
+        ],
+        TEXT: { guard: 'hasGrade', target: 'saved', actions: assign({ grade: ({ event }) => gradeFrom(event) }) },
+        BACK: 'role',
+      },
+    },
+    youngGrade: {
+      tags: ['free-text'],
+      entry: emit(() => reply(youngGradeQuestion)),
+      on: {
+        ANSWER: { target: 'saved', actions: assign({ grade: ({ event }) => gradeFrom(event) }) },
+        TEXT: { guard: 'hasGrade', target: 'saved', actions: assign({ grade: ({ event }) => gradeFrom(event) }) },
+        BACK: 'grade',
+      },
+    },
+    saved: {
+      entry: [
+        emit(({ context }) => effect({ kind: 'save-profile', role: 'student', grade: context.grade })),
+        emit(({ context }) => reply(text(`Got it: ${gradeLabel(context.grade!)}.`))),
+      ],
+      always: 'done',
+    },
+    done: { type: 'final' },
+  },
+  output: ({ context }) =>
+    context.role === 'student' && context.grade !== undefined
+      ? { next: { flow: 'explore', input: { grade: context.grade } } }
+      : {},
+});

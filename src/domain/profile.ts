@@ -1,0 +1,38 @@
+import type { Grade } from './grade.js';
+import type { Answer, InterestResult } from './score-interests.js';
+
+export type Role = 'student' | 'family' | 'counselor';
+
+/** A student's chosen Path/Cluster/Pathway, with when it was chosen. */
+export interface CareerChoice {
+  pathId: string;
+  clusterId?: string;
+  pathwayId?: string;
+  chosenAt: string;
+}
+
+/** Who someone is to Waypoint. Collection "profiles", id = user key ("<channel>:<user id>"). */
+export interface Profile {
+  userKey: string;
+  role: Role;
+  grade?: Grade;
+  /** When the grade was set, so the grade can move up with the school year. */
+  gradeSetAt?: string;
+  displayName?: string;
+  choice?: CareerChoice;
+  /** Earlier choices, newest last: changing your mind is normal. */
+  choiceHistory: CareerChoice[];
+  createdAt: string;
+  lastActiveAt: string;
+}
+
+/** The last finished interest questions. Collection "interest-results", id = user key. */
+export interface InterestResultRecord {
+  userKey: string;
+  grade: Grade;
+  answers: Answer[];
+  result: InterestResult;
+  at: string;
+  /** Earlier runs (answers dropped), newest last. */
+  earlier: { at: string; topClusterIds: string[]; topPathIds: string[] }[];
+}
