@@ -1,0 +1,187 @@
+import type { Framework } from './framework-types.js';
+import type { InterestItem } from './interest-items.js';
+import type { Answer } from './score-interests.js';
+
+/**
+ * What the answers so far say about each cluster and each path. Shared by the scoring (result)
+ * and by the choice of the next question, so both read the answers the same way.
+ *
+ * Every answered item gives each cluster it touches one observation: a value (1 = liked,
+ * 0.5 = unsure, 0 = not for me) and a weight (how strongly the item speaks about that cluster:
+ * its first cluster counts most). A cluster's match is the weighted share of "liked", pulled
+ * toward PRIOR_MEAN when there were few questions about it.
+ */
+
+export type AnswerKind = 'yes' | 'maybe' | 'no' | 'picked' | 'not-picked' | 'none' | 'unsure';
+
+export interface Observation {
+  itemId: string;
+  weight: number;
+  value: number;
+  kind: AnswerKind;
+  /** The phrase that quotes it (the item's phrase, or the picked option's phrase). */
+  phrase: string;
+  /** Position of the answer in the conversation. */
+  order: number;
+}
+
+export interface UnitEvidence {
+  /** Sum of weights of the answers about this cluster or path. */
+  n: number;
+  /** Weighted sum of values. */
+  sum: number;
+  observations: Observation[];
+}
+
+export interface Estimate {
+  mean: number;
+  sd: number;
+  /** Ranking score: the mean, a little lower when it rests on few answers. */
+  score: number;
+}
+
+export interface Evidence {
+  clusters: Map<string, UnitEvidence>;
+  paths: Map<string, UnitEvidence>;
+  /** Items of the list that were answered (answers to unknown items are ignored). */
+  answeredItemIds: Set<string>;
+  /** True when at least one answer was a yes or a picked option. */
+  anyPositive: boolean;
+  anyMaybe: boolean;
+}
+
+/** Weight of a cluster by its position in an item's (or option's) cluster list. */
+const POSITION_WEIGHTS = [1, 0.6, 0.5];
+const PRIOR_MEAN = 0.3;
+const PRIOR_WEIGHT = 1;
+
+export function positionWeight(index: number): number {
+  return POSITION_WEIGHTS[Math.min(index, POSITION_WEIGHTS.length - 1)]!;
+}
+
+/** Every cluster an item can say something about, with its strongest weight. */
+export function itemClusterWeights(item: InterestItem): Map<string, number> {
+  const out = new Map<string, number>();
+  const lists = item.kind === 'pick' ? (item.options ?? []).map((o) => o.clusterIds) : [item.clusterIds];
+  for (const ids of lists) {
+    ids.forEach((id, i) => out.set(id, Math.max(out.get(id) ?? 0, positionWeight(i))));
+  }
+  return out;
+}
+
+/** Every path an item can say something about, with its strongest weight. */
+export function itemPathWeights(item: InterestItem, pathOfCluster: ReadonlyMap<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [clusterId, w] of itemClusterWeights(item)) {
+    const pathId = pathOfCluster.get(clusterId);
+    if (pathId !== undefined) out.set(pathId, Math.max(out.get(pathId) ?? 0, w));
+  }
+  return out;
+}
+
+export function pathOfClusterMap(framework: Framework): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const path of framework.paths) for (const c of path.clusterIds) out.set(c, path.id);
+  for (const c of framework.clusters) if (!out.has(c.id)) out.set(c.id, c.pathId);
+  return out;
+}
+
+/** A better observation of the same cluster within one item wins: higher value, then weight. */
+function better(a: Observation | undefined, b: Observation): Observation {
+  if (a === undefined) return b;
+  if (b.value !== a.value) return b.value > a.value ? b : a;
+  return b.weight > a.weight ? b : a;
+}
+
+/** What one answer says about each cluster it touches; undefined when the answer doesn't fit the item. */
+export function observeAnswer(item: InterestItem, value: string, order: number): Map<string, Observation> | undefined {
+  const out = new Map<string, Observation>();
+  const add = (clusterId: string, o: Omit<Observation, 'itemId' | 'order'>) =>
+    out.set(clusterId, better(out.get(clusterId), { ...o, itemId: item.id, order }));
+  if (item.kind === 'yes-no') {
+    const v = value === 'yes' ? 1 : value === 'maybe' ? 0.5 : value === 'no' ? 0 : undefined;
+    if (v === undefined) return undefined;
+    item.clusterIds.forEach((id, i) =>
+      add(id, { weight: positionWeight(i), value: v, kind: value as AnswerKind, phrase: item.phrase }),
+    );
+    return out;
+  }
+  const options = item.options ?? [];
+  const picked = options.find((o) => o.id === value);
+  if (picked === undefined && value !== 'no' && value !== 'maybe') return undefined;
+  for (const option of options) {
+    option.clusterIds.forEach((id, i) => {
+      const w = positionWeight(i);
+      if (option === picked) add(id, { weight: w, value: 1, kind: 'picked', phrase: option.phrase });
+      else if (picked !== undefined) add(id, { weight: w * 0.5, value: 0, kind: 'not-picked', phrase: option.phrase });
+      else if (value === 'no') add(id, { weight: w * 0.75, value: 0, kind: 'none', phrase: option.phrase });
+      else add(id, { weight: w * 0.5, value: 0.5, kind: 'unsure', phrase: option.phrase });
+    });
+  }
+  return out;
+}
+
+function emptyEvidence(): UnitEvidence {
+  return { n: 0, sum: 0, observations: [] };
+}
+
+function record(unit: UnitEvidence, o: Observation): void {
+  unit.n += o.weight;
+  unit.sum += o.weight * o.value;
+  unit.observations.push(o);
+}
+
+/** Reads all answers (later answers to the same item replace earlier ones). */
+export function collectEvidence(framework: Framework, items: InterestItem[], answers: Answer[]): Evidence {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const pathOf = pathOfClusterMap(framework);
+  const clusters = new Map(framework.clusters.map((c) => [c.id, emptyEvidence()]));
+  const paths = new Map(framework.paths.map((p) => [p.id, emptyEvidence()]));
+  const latest = new Map<string, { value: string; order: number }>();
+  answers.forEach((a, order) => {
+    if (byId.has(a.itemId)) {
+      latest.delete(a.itemId);
+      latest.set(a.itemId, { value: a.value, order });
+    }
+  });
+  const evidence: Evidence = { clusters, paths, answeredItemIds: new Set(), anyPositive: false, anyMaybe: false };
+  for (const [itemId, { value, order }] of latest) {
+    const observed = observeAnswer(byId.get(itemId)!, value, order);
+    if (observed === undefined) continue;
+    evidence.answeredItemIds.add(itemId);
+    const byPath = new Map<string, Observation>();
+    for (const [clusterId, o] of observed) {
+      const unit = clusters.get(clusterId);
+      if (unit === undefined) continue;
+      record(unit, o);
+      if (o.kind === 'yes' || o.kind === 'picked') evidence.anyPositive = true;
+      if (o.kind === 'maybe' || o.kind === 'unsure') evidence.anyMaybe = true;
+      const pathId = pathOf.get(clusterId);
+      if (pathId !== undefined) byPath.set(pathId, better(byPath.get(pathId), o));
+    }
+    for (const [pathId, o] of byPath) {
+      const unit = paths.get(pathId);
+      if (unit !== undefined) record(unit, o);
+    }
+  }
+  return evidence;
+}
+
+export function estimate(unit: UnitEvidence): Estimate {
+  const mean = (unit.sum + PRIOR_WEIGHT * PRIOR_MEAN) / (unit.n + PRIOR_WEIGHT);
+  const sd = Math.sqrt((mean * (1 - mean)) / (unit.n + PRIOR_WEIGHT + 1));
+  return { mean, sd, score: mean - 0.5 * sd };
+}
+
+/** The answers that showed interest (yes, picked), strongest first, then in the order given. */
+export function positiveObservations(unit: UnitEvidence): Observation[] {
+  return unit.observations
+    .filter((o) => o.kind === 'yes' || o.kind === 'picked')
+    .sort((a, b) => b.weight - a.weight || a.order - b.order);
+}
+
+export function maybeObservations(unit: UnitEvidence): Observation[] {
+  return unit.observations
+    .filter((o) => o.kind === 'maybe')
+    .sort((a, b) => b.weight - a.weight || a.order - b.order);
+}
