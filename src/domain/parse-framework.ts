@@ -4,7 +4,7 @@
  * the JSON path, e.g. `data/frameworks/missouri.json: $.clusters[3].pathways[0].name is required`.
  */
 import { z } from 'zod';
-import { DataFileError, jsonPath } from '../data-files/read-json-file.js';
+import { DataFileError, jsonPath } from './data-file-error.js';
 import type { Framework } from './framework-types.js';
 
 /** How many problems one error message lists before it says "and N more". */
