@@ -1,0 +1,139 @@
+/**
+ * The Teams channel's HTTP server: `POST /api/messages` served by botbuilder's CloudAdapter, on
+ * node:http (no web framework). `GET /health` answers "ok" for load balancers.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CloudAdapter, Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import type { TurnHandler } from '../../engine/turn-handler.js';
+import type { Store } from '../../store/store.js';
+import { createTeamsAdapter } from './teams-adapter.js';
+import { createTeamsLogic } from './teams-bot.js';
+import type { TeamsLogger } from './teams-logger.js';
+import { isAuthenticated, type TeamsSettings } from './teams-settings.js';
+
+/** Largest request body taken in (Teams activities are far smaller). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface TeamsServerOptions {
+  handler: TurnHandler;
+  store: Store;
+  settings: TeamsSettings;
+  logger: TeamsLogger;
+  /** Interface to listen on; all interfaces when absent. Tests use 127.0.0.1. */
+  host?: string;
+  now?: () => Date;
+}
+
+export interface TeamsServer {
+  readonly server: Server;
+  readonly adapter: CloudAdapter;
+  /** Listens on settings.PORT (0 picks a free port) and resolves with the port in use. */
+  start(): Promise<{ port: number }>;
+  stop(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The small Response surface CloudAdapter.process writes to, over a node:http response. */
+function botResponse(res: ServerResponse): BotResponse {
+  let body: unknown;
+  return {
+    socket: res.socket,
+    status(code: number) {
+      res.statusCode = code;
+    },
+    header(name: string, value: unknown) {
+      res.setHeader(name, String(value));
+    },
+    send(value: unknown) {
+      body = value;
+    },
+    end() {
+      if (res.writableEnded) return;
+      if (body === undefined || body === null) return void res.end();
+      if (typeof body === 'string' || Buffer.isBuffer(body)) return void res.end(body);
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify(body));
+    },
+  };
+}
+
+function reply(res: ServerResponse, status: number, text?: string): void {
+  res.statusCode = status;
+  if (text) res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end(text);
+}
+
+export function createTeamsServer(options: TeamsServerOptions): TeamsServer {
+  const { settings, logger } = options;
+  const adapter = createTeamsAdapter(settings, logger);
+  const logic = createTeamsLogic({ handler: options.handler, store: options.store, logger, now: options.now });
+
+  const server = createServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    try {
+      if (path === '/health' && req.method === 'GET') return reply(res, 200, 'ok');
+      if (path !== '/api/messages') return reply(res, 404, 'Not found');
+      if (req.method !== 'POST') return reply(res, 405, 'Use POST');
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch (err) {
+        return reply(res, err instanceof BodyTooLarge ? 413 : 400, err instanceof BodyTooLarge ? 'Too large' : 'Body must be JSON');
+      }
+      const botReq: BotRequest = { method: req.method, headers: req.headers as Record<string, string | string[] | undefined>, body: body as Record<string, unknown> };
+      await adapter.process(botReq, botResponse(res), logic);
+    } catch (err) {
+      logger.error({ err: (err as Error).name }, 'teams: request failed');
+      if (!res.headersSent) reply(res, 500);
+      else if (!res.writableEnded) res.end();
+    }
+  });
+
+  return {
+    server,
+    adapter,
+    start: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(settings.PORT, options.host, () => {
+          server.off('error', reject);
+          const port = (server.address() as AddressInfo).port;
+          if (isAuthenticated(settings)) {
+            logger.info({ port, appType: settings.MicrosoftAppType }, 'teams: listening on /api/messages; requests must carry a Bot Framework token');
+          } else {
+            logger.warn(
+              { port },
+              'teams: NO MicrosoftAppId set: requests are NOT authenticated. Use this only for local testing with the Bot Framework Emulator.',
+            );
+          }
+          resolve({ port });
+        });
+      }),
+    stop: () =>
+      new Promise((resolve, reject) => {
+        if (!server.listening) return resolve();
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

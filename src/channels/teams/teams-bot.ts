@@ -1,0 +1,121 @@
+/**
+ * The bot logic the adapter runs for each activity: remember where to reach the person, turn the
+ * activity into a Turn, ask the engine, and send what it answers. Nothing about the conversation
+ * itself is decided here. Team channels and group chats get a short invitation to a 1:1 chat and
+ * never anything about a student.
+ */
+import type { TurnContext } from 'botbuilder';
+import type { TurnHandler } from '../../engine/turn-handler.js';
+import type { Store } from '../../store/store.js';
+import { readIncoming, userIdOf } from './activity-to-turn.js';
+import type { ChoiceSubmit } from './card-submit.js';
+import { rememberConversation } from './conversation-refs.js';
+import { handleFileConsent, prepareFiles } from './file-offers.js';
+import { SeenActivities } from './seen-activities.js';
+import type { TeamsLogger } from './teams-logger.js';
+import { answeredCard, renderReplies } from './teams-renderer.js';
+import { cardAttachment } from './adaptive-card.js';
+
+export const ANSWERED_CARDS = 'teams-answered-cards';
+
+export const WELCOME_PERSONAL =
+  "Hi! I'm Waypoint. I help you explore jobs you might like and plan your classes for them. Say hi when you're ready to start.";
+export const INVITE_TO_PERSONAL =
+  'Hi! I talk about career plans only in a private chat, so what you share stays between us. Open a 1:1 chat with me to start: select my name, then Chat.';
+export const WELCOME_SHARED = `Thanks for adding me! ${INVITE_TO_PERSONAL}`;
+export const ONLY_TEXT = 'I can only read typed words for now. Please type your answer.';
+export const ALREADY_ANSWERED = 'You already answered that one. To change an answer, type back.';
+
+export interface TeamsBotDeps {
+  handler: TurnHandler;
+  store: Store;
+  logger: TeamsLogger;
+  seen?: SeenActivities;
+  now?: () => Date;
+  fetch?: typeof fetch;
+}
+
+const plain = (text: string) => ({ type: 'message', text, textFormat: 'plain' }) as const;
+
+export function createTeamsLogic(deps: TeamsBotDeps): (context: TurnContext) => Promise<void> {
+  const seen = deps.seen ?? new SeenActivities();
+  const now = deps.now ?? (() => new Date());
+
+  return async (context) => {
+    const activity = context.activity;
+    const at = now();
+    const userId = userIdOf(activity);
+    await rememberConversation(deps.store, activity, at);
+
+    if (activity.type === 'invoke' && activity.name === 'fileConsent/invoke' && userId) {
+      await handleFileConsent(context, userId, deps);
+      return;
+    }
+
+    const incoming = readIncoming(activity, at);
+    const ids = { userId, conversationId: activity.conversation?.id, activityId: activity.id };
+    switch (incoming.kind) {
+      case 'ignore':
+        return;
+      case 'welcome':
+        await context.sendActivity(plain(incoming.personal ? WELCOME_PERSONAL : WELCOME_SHARED));
+        return;
+      case 'shared-space':
+        deps.logger.info({ conversationId: ids.conversationId, activityId: ids.activityId }, 'teams: invited to a 1:1 chat from a shared space');
+        await context.sendActivity(plain(INVITE_TO_PERSONAL));
+        return;
+      case 'not-text':
+        await context.sendActivity(plain(ONLY_TEXT));
+        return;
+      case 'turn':
+        break;
+    }
+
+    const { turn, submit } = incoming;
+    const seenKey = `${turn.conversationId}|${turn.messageId}`;
+    if (!seen.claim(seenKey)) {
+      deps.logger.info(ids, 'teams: redelivered activity dropped');
+      return;
+    }
+    try {
+      if (submit && activity.replyToId && !(await claimCard(deps.store, turn.conversationId, activity.replyToId, turn.messageId))) {
+        deps.logger.info(ids, 'teams: second press on an answered card');
+        await context.sendActivity(plain(ALREADY_ANSWERED));
+        return;
+      }
+      const result = await deps.handler.handle(turn);
+      if (result.duplicate) {
+        deps.logger.info(ids, 'teams: engine reports a redelivery; nothing sent');
+        return;
+      }
+      if (submit && activity.replyToId) await markAnswered(context, activity.replyToId, submit, deps.logger, ids);
+      const files = await prepareFiles(result.replies, { channelId: activity.channelId ?? '', userId: turn.userId, now: at }, deps);
+      const outgoing = renderReplies(result.replies, files);
+      if (outgoing.length > 0) await context.sendActivities(outgoing);
+    } catch (err) {
+      seen.release(seenKey);
+      deps.logger.error({ ...ids, err: (err as Error).name }, 'teams: turn failed');
+      throw err;
+    }
+  };
+}
+
+/**
+ * First press on a card wins: records which activity answered it. A redelivery of that same press
+ * passes (the engine then reports it as a duplicate); a different press on the same card does not.
+ */
+async function claimCard(store: Store, conversationId: string, cardId: string, activityId: string): Promise<boolean> {
+  const key = `${conversationId}|${cardId}`;
+  if (await store.putIfAbsent(ANSWERED_CARDS, key, { activityId })) return true;
+  const existing = await store.get<{ activityId: string }>(ANSWERED_CARDS, key);
+  return existing?.activityId === activityId;
+}
+
+/** Replaces the pressed card with one that shows the answer and has no buttons. */
+async function markAnswered(context: TurnContext, cardId: string, submit: ChoiceSubmit, logger: TeamsLogger, ids: object): Promise<void> {
+  try {
+    await context.updateActivity({ type: 'message', id: cardId, attachments: [cardAttachment(answeredCard(submit))] });
+  } catch (err) {
+    logger.warn({ ...ids, err: (err as Error).name }, 'teams: could not update the answered card');
+  }
+}
