@@ -1,0 +1,146 @@
+import type { App, BlockAction, Logger, webApi } from '@slack/bolt';
+import type { CardReply, Reply } from '../../domain/messages.js';
+import type { TurnHandler } from '../../engine/turn-handler.js';
+import type { SeenEvents } from './seen-events.js';
+import { ACTION_ID_PATTERN, decodeAction } from './slack-action-id.js';
+import { openDm, postOutputs, respondOutputs, uploadFile } from './slack-deliver.js';
+import { renderAnswered, renderHomeView, renderMentionInvite, renderReplies } from './slack-renderer.js';
+import { actionTurn, commandTurn, type MessageEventLike, messageTurn } from './slack-turns.js';
+
+type WebClient = webApi.WebClient;
+
+/** Summary shown on the App Home tab (Path, Cluster, Pathway, this year's plan, next review). */
+export type HomeViewProvider = (userId: string) => Promise<Reply[] | CardReply>;
+
+export interface SlackListenerDeps {
+  handler: TurnHandler;
+  homeView?: HomeViewProvider;
+  seen: SeenEvents;
+  logger: Logger;
+  now: () => Date;
+  /** The slash command's name as set up in the manifest. */
+  command: string;
+}
+
+/**
+ * Wires Slack's events to the TurnHandler: direct messages, button presses, the slash command,
+ * mentions in channels and the App Home tab. Logs carry ids only, never what people wrote.
+ */
+export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
+  const { handler, seen, logger, now } = deps;
+
+  /** Claims an event id; false (and a log line) when it is a redelivery already taken in hand. */
+  const firstDelivery = (eventId: string | undefined, retryNum: unknown): boolean => {
+    if (!eventId) return true;
+    if (seen.claim(`event:${eventId}`)) return true;
+    logger.info(`slack: redelivered event ${eventId} (retry ${String(retryNum ?? '?')}) skipped`);
+    return false;
+  };
+
+  // Direct messages carry the whole conversation.
+  app.event('message', async ({ event, body, client, context }) => {
+    const turn = messageTurn(event as MessageEventLike, body, now());
+    if (!turn) return;
+    if (!firstDelivery(body.event_id, context.retryNum)) return;
+    let result;
+    try {
+      result = await handler.handle(turn);
+    } catch (error) {
+      seen.release(`event:${body.event_id}`);
+      throw error;
+    }
+    if (result.duplicate) {
+      logger.info(`slack: message ${turn.messageId} was already answered; nothing sent again`);
+      return;
+    }
+    await postOutputs(client, turn.conversationId, renderReplies(result.replies));
+  });
+
+  // A mention in a channel: a short public invitation to a DM, nothing more.
+  app.event('app_mention', async ({ event, body, client, context }) => {
+    if (!firstDelivery(body.event_id, context.retryNum)) return;
+    if (event.bot_id !== undefined || event.subtype !== undefined) return;
+    const invite = renderMentionInvite(
+      body.team_id && body.api_app_id ? { teamId: body.team_id, appId: body.api_app_id } : undefined,
+    );
+    await client.chat.postMessage({
+      channel: event.channel,
+      thread_ts: event.thread_ts ?? event.ts,
+      text: invite.text,
+      blocks: invite.blocks,
+      parse: 'none',
+      link_names: false,
+      unfurl_links: false,
+    });
+  });
+
+  // Button presses, in a DM, under an ephemeral answer, or on the Home tab.
+  app.action<BlockAction>(ACTION_ID_PATTERN, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    if (action.type !== 'button') return;
+    const decoded = decodeAction(action.action_id, action.value);
+    if (!decoded) return;
+    const userId = body.user.id;
+    const container = body.container as { type?: string; message_ts?: string; channel_id?: string; is_ephemeral?: boolean; view_id?: string };
+    const onHome = container.type === 'view' || body.view?.type === 'home';
+    const origin = onHome ? `view:${body.view?.id ?? container.view_id}` : `${container.channel_id ?? body.channel?.id}:${container.message_ts}`;
+    // One answer per question message: a double click or a second press is ignored.
+    if (!onHome && !seen.claim(`answered:${origin}`)) {
+      logger.info(`slack: question message ${origin} already answered; press ignored`);
+      return;
+    }
+    const conversationId = onHome ? await openDm(client, userId) : (body.channel?.id ?? container.channel_id ?? (await openDm(client, userId)));
+    const messageId = `${onHome ? (body.view?.id ?? container.view_id) : container.message_ts}:${action.action_ts}`;
+    const turn = actionTurn({ userId, conversationId, messageId, ...decoded, actionTs: action.action_ts, now: now() });
+    let result;
+    try {
+      result = await handler.handle(turn);
+    } catch (error) {
+      if (!onHome) seen.release(`answered:${origin}`);
+      throw error;
+    }
+    if (result.duplicate) return;
+    const outputs = renderReplies(result.replies);
+    const chosen = action.text?.text ?? decoded.choiceId;
+    if (onHome) {
+      await postOutputs(client, conversationId, outputs);
+    } else if (container.is_ephemeral || !body.message) {
+      const answered = renderAnswered({ text: '', blocks: [] }, chosen);
+      await respond({ replace_original: true, text: answered.text, blocks: answered.blocks });
+      await respondOutputs(respond, outputs, (file) => sendFileToDm(client, userId, file));
+    } else {
+      const answered = renderAnswered(body.message as { text?: string; blocks?: unknown[] }, chosen);
+      await client.chat.update({ channel: conversationId, ts: container.message_ts ?? body.message.ts, text: answered.text, blocks: answered.blocks });
+      await postOutputs(client, conversationId, outputs);
+    }
+  });
+
+  // `/waypoint help|explore|plan|due|review`: answered so only the person who asked sees it.
+  app.command(deps.command, async ({ ack, command, respond, client }) => {
+    await ack();
+    const turn = commandTurn(command, now());
+    const result = await handler.handle(turn);
+    if (result.duplicate) return;
+    await respondOutputs(respond, renderReplies(result.replies), (file) => sendFileToDm(client, turn.userId, file));
+  });
+
+  // The App Home tab: the engine's summary with buttons to continue, or a friendly default.
+  app.event('app_home_opened', async ({ event, body, client, context }) => {
+    if (event.tab !== 'home') return;
+    if (!firstDelivery(body.event_id, context.retryNum)) return;
+    let content: Reply[] | CardReply | undefined;
+    if (deps.homeView) {
+      try {
+        content = await deps.homeView(event.user);
+      } catch (error) {
+        logger.error(`slack: home summary for ${event.user} failed: ${(error as Error).name}`);
+      }
+    }
+    await client.views.publish({ user_id: event.user, view: renderHomeView(content) });
+  });
+}
+
+async function sendFileToDm(client: WebClient, userId: string, file: Parameters<typeof uploadFile>[2]): Promise<void> {
+  const dm = await openDm(client, userId);
+  await uploadFile(client, dm, file);
+}

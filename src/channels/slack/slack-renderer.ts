@@ -1,0 +1,144 @@
+import type { types as S } from '@slack/bolt';
+import type { CardReply, Reply } from '../../domain/messages.js';
+import {
+  LIMITS,
+  cardBlocks,
+  contextLine,
+  planBlocks,
+  questionBlocks,
+  questionFallback,
+  textSections,
+} from './slack-blocks.js';
+import { clip, escapeSlackText, unescapeSlackText } from './slack-escape.js';
+
+/**
+ * Reply[] -> what to send to Slack (pure). Each Reply is its own message ("bubble"); a Reply too
+ * big for one message (more than 50 blocks) becomes several. Every message carries plain `text`
+ * for notifications and screen readers. Files are sent with files.uploadV2.
+ */
+export interface SlackMessage {
+  kind: 'message';
+  text: string;
+  blocks: S.KnownBlock[];
+}
+
+export interface SlackFile {
+  kind: 'file';
+  path: string;
+  filename: string;
+  mimeType: string;
+  /** Escaped words that go with the file. */
+  comment: string;
+}
+
+export type SlackOutput = SlackMessage | SlackFile;
+
+export function renderReplies(replies: Reply[]): SlackOutput[] {
+  return replies.flatMap(renderReply);
+}
+
+export function renderReply(reply: Reply): SlackOutput[] {
+  switch (reply.kind) {
+    case 'text':
+      return packMessages(textSections(escapeSlackText(reply.text)), fallback(reply.text));
+    case 'question':
+      return packMessages(questionBlocks(reply), questionFallback(reply));
+    case 'card':
+      return packMessages(cardBlocks(reply), fallback(reply.text || reply.title));
+    case 'plan':
+      return packMessages(planBlocks(reply), fallback(reply.text || reply.title));
+    case 'file':
+      return [{ kind: 'file', path: reply.path, filename: reply.filename, mimeType: reply.mimeType, comment: fallback(reply.text) }];
+    default: {
+      const unknown: never = reply;
+      throw new Error(`Unknown reply kind: ${(unknown as { kind?: string }).kind}`);
+    }
+  }
+}
+
+function fallback(plain: string): string {
+  return clip(escapeSlackText(plain), LIMITS.fallbackText);
+}
+
+/**
+ * Splits blocks into messages of at most 50 blocks. Buttons stay with the section just above them
+ * when a split falls between the two. Later parts say which part they are in their plain text.
+ */
+export function packMessages(blocks: S.KnownBlock[], text: string): SlackMessage[] {
+  const max = LIMITS.blocksPerMessage;
+  if (blocks.length <= max) return [{ kind: 'message', text, blocks }];
+  const chunks: S.KnownBlock[][] = [];
+  let rest = blocks;
+  while (rest.length > max) {
+    let cut = max;
+    while (cut > 1 && rest[cut]?.type === 'actions') cut -= 1;
+    chunks.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  chunks.push(rest);
+  return chunks.map((chunk, i) => ({
+    kind: 'message',
+    text: i === 0 ? text : clip(`${text.split('\n')[0] ?? ''} (part ${i + 1} of ${chunks.length})`, LIMITS.fallbackText),
+    blocks: chunk,
+  }));
+}
+
+/**
+ * The question message after a button press: the same words, the buttons removed, and a line
+ * saying what was chosen. `original` is the message as Slack hands it back in block_actions.
+ */
+export function renderAnswered(original: { text?: string; blocks?: unknown[] }, chosenLabel: string): SlackMessage {
+  const label = escapeSlackText(unescapeSlackText(chosenLabel));
+  const kept = ((original.blocks ?? []) as S.KnownBlock[]).filter((b) => b.type !== 'actions');
+  const blocks: S.KnownBlock[] = [...kept.slice(0, LIMITS.blocksPerMessage - 1), contextLine(`You chose: *${label}*`)];
+  const firstLine = escapeSlackText(unescapeSlackText((original.text ?? '').split('\n')[0] ?? ''));
+  return { kind: 'message', text: clip(`${firstLine} You chose: ${label}`.trim(), LIMITS.fallbackText), blocks };
+}
+
+/** The App Home tab: the summary the engine provides, or a friendly default. */
+export function renderHomeView(content: Reply[] | CardReply | undefined): S.HomeView {
+  const replies = content === undefined ? [] : Array.isArray(content) ? content : [content];
+  const blocks: S.KnownBlock[] = [];
+  for (const reply of replies) {
+    const parts =
+      reply.kind === 'file'
+        ? textSections(escapeSlackText(reply.text))
+        : renderReply(reply).flatMap((o) => (o.kind === 'message' ? o.blocks : []));
+    if (blocks.length > 0) blocks.push({ type: 'divider' });
+    blocks.push(...parts);
+  }
+  if (blocks.length === 0) blocks.push(...defaultHomeBlocks());
+  if (blocks.length > LIMITS.blocksPerHomeView) {
+    blocks.length = LIMITS.blocksPerHomeView - 1;
+    blocks.push(contextLine('There is more: open the *Messages* tab and ask me.'));
+  }
+  return { type: 'home', blocks };
+}
+
+function defaultHomeBlocks(): S.KnownBlock[] {
+  return [
+    ...textSections('*Waypoint*'),
+    ...textSections(
+      'I help you explore jobs you might like and plan your classes for them.\n' +
+        'To start, open the *Messages* tab and say hi.',
+    ),
+    contextLine('You can also type `/waypoint help` anywhere in Slack. Only you will see my answer.'),
+  ];
+}
+
+/**
+ * The short public answer to a mention in a channel: an invitation to a direct message, never
+ * anything about a student. `appLink` opens the app's Messages tab when Slack gave us its ids.
+ */
+export function renderMentionInvite(appLink?: { teamId: string; appId: string }): SlackMessage {
+  const where =
+    appLink && /^[A-Z0-9]+$/.test(appLink.teamId) && /^[A-Z0-9]+$/.test(appLink.appId)
+      ? `<slack://app?team=${appLink.teamId}&id=${appLink.appId}&tab=messages|send me a direct message>`
+      : 'send me a direct message';
+  const text = "Hi! I'm Waypoint. I help students explore jobs and plan their classes.";
+  return {
+    kind: 'message',
+    text: `${text} To keep your answers private, ${where.startsWith('<') ? 'send me a direct message' : where}.`,
+    blocks: textSections(`${text} To keep your answers private, ${where}.`),
+  };
+}

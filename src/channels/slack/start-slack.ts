@@ -1,0 +1,130 @@
+import type { AddressInfo, ListenOptions } from 'node:net';
+import type { Server } from 'node:http';
+import { App, LogLevel, type Logger, type Receiver, type webApi } from '@slack/bolt';
+import type { TurnHandler } from '../../engine/turn-handler.js';
+import { SeenEvents } from './seen-events.js';
+import { type BotIdentity, cachedBotAuthorize } from './slack-authorize.js';
+import { type HomeViewProvider, registerSlackListeners } from './slack-listeners.js';
+import type { SlackSettings } from './slack-settings.js';
+
+/** Anything with pino/console-style methods; wrapped into the Logger Bolt expects. */
+export interface LoggerLike {
+  debug(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+export interface CreateSlackAppOptions {
+  handler: TurnHandler;
+  settings: SlackSettings;
+  logger?: LoggerLike;
+  /** Extra Web API client options (tests: `retryConfig: { retries: 0 }`). SLACK_API_URL wins for the URL. */
+  clientOptions?: webApi.WebClientOptions;
+  /** The App Home summary for a person; without it the Home tab shows a friendly default. */
+  homeView?: HomeViewProvider;
+  /** Tests and the bench: a receiver that feeds `app.processEvent` directly. */
+  receiver?: Receiver;
+  /** Known bot ids skip the `auth.test` call on the first event. */
+  botIdentity?: BotIdentity;
+  now?: () => Date;
+  /** The slash command as set up in the manifest. */
+  command?: string;
+}
+
+export interface SlackApp {
+  app: App;
+  mode: 'socket' | 'http' | 'custom';
+  /** Checks the bot token with Slack, then connects (Socket Mode) or listens (HTTP). */
+  start(listen?: number | ListenOptions): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+}
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/**
+ * Builds the Slack app: Bolt 5 with Socket Mode when SLACK_APP_TOKEN is set, otherwise the HTTP
+ * receiver on PORT at /slack/events with request signatures verified (a forged or stale request
+ * gets 401). Everything people say goes through the TurnHandler; this folder only translates.
+ */
+export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
+  const { settings } = options;
+  const logger = toBoltLogger(options.logger);
+  const clientOptions: webApi.WebClientOptions = {
+    ...options.clientOptions,
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+  };
+  let app: App | undefined;
+  const authorize = cachedBotAuthorize(() => (app as App).client, settings.botToken, options.botIdentity);
+  const mode: SlackApp['mode'] = options.receiver ? 'custom' : settings.mode;
+
+  const common = { authorize, logger, clientOptions, ignoreSelf: true, convoStore: false as const };
+  if (options.receiver) {
+    app = new App({ ...common, receiver: options.receiver });
+  } else if (settings.mode === 'socket') {
+    app = new App({ ...common, socketMode: true, appToken: settings.appToken });
+  } else {
+    if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
+    app = new App({
+      ...common,
+      signingSecret: settings.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      port: settings.port,
+      processBeforeResponse: false,
+    });
+  }
+  const built = app;
+
+  // Listener errors are logged by name and code only (never a payload), and do not crash the app.
+  built.error(async (error) => {
+    const code = (error as { code?: string }).code ?? '';
+    logger.error(`slack: ${error.name}${code ? ` (${code})` : ''}: ${error.message.split('\n')[0]}`);
+  });
+
+  registerSlackListeners(built, {
+    handler: options.handler,
+    homeView: options.homeView,
+    seen: new SeenEvents(),
+    logger,
+    now: options.now ?? (() => new Date()),
+    command: options.command ?? '/waypoint',
+  });
+
+  return {
+    app: built,
+    mode,
+    async start(listen) {
+      await authorize.check();
+      if (mode === 'http') {
+        const server = (await built.start(listen ?? settings.port)) as Server;
+        const address = server.address() as AddressInfo | null;
+        logger.info(`slack: listening for events on port ${address?.port ?? '?'} at ${SLACK_EVENTS_PATH}`);
+        return { port: address?.port };
+      }
+      await built.start();
+      logger.info(`slack: started (${mode === 'socket' ? 'Socket Mode' : 'custom receiver'})`);
+      return {};
+    },
+    async stop() {
+      await built.stop();
+    },
+  };
+}
+
+function toBoltLogger(like: LoggerLike | undefined): Logger {
+  const target: LoggerLike = like ?? console;
+  const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
+  let level = LogLevel.INFO;
+  const on = (l: LogLevel) => order.indexOf(l) >= order.indexOf(level);
+  return {
+    debug: (...m: unknown[]) => on(LogLevel.DEBUG) && target.debug(...m),
+    info: (...m: unknown[]) => on(LogLevel.INFO) && target.info(...m),
+    warn: (...m: unknown[]) => on(LogLevel.WARN) && target.warn(...m),
+    error: (...m: unknown[]) => on(LogLevel.ERROR) && target.error(...m),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
