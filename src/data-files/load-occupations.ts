@@ -1,0 +1,139 @@
+/**
+ * Loads the occupation data the matcher is built from:
+ * - every data/occupations/*.json (the built-in index; one file per cluster),
+ * - data/pathway-keywords.json (our own words per pathway), when present,
+ * - data/generated/onet-index.json (made by `npm run import:onet`), when present.
+ * A file that is there but broken stops with a DataFileError naming the file and JSON path.
+ */
+import { access, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataFileError, readJsonFile } from './read-json-file.js';
+import { parseWithSchema } from './parse-with-schema.js';
+import {
+  occupationFileSchema,
+  onetIndexSchema,
+  pathwayKeywordsSchema,
+} from '../domain/occupations/occupation-schemas.js';
+import { parseInterestItems } from '../domain/interest-items.js';
+import type {
+  InterestPhrase,
+  Occupation,
+  OccupationData,
+  OccupationFile,
+  OnetIndex,
+  PathwayKeywordMap,
+} from '../domain/occupations/occupation-types.js';
+
+export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+export const ONET_INDEX_FILE = path.join(DATA_DIR, 'generated', 'onet-index.json');
+
+export interface LoadOccupationOptions {
+  /** Folder with the built-in files; default data/occupations. */
+  occupationDir?: string;
+  /** default data/pathway-keywords.json; skipped when missing. */
+  keywordsFile?: string;
+  /** default data/interest-items.json; skipped when missing; false = do not load. */
+  interestItemsFile?: string | false;
+  /** Cluster ids to check interest items against (default: any). */
+  clusterIds?: ReadonlySet<string>;
+  /** default data/generated/onet-index.json; false = do not load O*NET even when present. */
+  onetFile?: string | false;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function readOccupationFile(file: string): Promise<OccupationFile> {
+  return parseWithSchema(occupationFileSchema, await readJsonFile(file), file);
+}
+
+/** Reads every *.json in the folder (sorted by name); ids must be unique across files. */
+export async function loadBuiltInOccupations(dir = path.join(DATA_DIR, 'occupations')): Promise<Occupation[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new DataFileError(dir, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const all: Occupation[] = [];
+  const owner = new Map<string, string>();
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const parsed = await readOccupationFile(file);
+    parsed.occupations.forEach((occ, i) => {
+      const first = owner.get(occ.id);
+      if (first !== undefined) {
+        throw new DataFileError(file, `$.occupations[${i}].id "${occ.id}" is already used in ${first}`);
+      }
+      owner.set(occ.id, name);
+      all.push(occ);
+    });
+  }
+  return all;
+}
+
+export async function loadPathwayKeywords(file = path.join(DATA_DIR, 'pathway-keywords.json')): Promise<PathwayKeywordMap> {
+  if (!(await exists(file))) return {};
+  return parseWithSchema(pathwayKeywordsSchema, await readJsonFile(file), file);
+}
+
+export async function loadOnetIndex(file = ONET_INDEX_FILE): Promise<OnetIndex | undefined> {
+  if (!(await exists(file))) return undefined;
+  return parseWithSchema(onetIndexSchema, await readJsonFile(file), file);
+}
+
+/** The phrases of the interest questions (items and pick options) with their clusters. */
+export async function loadInterestPhrases(
+  file = path.join(DATA_DIR, 'interest-items.json'),
+  clusterIds?: ReadonlySet<string>,
+): Promise<InterestPhrase[]> {
+  if (!(await exists(file))) return [];
+  const json = await readJsonFile(file);
+  const ids = clusterIds ?? new Set(anyClusterIds(json));
+  const out: InterestPhrase[] = [];
+  for (const item of parseInterestItems(json, file, ids)) {
+    if (item.phrase !== '' && item.clusterIds.length > 0) out.push({ phrase: item.phrase, clusterIds: item.clusterIds });
+    for (const o of item.options ?? []) {
+      if (o.phrase !== '' && o.clusterIds.length > 0) out.push({ phrase: o.phrase, clusterIds: o.clusterIds });
+    }
+  }
+  return out;
+}
+
+/** Every cluster id the file mentions (used when the caller gives no framework to check against). */
+function anyClusterIds(json: unknown): string[] {
+  const ids: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === 'object' && v !== null) {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'clusterIds' && Array.isArray(x)) ids.push(...x.filter((s): s is string => typeof s === 'string'));
+        else walk(x);
+      }
+    }
+  };
+  walk(json);
+  return ids;
+}
+
+export async function loadOccupationData(options: LoadOccupationOptions = {}): Promise<OccupationData> {
+  const [occupations, keywords, interestPhrases, onet] = await Promise.all([
+    loadBuiltInOccupations(options.occupationDir),
+    loadPathwayKeywords(options.keywordsFile),
+    options.interestItemsFile === false
+      ? Promise.resolve([])
+      : loadInterestPhrases(options.interestItemsFile, options.clusterIds),
+    options.onetFile === false ? Promise.resolve(undefined) : loadOnetIndex(options.onetFile),
+  ]);
+  const data: OccupationData = { occupations, keywords, interestPhrases };
+  if (onet !== undefined) data.onet = onet;
+  return data;
+}

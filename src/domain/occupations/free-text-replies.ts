@@ -1,0 +1,124 @@
+/**
+ * The bot's answer to free text, in our own plain words (CONVERSATION.md): what fits and why,
+ * then an offer to explore the cluster, choose the pathway or take the interest questions.
+ * Pure: interpretation + framework in, Reply[] out. See interpret-free-text.ts for the entry points.
+ */
+import type { Framework } from '../framework-types.js';
+import type { Choice, QuestionReply, Reply } from '../messages.js';
+import { text } from '../messages.js';
+import type { EducationLevel } from './occupation-types.js';
+import type { FreeTextInterpretation, FreeTextMatch } from './interpret-free-text.js';
+
+export const FREE_TEXT_OFFER = 'free-text-offer';
+export const CLARIFY_OCCUPATION = 'clarify-occupation';
+
+/** How people usually get started, in plain words. */
+export const EDUCATION_WORDS: Record<EducationLevel, string> = {
+  'high-school': 'a high school diploma and training on the job',
+  certificate: 'a short program at a career center or technical school (a certificate)',
+  associate: 'a two-year degree from a community college',
+  bachelor: 'a four-year college degree',
+  graduate: 'a four-year college degree and then more school after it',
+};
+
+const EXAMPLES = ['"vet"', '"I like drawing"', '"what does a welder do?"'];
+
+interface Names {
+  cluster: (id: string) => string;
+  pathway: (id: string) => string;
+}
+
+function names(framework: Framework): Names {
+  const clusters = new Map<string, string>();
+  const pathways = new Map<string, string>();
+  for (const c of framework.clusters) {
+    clusters.set(c.id, c.name);
+    for (const p of c.pathways) pathways.set(p.id, p.name);
+  }
+  return { cluster: (id) => clusters.get(id) ?? id, pathway: (id) => pathways.get(id) ?? id };
+}
+
+/** "A veterinarian" / "An electrician" / "A CNC machinist" */
+function aTitle(title: string): string {
+  const words = title.split(' ').map((w) => (/^[A-Z0-9]{2,}/.test(w) ? w : w.toLowerCase()));
+  const first = words[0] ?? '';
+  const vowel = /^[A-Z]{2,}/.test(first) ? /^[AEFHILMNORSX]/.test(first) : /^[aeiou]/.test(first);
+  return `${vowel ? 'An' : 'A'} ${words.join(' ')}`;
+}
+
+/** "A welder joins pieces of metal together using heat." */
+function sentence(title: string, description: string): string {
+  const d = description.trim();
+  const rest = /^[A-Z][a-z]/.test(d) ? d.charAt(0).toLowerCase() + d.slice(1) : d;
+  return `${aTitle(title)} ${rest}${/[.!?]$/.test(rest) ? '' : '.'}`;
+}
+
+/** "Agriculture, Food and Natural Resources, Animal Systems" */
+function place(m: { clusterId: string; pathwayId?: string }, n: Names): string {
+  return m.pathwayId !== undefined ? `${n.cluster(m.clusterId)}, ${n.pathway(m.pathwayId)}` : n.cluster(m.clusterId);
+}
+
+const quoteWords = (words: string[]): string => words.map((w) => `"${w}"`).join(' and ');
+
+/** One line saying what fits and why. */
+function matchLine(m: FreeTextMatch, n: Names): string {
+  if (m.occupation !== undefined) {
+    return m.occupation.description !== undefined
+      ? `${sentence(m.occupation.title, m.occupation.description)} That's in ${place(m, n)}.`
+      : `${aTitle(m.occupation.title)} fits ${place(m, n)}.`;
+  }
+  return m.words.length > 0 ? `You said ${quoteWords(m.words)}: that fits ${place(m, n)}.` : `That fits ${place(m, n)}.`;
+}
+
+function offer(matches: FreeTextMatch[], n: Names, prompt: string): QuestionReply {
+  const top = matches[0]!;
+  const choices: Choice[] = [{ id: `explore-cluster:${top.clusterId}`, label: 'Explore this cluster' }];
+  if (matches.length > 1) choices[0]!.label = `Explore ${n.cluster(top.clusterId)}`;
+  const pathwayIds = [...new Set(matches.map((m) => m.pathwayId).filter((p): p is string => p !== undefined))];
+  for (const p of pathwayIds.slice(0, 2)) choices.push({ id: `choose-pathway:${p}`, label: `Choose ${n.pathway(p)}` });
+  choices.push({ id: 'take-quiz', label: 'Take the interest questions' });
+  return { kind: 'question', questionId: FREE_TEXT_OFFER, text: prompt, choices };
+}
+
+export function freeTextReplies(interpretation: FreeTextInterpretation, framework: Framework): Reply[] {
+  const n = names(framework);
+  switch (interpretation.kind) {
+    case 'matches': {
+      const { matches } = interpretation;
+      const lines = matches.map((m) => matchLine(m, n));
+      const body = lines.length === 1 ? lines[0]! : `Here is what fits:\n${lines.map((l) => `- ${l}`).join('\n')}`;
+      const prompt =
+        matches.length === 1
+          ? 'Want to look closer? Nothing you pick now is final.'
+          : `The first one looks closest. Want to look closer? Nothing you pick now is final.`;
+      return [text(body), offer(matches, n, prompt)];
+    }
+    case 'describe': {
+      const { occupation: o, clusterId, pathwayId } = interpretation;
+      const match: FreeTextMatch = { clusterId, pathwayId, words: [], score: 0 };
+      return [
+        text(sentence(o.title, o.description)),
+        text(`Most people start with ${EDUCATION_WORDS[o.education]}. It's in ${place(match, n)}.`),
+        offer([match], n, 'Want to look closer? Nothing you pick now is final.'),
+      ];
+    }
+    case 'ambiguous': {
+      const { word, options } = interpretation;
+      return [
+        {
+          kind: 'question',
+          questionId: CLARIFY_OCCUPATION,
+          text: `There are lots of kinds of ${word}. Which one did you mean?`,
+          choices: options.map((o) => ({ id: `occupation:${o.id}`, label: o.title })),
+        },
+      ];
+    }
+    case 'not-understood':
+      return [
+        text(
+          `Sorry, I didn't catch that. You can type a job or something you like, for example ${EXAMPLES.join(', ')}. ` +
+            'Or type "help" to see what else I can do.',
+        ),
+      ];
+  }
+}

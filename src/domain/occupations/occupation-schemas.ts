@@ -1,0 +1,47 @@
+/** zod schemas for the occupation data files. Pure: callers turn failures into DataFileError. */
+import { z } from 'zod';
+import { EDUCATION_LEVELS } from './occupation-types.js';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and -)');
+const education = z.enum(EDUCATION_LEVELS);
+
+export const occupationSchema = z.object({
+  id: kebab,
+  title: text,
+  pathwayIds: z.array(text).min(1, 'needs at least one pathway'),
+  otherNames: z.array(text),
+  studentWords: z.array(text),
+  description: text,
+  education,
+});
+
+export const occupationFileSchema = z.object({
+  clusterId: kebab,
+  occupations: z.array(occupationSchema),
+});
+
+export const pathwayKeywordsSchema = z.record(
+  z.string(),
+  z.object({ keywords: z.array(text), interests: z.array(text) }),
+);
+
+const interestArea = z.enum(['realistic', 'investigative', 'artistic', 'social', 'enterprising', 'conventional']);
+
+export const onetIndexSchema = z.object({
+  source: z.string(),
+  attribution: z.string(),
+  generatedAt: z.string(),
+  occupations: z.array(
+    z.object({
+      code: z.string(),
+      title: text,
+      alternateTitles: z.array(z.string()),
+      description: z.string(),
+      clusterIds: z.array(z.string()),
+      pathwayIds: z.array(z.string()),
+      education: education.optional(),
+      topInterests: z.array(interestArea),
+    }),
+  ),
+});

@@ -1,0 +1,83 @@
+/**
+ * Occupations the matcher knows: the built-in index the project writes itself
+ * (data/occupations/<cluster-id>.json) and, when present, the O*NET index made by
+ * `npm run import:onet` (data/generated/onet-index.json).
+ */
+
+export const EDUCATION_LEVELS = ['high-school', 'certificate', 'associate', 'bachelor', 'graduate'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+/** One built-in occupation. Words are our own. */
+export interface Occupation {
+  /** kebab-case, unique across all files, e.g. "veterinarian". */
+  id: string;
+  title: string;
+  /** Framework pathway ids; the first is the best fit. */
+  pathwayIds: string[];
+  /** Other common names ("animal doctor", "DVM"). */
+  otherNames: string[];
+  /** Words students type for it ("vet", "animals"). */
+  studentWords: string[];
+  /** One plain sentence. */
+  description: string;
+  education: EducationLevel;
+}
+
+/** One data/occupations/<cluster-id>.json file. */
+export interface OccupationFile {
+  clusterId: string;
+  occupations: Occupation[];
+}
+
+/** The RIASEC interest areas O*NET scores each occupation on. */
+export type InterestArea = 'realistic' | 'investigative' | 'artistic' | 'social' | 'enterprising' | 'conventional';
+
+/** One occupation from the O*NET import (git-ignored, made on the user's machine). */
+export interface OnetOccupation {
+  /** O*NET-SOC code, e.g. "29-1141.00". */
+  code: string;
+  title: string;
+  alternateTitles: string[];
+  /** O*NET's own description (shown only with attribution). */
+  description: string;
+  /** Our cluster ids, mapped from the O*NET OnLine career cluster export; may be empty. */
+  clusterIds: string[];
+  /** Our pathway ids where O*NET's pathway name matches one of ours; may be empty. */
+  pathwayIds: string[];
+  /** From the job zone; undefined when O*NET gives none. */
+  education?: EducationLevel;
+  /** The two or three strongest interest areas, strongest first. */
+  topInterests: InterestArea[];
+}
+
+/** data/generated/onet-index.json */
+export interface OnetIndex {
+  source: string;
+  attribution: string;
+  generatedAt: string;
+  occupations: OnetOccupation[];
+}
+
+/** Our own keyword lists per pathway (data/pathway-keywords.json). */
+export interface PathwayKeywords {
+  /** Job words and head nouns ("welder", "technician", "clerk"). */
+  keywords: string[];
+  /** Things a student might like ("being outside", "video games"). */
+  interests: string[];
+}
+
+export type PathwayKeywordMap = Record<string, PathwayKeywords>;
+
+/** A phrase from the interest questions ("taking care of animals") and the clusters it points to. */
+export interface InterestPhrase {
+  phrase: string;
+  clusterIds: string[];
+}
+
+/** Everything the matcher is built from. */
+export interface OccupationData {
+  occupations: Occupation[];
+  keywords: PathwayKeywordMap;
+  interestPhrases?: InterestPhrase[];
+  onet?: OnetIndex;
+}
