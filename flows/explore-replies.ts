@@ -2,7 +2,7 @@
 import { text, type CardReply, type QuestionReply, type Reply } from '../src/domain/messages.js';
 import type { FrameworkIndex } from '../src/domain/framework-index.js';
 import type { InterestItem } from '../src/domain/interest-items.js';
-import { YES_NO_CHOICES } from '../src/domain/interest-items.js';
+import { choicesFor } from '../src/domain/interest-items.js';
 import type { InterestResult } from '../src/domain/score-interests.js';
 
 export const RESULTS_Q = 'explore:results';
@@ -21,7 +21,7 @@ export function introReply(total: number): Reply {
 }
 
 export function itemQuestion(item: InterestItem, index: number, total: number): QuestionReply {
-  const choices = item.kind === 'pick' ? (item.options ?? []).map((o) => ({ id: o.id, label: o.label })) : YES_NO_CHOICES;
+  const choices = choicesFor(item);
   return {
     kind: 'question',
     questionId: itemQuestionId(item.id),
@@ -31,13 +31,14 @@ export function itemQuestion(item: InterestItem, index: number, total: number): 
   };
 }
 
+const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 const lowerFirst = (s: string) => (s ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 /** Grades K-5: the top Career Paths only, in kid words. */
 export function pathResults(fw: FrameworkIndex, result: InterestResult): Reply[] {
   const top = result.paths.slice(0, 3);
   const first = top[0];
-  const lines = top.map((p, i) => `${i + 1}. ${fw.path(p.pathId)?.nickname ?? p.pathId}: ${lowerFirst(p.reason)}`);
+  const lines = top.map((p, i) => `${i + 1}. ${fw.path(p.pathId)?.nickname ?? p.pathId}: ${sentence(lowerFirst(p.reason))}`);
   return [
     text(
       `Your top match is the ${fw.path(first!.pathId)?.nickname}. A Career Path is a big group of jobs that fit together.`,
@@ -58,20 +59,21 @@ export function pathResults(fw: FrameworkIndex, result: InterestResult): Reply[]
 
 /** Grades 6 and up: top paths, then the top 3 Career Clusters with the reasons. */
 export function clusterResults(fw: FrameworkIndex, result: InterestResult): Reply[] {
-  const paths = result.paths.slice(0, 2).map((p) => fw.path(p.pathId)?.nickname ?? p.pathId);
   const top = result.clusters.slice(0, 3);
   const best = top[0]!;
   const bestName = fw.cluster(best.clusterId)?.name ?? best.clusterId;
+  const home = fw.pathOfCluster(best.clusterId)?.nickname ?? result.paths[0]?.pathId;
+  const otherPath = result.paths.map((p) => fw.path(p.pathId)?.nickname).find((n) => n && n !== home);
   const card: CardReply = {
     kind: 'card',
     title: 'Your top Career Clusters',
     fields: top.map((c, i) => ({ label: `${i + 1}. ${fw.cluster(c.clusterId)?.name ?? c.clusterId}`, value: c.reason })),
-    text: top.map((c, i) => `${i + 1}. ${fw.cluster(c.clusterId)?.name}: ${lowerFirst(c.reason)}`).join('\n'),
+    text: top.map((c, i) => `${i + 1}. ${fw.cluster(c.clusterId)?.name}: ${sentence(lowerFirst(c.reason))}`).join('\n'),
   };
   return [
     text(
-      `Your top match is the ${paths[0]}${paths[1] ? `, then the ${paths[1]}` : ''}. ` +
-        `Inside it, ${bestName} fits you best: ${lowerFirst(best.reason)}`,
+      `Your top match is the ${home}. Inside it, ${bestName} fits you best: ${sentence(lowerFirst(best.reason))}` +
+        (otherPath ? ` The ${otherPath} came close too.` : ''),
     ),
     text('A Career Cluster is a family of jobs that use similar skills. Here are your top 3:'),
     card,

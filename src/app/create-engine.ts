@@ -1,0 +1,37 @@
+import type { Logger } from 'pino';
+import { createExploreMachine, EXPLORE_VERSION } from '../../flows/explore.js';
+import { onboardingMachine, ONBOARDING_VERSION } from '../../flows/onboarding.js';
+import { Engine } from '../engine/engine.js';
+import type { FlowDefinition } from '../engine/flow-runner.js';
+import { changeGradeCommand, exploreCommand, myChoiceCommand } from '../features/explore/explore-commands.js';
+import { saveChoice, saveInterestResult, saveProfile } from '../features/explore/explore-effects.js';
+import type { Records } from '../store/records.js';
+import type { AppData } from './load-app-data.js';
+
+export interface EngineOptions {
+  records: Records;
+  data: AppData;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/** Puts the flows, commands and effect handlers of every feature into one engine. */
+export function createEngine({ records, data, logger, now }: EngineOptions): Engine {
+  const flows: FlowDefinition[] = [
+    { id: 'onboarding', version: ONBOARDING_VERSION, machine: onboardingMachine, doing: 'getting to know you' },
+    {
+      id: 'explore',
+      version: EXPLORE_VERSION,
+      machine: createExploreMachine({ framework: data.framework, items: data.items, canPlan: false }),
+      doing: 'exploring careers',
+    },
+  ];
+  return new Engine({
+    records,
+    flows,
+    commands: [exploreCommand(), myChoiceCommand(data.framework), changeGradeCommand()],
+    effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice },
+    logger,
+    now,
+  });
+}

@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { PROJECT_DIR, type Config } from '../config.js';
+import { loadFramework } from '../data-files/load-framework.js';
+import { readJsonFile } from '../data-files/read-json-file.js';
+import type { FrameworkIndex } from '../domain/framework-index.js';
+import { parseInterestItems, type InterestItem } from '../domain/interest-items.js';
+
+/** The read-only data every channel needs, loaded and validated once at start-up. */
+export interface AppData {
+  framework: FrameworkIndex;
+  items: InterestItem[];
+}
+
+export async function loadAppData(config: Pick<Config, 'WAYPOINT_FRAMEWORK'>): Promise<AppData> {
+  const framework = await loadFramework(config.WAYPOINT_FRAMEWORK);
+  const itemsFile = path.join(PROJECT_DIR, 'data/interest-items.json');
+  const items = parseInterestItems(await readJsonFile(itemsFile), itemsFile, new Set(framework.clusters.map((c) => c.id)));
+  return { framework, items };
+}

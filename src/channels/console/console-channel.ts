@@ -1,0 +1,62 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Reply, Turn } from '../../domain/messages.js';
+import type { TurnHandler } from '../../engine/turn-handler.js';
+import { renderForConsole } from './console-renderer.js';
+
+export interface ConsoleOptions {
+  handler: TurnHandler;
+  user: string;
+  input: Readable;
+  output: Writable;
+  /** A person typing (prompt, greeting) rather than a script piping lines. */
+  interactive: boolean;
+  /** Messages waiting for this user (reminders), shown before the chat starts. */
+  takeOutbox?: () => Promise<Reply[]>;
+}
+
+/**
+ * The terminal chat. Interactive: a prompt and a greeting. Piped: one message per line, every reply
+ * printed as plain text as soon as its line is answered, exit at the end of input.
+ */
+export async function runConsole(o: ConsoleOptions): Promise<void> {
+  let n = 0;
+  const write = (replies: Reply[]) => {
+    for (const r of replies) o.output.write(`${o.interactive ? indent(renderForConsole(r)) : renderForConsole(r)}\n`);
+    if (o.interactive) o.output.write('\n');
+  };
+  const send = async (text: string) => {
+    const turn: Turn = {
+      channel: 'console',
+      userId: o.user,
+      conversationId: o.user,
+      messageId: `${process.pid}-${Date.now()}-${n++}`,
+      text,
+      receivedAt: new Date().toISOString(),
+    };
+    const { replies } = await o.handler.handle(turn);
+    write(replies);
+  };
+
+  if (o.takeOutbox) write(await o.takeOutbox());
+  const rl = createInterface({ input: o.input, output: o.interactive ? o.output : undefined, terminal: o.interactive });
+  if (o.interactive) {
+    o.output.write('Waypoint (type help any time; Ctrl+D or "quit" to leave)\n\n');
+    await send('hi');
+    rl.setPrompt('you> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    if (o.interactive && /^\s*(quit|exit|bye)\s*$/i.test(line)) break;
+    await send(line);
+    if (o.interactive) rl.prompt();
+  }
+  rl.close();
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l, i) => (i === 0 ? `waypoint> ${l}` : `          ${l}`))
+    .join('\n');
+}

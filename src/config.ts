@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project folder (where data/ lives), whatever folder Waypoint is started from. */
+export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const schema = z.object({
+  WAYPOINT_DATA_DIR: z.string().min(1).default('./var'),
+  WAYPOINT_USER: z.string().min(1).max(100).optional(),
+  WAYPOINT_FRAMEWORK: z.string().min(1).default(path.join(PROJECT_DIR, 'data/frameworks/missouri.json')),
+  WAYPOINT_DISTRICT: z.string().min(1).optional(),
+  WAYPOINT_TIME_ZONE: z.string().min(1).default('America/Chicago'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+export type Config = z.infer<typeof schema> & { WAYPOINT_USER: string; dataDir: string };
+
+/** Raised when an environment variable is missing or malformed; names the variable, never its value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads `.env` when present (never required), then validates the environment once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const envFile = path.join(cwd, '.env');
+  if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Environment variable ${issue.path.join('.')} is not valid: ${issue.message}. See .env.example.`);
+  }
+  const c = parsed.data;
+  if (c.WAYPOINT_TIME_ZONE) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: c.WAYPOINT_TIME_ZONE });
+    } catch {
+      throw new ConfigError('Environment variable WAYPOINT_TIME_ZONE is not a time zone name such as America/Chicago.');
+    }
+  }
+  return {
+    ...c,
+    WAYPOINT_USER: c.WAYPOINT_USER ?? safeUserName(),
+    dataDir: path.resolve(cwd, c.WAYPOINT_DATA_DIR),
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'student';
+  } catch {
+    return 'student';
+  }
+}

@@ -1,0 +1,58 @@
+import MiniSearch from 'minisearch';
+import type { Choice } from './messages.js';
+
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const YES = /^(y|ya|yes+|yeah|yep|yup|sure|ok|okay|definitely|totally|i would|i do)$/;
+const NO = /^(n|no+|nope|nah|not really|never)$/;
+const MAYBE = /^(maybe|idk|i don'?t know|not sure|kinda|kind of|sort of|possibly|perhaps|dunno)$/;
+
+export function normalizeWords(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9&]+/g, ' ')
+    .trim();
+}
+
+/**
+ * Which choice someone meant by what they typed: the option's number ("2"), its words in any case
+ * ("yes", "Health Science"), a common way of saying yes/no/maybe, or a close misspelling
+ * ("helth sciense"). Undefined when it is not clearly one of them.
+ */
+export function matchChoice(typed: string, choices: readonly Choice[]): Choice | undefined {
+  const t = normalizeWords(typed);
+  if (!t || choices.length === 0) return undefined;
+
+  const n = /^\d{1,2}$/.test(t) ? Number(t) : NUMBER_WORDS[t];
+  if (n !== undefined && /^\d|^[a-z]+$/.test(t)) {
+    // "8" on a grade question means "8th", not the eighth button.
+    const ord = `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+    const byLabel = choices.find((c) => [String(n), ord].includes(normalizeWords(c.label)));
+    if (byLabel) return byLabel;
+    if (n >= 1 && n <= choices.length) return choices[n - 1];
+    return undefined;
+  }
+
+  const exact = choices.find((c) => normalizeWords(c.label) === t || c.id.toLowerCase() === t);
+  if (exact) return exact;
+
+  for (const [re, id] of [[YES, 'yes'], [NO, 'no'], [MAYBE, 'maybe']] as const) {
+    if (re.test(t)) {
+      const c = choices.find((x) => x.id === id);
+      if (c) return c;
+    }
+  }
+
+  // Whole words of one label only ("health" -> "Health Science" when no other label has it).
+  const containing = choices.filter((c) => ` ${normalizeWords(c.label)} `.includes(` ${t} `));
+  if (containing.length === 1) return containing[0];
+
+  const index = new MiniSearch<{ id: number; label: string }>({ fields: ['label'], storeFields: [] });
+  index.addAll(choices.map((c, i) => ({ id: i, label: normalizeWords(c.label) })));
+  const hits = index.search(t, { fuzzy: 0.25, prefix: true, combineWith: 'AND' });
+  if (hits.length === 0) return undefined;
+  if (hits.length > 1 && hits[1]!.score > hits[0]!.score * 0.8) return undefined;
+  return choices[hits[0]!.id as number];
+}

@@ -1,0 +1,266 @@
+import type { Logger } from 'pino';
+import { userKey as keyOf, type QuestionReply, type Reply, type Turn } from '../domain/messages.js';
+import { matchChoice } from '../domain/match-choice.js';
+import type { Profile } from '../domain/profile.js';
+import type { Effect, FlowEvent } from '../../flows/flow-protocol.js';
+import { DamagedDataError } from '../store/store.js';
+import type { Records } from '../store/records.js';
+import type { Command, TextFallback, TurnContext } from './command.js';
+import { ConversationQueue } from './conversation-queue.js';
+import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
+import { flowTakesText, sendToFlow, startFlow, type FlowDefinition, type FlowStep } from './flow-runner.js';
+import { readInput, type Input } from './read-input.js';
+import { RECENT_TURNS, newSession, type Session } from './session.js';
+import type { TurnHandler, TurnResult } from './turn-handler.js';
+
+export type EffectHandler = (ctx: TurnContext, effect: Effect) => Promise<void>;
+
+export interface EngineDeps {
+  records: Records;
+  flows: FlowDefinition[];
+  commands: Command[];
+  effects: Partial<Record<Effect['kind'], EffectHandler>>;
+  fallbacks?: TextFallback[];
+  now?: () => Date;
+  logger?: Logger;
+}
+
+/** Everything one turn changes, gathered before the single session write. */
+interface TurnWork {
+  ctx: TurnContext;
+  session: Session;
+  replies: Reply[];
+  profile?: Profile;
+  pendingCommands: string[];
+}
+
+/**
+ * One turn: Turn in -> load session -> route (answer, global word, command, flow text, fallback)
+ * -> save -> Reply[] out. Turns of one conversation are applied one at a time, in order; a
+ * repeated message id is answered from the record.
+ */
+export class Engine implements TurnHandler {
+  private readonly queue = new ConversationQueue();
+  private readonly flows: Map<string, FlowDefinition>;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.flows = new Map(deps.flows.map((f) => [f.id, f]));
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  handle(turn: Turn): Promise<TurnResult> {
+    return this.queue.run(`${turn.channel}:${turn.conversationId}`, () => this.apply(turn));
+  }
+
+  private async apply(turn: Turn): Promise<TurnResult> {
+    const key = keyOf(turn);
+    const { records } = this.deps;
+    try {
+      const session = (await records.session(key)) ?? newSession(key, this.now().toISOString());
+      const seen = session.recent.find((r) => r.messageId === turn.messageId);
+      if (seen) {
+        this.deps.logger?.info({ user: key, messageId: turn.messageId }, 'repeated message answered from the record');
+        return { replies: seen.replies, duplicate: true };
+      }
+      const work = this.begin(turn, key, session, await records.profile(key));
+      await this.route(work, readInput(turn));
+      for (let i = 0; i < work.pendingCommands.length && i < 3; i++) await this.runCommand(work, work.pendingCommands[i]!, {});
+      const lastQuestion = [...work.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');
+      if (lastQuestion) session.pending = lastQuestion;
+      else if (!session.active) session.pending = undefined;
+      session.recent = [...session.recent, { messageId: turn.messageId, replies: work.replies }].slice(-RECENT_TURNS);
+      session.updatedAt = work.ctx.now.toISOString();
+      await records.saveSession(session);
+      return { replies: work.replies, duplicate: false };
+    } catch (err) {
+      if (err instanceof DamagedDataError) {
+        this.deps.logger?.error({ user: key, file: err.file }, 'damaged data file');
+        return { replies: [say.storeTrouble()], duplicate: false };
+      }
+      throw err;
+    }
+  }
+
+  private begin(turn: Turn, key: string, session: Session, profile: Profile | undefined): TurnWork {
+    const work = { session, replies: [] as Reply[], profile, pendingCommands: [] as string[] } as TurnWork;
+    work.ctx = {
+      turn,
+      userKey: key,
+      now: this.now(),
+      records: this.deps.records,
+      profile: () => work.profile,
+      setProfile: async (p) => {
+        work.profile = p;
+        await this.deps.records.saveProfile(p);
+      },
+      say: (...r) => work.replies.push(...r),
+      startFlow: (id, input) => this.startFlowIn(work, id, input),
+      runCommand: (id) => this.runCommand(work, id, {}),
+    };
+    return work;
+  }
+
+  private async route(work: TurnWork, input: Input): Promise<void> {
+    const { session } = work;
+    if (input.kind === 'empty') return this.reask(work, say.empty());
+    if (input.kind === 'too-long') return this.reask(work, say.tooLong());
+    if (!work.profile && !session.active) {
+      // First contact: whatever they said, greet and ask who they are.
+      return this.startFlowIn(work, 'onboarding', { firstContact: true });
+    }
+    if (input.kind === 'action') return this.onAction(work, input.questionId, input.choiceId);
+
+    const word = globalWord(input.words);
+    if (word) return this.onGlobal(work, word);
+    const pending = session.pending;
+    const picked = pending ? matchChoice(input.text, pending.choices) : undefined;
+    if (pending && picked) return this.onAnswer(work, pending.questionId, picked.id);
+    const command = this.commandFor(work, input.words);
+    if (command) return this.runCommand(work, command.id, { text: input.text });
+    const def = session.active && this.flows.get(session.active.flow);
+    if (def && session.active && this.safeTakesText(def, session)) return this.toFlow(work, { type: 'TEXT', text: input.text });
+    for (const fallback of this.deps.fallbacks ?? []) {
+      if (await fallback(work.ctx, input.text)) {
+        session.unclear = 0;
+        return;
+      }
+    }
+    const greeting = /^(hi|hey|hello|hiya|yo|sup|good (morning|afternoon|evening))\b/.test(input.words);
+    if (!session.active && !pending) return this.menu(work, greeting ? 'Hi again!' : "Sorry, I didn't catch that.");
+    if (greeting) return this.reask(work, say.welcomeBack());
+    session.unclear += 1;
+    this.reask(work, say.unclear());
+    if (session.unclear >= 2) work.replies.push(say.stuckHint());
+  }
+
+  private reask(work: TurnWork, first: Reply): void {
+    work.replies.push(first);
+    if (work.session.pending) work.replies.push(work.session.pending);
+  }
+
+  private async onAction(work: TurnWork, questionId: string, choiceId: string): Promise<void> {
+    const pending = work.session.pending;
+    if (pending && pending.questionId === questionId && pending.choices.some((c) => c.id === choiceId)) {
+      return this.onAnswer(work, questionId, choiceId);
+    }
+    const owner = this.deps.commands.find((c) => c.questionIds?.includes(questionId));
+    if (owner && this.allowed(work, owner)) return this.runCommand(work, owner.id, { questionId, choiceId });
+    if (questionId === MENU_Q) return this.runCommand(work, choiceId, {});
+    this.reask(work, say.staleButton());
+  }
+
+  private async onAnswer(work: TurnWork, questionId: string, choiceId: string): Promise<void> {
+    work.session.unclear = 0;
+    if (questionId === MENU_Q) return this.runCommand(work, choiceId, {});
+    const owner = this.deps.commands.find((c) => c.questionIds?.includes(questionId));
+    if (owner) return this.runCommand(work, owner.id, { questionId, choiceId });
+    if (work.session.active) return this.toFlow(work, { type: 'ANSWER', questionId, choiceId });
+    return this.menu(work, 'Hi again!');
+  }
+
+  private async onGlobal(work: TurnWork, word: GlobalWord): Promise<void> {
+    const { session } = work;
+    const def = session.active && this.flows.get(session.active.flow);
+    switch (word) {
+      case 'help': {
+        const lines = this.deps.commands.filter((c) => c.help && this.allowed(work, c)).map((c) => c.help!);
+        work.replies.push(say.help(def ? def.doing : undefined, lines));
+        if (session.pending) work.replies.push(session.pending);
+        return;
+      }
+      case 'back':
+        if (session.active) return this.toFlow(work, { type: 'BACK' });
+        work.replies.push(say.noBack());
+        return this.menu(work, '');
+      case 'restart':
+        if (session.active && def) {
+          work.replies.push(say.restarting());
+          const input = session.active.flow === 'onboarding' ? { firstContact: false } : session.active.input;
+          return this.startFlowIn(work, def.id, input);
+        }
+        return this.menu(work, 'Sure.');
+      case 'stop':
+        session.active = undefined;
+        session.pending = undefined;
+        work.replies.push(say.stopped());
+        return;
+    }
+  }
+
+  private commandFor(work: TurnWork, words: string): Command | undefined {
+    return this.deps.commands.find((c) => this.allowed(work, c) && c.matches(words));
+  }
+
+  private allowed(work: TurnWork, c: Command): boolean {
+    const role = work.profile?.role;
+    return !c.roles || (role !== undefined && c.roles.includes(role));
+  }
+
+  private async runCommand(work: TurnWork, id: string, input: Parameters<Command['run']>[1]): Promise<void> {
+    const command = this.deps.commands.find((c) => c.id === id);
+    if (!command || !this.allowed(work, command)) return this.menu(work, "Sorry, I can't do that here.");
+    work.session.unclear = 0;
+    await command.run(work.ctx, input);
+  }
+
+  private menu(work: TurnWork, greeting: string): void {
+    const choices = this.deps.commands
+      .filter((c) => c.menuLabel && this.allowed(work, c))
+      .map((c) => ({ id: c.id, label: c.menuLabel! }));
+    work.replies.push(say.menu(greeting.trim(), choices));
+  }
+
+  private safeTakesText(def: FlowDefinition, session: Session): boolean {
+    try {
+      return session.active!.version === def.version && flowTakesText(def, session.active!);
+    } catch {
+      return false;
+    }
+  }
+
+  private startFlowIn(work: TurnWork, flowId: string, input: unknown): Promise<void> {
+    const def = this.flows.get(flowId);
+    if (!def) throw new Error(`No flow named ${flowId}`);
+    work.session.active = undefined;
+    return this.after(work, startFlow(def, input));
+  }
+
+  private async toFlow(work: TurnWork, event: FlowEvent): Promise<void> {
+    const active = work.session.active!;
+    const def = this.flows.get(active.flow);
+    if (!def) {
+      work.session.active = undefined;
+      work.replies.push(say.updated());
+      return this.menu(work, '');
+    }
+    let step: FlowStep;
+    try {
+      if (active.version !== def.version) throw new Error('version changed');
+      step = sendToFlow(def, active, event);
+    } catch (err) {
+      this.deps.logger?.warn({ user: work.ctx.userKey, flow: def.id, err: String(err) }, 'flow restarted after a restore problem');
+      work.replies.push(say.updated());
+      return this.startFlowIn(work, def.id, active.input);
+    }
+    return this.after(work, step);
+  }
+
+  /** Applies a flow step: replies and effects in the order emitted, then the next flow when it finished. */
+  private async after(work: TurnWork, step: FlowStep): Promise<void> {
+    work.session.active = step.active;
+    for (const e of step.emitted) {
+      if (e.type === 'reply') work.replies.push(...e.replies);
+      else if (e.effect.kind === 'run-command') work.pendingCommands.push(e.effect.command);
+      else {
+        const handler = this.deps.effects[e.effect.kind];
+        if (!handler) throw new Error(`No handler for effect ${e.effect.kind}`);
+        await handler(work.ctx, e.effect);
+      }
+    }
+    if (!step.active && step.output?.next) {
+      const { flow, input } = step.output.next;
+      await this.startFlowIn(work, flow, input);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { createActor, type AnyStateMachine } from 'xstate';
+import type { FlowEmitted, FlowEvent, FlowOutput } from '../../flows/flow-protocol.js';
+
+/** A conversation flow the engine can run: a pure machine with a version for its snapshots. */
+export interface FlowDefinition {
+  id: string;
+  version: number;
+  machine: AnyStateMachine;
+  /** How help describes being in it: "answering the interest questions". */
+  doing: string;
+}
+
+/** The flow a user is in, as stored: machine version, its input and its persisted snapshot. */
+export interface ActiveFlow {
+  flow: string;
+  version: number;
+  input: unknown;
+  snapshot: unknown;
+}
+
+export interface FlowStep {
+  emitted: FlowEmitted[];
+  /** Still running: the new stored state. Undefined when the flow finished. */
+  active?: ActiveFlow;
+  output?: FlowOutput;
+}
+
+function run(def: FlowDefinition, input: unknown, snapshot: unknown | undefined, event?: FlowEvent): FlowStep {
+  const actor = createActor(def.machine, snapshot === undefined ? { input } : { input, snapshot: snapshot as never });
+  const emitted: FlowEmitted[] = [];
+  actor.on('*', (e) => emitted.push(e as FlowEmitted));
+  let failure: unknown;
+  actor.subscribe({ error: (err) => (failure = err) });
+  actor.start();
+  if (event) actor.send(event);
+  const snap = actor.getSnapshot();
+  const persisted = snap.status === 'active' ? actor.getPersistedSnapshot() : undefined;
+  actor.stop();
+  if (failure || snap.status === 'error') throw failure ?? new Error(`flow ${def.id} failed`);
+  if (snap.status === 'done') return { emitted, output: (snap.output ?? {}) as FlowOutput };
+  return { emitted, active: { flow: def.id, version: def.version, input, snapshot: persisted } };
+}
+
+/** Starts a flow: its first state's replies come back in `emitted`. */
+export function startFlow(def: FlowDefinition, input: unknown): FlowStep {
+  return run(def, input, undefined);
+}
+
+/** Restores the stored snapshot, sends one event, and returns what changed. */
+export function sendToFlow(def: FlowDefinition, active: ActiveFlow, event: FlowEvent): FlowStep {
+  return run(def, active.input, active.snapshot, event);
+}
+
+/** Whether the flow's current state takes free text (state tag "free-text"). */
+export function flowTakesText(def: FlowDefinition, active: ActiveFlow): boolean {
+  const actor = createActor(def.machine, { input: active.input, snapshot: active.snapshot as never });
+  const takes = actor.getSnapshot().hasTag('free-text');
+  return takes;
+}

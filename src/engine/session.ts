@@ -1,0 +1,24 @@
+import type { QuestionReply, Reply } from '../domain/messages.js';
+import type { ActiveFlow } from './flow-runner.js';
+
+/** How many handled message ids a session remembers, to answer platform redeliveries. */
+export const RECENT_TURNS = 40;
+
+/**
+ * One user's conversation state. Collection "sessions", id = user key. Written once per turn,
+ * together with the id of the message it answered, so a turn is applied exactly once.
+ */
+export interface Session {
+  userKey: string;
+  active?: ActiveFlow;
+  /** The last question asked, for matching typed answers and asking again. */
+  pending?: QuestionReply;
+  /** Unclear answers in a row: at two, the bot mentions help/back/restart/stop. */
+  unclear: number;
+  recent: { messageId: string; replies: Reply[] }[];
+  updatedAt: string;
+}
+
+export function newSession(userKey: string, now: string): Session {
+  return { userKey, unclear: 0, recent: [], updatedAt: now };
+}

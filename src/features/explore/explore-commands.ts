@@ -1,0 +1,66 @@
+import { text } from '../../domain/messages.js';
+import type { FrameworkIndex } from '../../domain/framework-index.js';
+import { gradeLabel } from '../../domain/grade.js';
+import type { Command } from '../../engine/command.js';
+
+const EXPLORE_WORDS = /^(explore|quiz|start|take the quiz|interest questions|questions|find (a )?career|explore careers|retake|take the interest questions|change my (pathway|cluster|path))$/;
+
+/** "explore": the interest questions (students; needs a grade). */
+export function exploreCommand(): Command {
+  return {
+    id: 'explore',
+    menuLabel: 'Explore careers',
+    help: 'explore: quick questions to find careers you might like',
+    roles: ['student'],
+    matches: (t) => EXPLORE_WORDS.test(t),
+    run: async (ctx) => {
+      const grade = ctx.profile()?.grade;
+      if (grade === undefined) return ctx.startFlow('onboarding', { firstContact: false });
+      await ctx.startFlow('explore', { grade });
+    },
+  };
+}
+
+/** "my pathway": what the student has chosen so far, and when. */
+export function myChoiceCommand(fw: FrameworkIndex): Command {
+  return {
+    id: 'my-choice',
+    menuLabel: 'See my choices',
+    help: 'my pathway: see the Path, Cluster and Pathway you chose',
+    roles: ['student'],
+    matches: (t) => /^(my (pathway|cluster|path|choices?|profile|results?)|profile|status|what did i (pick|choose))$/.test(t),
+    run: async (ctx) => {
+      const p = ctx.profile()!;
+      const c = p.choice;
+      const grade = p.grade !== undefined ? `You're in ${gradeLabel(p.grade)}.` : '';
+      if (!c) {
+        ctx.say(text(`${grade} You haven't chosen a Career Pathway yet. Type explore to take the quick interest questions.`.trim()));
+        return;
+      }
+      const parts = [
+        `Path: ${fw.path(c.pathId)?.nickname ?? c.pathId}`,
+        c.clusterId ? `Cluster: ${fw.cluster(c.clusterId)?.name}` : '',
+        c.pathwayId ? `Pathway: ${fw.pathway(c.pathwayId)?.name}` : '',
+      ].filter(Boolean);
+      ctx.say({
+        kind: 'card',
+        title: 'Your choices so far',
+        fields: [
+          ...parts.map((x) => ({ label: x.split(': ')[0]!, value: x.split(': ').slice(1).join(': ') })),
+          { label: 'Chosen on', value: c.chosenAt.slice(0, 10) },
+        ],
+        text: `${grade} ${parts.join('. ')}. Chosen on ${c.chosenAt.slice(0, 10)}. You can change it any time: type explore.`.trim(),
+      });
+    },
+  };
+}
+
+/** "change my grade": asks who they are and their grade again. */
+export function changeGradeCommand(): Command {
+  return {
+    id: 'change-grade',
+    help: 'change my grade: update your grade',
+    matches: (t) => /^(change|update|set|fix) (my )?(grade|role)$/.test(t),
+    run: (ctx) => ctx.startFlow('onboarding', { firstContact: false }),
+  };
+}
