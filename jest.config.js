@@ -9,4 +9,5 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }],
   },
   testTimeout: 20000,
+  reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
 };
