@@ -1,0 +1,152 @@
+import { newChat } from '../helpers/test-app.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import type { Session } from '../../src/engine/session.js';
+
+async function studentAtFirstQuestion(store = new MemoryStore()) {
+  const chat = await newChat({ store });
+  await chat.say('hi');
+  await chat.say('student');
+  await chat.say('8');
+  return chat;
+}
+
+async function storedState(store: MemoryStore) {
+  const session = await store.get<Session>('sessions', 'console:ana');
+  return {
+    profiles: await store.list('profiles'),
+    results: await store.list('interest-results'),
+    active: session?.active,
+    pending: session?.pending,
+  };
+}
+
+describe('the conversation engine', () => {
+  it('applies one conversation\'s turns one at a time, in the order they arrived', async () => {
+    const chat = await studentAtFirstQuestion();
+    const q1 = chat.question()!;
+    const [a, b, c] = await Promise.all([
+      chat.engine.handle(chat.turn({ text: '1' })),
+      chat.engine.handle(chat.turn({ text: '3' })),
+      chat.engine.handle(chat.turn({ text: '1' })),
+    ]);
+    const s = await chat.store.get<Session>('sessions', 'console:ana');
+    const snap = s!.active!.snapshot as { context: { answers: { itemId: string }[] } };
+    expect(snap.context.answers).toHaveLength(3);
+    expect(snap.context.answers[0]!.itemId).toBe(q1.questionId.replace('interest:', ''));
+    for (const r of [a, b, c]) expect(r.duplicate).toBe(false);
+  });
+
+  it('answers a repeated message id from the record and never applies it twice', async () => {
+    const chat = await studentAtFirstQuestion();
+    const turn = chat.turn({ text: 'yes' });
+    const first = await chat.engine.handle(turn);
+    const again = await chat.engine.handle({ ...turn });
+    expect(again.duplicate).toBe(true);
+    expect(again.replies).toEqual(first.replies);
+    const s = await chat.store.get<Session>('sessions', 'console:ana');
+    expect((s!.active!.snapshot as { context: { answers: unknown[] } }).context.answers).toHaveLength(1);
+  });
+
+  it('restarts a flow politely when its saved snapshot is from an older version, keeping saved records', async () => {
+    const store = new MemoryStore();
+    const chat = await studentAtFirstQuestion(store);
+    await chat.say('yes');
+    const s = (await store.get<Session>('sessions', 'console:ana'))!;
+    await store.put('sessions', 'console:ana', { ...s, active: { ...s.active!, version: 0 } });
+    await chat.say('1');
+    expect(chat.text()).toMatch(/updated since we last talked/);
+    expect(chat.question()?.questionId).toMatch(/^interest:/);
+    expect((await store.get<{ grade: number }>('profiles', 'console:ana'))?.grade).toBe(8);
+  });
+
+  it('restarts politely when a saved snapshot cannot be restored', async () => {
+    const store = new MemoryStore();
+    const chat = await studentAtFirstQuestion(store);
+    const s = (await store.get<Session>('sessions', 'console:ana'))!;
+    await store.put('sessions', 'console:ana', { ...s, active: { ...s.active!, snapshot: { value: 'no-such-state', context: {} } } });
+    await chat.say('1');
+    expect(chat.text()).toMatch(/updated since we last talked/);
+  });
+
+  it.each([
+    ['an empty line', '   ', /didn't catch anything/],
+    ['a 10,000-character message', 'a'.repeat(10_000), /long message/],
+    ['only emoji', '🤖🎉', /didn't catch that/],
+    ['control characters', '\u0000\u0007\u001b[31m', /didn't catch/],
+    ['another language', '¿Qué trabajo me gustaría?', /didn't catch that/],
+  ])('answers %s clearly and changes nothing stored', async (_name, text, expected) => {
+    const store = new MemoryStore();
+    const chat = await studentAtFirstQuestion(store);
+    const before = await storedState(store);
+    await chat.say(text);
+    expect(chat.text()).toMatch(expected);
+    expect(chat.question()?.questionId).toBe(before.pending!.questionId);
+    expect(await storedState(store)).toEqual(before);
+  });
+
+  it('mentions help, back, restart and stop after two unclear answers in a row', async () => {
+    const chat = await studentAtFirstQuestion();
+    await chat.say('purple');
+    expect(chat.text()).not.toMatch(/help, back, restart or stop/);
+    await chat.say('banana');
+    expect(chat.text()).toMatch(/help, back, restart or stop/);
+  });
+
+  it('help says what I can do now and asks the question again', async () => {
+    const chat = await studentAtFirstQuestion();
+    const q = chat.question()!;
+    await chat.say('help');
+    expect(chat.text()).toMatch(/exploring careers/);
+    expect(chat.text()).toMatch(/back .*restart .*stop/s);
+    expect(chat.question()?.questionId).toBe(q.questionId);
+  });
+
+  it('back goes to the previous question and forgets its answer', async () => {
+    const chat = await studentAtFirstQuestion();
+    const q1 = chat.question()!;
+    await chat.say('1');
+    await chat.say('back');
+    expect(chat.question()?.questionId).toBe(q1.questionId);
+    const s = await chat.store.get<Session>('sessions', 'console:ana');
+    expect((s!.active!.snapshot as { context: { answers: unknown[] } }).context.answers).toHaveLength(0);
+  });
+
+  it('restart starts the current part again; stop pauses and keeps everything', async () => {
+    const chat = await studentAtFirstQuestion();
+    await chat.say('1');
+    await chat.say('1');
+    await chat.say('restart');
+    expect(chat.text()).toMatch(/start this part again/);
+    expect(chat.text()).toMatch(/\(1 of about/);
+    await chat.say('stop');
+    expect(chat.text()).toMatch(/Everything so far is saved/);
+    expect((await chat.store.get<Session>('sessions', 'console:ana'))?.active).toBeUndefined();
+    await chat.say('hi');
+    expect(chat.question()?.questionId).toBe('menu');
+  });
+
+  it('a button from an earlier question is skipped and the current one asked again', async () => {
+    const chat = await studentAtFirstQuestion();
+    const q = chat.question()!;
+    await chat.press('onboarding:role', 'student');
+    expect(chat.text()).toMatch(/earlier question/);
+    expect(chat.question()?.questionId).toBe(q.questionId);
+  });
+
+  it('nobody can make themself a counselor from the chat', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say("I'm a counselor");
+    expect(chat.text()).toMatch(/admin/);
+    expect(await chat.store.get('profiles', 'console:ana')).toBeUndefined();
+  });
+
+  it('two users are two different students', async () => {
+    const store = new MemoryStore();
+    const ana = await studentAtFirstQuestion(store);
+    const ben = await newChat({ store, user: 'ben' });
+    await ben.say('hi');
+    expect(ben.question()?.questionId).toBe('onboarding:role');
+    expect(ana.question()?.questionId).toMatch(/^interest:/);
+  });
+});

@@ -1,0 +1,92 @@
+import { newChat } from '../helpers/test-app.js';
+import type { Profile, InterestResultRecord } from '../../src/domain/profile.js';
+
+describe('a student finds a Career Pathway', () => {
+  it('first contact says what Waypoint does, what it keeps and who sees it, then asks who you are', async () => {
+    const chat = await newChat();
+    const text = chat.text(await chat.say('hi'));
+    expect(text).toMatch(/explore jobs/);
+    expect(text).toMatch(/keep your answers, choices and plan/);
+    expect(text).toMatch(/your counselor, and family you choose/);
+    expect(chat.question()?.questionId).toBe('onboarding:role');
+  });
+
+  it('walks from grade to ranked clusters with reasons to a saved pathway', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say('student');
+    await chat.say('9th');
+    expect(chat.text()).toMatch(/9th grade/);
+    const nature = /animal|farm|plant|outside|outdoor|garden|nature|crop|pet|forest|hike|woods|fish|camp|horse|grow/i;
+    const asked = await chat.answerInterestQuestions((q) => {
+      const isYesNo = q.choices.some((c) => c.id === 'yes');
+      if (isYesNo) return nature.test(q.text) ? 'yes' : 'no';
+      return (q.choices.find((c) => nature.test(c.label)) ?? q.choices[q.choices.length - 1]!).id;
+    });
+    expect(asked).toBeLessThanOrEqual(24);
+    const results = chat.text();
+    expect(results).toMatch(/Agriculture, Food and Natural Resources/);
+    expect(results).toMatch(/you (said yes|picked)/);
+    expect(chat.question()?.questionId).toBe('explore:results');
+    await chat.press('explore:results', 'cluster:agriculture');
+    expect(chat.text()).toMatch(/Animal Systems/);
+    await chat.say('animal systems');
+    expect(chat.text()).toMatch(/Saved! You chose the Animal Systems pathway/);
+
+    const profile = await chat.store.get<Profile>('profiles', 'console:ana');
+    expect(profile?.role).toBe('student');
+    expect(profile?.grade).toBe(9);
+    expect(profile?.choice).toMatchObject({ pathId: 'natural-resources-agriculture', clusterId: 'agriculture', pathwayId: 'agriculture.animal-systems' });
+    expect(Date.parse(profile!.choice!.chosenAt)).not.toBeNaN();
+    const result = await chat.store.get<InterestResultRecord>('interest-results', 'console:ana');
+    expect(result?.answers).toHaveLength(asked);
+    expect(result?.result.clusters[0]?.clusterId).toBe('agriculture');
+  });
+
+  it('a grade 4 student sees Career Paths only', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say('1');
+    await chat.say('5th or younger');
+    await chat.say('4');
+    await chat.answerInterestQuestions((q) => q.choices[0]!.id);
+    expect(chat.text()).toMatch(/Path/);
+    expect(chat.question()?.choices.every((c) => c.id.startsWith('path:') || ['retake', 'done'].includes(c.id))).toBe(true);
+    await chat.press('explore:results', chat.question()!.choices[0]!.id);
+    await chat.say('this path fits me');
+    const profile = await chat.store.get<Profile>('profiles', 'console:ana');
+    expect(profile?.choice?.pathId).toBeTruthy();
+    expect(profile?.choice?.clusterId).toBeUndefined();
+  });
+
+  it('typing, numbers and small misspellings all choose an option', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say('studnet');
+    expect(chat.question()?.questionId).toBe('onboarding:grade');
+    await chat.say('eighth');
+    const q = chat.question()!;
+    expect(q.questionId).toMatch(/^interest:/);
+    await chat.say('2');
+    expect(chat.question()?.questionId).not.toBe(q.questionId);
+  });
+
+  it('the student can change their choice later, and the old one is kept in the history', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say('student');
+    await chat.say('10');
+    await chat.answerInterestQuestions((q) => q.choices[0]!.id);
+    await chat.press('explore:results', 'all-clusters');
+    await chat.press('explore:all-clusters', 'cluster:finance');
+    await chat.press('explore:cluster', 'pathway:finance.accounting');
+    await chat.say('explore');
+    await chat.answerInterestQuestions((q) => q.choices[0]!.id);
+    await chat.press('explore:results', 'all-clusters');
+    await chat.press('explore:all-clusters', 'cluster:marketing');
+    await chat.press('explore:cluster', 'pathway:marketing.professional-sales');
+    const profile = await chat.store.get<Profile>('profiles', 'console:ana');
+    expect(profile?.choice?.pathwayId).toBe('marketing.professional-sales');
+    expect(profile?.choiceHistory.map((c) => c.pathwayId)).toEqual(['finance.accounting']);
+  });
+});
