@@ -54,6 +54,7 @@ export interface Evidence {
 const POSITION_WEIGHTS = [1, 0.6, 0.5];
 const PRIOR_MEAN = 0.3;
 const PRIOR_WEIGHT = 1;
+const PICKED_WEIGHT = 0.7;
 
 export function positionWeight(index: number): number {
   return POSITION_WEIGHTS[Math.min(index, POSITION_WEIGHTS.length - 1)]!;
@@ -112,8 +113,9 @@ export function observeAnswer(item: InterestItem, value: string, order: number):
   for (const option of options) {
     option.clusterIds.forEach((id, i) => {
       const w = positionWeight(i);
-      if (option === picked) add(id, { weight: w, value: 1, kind: 'picked', phrase: option.phrase });
-      else if (picked !== undefined) add(id, { weight: w * 0.5, value: 0, kind: 'not-picked', phrase: option.phrase });
+      // Picking is a choice among a few, weaker than a yes: the student may like none of them much.
+      if (option === picked) add(id, { weight: w * PICKED_WEIGHT, value: 1, kind: 'picked', phrase: option.phrase });
+      else if (picked !== undefined) add(id, { weight: w * 0.4, value: 0, kind: 'not-picked', phrase: option.phrase });
       else if (value === 'no') add(id, { weight: w * 0.75, value: 0, kind: 'none', phrase: option.phrase });
       else add(id, { weight: w * 0.5, value: 0.5, kind: 'unsure', phrase: option.phrase });
     });

@@ -1,0 +1,162 @@
+import type { Framework } from './framework-types.js';
+import type { InterestItem } from './interest-items.js';
+import type { Answer } from './score-interests.js';
+import {
+  collectEvidence,
+  estimate,
+  itemClusterWeights,
+  itemPathWeights,
+  pathOfClusterMap,
+  type Estimate,
+} from './interest-evidence.js';
+
+/**
+ * Which interest question to ask next, or none when the result is clear enough.
+ *
+ * 1. Cover: until every cluster (grades 0-5: every path) has been asked about once, ask the item
+ *    that touches the most not-yet-covered ones (no two picks in a row, never a pick first).
+ * 2. Separate: each cluster (path) gets a range it probably lies in. One whose range is clearly
+ *    above the rest is "in", one that cannot reach the top or that the student clearly doesn't like
+ *    is "out"; the rest are contested. Ask the item that says most about the contested ones.
+ * 3. Stop when nothing is contested, when the top is decided, when no item is left that could
+ *    change it, when a student said yes to nothing for a while (no point pressing), or at the cap.
+ * Everything is deterministic: ties go to the item listed first in the data file.
+ */
+
+/** 0 = kindergarten ... 12; 13 and 14 = first and second year after high school. */
+export type Grade = number;
+
+export const MAX_ANSWERS = 24;
+/** Grades 0-5 only need to separate the 6 paths. */
+export const YOUNG_MAX_ANSWERS = 16;
+
+/** Grades 0-5 get young items only and a paths result. */
+export function isYoungGrade(grade: Grade): boolean {
+  return grade <= 5;
+}
+
+interface Policy {
+  young: boolean;
+  /** How many leaders must be clear: top 3 clusters, or the top path. */
+  top: number;
+  minAnswers: number;
+  maxAnswers: number;
+  /** Stop after this many answers when none was a yes or a pick. */
+  stopWithoutLikes: number;
+  /** Typical total, for "question 3 of about 15". */
+  typical: number;
+}
+
+function policyFor(grade: Grade): Policy {
+  return isYoungGrade(grade)
+    ? { young: true, top: 1, minAnswers: 7, maxAnswers: YOUNG_MAX_ANSWERS, stopWithoutLikes: 8, typical: 10 }
+    : { young: false, top: 3, minAnswers: 11, maxAnswers: MAX_ANSWERS, stopWithoutLikes: 12, typical: 15 };
+}
+
+/** Width of a unit's likely range (mean +- Z standard deviations). */
+const Z = 1;
+/** A unit whose whole range stays under this is clearly not liked... */
+const LIKE_FLOOR = 0.55;
+/** ...once it rests on at least this much (summed weights; one direct "no" = 1). */
+const MIN_OUT_EVIDENCE = 1.2;
+/** Past the typical length, every answer asks for 20% less certainty (down to 30%). */
+const SHRINK = 0.2;
+
+function patience(answered: number, policy: Policy): number {
+  const over = answered - policy.typical;
+  return over <= 0 ? Z : Z * Math.max(0.3, 1 - over * SHRINK);
+}
+
+type Status = 'in' | 'out' | 'contested';
+
+/** Which units are clearly in the top, clearly out of it, or still contested. */
+export function classifyUnits(estimates: Map<string, Estimate & { n: number }>, top: number, z = Z): Map<string, Status> {
+  const ranges = [...estimates].map(([id, e]) => ({ id, n: e.n, lo: e.mean - z * e.sd, hi: e.mean + z * e.sd }));
+  const lows = ranges.map((r) => r.lo).sort((a, b) => b - a);
+  const topLow = lows[Math.min(top, lows.length) - 1] ?? -Infinity;
+  const isOut = (r: (typeof ranges)[number]) => (r.hi < LIKE_FLOOR && r.n >= MIN_OUT_EVIDENCE) || r.hi < topLow;
+  const out = new Map<string, Status>();
+  for (const r of ranges) {
+    // Clusters that are clearly out don't compete with anyone for a place in the top.
+    const rivals = ranges.filter((o) => o.id !== r.id && !isOut(o) && o.hi >= r.lo).length;
+    out.set(r.id, isOut(r) ? 'out' : rivals < top ? 'in' : 'contested');
+  }
+  return out;
+}
+
+export function chooseNextItem(
+  framework: Framework,
+  items: InterestItem[],
+  answers: Answer[],
+  grade: Grade,
+): InterestItem | undefined {
+  const policy = policyFor(grade);
+  if (answers.length >= policy.maxAnswers) return undefined;
+  const asked = new Set(answers.map((a) => a.itemId));
+  const remaining = items.filter((item) => !asked.has(item.id) && (!policy.young || item.young));
+  if (remaining.length === 0) return undefined;
+
+  const pathOf = pathOfClusterMap(framework);
+  const weightsOf = (item: InterestItem) =>
+    policy.young ? itemPathWeights(item, pathOf) : itemClusterWeights(item);
+  const evidence = collectEvidence(framework, items, answers);
+  const units = policy.young ? evidence.paths : evidence.clusters;
+  const last = items.find((i) => i.id === answers[answers.length - 1]?.itemId);
+  const pickAllowed = (item: InterestItem) => item.kind !== 'pick' || (answers.length > 0 && last?.kind !== 'pick');
+
+  // 1. Cover every unit once.
+  const uncovered = new Set([...units].filter(([, u]) => u.n === 0).map(([id]) => id));
+  if (uncovered.size > 0) {
+    const gain = (item: InterestItem) =>
+      [...weightsOf(item)].reduce((sum, [id, w]) => sum + (uncovered.has(id) ? w : 0), 0);
+    const best = bestItem(remaining, (item) => (pickAllowed(item) ? gain(item) : gain(item) * 0.01));
+    if (best !== undefined) return best;
+  }
+
+  // 2. Separate the leaders.
+  const noLikes = !evidence.anyPositive;
+  if (noLikes && answers.length >= policy.stopWithoutLikes) return undefined;
+  const estimates = new Map([...units].map(([id, u]) => [id, { ...estimate(u), n: u.n }]));
+  const status = classifyUnits(estimates, policy.top, patience(answers.length, policy));
+  const statuses = [...status.values()];
+  const decided = statuses.filter((s) => s === 'in').length >= policy.top || !statuses.includes('contested');
+  const early = answers.length < (noLikes ? policy.stopWithoutLikes : policy.minAnswers);
+  if (decided && !early) return undefined;
+
+  const usefulness = (item: InterestItem) => {
+    let value = 0;
+    for (const [id, w] of weightsOf(item)) {
+      const e = estimates.get(id)!;
+      // Once decided (only while under the minimum), confirm the leaders instead.
+      const focus = status.get(id) === (decided ? 'in' : 'contested') ? 1 : 0;
+      value += w * focus * e.sd * (0.5 + e.mean);
+    }
+    // A pick forces a choice even when no option fits, so prefer yes-no items here.
+    return item.kind === 'pick' ? (pickAllowed(item) ? value * 0.5 : value * 0.01) : value;
+  };
+  // Under the minimum with nothing to separate: widen the look to the least-asked units.
+  const spread = (item: InterestItem) =>
+    [...weightsOf(item)].reduce((sum, [id, w]) => sum + w / (1 + (units.get(id)?.n ?? 0)), 0) *
+    (pickAllowed(item) ? 1 : 0.01);
+  return bestItem(remaining, usefulness) ?? (early ? bestItem(remaining, spread) : undefined);
+}
+
+/** The item with the highest positive value; the first listed wins a tie. */
+function bestItem(items: InterestItem[], value: (item: InterestItem) => number): InterestItem | undefined {
+  let best: InterestItem | undefined;
+  let bestValue = 1e-9;
+  for (const item of items) {
+    const v = value(item);
+    if (v > bestValue + 1e-12) {
+      best = item;
+      bestValue = v;
+    }
+  }
+  return best;
+}
+
+/** About how many questions this conversation will take, for "question 3 of about 15". */
+export function estimateTotal(answers: Answer[], grade: Grade): number {
+  const policy = policyFor(grade);
+  return Math.min(policy.maxAnswers, Math.max(policy.typical, answers.length + 2));
+}
