@@ -67,7 +67,7 @@ export async function deliver(slack: SlackApp, body: Record<string, unknown>, re
 
 export interface RecordedCall {
   method: string;
-  body: Record<string, string>;
+  body: Record<string, any>;
 }
 
 /** Form body of a Web API call -> object; JSON-valued fields (blocks, view) parsed. */
