@@ -1,0 +1,70 @@
+import { mkdtemp, writeFile, rm, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadBuiltInOccupations, loadOccupationData, loadPathwayKeywords } from '../../src/data-files/load-occupations.js';
+import { DataFileError } from '../../src/data-files/read-json-file.js';
+
+const FIXTURES = path.resolve('test/domain/occupations/fixtures');
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'occupations-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const occ = (over: Record<string, unknown> = {}) => ({
+  id: 'baker', title: 'Baker', pathwayIds: ['hospitality-tourism.restaurants-and-food-and-beverage-services'],
+  otherNames: ['bread maker', 'pastry baker'], studentWords: ['baking', 'cakes'],
+  description: 'Mixes and bakes bread, cakes and treats.', education: 'high-school', ...over,
+});
+
+describe('loading the built-in occupation index', () => {
+  it('reads every cluster file in the folder', async () => {
+    const all = await loadBuiltInOccupations(FIXTURES);
+    expect(all.length).toBeGreaterThan(15);
+    expect(all.find((o) => o.id === 'veterinarian')?.studentWords).toContain('vet');
+  });
+
+  it('names the file and the JSON path of a bad education value', async () => {
+    await writeFile(path.join(dir, 'hospitality-tourism.json'), JSON.stringify({ clusterId: 'hospitality-tourism', occupations: [occ(), occ({ id: 'cook', education: 'college' })] }));
+    const load = loadBuiltInOccupations(dir);
+    await expect(load).rejects.toThrow(DataFileError);
+    await expect(load).rejects.toThrow(/hospitality-tourism\.json: \$\.occupations\[1\]\.education/);
+  });
+
+  it('names the file of a broken JSON file', async () => {
+    await writeFile(path.join(dir, 'finance.json'), '{ "clusterId": "finance", ');
+    await expect(loadBuiltInOccupations(dir)).rejects.toThrow(/finance\.json: is not valid JSON/);
+  });
+
+  it('refuses the same occupation id in two files', async () => {
+    await writeFile(path.join(dir, 'a.json'), JSON.stringify({ clusterId: 'hospitality-tourism', occupations: [occ()] }));
+    await writeFile(path.join(dir, 'b.json'), JSON.stringify({ clusterId: 'manufacturing', occupations: [occ()] }));
+    await expect(loadBuiltInOccupations(dir)).rejects.toThrow(/b\.json: \$\.occupations\[0\]\.id "baker" is already used in a\.json/);
+  });
+
+  it('treats a missing folder as no occupations yet, and a missing O*NET index as none', async () => {
+    const data = await loadOccupationData({
+      occupationDir: path.join(dir, 'nothing-here'), keywordsFile: path.join(dir, 'none.json'),
+      interestItemsFile: false, onetFile: path.join(dir, 'generated', 'onet-index.json'),
+    });
+    expect(data.occupations).toEqual([]);
+    expect(data.onet).toBeUndefined();
+  });
+
+  it('checks the pathway keyword file and the O*NET index when they are there', async () => {
+    await writeFile(path.join(dir, 'kw.json'), JSON.stringify({ 'stem.science-and-math': { keywords: ['chemist'], interests: [''] } }));
+    await expect(loadPathwayKeywords(path.join(dir, 'kw.json'))).rejects.toThrow(/kw\.json: \$\.stem\.science-and-math\.interests\[0\]/);
+    await mkdir(path.join(dir, 'generated'));
+    await writeFile(path.join(dir, 'generated', 'onet.json'), JSON.stringify({ source: 'x', attribution: 'y', generatedAt: 'z', occupations: [{}] }));
+    await expect(loadOccupationData({ occupationDir: path.join(dir, 'none'), interestItemsFile: false, onetFile: path.join(dir, 'generated', 'onet.json') }))
+      .rejects.toThrow(/onet\.json: \$\.occupations\[0\]\.code/);
+  });
+
+  it('reads our own pathway keywords from data/', async () => {
+    const keywords = await loadPathwayKeywords();
+    expect(keywords['agriculture.animal-systems']?.keywords).toContain('veterinarian');
+  });
+});
