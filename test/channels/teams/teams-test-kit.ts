@@ -1,0 +1,102 @@
+/** Shared set-up for the Teams channel tests: fixtures, a scripted TurnHandler, the real server. */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nock from 'nock';
+import type { Reply, Turn } from '../../../src/domain/messages.js';
+import type { TurnHandler, TurnResult } from '../../../src/engine/turn-handler.js';
+import { MemoryStore } from '../../../src/store/memory-store.js';
+import { createTeamsServer, type TeamsServer } from '../../../src/channels/teams/start-teams.js';
+import { parseTeamsSettings } from '../../../src/channels/teams/teams-settings.js';
+import type { TeamsLogger } from '../../../src/channels/teams/teams-logger.js';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/teams');
+
+export const SERVICE_HOST = 'https://smba.example.test';
+export const SERVICE_PATH = '/amer';
+
+export function fixture(name: string): Record<string, any> {
+  return JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8'));
+}
+
+/** A TurnHandler that answers from a script and, like the engine, answers a repeated messageId from the record. */
+export class ScriptedHandler implements TurnHandler {
+  readonly turns: Turn[] = [];
+  private readonly answered = new Map<string, Reply[]>();
+  constructor(private readonly script: (turn: Turn) => Reply[]) {}
+
+  async handle(turn: Turn): Promise<TurnResult> {
+    this.turns.push(turn);
+    const earlier = this.answered.get(turn.messageId);
+    if (earlier) return { replies: earlier, duplicate: true };
+    const replies = this.script(turn);
+    this.answered.set(turn.messageId, replies);
+    return { replies, duplicate: false };
+  }
+}
+
+export interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  obj: Record<string, unknown>;
+  msg?: string;
+}
+
+export function memoryLogger(): TeamsLogger & { lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const at = (level: LogLine['level']) => (obj: object, msg?: string) => void lines.push({ level, obj: obj as Record<string, unknown>, msg });
+  return { lines, info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+export interface Running {
+  url: string;
+  server: TeamsServer;
+  store: MemoryStore;
+  handler: ScriptedHandler;
+  logger: ReturnType<typeof memoryLogger>;
+}
+
+export async function startTeams(handler: ScriptedHandler, env: Record<string, string> = {}): Promise<Running> {
+  const store = new MemoryStore();
+  const logger = memoryLogger();
+  const server = createTeamsServer({ handler, store, logger, settings: parseTeamsSettings({ PORT: '0', ...env }), host: '127.0.0.1' });
+  const { port } = await server.start();
+  return { url: `http://127.0.0.1:${port}/api/messages`, server, store, handler, logger };
+}
+
+/** One HTTP request over node:http (the global fetch does not pass through nock inside Jest's VM). */
+export function request(url: string, method = 'GET', body?: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  request(url, 'POST', typeof body === 'string' ? body : JSON.stringify(body), headers);
+
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  body: Record<string, any>;
+}
+
+/** Intercepts every Bot Connector call on the fake serviceUrl and records it (nock 15 hands the reply function a fetch Request). */
+export function recordConnector(): ConnectorCall[] {
+  const calls: ConnectorCall[] = [];
+  const record = (method: string) => async (req: Request) => {
+    const text = await req.text();
+    calls.push({ method, path: decodeURIComponent(new URL(req.url).pathname), body: text ? JSON.parse(text) : {} });
+    return [200, { id: `sent-${calls.length}` }] as [number, object];
+  };
+  nock(SERVICE_HOST).persist().post(/.*/).reply(record('POST')).put(/.*/).reply(record('PUT'));
+  return calls;
+}
+
+/** The card content of a sent activity's first attachment. */
+export const cardOf = (call: ConnectorCall) => call.body.attachments?.[0]?.content;
