@@ -1,0 +1,237 @@
+/**
+ * Applies one parsed change to a plan. Success adds a new version (time, who, one-line summary)
+ * and gives a confirmation sentence; a change that can't be made is refused with the reason and
+ * the plan is returned unchanged. Pure.
+ */
+import { normalizeName } from './course-names.js';
+import { gradeLong, gradeName, listGrades } from './grades.js';
+import type { PlanChange } from './parse-plan-change.js';
+import type { PlanData } from './plan-data-types.js';
+import {
+  cloneContent,
+  didYouMean,
+  gradeOf,
+  matchInPlan,
+  matchKnown,
+  occurrences,
+  outsidePlan,
+  placementProblems,
+  type ItemAt,
+} from './plan-edits.js';
+import { appendVersion, currentPlan, undoLastChange } from './plan-history.js';
+import { PLAN_ROW_LABELS, type Plan, type PlanContent, type PlanItem } from './plan-types.js';
+
+export interface ApplyContext {
+  /** ISO 8601 time. */
+  now: string;
+  /** User key of who made the change. */
+  by: string;
+  data: PlanData;
+}
+
+export type ApplyResult =
+  | {
+      ok: true;
+      plan: Plan;
+      /** The one line kept with the version ("Moved Chemistry from 10th to 11th."). */
+      summary: string;
+      /** Things worth saying once: an unknown name we kept as typed, a course now missing its earlier course. */
+      notes: string[];
+      /** summary + notes, ready to say. */
+      confirmation: string;
+    }
+  | { ok: false; reason: string; plan: Plan };
+
+type Step = { content: PlanContent; summary: string; notes: string[] } | { refusal: string };
+
+export function applyPlanChange(plan: Plan, change: PlanChange, ctx: ApplyContext): ApplyResult {
+  if (change.kind === 'undo') {
+    const r = undoLastChange(plan, ctx);
+    if (!r.ok) return { ok: false, reason: r.reason, plan };
+    const summary = `I undid your last change (${r.undone.replace(/\.$/, '')}).`;
+    return { ok: true, plan: r.plan, summary, notes: [], confirmation: summary };
+  }
+  const before = currentPlan(plan);
+  const step = stepFor(before, change, ctx.data);
+  if ('refusal' in step) return { ok: false, reason: step.refusal, plan };
+  const next = appendVersion(plan, step.content, { now: ctx.now, by: ctx.by, summary: step.summary });
+  return { ok: true, plan: next, summary: step.summary, notes: step.notes, confirmation: [step.summary, ...step.notes].join(' ') };
+}
+
+function stepFor(before: PlanContent, change: Exclude<PlanChange, { kind: 'undo' }>, data: PlanData): Step {
+  switch (change.kind) {
+    case 'set-goal':
+      return setGoal(before, change.goal);
+    case 'move':
+      return move(before, change, data);
+    case 'swap':
+      return swap(before, change, data);
+    case 'add':
+      return add(before, change, data);
+    case 'remove':
+      return remove(before, change, data);
+  }
+}
+
+function setGoal(before: PlanContent, goal: string): Step {
+  if (!goal) return { refusal: 'What would you like your goal to be? For example: my goal is an associate degree in nursing.' };
+  const content = cloneContent(before);
+  content.goal = goal;
+  return { content, summary: `Set the goal after high school to: ${goal}.`.replace(/\.\.$/, '.'), notes: [] };
+}
+
+/** Finds the one occurrence of a typed name in the plan (optionally in one grade). */
+function findOne(before: PlanContent, typed: string, grade?: number): ItemAt | { refusal: string } {
+  const m = matchInPlan(before, typed);
+  if (m.kind === 'none') return { refusal: `I can't find "${typed}" in your plan.` };
+  if (m.kind === 'ambiguous') return { refusal: didYouMean(m.names) };
+  const all = occurrences(before, m.name);
+  const at = grade === undefined ? all : all.filter((o) => o.grade === grade);
+  if (at.length === 0) return { refusal: `${m.name} isn't in ${gradeName(grade!)}. It's in ${listGrades(all.map((o) => o.grade))}.` };
+  if (at.length > 1) {
+    return { refusal: `${m.name} is in ${listGrades(at.map((o) => o.grade))}. Which one? For example: move ${m.name} from ${gradeName(at[0]!.grade)} to ${gradeName(at[0]!.grade + 1)}.` };
+  }
+  return at[0]!;
+}
+
+function takeOut(content: PlanContent, at: ItemAt): number {
+  const cell = gradeOf(content, at.grade)!.rows[at.row];
+  const i = cell.findIndex((x) => x.name === at.item.name);
+  cell.splice(i, 1);
+  return i;
+}
+
+function move(before: PlanContent, change: Extract<PlanChange, { kind: 'move' }>, data: PlanData): Step {
+  const found = findOne(before, change.name, change.fromGrade);
+  if ('refusal' in found) {
+    const known = matchKnown(before, data, change.name);
+    if (found.refusal.startsWith("I can't find") && known.kind === 'known') {
+      return { refusal: `${known.item.name} isn't in your plan yet. To add it, say: add ${known.item.name} in ${gradeName(change.toGrade)}.` };
+    }
+    return found;
+  }
+  const outside = outsidePlan(before, change.toGrade);
+  if (outside) return { refusal: outside };
+  if (found.grade === change.toGrade) return { refusal: `${found.item.name} is already in ${gradeName(change.toGrade)}.` };
+  const content = cloneContent(before);
+  takeOut(content, found);
+  gradeOf(content, change.toGrade)!.rows[found.row].push({ ...found.item });
+  const check = placementProblems(before, content, [{ name: found.item.name, grade: change.toGrade }], data, 'move to');
+  if (check.refusal) return { refusal: check.refusal };
+  return {
+    content,
+    summary: `Moved ${found.item.name} from ${gradeName(found.grade)} to ${gradeName(change.toGrade)}.`,
+    notes: check.warnings,
+  };
+}
+
+function swap(before: PlanContent, change: Extract<PlanChange, { kind: 'swap' }>, data: PlanData): Step {
+  // Both already in the plan: they trade grades.
+  const takeMatch = matchInPlan(before, change.take);
+  const putMatch = matchInPlan(before, change.put);
+  if (takeMatch.kind === 'found' && putMatch.kind === 'found' && takeMatch.name !== putMatch.name) {
+    const inGrade = (name: string) => (change.grade === undefined ? undefined : occurrences(before, name).some((o) => o.grade === change.grade) ? change.grade : undefined);
+    const a = findOne(before, takeMatch.name, inGrade(takeMatch.name));
+    if ('refusal' in a) return a;
+    const b = findOne(before, putMatch.name, inGrade(putMatch.name));
+    if ('refusal' in b) return b;
+    if (a.grade === b.grade) return { refusal: `${a.item.name} and ${b.item.name} are both in ${gradeName(a.grade)} already.` };
+    const content = cloneContent(before);
+    const ia = takeOut(content, a);
+    const ib = takeOut(content, b);
+    gradeOf(content, b.grade)!.rows[b.row].splice(ib, 0, { ...a.item });
+    gradeOf(content, a.grade)!.rows[a.row].splice(ia, 0, { ...b.item });
+    const check = placementProblems(before, content, [{ name: a.item.name, grade: b.grade }, { name: b.item.name, grade: a.grade }], data, 'go in');
+    if (check.refusal) return { refusal: check.refusal };
+    return {
+      content,
+      summary: `Swapped ${a.item.name} and ${b.item.name}: ${b.item.name} is now in ${gradeName(a.grade)} and ${a.item.name} in ${gradeName(b.grade)}.`,
+      notes: check.warnings,
+    };
+  }
+  // Otherwise the new one takes the old one's place.
+  const old = findOne(before, change.take, change.grade);
+  if ('refusal' in old) return old;
+  const incoming = resolveNew(before, data, change.put);
+  if ('refusal' in incoming) return incoming;
+  const content = cloneContent(before);
+  const i = takeOut(content, old);
+  gradeOf(content, old.grade)!.rows[old.row].splice(i, 0, incoming.item);
+  const notes = flagIfNew(content, incoming);
+  const check = placementProblems(before, content, [{ name: incoming.item.name, grade: old.grade }], data, 'go in');
+  if (check.refusal) return { refusal: check.refusal };
+  return {
+    content,
+    summary: `Swapped ${old.item.name} for ${incoming.item.name} in ${gradeName(old.grade)}.`,
+    notes: [...notes, ...check.warnings],
+  };
+}
+
+type Incoming = { item: PlanItem; row: import('./plan-types.js').PlanRowId; custom: boolean };
+
+/** What a typed name means when it goes into the plan: a known course/activity, or the words as written. */
+function resolveNew(before: PlanContent, data: PlanData, typed: string, row?: Incoming['row']): Incoming | { refusal: string } {
+  const known = matchKnown(before, data, typed);
+  if (known.kind === 'ambiguous') return { refusal: didYouMean(known.names) };
+  if (known.kind === 'known') return { item: known.item, row: row ?? known.row, custom: !!known.item.custom };
+  return { item: { name: typed, units: 0, category: 'none', custom: true }, row: row ?? 'other-courses', custom: true };
+}
+
+/** The once-only note for a name we did not know; remembers it in the plan. */
+function flagIfNew(content: PlanContent, incoming: Incoming): string[] {
+  if (!incoming.custom) return [];
+  const key = normalizeName(incoming.item.name);
+  if (content.flaggedNames.includes(key)) return [];
+  content.flaggedNames.push(key);
+  return [
+    `I don't know "${incoming.item.name}" from the course list, so I kept it just as you wrote it. It won't count toward graduation units here, so ask your counselor how your school counts it.`,
+  ];
+}
+
+function add(before: PlanContent, change: Extract<PlanChange, { kind: 'add' }>, data: PlanData): Step {
+  const incoming = resolveNew(before, data, change.name, change.row);
+  if ('refusal' in incoming) return incoming;
+  const { item, row } = incoming;
+  const isActivity = item.units === 0 && (row === 'activities' || row === 'work-based-learning');
+  let grades: number[];
+  if (change.grade === undefined) {
+    if (!isActivity) return { refusal: `Which grade should ${item.name} go in? For example: add ${item.name} in 10th.` };
+    const from = Math.max(before.firstGrade, before.currentGrade);
+    grades = before.grades.map((g) => g.grade).filter((g) => g >= from && g <= 12 && !occurrences(before, item.name).some((o) => o.grade === g));
+    if (grades.length === 0) return { refusal: `${item.name} is already in every year of your plan.` };
+  } else {
+    const outside = outsidePlan(before, change.grade);
+    if (outside) return { refusal: outside };
+    const there = occurrences(before, item.name);
+    if (there.some((o) => o.grade === change.grade)) return { refusal: `${item.name} is already in ${gradeName(change.grade)}.` };
+    const course = data.catalog.find((c) => c.name === item.name);
+    if (item.units > 0 && there.length > 0 && !course?.repeatable) {
+      return { refusal: `${item.name} is already in your plan in ${gradeName(there[0]!.grade)}. To change when you take it, say: move ${item.name} to ${gradeName(change.grade)}.` };
+    }
+    grades = [change.grade];
+  }
+  const content = cloneContent(before);
+  for (const g of grades) gradeOf(content, g)!.rows[row].push({ ...item });
+  const notes = flagIfNew(content, incoming);
+  const check = placementProblems(before, content, grades.map((g) => ({ name: item.name, grade: g })), data, 'go in');
+  if (check.refusal) return { refusal: check.refusal };
+  const where = grades.length === 1 ? gradeLong(grades[0]!) : `${listGrades(grades)} grade`;
+  return { content, summary: `Added ${item.name} to ${PLAN_ROW_LABELS[row]} in ${where}.`, notes: [...notes, ...check.warnings] };
+}
+
+function remove(before: PlanContent, change: Extract<PlanChange, { kind: 'remove' }>, data: PlanData): Step {
+  const m = matchInPlan(before, change.name);
+  if (m.kind === 'none') return { refusal: `I can't find "${change.name}" in your plan, so there's nothing to remove.` };
+  if (m.kind === 'ambiguous') return { refusal: didYouMean(m.names) };
+  const all = occurrences(before, m.name);
+  const at = change.grade === undefined ? all : all.filter((o) => o.grade === change.grade);
+  if (at.length === 0) return { refusal: `${m.name} isn't in ${gradeName(change.grade!)}. It's in ${listGrades(all.map((o) => o.grade))}.` };
+  const content = cloneContent(before);
+  for (const o of at) takeOut(content, o);
+  const check = placementProblems(before, content, [], data, 'go in');
+  return {
+    content,
+    summary: `Removed ${m.name} from ${at.length === 1 ? gradeLong(at[0]!.grade) : `${listGrades(at.map((o) => o.grade))} grade`}.`,
+    notes: check.warnings,
+  };
+}

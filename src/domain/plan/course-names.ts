@@ -1,0 +1,100 @@
+/**
+ * Matching what a student typed ("algbra 2", "chem", "band") to a known name, tolerating small
+ * typos without confusing close pairs such as Algebra I and Algebra II.
+ */
+
+const ROMAN: Record<string, string> = { '1': 'i', '2': 'ii', '3': 'iii', '4': 'iv', '5': 'v' };
+
+/** Lower case, "&" -> "and", digits 1-5 after a word -> roman numerals, punctuation -> spaces. */
+export function normalizeName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[’'`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((w, i) => (i > 0 && ROMAN[w] ? ROMAN[w] : w))
+    .join(' ');
+}
+
+/** Damerau-Levenshtein (optimal string alignment) distance. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+export interface NameCandidate {
+  /** The name to return. */
+  name: string;
+  /** Other ways to write it. */
+  aliases?: string[];
+}
+
+export type NameMatch =
+  | { kind: 'found'; name: string; exact: boolean }
+  | { kind: 'ambiguous'; names: string[] }
+  | { kind: 'none' };
+
+/**
+ * Finds the one candidate the typed text means. Order: exact (after normalizing), alias, the only
+ * candidate whose words start with the typed words ("chem" -> Chemistry), then the only closest
+ * candidate within a small edit distance.
+ */
+export function matchName(typed: string, candidates: NameCandidate[]): NameMatch {
+  const t = normalizeName(typed);
+  if (!t) return { kind: 'none' };
+  const forms = candidates.flatMap((c) => [c.name, ...(c.aliases ?? [])].map((f) => ({ name: c.name, form: normalizeName(f) })));
+  const unique = (xs: string[]) => [...new Set(xs)];
+
+  const exact = unique(forms.filter((f) => f.form === t).map((f) => f.name));
+  if (exact.length === 1) return { kind: 'found', name: exact[0]!, exact: true };
+  if (exact.length > 1) return { kind: 'ambiguous', names: exact };
+
+  if (t.length >= 3) {
+    const tw = t.split(' ');
+    const prefixed = unique(forms.filter((f) => wordsStartWith(tw, f.form.split(' '))).map((f) => f.name));
+    if (prefixed.length === 1) return { kind: 'found', name: prefixed[0]!, exact: false };
+    if (prefixed.length > 1) return { kind: 'ambiguous', names: prefixed.slice(0, 4) };
+  }
+
+  const limit = t.length <= 4 ? 1 : t.length <= 8 ? 2 : 3;
+  const scored = forms
+    .map((f) => ({ name: f.name, d: editDistance(t, f.form) }))
+    .filter((s) => s.d <= limit)
+    .sort((a, b) => a.d - b.d);
+  if (scored.length === 0) return { kind: 'none' };
+  const best = scored[0]!.d;
+  const tied = unique(scored.filter((s) => s.d === best).map((s) => s.name));
+  if (tied.length > 1) return { kind: 'ambiguous', names: tied.slice(0, 4) };
+  return { kind: 'found', name: tied[0]!, exact: false };
+}
+
+const ROMAN_WORDS = new Set(['i', 'ii', 'iii', 'iv', 'v']);
+
+/** Each typed word starts a word of the name, in order; roman numerals must match exactly. */
+function wordsStartWith(typed: string[], words: string[]): boolean {
+  let k = 0;
+  for (const w of words) {
+    if (k >= typed.length) break;
+    const t = typed[k]!;
+    if (ROMAN_WORDS.has(t) || ROMAN_WORDS.has(w) ? w === t : w.startsWith(t)) k++;
+  }
+  return k === typed.length;
+}
+
+/** Same name after normalizing ("Algebra 1" and "algebra I"). */
+export function sameName(a: string, b: string): boolean {
+  return normalizeName(a) === normalizeName(b);
+}

@@ -1,0 +1,99 @@
+/**
+ * Versions and reviews of a plan: the current content, adding a version, undo, recording a review
+ * and "what changed since the last review". Every function returns a new Plan; none mutates.
+ */
+import type { Plan, PlanContent, PlanReview, PlanVersion } from './plan-types.js';
+
+export function currentVersion(plan: Plan): PlanVersion {
+  const v = plan.versions[plan.versions.length - 1];
+  if (!v) throw new Error('a plan record has no versions');
+  return v;
+}
+
+export function currentPlan(plan: Plan): PlanContent {
+  return currentVersion(plan).plan;
+}
+
+function versionNumbered(plan: Plan, n: number): PlanVersion | undefined {
+  return plan.versions.find((v) => v.number === n);
+}
+
+/** Adds a version built on the current one. */
+export function appendVersion(
+  plan: Plan,
+  content: PlanContent,
+  meta: { now: string; by: string; summary: string },
+): Plan {
+  const cur = currentVersion(plan);
+  const version: PlanVersion = {
+    number: cur.number + 1,
+    at: meta.now,
+    by: meta.by,
+    summary: meta.summary,
+    base: cur.number,
+    plan: content,
+  };
+  return { ...plan, versions: [...plan.versions, version] };
+}
+
+/** The one line describing the change that produced a version's content (follows undos). */
+export function contentSummary(plan: Plan, v: PlanVersion): string {
+  let cur: PlanVersion | undefined = v;
+  for (let guard = 0; cur?.restores !== undefined && guard < plan.versions.length; guard++) {
+    cur = versionNumbered(plan, cur.restores);
+  }
+  return cur?.summary ?? v.summary;
+}
+
+export type UndoResult = { ok: true; plan: Plan; undone: string } | { ok: false; reason: string };
+
+/**
+ * Restores the content the current version was built on, as a new version. Undo again goes one
+ * more step back, like a stack.
+ */
+export function undoLastChange(plan: Plan, meta: { now: string; by: string }): UndoResult {
+  const cur = currentVersion(plan);
+  const base = cur.base === undefined ? undefined : versionNumbered(plan, cur.base);
+  if (!base) return { ok: false, reason: "There's nothing to undo yet: this is the plan as it was first drafted." };
+  const undone = contentSummary(plan, cur);
+  const version: PlanVersion = {
+    number: cur.number + 1,
+    at: meta.now,
+    by: meta.by,
+    summary: `Undid: ${lowerFirst(undone)}`,
+    restores: base.number,
+    ...(base.base !== undefined ? { base: base.base } : {}),
+    plan: base.plan,
+  };
+  return { ok: true, plan: { ...plan, versions: [...plan.versions, version] }, undone };
+}
+
+function lowerFirst(s: string): string {
+  return s.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+}
+
+export function lastReview(plan: Plan): PlanReview | undefined {
+  return plan.reviews[plan.reviews.length - 1];
+}
+
+/** ISO time of the last review, or undefined if the plan was never reviewed. */
+export function lastReviewedAt(plan: Plan): string | undefined {
+  return lastReview(plan)?.at;
+}
+
+/** One line per version made since the last review (or since the draft), oldest first. */
+export function changesSinceLastReview(plan: Plan): string[] {
+  const since = lastReview(plan)?.version ?? 1;
+  return plan.versions.filter((v) => v.number > since).map((v) => v.summary);
+}
+
+/** Records a review now: who, when, and what changed since the one before. */
+export function recordReview(plan: Plan, meta: { now: string; by: string }): Plan {
+  const review: PlanReview = {
+    at: meta.now,
+    by: meta.by,
+    version: currentVersion(plan).number,
+    changesSinceLastReview: changesSinceLastReview(plan),
+  };
+  return { ...plan, reviews: [...plan.reviews, review] };
+}

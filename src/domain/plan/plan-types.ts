@@ -1,0 +1,126 @@
+/**
+ * The Personal Plan of Study record and the shapes of the plan data files. Everything here is
+ * plain JSON so the engine can store a Plan as one record.
+ *
+ * Grades are numbers: 6..12 are school grades, 13 and 14 are the first and second years after
+ * high school.
+ */
+
+/** The rows of a plan, in the order they are shown. */
+export const PLAN_ROWS = [
+  'english',
+  'math',
+  'science',
+  'social-studies',
+  'career-education',
+  'other-courses',
+  'work-based-learning',
+  'activities',
+] as const;
+export type PlanRowId = (typeof PLAN_ROWS)[number];
+
+export const PLAN_ROW_LABELS: Record<PlanRowId, string> = {
+  english: 'English',
+  math: 'Math',
+  science: 'Science',
+  'social-studies': 'Social Studies',
+  'career-education': 'Career Education',
+  'other-courses': 'Other Courses',
+  'work-based-learning': 'Work-Based Learning',
+  activities: 'Additional Activities',
+};
+
+export const FIRST_GRADE = 6;
+export const LAST_GRADE = 14;
+
+/** One thing in one cell of the plan: a course, a work-based learning step or an activity. */
+export interface PlanItem {
+  name: string;
+  /** High school units (credits) this item earns; 0 for activities, middle school and college. */
+  units: number;
+  /** Requirement category it counts toward ("english", "science", ...), or "none". */
+  category: string;
+  /** True when the student typed a name we did not know: kept as written, counts no units. */
+  custom?: boolean;
+}
+
+export interface GradePlan {
+  grade: number;
+  rows: Record<PlanRowId, PlanItem[]>;
+}
+
+export const OPTION_GROUPS = ['areaCareerCenter', 'communityCollege', 'fourYear', 'other'] as const;
+export type OptionGroupId = (typeof OPTION_GROUPS)[number];
+
+export const OPTION_GROUP_LABELS: Record<OptionGroupId, string> = {
+  areaCareerCenter: 'Area career center',
+  communityCollege: 'Community college or technical school',
+  fourYear: 'Four-year college or university',
+  other: 'Other: apprenticeship, military, on-the-job training',
+};
+
+export type PostsecondaryOptions = Record<OptionGroupId, string[]>;
+
+/** The whole plan at one moment (what each version stores). */
+export interface PlanContent {
+  frameworkId: string;
+  pathId: string;
+  clusterId: string;
+  pathwayId: string;
+  /** The student's grade when the plan was drafted. */
+  currentGrade: number;
+  /** First grade column (the current grade, or 9 for students already in high school). */
+  firstGrade: number;
+  /** One entry per grade, firstGrade..14, in order. */
+  grades: GradePlan[];
+  /** The postsecondary goal the student chose; "" until they choose. */
+  goal: string;
+  /** Ideas for a goal, from the template; shown while the goal is empty. */
+  goalSuggestions: string[];
+  options: PostsecondaryOptions;
+  /** Names the student typed that we did not know and already pointed out (flag once). */
+  flaggedNames: string[];
+}
+
+export interface PlanVersion {
+  /** 1 for the draft, then 2, 3, ... */
+  number: number;
+  /** ISO 8601 time. */
+  at: string;
+  /** User key of who made it ("console:sam"). */
+  by: string;
+  /** One line: what this version changed. */
+  summary: string;
+  /** Version this one was built on (undo goes back to it); absent for the draft. */
+  base?: number;
+  /** For an undo: the version whose content was restored. */
+  restores?: number;
+  plan: PlanContent;
+}
+
+export interface PlanReview {
+  at: string;
+  by: string;
+  /** The version that was current when the review was recorded. */
+  version: number;
+  /** One line per change made since the previous review (or since the draft). */
+  changesSinceLastReview: string[];
+}
+
+/** The stored record: one per student. */
+export interface Plan {
+  schemaVersion: 1;
+  versions: PlanVersion[];
+  reviews: PlanReview[];
+}
+
+/** Facts shown above a plan (chat views, PDF). Build with planHeader(). */
+export interface PlanHeader {
+  name?: string;
+  school?: string;
+  goal: string;
+  path: string;
+  cluster: string;
+  pathway: string;
+  lastReviewedAt?: string;
+}
