@@ -81,12 +81,24 @@ export function createTeamsSender(options: TeamsSenderOptions): ProactiveSender 
       let lastError: unknown;
       for (let attempt = 1; attempt <= retry.attempts; attempt++) {
         try {
+          // The adapter's onTurnError would swallow a send failure, so it is caught here and rethrown.
+          let failure: unknown;
           await adapter.continueConversationAsync(options.settings.MicrosoftAppId, reference, async (context) => {
-            while (sent < activities.length) {
-              await context.sendActivity({ ...activities[sent] });
-              sent += 1;
+            // A proactive message starts fresh in the chat: no reply to the made-up continuation id.
+            context.onSendActivities(async (_ctx, outgoing, next) => {
+              for (const a of outgoing) delete a.replyToId;
+              return next();
+            });
+            try {
+              while (sent < activities.length) {
+                await context.sendActivity({ ...activities[sent] });
+                sent += 1;
+              }
+            } catch (err) {
+              failure = err ?? new Error('send failed');
             }
           });
+          if (failure !== undefined) throw failure;
           if (attempt > 1) logger.info({ userId, attempt }, 'teams: proactive message delivered after a retry');
           return;
         } catch (err) {

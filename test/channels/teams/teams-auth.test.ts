@@ -1,0 +1,67 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { CONVERSATION_REFS } from '../../../src/channels/teams/conversation-refs.js';
+import { fixture, post, recordConnector, ScriptedHandler, startTeams, type ConnectorCall, type Running } from './teams-test-kit.js';
+
+const APP = {
+  MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+  MicrosoftAppPassword: 'not-a-real-secret',
+  MicrosoftAppType: 'MultiTenant',
+};
+
+describe('Teams channel with an app id configured', () => {
+  let run: Running;
+  let calls: ConnectorCall[];
+  let tokenRequests: number;
+  let consoleError: ReturnType<typeof jest.spyOn>;
+
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterAll(() => nock.enableNetConnect());
+
+  beforeEach(async () => {
+    // botbuilder prints rejected requests with console.error; keep the test output readable.
+    consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    calls = recordConnector();
+    tokenRequests = 0;
+    nock('https://login.microsoftonline.com')
+      .persist()
+      .post(/.*/)
+      .reply(() => {
+        tokenRequests += 1;
+        return [200, { token_type: 'Bearer', expires_in: 3600, access_token: 'fake-token' }];
+      });
+    nock('https://login.botframework.com').persist().get(/.*/).reply(500);
+    run = await startTeams(new ScriptedHandler(() => [{ kind: 'text', text: 'should never be sent' }]), APP);
+  });
+  afterEach(async () => {
+    await run.server.stop();
+    consoleError.mockRestore();
+    nock.cleanAll();
+  });
+
+  test('a request without a token gets 401 and changes nothing', async () => {
+    const res = await post(run.url, fixture('personal-message'));
+    expect(res.status).toBe(401);
+    expect(run.handler.turns).toHaveLength(0);
+    expect(calls).toHaveLength(0);
+    expect(tokenRequests).toBe(0);
+    expect(await run.store.ids(CONVERSATION_REFS)).toEqual([]);
+  });
+
+  test('a request with a made-up token gets 401 and changes nothing', async () => {
+    const res = await post(run.url, fixture('card-submit'), { authorization: 'Bearer not.a.token' });
+    expect(res.status).toBe(401);
+    expect(run.handler.turns).toHaveLength(0);
+    expect(calls).toHaveLength(0);
+    expect(await run.store.ids(CONVERSATION_REFS)).toEqual([]);
+  });
+
+  test('the log says requests must carry a token, and never shows the password', () => {
+    const logged = JSON.stringify(run.logger.lines);
+    expect(logged).toContain('must carry a Bot Framework token');
+    expect(logged).not.toContain(APP.MicrosoftAppPassword);
+  });
+});
