@@ -14,7 +14,8 @@ import {
  * Which interest question to ask next, or none when the result is clear enough.
  *
  * 1. Cover: until every cluster (grades 0-5: every path) has been asked about once, ask the item
- *    that touches the most not-yet-covered ones (no two picks in a row, never a pick first).
+ *    that touches the most not-yet-covered ones. The file's first item opens; at most one pick
+ *    in any three questions in a row.
  * 2. Separate: each cluster (path) gets a range it probably lies in. One whose range is clearly
  *    above the rest is "in", one that cannot reach the top or that the student clearly doesn't like
  *    is "out"; the rest are contested. Ask the item that says most about the contested ones.
@@ -69,6 +70,9 @@ function patience(answered: number, policy: Policy): number {
 
 type Status = 'in' | 'out' | 'contested';
 
+/** Answers that speak of a unit directly (not a pick among others). */
+const byKind = new Set(['yes', 'maybe', 'no']);
+
 /** Which units are clearly in the top, clearly out of it, or still contested. */
 export function classifyUnits(estimates: Map<string, Estimate & { n: number }>, top: number, z = Z): Map<string, Status> {
   const ranges = [...estimates].map(([id, e]) => ({ id, n: e.n, lo: e.mean - z * e.sd, hi: e.mean + z * e.sd }));
@@ -101,8 +105,11 @@ export function chooseNextItem(
     policy.young ? itemPathWeights(item, pathOf) : itemClusterWeights(item);
   const evidence = collectEvidence(framework, items, answers);
   const units = policy.young ? evidence.paths : evidence.clusters;
-  const last = items.find((i) => i.id === answers[answers.length - 1]?.itemId);
-  const pickAllowed = (item: InterestItem) => item.kind !== 'pick' || (answers.length > 0 && last?.kind !== 'pick');
+  // The data file's first item opens the conversation.
+  if (answers.length === 0) return remaining[0];
+  // At most one pick in any three questions in a row.
+  const recent = answers.slice(-2).map((a) => items.find((i) => i.id === a.itemId)?.kind);
+  const pickAllowed = (item: InterestItem) => item.kind !== 'pick' || !recent.includes('pick');
 
   // 1. Cover every unit once.
   const uncovered = new Set([...units].filter(([, u]) => u.n === 0).map(([id]) => id));
@@ -120,15 +127,25 @@ export function chooseNextItem(
   const status = classifyUnits(estimates, policy.top, patience(answers.length, policy));
   const statuses = [...status.values()];
   const decided = statuses.filter((s) => s === 'in').length >= policy.top || !statuses.includes('contested');
+  // A leader known only from picks and side mentions gets one direct question, so the result can
+  // quote a plain "yes" (and a fluke pick cannot carry it).
+  const direct = (item: InterestItem, id: string) => item.kind === 'yes-no' && weightsOf(item).get(id) === 1;
+  const unconfirmed = new Set(
+    [...status]
+      .filter(([id, s]) => s === 'in' && !units.get(id)!.observations.some((o) => o.weight === 1 && byKind.has(o.kind)))
+      .filter(([id]) => remaining.some((item) => direct(item, id)))
+      .map(([id]) => id),
+  );
   const early = answers.length < (noLikes ? policy.stopWithoutLikes : policy.minAnswers);
-  if (decided && !early) return undefined;
+  if (decided && unconfirmed.size === 0 && !early) return undefined;
 
   const usefulness = (item: InterestItem) => {
     let value = 0;
     for (const [id, w] of weightsOf(item)) {
       const e = estimates.get(id)!;
-      // Once decided (only while under the minimum), confirm the leaders instead.
-      const focus = status.get(id) === (decided ? 'in' : 'contested') ? 1 : 0;
+      const s = status.get(id);
+      // Contested units first; then leaders to confirm; once decided (under the minimum), all leaders.
+      const focus = s === 'contested' || unconfirmed.has(id) || (decided && s === 'in') ? 1 : 0;
       value += w * focus * e.sd * (0.5 + e.mean);
     }
     // A pick forces a choice even when no option fits, so prefer yes-no items here.

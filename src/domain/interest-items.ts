@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DataFileError, jsonPath } from '../data-files/read-json-file.js';
+import { DataFileError, jsonPath } from './data-file-error.js';
 
 /** One answer of a "Which sounds more fun?" item. Its id is what Answer.value carries. */
 export interface InterestOption {

@@ -30,10 +30,12 @@ export function likedPhrases(unit: UnitEvidence): string[] {
   return unique(positiveObservations(unit).map((o) => o.phrase));
 }
 
+/** Quotes up to 3 liked answers: yes answers first, keeping room for one pick when there is one. */
 function quoteLiked(liked: Observation[]): string {
-  const quoted = liked.slice(0, MAX_QUOTED);
-  const yes = unique(quoted.filter((o) => o.kind === 'yes').map((o) => o.phrase));
-  const picked = unique(quoted.filter((o) => o.kind === 'picked').map((o) => o.phrase));
+  const allYes = unique(liked.filter((o) => o.kind === 'yes').map((o) => o.phrase));
+  const allPicked = unique(liked.filter((o) => o.kind === 'picked').map((o) => o.phrase));
+  const yes = allYes.slice(0, allPicked.length > 0 ? MAX_QUOTED - 1 : MAX_QUOTED);
+  const picked = allPicked.slice(0, MAX_QUOTED - yes.length);
   const parts: string[] = [];
   if (yes.length > 0) parts.push(`you said yes to ${joinWithTo(yes)}`);
   if (picked.length > 0) parts.push(`you picked ${joinPlain(picked)}`);
