@@ -4,7 +4,7 @@
  */
 import { processTerm } from './normalise-text.js';
 import type { Occupation } from './occupation-types.js';
-import type { OccupationMatcher } from './occupation-matcher.js';
+import type { MatchResult, OccupationMatcher } from './occupation-matcher.js';
 
 /** Always ask about these when typed alone, even if one occupation lists the word as a name. */
 export const AMBIGUOUS_WORDS = [
@@ -22,8 +22,12 @@ const MIN_SHARED = 3;
  * The 2-4 occupations to offer when `text` is one ambiguous word, most likely first and from
  * different pathways where possible; undefined when the word is not ambiguous.
  */
-export function ambiguousOptions(text: string, matcher: OccupationMatcher, max = 4): Occupation[] | undefined {
-  const result = matcher.match(text, 30);
+export function ambiguousOptions(
+  text: string,
+  matcher: OccupationMatcher,
+  max = 4,
+  result: MatchResult = matcher.match(text, 30),
+): Occupation[] | undefined {
   if (result.words.length !== 1) return undefined;
   const term = result.words[0]!.term;
   const named = matcher.occupationsNamed(term);

@@ -12,7 +12,7 @@
  *   questionId 'clarify-occupation':  'occupation:<occupationId>'  (answer with describeOccupation(id, matcher))
  */
 import type { Occupation } from './occupation-types.js';
-import type { OccupationMatch, OccupationMatcher } from './occupation-matcher.js';
+import type { MatchResult, OccupationMatch, OccupationMatcher } from './occupation-matcher.js';
 import { ambiguousOptions } from './ambiguous-words.js';
 import { plainText } from './normalise-text.js';
 
@@ -80,8 +80,7 @@ function bestOccupation(list: OccupationMatch[]): OccupationMatch | undefined {
   return builtIn !== undefined && builtIn.score >= top.score * 0.6 ? builtIn : top;
 }
 
-function understood(matcher: OccupationMatcher, text: string): FreeTextMatch[] | undefined {
-  const result = matcher.match(text, 8);
+function understood(result: MatchResult): FreeTextMatch[] | undefined {
   const topCluster = result.clusters[0];
   if (topCluster === undefined) return undefined;
   const meaningful = result.words.length - result.unmatchedWords.length;
@@ -117,12 +116,10 @@ export function interpretFreeText(text: string, matcher: OccupationMatcher): Fre
   const subject = descriptionSubject(input);
   const query = subject ?? input;
 
-  const options = ambiguousOptions(query, matcher);
-  if (options !== undefined) {
-    const word = matcher.match(query, 1).words[0]!.word;
-    return { kind: 'ambiguous', word, options };
-  }
-  const matches = understood(matcher, query);
+  const result = matcher.match(query, 30);
+  const options = ambiguousOptions(query, matcher, 4, result);
+  if (options !== undefined) return { kind: 'ambiguous', word: result.words[0]!.word, options };
+  const matches = understood(result);
   if (matches === undefined) return { kind: 'not-understood' };
 
   if (subject !== undefined) {

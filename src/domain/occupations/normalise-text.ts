@@ -53,11 +53,17 @@ export function foldPlural(word: string): string {
   return word;
 }
 
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_LIMIT = 200_000;
+
 /** MiniSearch processTerm: one raw token -> a search term, or null for filler. */
 export function processTerm(term: string): string | null {
+  const cached = termCache.get(term);
+  if (cached !== undefined) return cached;
   const plain = plainText(term).replace(/\s+/g, '');
-  if (plain === '' || FILLER_WORDS.has(plain)) return null;
-  return foldPlural(plain);
+  const out = plain === '' || FILLER_WORDS.has(plain) ? null : foldPlural(plain);
+  if (termCache.size < TERM_CACHE_LIMIT) termCache.set(term, out);
+  return out;
 }
 
 /** Removes whole filler phrases (the query side only). */

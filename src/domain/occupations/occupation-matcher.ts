@@ -89,6 +89,8 @@ export class OccupationMatcher {
   private readonly builtIn = new Map<string, Occupation>();
   private readonly onet = new Map<string, OnetOccupation>();
   private readonly exactPhrases = new Map<string, Set<string>>();
+  /** Built-in occupation id -> the terms of its title and other names. */
+  private readonly nameTerms = new Map<string, Set<string>>();
   private readonly clusterNames = new Map<string, string>();
   private readonly pathwayNames = new Map<string, string>();
 
@@ -99,12 +101,10 @@ export class OccupationMatcher {
     }
     for (const occ of data.occupations) {
       this.builtIn.set(occ.id, occ);
+      this.nameTerms.set(occ.id, new Set([occ.title, ...occ.otherNames].flatMap((n) => phraseKey(n).split(' '))));
       for (const phrase of [occ.title, ...occ.otherNames, ...occ.studentWords]) this.addExact(phrase, `occupation:${occ.id}`);
     }
-    for (const occ of data.onet?.occupations ?? []) {
-      this.onet.set(occ.code, occ);
-      for (const phrase of [occ.title, ...occ.alternateTitles]) this.addExact(phrase, `onet:${occ.code}`);
-    }
+    for (const occ of data.onet?.occupations ?? []) this.onet.set(occ.code, occ);
     this.search = new MiniSearch<SearchDocument>({
       fields: [...SEARCH_FIELDS],
       processTerm: (term) => processTerm(term),
@@ -129,6 +129,19 @@ export class OccupationMatcher {
     set.add(docId);
   }
 
+  /** Phrase keys of an O*NET occupation's titles, worked out the first time it turns up in results. */
+  private readonly onetKeys = new Map<string, Set<string>>();
+
+  private isExactOnet(code: string, key: string): boolean {
+    let keys = this.onetKeys.get(code);
+    if (keys === undefined) {
+      const occ = this.onet.get(code);
+      keys = new Set(occ === undefined ? [] : [occ.title, ...occ.alternateTitles].map((t) => phraseKey(t)));
+      this.onetKeys.set(code, keys);
+    }
+    return keys.has(key);
+  }
+
   /** Number of indexed documents (all kinds). */
   get documentCount(): number {
     return this.docs.size;
@@ -150,9 +163,7 @@ export class OccupationMatcher {
   occupationsNamed(word: string): Occupation[] {
     const term = processTerm(word);
     if (term === null) return [];
-    return [...this.builtIn.values()].filter((o) =>
-      [o.title, ...o.otherNames].some((name) => phraseKey(name).split(' ').includes(term)),
-    );
+    return [...this.builtIn.values()].filter((o) => this.nameTerms.get(o.id)!.has(term));
   }
 
   /** True when the whole text is exactly some built-in occupation's title, other name or student word. */
@@ -173,7 +184,8 @@ export class OccupationMatcher {
     const empty: MatchResult = { words, unmatchedWords: words.map((w) => w.word), looseWords: [], clusters: [], pathways: [], occupations: [] };
     if (words.length === 0) return empty;
     const wordOf = new Map(words.map((w) => [w.term, w.word]));
-    const exactIds = this.exactPhrases.get(words.map((w) => w.term).sort().join(' ')) ?? new Set<string>();
+    const queryKey = words.map((w) => w.term).sort().join(' ');
+    const exactIds = this.exactPhrases.get(queryKey) ?? new Set<string>();
 
     const results: SearchResult[] = this.search.search(words.map((w) => w.term).join(' ')).slice(0, MAX_RESULTS);
     const exactTerms = new Set<string>();
@@ -189,7 +201,7 @@ export class OccupationMatcher {
         anyTerms.add(t);
         if ((r.terms as string[]).includes(t)) exactTerms.add(t);
       }
-      const exact = exactIds.has(doc.id);
+      const exact = doc.kind === 'onet' ? this.isExactOnet(doc.ref, queryKey) : exactIds.has(doc.id);
       const amount = r.score * doc.weight * (exact ? EXACT_BONUS : 1);
       doc.pathwayIds.forEach((p, i) => addEvidence(pathways, p, i === 0 ? amount : amount * SECONDARY, matched));
       doc.clusterIds.forEach((c, i) => addEvidence(clusters, c, i === 0 ? amount : amount * SECONDARY, matched));
