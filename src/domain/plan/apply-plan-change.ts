@@ -48,7 +48,7 @@ export function applyPlanChange(plan: Plan, change: PlanChange, ctx: ApplyContex
   if (change.kind === 'undo') {
     const r = undoLastChange(plan, ctx);
     if (!r.ok) return { ok: false, reason: r.reason, plan };
-    const summary = `I undid your last change (${r.undone.replace(/\.$/, '')}).`;
+    const summary = `I undid your last change (${r.undone.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}).`;
     return { ok: true, plan: r.plan, summary, notes: [], confirmation: summary };
   }
   const before = currentPlan(plan);
@@ -81,8 +81,8 @@ function setGoal(before: PlanContent, goal: string): Step {
 }
 
 /** Finds the one occurrence of a typed name in the plan (optionally in one grade). */
-function findOne(before: PlanContent, typed: string, grade?: number): ItemAt | { refusal: string } {
-  const m = matchInPlan(before, typed);
+function findOne(before: PlanContent, data: PlanData, typed: string, grade?: number): ItemAt | { refusal: string } {
+  const m = matchInPlan(before, typed, data);
   if (m.kind === 'none') return { refusal: `I can't find "${typed}" in your plan.` };
   if (m.kind === 'ambiguous') return { refusal: didYouMean(m.names) };
   const all = occurrences(before, m.name);
@@ -102,7 +102,7 @@ function takeOut(content: PlanContent, at: ItemAt): number {
 }
 
 function move(before: PlanContent, change: Extract<PlanChange, { kind: 'move' }>, data: PlanData): Step {
-  const found = findOne(before, change.name, change.fromGrade);
+  const found = findOne(before, data, change.name, change.fromGrade);
   if ('refusal' in found) {
     const known = matchKnown(before, data, change.name);
     if (found.refusal.startsWith("I can't find") && known.kind === 'known') {
@@ -127,13 +127,13 @@ function move(before: PlanContent, change: Extract<PlanChange, { kind: 'move' }>
 
 function swap(before: PlanContent, change: Extract<PlanChange, { kind: 'swap' }>, data: PlanData): Step {
   // Both already in the plan: they trade grades.
-  const takeMatch = matchInPlan(before, change.take);
-  const putMatch = matchInPlan(before, change.put);
+  const takeMatch = matchInPlan(before, change.take, data);
+  const putMatch = matchInPlan(before, change.put, data);
   if (takeMatch.kind === 'found' && putMatch.kind === 'found' && takeMatch.name !== putMatch.name) {
     const inGrade = (name: string) => (change.grade === undefined ? undefined : occurrences(before, name).some((o) => o.grade === change.grade) ? change.grade : undefined);
-    const a = findOne(before, takeMatch.name, inGrade(takeMatch.name));
+    const a = findOne(before, data, takeMatch.name, inGrade(takeMatch.name));
     if ('refusal' in a) return a;
-    const b = findOne(before, putMatch.name, inGrade(putMatch.name));
+    const b = findOne(before, data, putMatch.name, inGrade(putMatch.name));
     if ('refusal' in b) return b;
     if (a.grade === b.grade) return { refusal: `${a.item.name} and ${b.item.name} are both in ${gradeName(a.grade)} already.` };
     const content = cloneContent(before);
@@ -150,7 +150,7 @@ function swap(before: PlanContent, change: Extract<PlanChange, { kind: 'swap' }>
     };
   }
   // Otherwise the new one takes the old one's place.
-  const old = findOne(before, change.take, change.grade);
+  const old = findOne(before, data, change.take, change.grade);
   if ('refusal' in old) return old;
   const incoming = resolveNew(before, data, change.put);
   if ('refusal' in incoming) return incoming;
@@ -220,7 +220,7 @@ function add(before: PlanContent, change: Extract<PlanChange, { kind: 'add' }>, 
 }
 
 function remove(before: PlanContent, change: Extract<PlanChange, { kind: 'remove' }>, data: PlanData): Step {
-  const m = matchInPlan(before, change.name);
+  const m = matchInPlan(before, change.name, data);
   if (m.kind === 'none') return { refusal: `I can't find "${change.name}" in your plan, so there's nothing to remove.` };
   if (m.kind === 'ambiguous') return { refusal: didYouMean(m.names) };
   const all = occurrences(before, m.name);

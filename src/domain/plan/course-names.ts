@@ -43,7 +43,7 @@ export interface NameCandidate {
 }
 
 export type NameMatch =
-  | { kind: 'found'; name: string; exact: boolean }
+  | { kind: 'found'; name: string; how: 'exact' | 'words' | 'typo' }
   | { kind: 'ambiguous'; names: string[] }
   | { kind: 'none' };
 
@@ -59,13 +59,13 @@ export function matchName(typed: string, candidates: NameCandidate[]): NameMatch
   const unique = (xs: string[]) => [...new Set(xs)];
 
   const exact = unique(forms.filter((f) => f.form === t).map((f) => f.name));
-  if (exact.length === 1) return { kind: 'found', name: exact[0]!, exact: true };
+  if (exact.length === 1) return { kind: 'found', name: exact[0]!, how: 'exact' };
   if (exact.length > 1) return { kind: 'ambiguous', names: exact };
 
   if (t.length >= 3) {
     const tw = t.split(' ');
     const prefixed = unique(forms.filter((f) => wordsStartWith(tw, f.form.split(' '))).map((f) => f.name));
-    if (prefixed.length === 1) return { kind: 'found', name: prefixed[0]!, exact: false };
+    if (prefixed.length === 1) return { kind: 'found', name: prefixed[0]!, how: 'words' };
     if (prefixed.length > 1) return { kind: 'ambiguous', names: prefixed.slice(0, 4) };
   }
 
@@ -78,7 +78,7 @@ export function matchName(typed: string, candidates: NameCandidate[]): NameMatch
   const best = scored[0]!.d;
   const tied = unique(scored.filter((s) => s.d === best).map((s) => s.name));
   if (tied.length > 1) return { kind: 'ambiguous', names: tied.slice(0, 4) };
-  return { kind: 'found', name: tied[0]!, exact: false };
+  return { kind: 'found', name: tied[0]!, how: 'typo' };
 }
 
 const ROMAN_WORDS = new Set(['i', 'ii', 'iii', 'iv', 'v']);

@@ -24,10 +24,18 @@ export function occurrences(plan: PlanContent, name: string): ItemAt[] {
   return itemsOf(plan).filter((i) => normalizeName(i.item.name) === key);
 }
 
-/** Matches typed words against the names already in the plan. */
-export function matchInPlan(plan: PlanContent, typed: string): NameMatch {
+/**
+ * Matches typed words against the names already in the plan. A near match is not used when the
+ * words name another known course exactly ("Algebra I" is not a typo for "Algebra II").
+ */
+export function matchInPlan(plan: PlanContent, typed: string, data: PlanData): NameMatch {
   const names = [...new Set(itemsOf(plan).map((i) => i.item.name))];
-  return matchName(typed, names.map((name) => ({ name })));
+  const m = matchName(typed, names.map((name) => ({ name })));
+  if (m.kind === 'found' && m.how === 'typo') {
+    const exactly = findCourse(data, typed);
+    if (exactly && normalizeName(exactly.name) !== normalizeName(m.name)) return { kind: 'none' };
+  }
+  return m;
 }
 
 export type KnownThing =
