@@ -6,13 +6,22 @@ import { benchEngine } from './engine-bench.js';
 
 type Part = { name: string; run: () => Promise<Record<string, string>> };
 
+/** A feature's bench module, `bench/<file>.ts` exporting `fn`. */
+const part = (name: string, file: string, fn: string): Part => ({
+  name,
+  run: async () => {
+    const mod = (await import(`./${file}.js`)) as Record<string, () => Promise<Record<string, string>>>;
+    return mod[fn]!();
+  },
+});
+
 const parts: Part[] = [
   { name: 'engine', run: benchEngine },
-  { name: 'plans', run: async () => (await import('./plan-bench.js')).benchPlans() },
-  { name: 'matcher', run: async () => (await import('./matcher-bench.js')).benchMatcher() },
-  { name: 'reminders', run: async () => (await import('./reminders-bench.js')).benchReminders() },
-  { name: 'slack', run: async () => (await import('./slack-bench.js')).benchSlack() },
-  { name: 'teams', run: async () => (await import('./teams-bench.js')).benchTeams() },
+  part('plans', 'plan-bench', 'benchPlans'),
+  part('matcher', 'matcher-bench', 'benchMatcher'),
+  part('reminders', 'reminders-bench', 'benchReminders'),
+  part('slack', 'slack-bench', 'benchSlack'),
+  part('teams', 'teams-bench', 'benchTeams'),
 ];
 
 const only = process.argv.slice(2);

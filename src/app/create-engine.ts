@@ -6,6 +6,8 @@ import type { FlowDefinition } from '../engine/flow-runner.js';
 import { changeGradeCommand, exploreCommand, myChoiceCommand } from '../features/explore/explore-commands.js';
 import { saveChoice, saveInterestResult, saveProfile } from '../features/explore/explore-effects.js';
 import type { Records } from '../store/records.js';
+import { aboutCommand } from '../features/about/about-command.js';
+import { freeTextActionsCommand, freeTextFallback } from '../features/understand/understand-text.js';
 import type { AppData } from './load-app-data.js';
 
 export interface EngineOptions {
@@ -29,7 +31,14 @@ export function createEngine({ records, data, logger, now }: EngineOptions): Eng
   return new Engine({
     records,
     flows,
-    commands: [exploreCommand(), myChoiceCommand(data.framework), changeGradeCommand()],
+    commands: [
+      exploreCommand(),
+      myChoiceCommand(data.framework),
+      changeGradeCommand(),
+      aboutCommand(() => data.onetLoaded),
+      freeTextActionsCommand(data.matcher, data.framework),
+    ],
+    fallbacks: [freeTextFallback(data.matcher, data.framework)],
     effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice },
     logger,
     now,

@@ -4,16 +4,24 @@ import { loadFramework } from '../data-files/load-framework.js';
 import { readJsonFile } from '../data-files/read-json-file.js';
 import type { FrameworkIndex } from '../domain/framework-index.js';
 import { parseInterestItems, type InterestItem } from '../domain/interest-items.js';
+import { loadOccupationData } from '../data-files/load-occupations.js';
+import { OccupationMatcher } from '../domain/occupations/occupation-matcher.js';
 
 /** The read-only data every channel needs, loaded and validated once at start-up. */
 export interface AppData {
   framework: FrameworkIndex;
   items: InterestItem[];
+  matcher: OccupationMatcher;
+  /** Whether the optional O*NET index (npm run import:onet) was found and loaded. */
+  onetLoaded: boolean;
 }
 
 export async function loadAppData(config: Pick<Config, 'WAYPOINT_FRAMEWORK'>): Promise<AppData> {
   const framework = await loadFramework(config.WAYPOINT_FRAMEWORK);
   const itemsFile = path.join(PROJECT_DIR, 'data/interest-items.json');
   const items = parseInterestItems(await readJsonFile(itemsFile), itemsFile, new Set(framework.clusters.map((c) => c.id)));
-  return { framework, items };
+  const clusterIds = new Set(framework.clusters.map((c) => c.id));
+  const occupations = await loadOccupationData({ clusterIds });
+  const matcher = new OccupationMatcher(framework.framework, occupations);
+  return { framework, items, matcher, onetLoaded: occupations.onet !== undefined };
 }

@@ -16,6 +16,12 @@ export interface TurnContext {
   startFlow(flowId: string, input: unknown): Promise<void>;
   /** Runs another command by id (e.g. a menu choice). */
   runCommand(commandId: string): Promise<void>;
+  /** Id of the flow the user is in, if any. */
+  activeFlow(): string | undefined;
+  /** Asks the active flow's last question again (after a side trip); false when there is none. */
+  resumeFlow(): boolean;
+  /** Whether a question is waiting for an answer. */
+  hasPendingQuestion(): boolean;
 }
 
 /**

@@ -97,6 +97,14 @@ export class Engine implements TurnHandler {
       say: (...r) => work.replies.push(...r),
       startFlow: (id, input) => this.startFlowIn(work, id, input),
       runCommand: (id) => this.runCommand(work, id, {}),
+      activeFlow: () => work.session.active?.flow,
+      resumeFlow: () => {
+        const q = work.session.flowQuestion;
+        if (!work.session.active || !q) return false;
+        work.replies.push(q);
+        return true;
+      },
+      hasPendingQuestion: () => work.session.pending !== undefined,
     };
     return work;
   }
@@ -249,8 +257,13 @@ export class Engine implements TurnHandler {
   /** Applies a flow step: replies and effects in the order emitted, then the next flow when it finished. */
   private async after(work: TurnWork, step: FlowStep): Promise<void> {
     work.session.active = step.active;
+    if (!step.active) work.session.flowQuestion = undefined;
     for (const e of step.emitted) {
-      if (e.type === 'reply') work.replies.push(...e.replies);
+      if (e.type === 'reply') {
+        work.replies.push(...e.replies);
+        const q = [...e.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');
+        if (q && step.active) work.session.flowQuestion = q;
+      }
       else if (e.effect.kind === 'run-command') work.pendingCommands.push(e.effect.command);
       else {
         const handler = this.deps.effects[e.effect.kind];

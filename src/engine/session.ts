@@ -13,6 +13,8 @@ export interface Session {
   active?: ActiveFlow;
   /** The last question asked, for matching typed answers and asking again. */
   pending?: QuestionReply;
+  /** The last question the active flow asked (to come back to it after a side trip). */
+  flowQuestion?: QuestionReply;
   /** Unclear answers in a row: at two, the bot mentions help/back/restart/stop. */
   unclear: number;
   recent: { messageId: string; replies: Reply[] }[];

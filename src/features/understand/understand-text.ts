@@ -1,0 +1,64 @@
+/**
+ * Free text anywhere in the conversation ("I want to be a vet", "what does a welder do?") turned
+ * into Clusters and Pathways with reasons, and the buttons that come back from those answers.
+ */
+import type { FrameworkIndex } from '../../domain/framework-index.js';
+import { text } from '../../domain/messages.js';
+import { CLARIFY_OCCUPATION, FREE_TEXT_OFFER, freeTextReplies } from '../../domain/occupations/free-text-replies.js';
+import { describeOccupation, interpretFreeText } from '../../domain/occupations/interpret-free-text.js';
+import type { OccupationMatcher } from '../../domain/occupations/occupation-matcher.js';
+import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
+import { saveChoice } from '../explore/explore-effects.js';
+
+/**
+ * A fallback for typed text that is not an answer or a command. Job and interest words get the
+ * best matches; nonsense while no question is waiting gets a friendly answer with examples (while a
+ * question is waiting, the engine asks it again instead).
+ */
+export function freeTextFallback(matcher: OccupationMatcher, fw: FrameworkIndex): TextFallback {
+  return async (ctx, typed) => {
+    const interpretation = interpretFreeText(typed, matcher);
+    if (interpretation.kind === 'not-understood' && ctx.hasPendingQuestion()) return false;
+    ctx.say(...freeTextReplies(interpretation, fw.framework));
+    return true;
+  };
+}
+
+async function startExplore(ctx: TurnContext, focusClusterId?: string): Promise<void> {
+  const grade = ctx.profile()?.grade;
+  if (grade === undefined) {
+    ctx.say(text('First, tell me a little about you.'));
+    return ctx.startFlow('onboarding', { firstContact: false });
+  }
+  if (!focusClusterId && ctx.activeFlow() === 'explore' && ctx.resumeFlow()) return;
+  await ctx.startFlow('explore', { grade, focusClusterId });
+}
+
+/** The buttons under free-text answers: explore a cluster, choose a pathway, take the quiz, pick a job. */
+export function freeTextActionsCommand(matcher: OccupationMatcher, fw: FrameworkIndex): Command {
+  return {
+    id: 'free-text-actions',
+    questionIds: [FREE_TEXT_OFFER, CLARIFY_OCCUPATION],
+    matches: () => false,
+    run: async (ctx, { choiceId = '' }) => {
+      const [kind, id = ''] = choiceId.split(/:(.*)/s);
+      if (kind === 'explore-cluster' && fw.cluster(id)) return startExplore(ctx, id);
+      if (kind === 'take-quiz') return startExplore(ctx);
+      if (kind === 'occupation') {
+        const described = describeOccupation(id, matcher);
+        if (described) return void ctx.say(...freeTextReplies(described, fw.framework));
+      }
+      if (kind === 'choose-pathway' && fw.pathway(id)) {
+        if (ctx.profile()?.role !== 'student') {
+          return void ctx.say(text('Choosing a pathway is for students. You can still look around: type explore or a job you are curious about.'));
+        }
+        const cluster = fw.clusterOfPathway(id)!;
+        await saveChoice(ctx, { kind: 'save-choice', pathId: fw.pathOfCluster(cluster.id)!.id, clusterId: cluster.id, pathwayId: id });
+        return void ctx.say(
+          text(`Saved! You chose the ${fw.pathway(id)!.name} pathway in ${cluster.name}. It's a starting point, not a promise: you can change it any time.`),
+        );
+      }
+      ctx.say(text("Sorry, I couldn't do that one. Type a job you're curious about, or help."));
+    },
+  };
+}
