@@ -39,8 +39,18 @@ const choice = (e: FlowEvent) => (e.type === 'ANSWER' ? e.choiceId : '');
 export function createExploreMachine({ framework, items, canPlan }: ExploreDeps) {
   const fw = framework.framework;
   const byId = new Map(items.map((i) => [i.id, i]));
-  const next = (c: Ctx) => chooseNextItem(fw, items, c.answers, c.grade);
-  const result = (c: Ctx) => scoreInterests(fw, items, c.answers);
+  // The guard and the action of one step ask the same question of the same answers: compute once.
+  const nextMemo = new WeakMap<Answer[], ReturnType<typeof chooseNextItem> | null>();
+  const resultMemo = new WeakMap<Answer[], ReturnType<typeof scoreInterests>>();
+  const next = (c: Ctx) => {
+    if (!nextMemo.has(c.answers)) nextMemo.set(c.answers, chooseNextItem(fw, items, c.answers, c.grade) ?? null);
+    return nextMemo.get(c.answers) ?? undefined;
+  };
+  const result = (c: Ctx) => {
+    let r = resultMemo.get(c.answers);
+    if (!r) resultMemo.set(c.answers, (r = scoreInterests(fw, items, c.answers)));
+    return r;
+  };
   const awareness = (c: Ctx) => gradeBand(c.grade) === 'awareness';
 
   return setup({

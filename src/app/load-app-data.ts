@@ -16,12 +16,13 @@ export interface AppData {
   onetLoaded: boolean;
 }
 
-export async function loadAppData(config: Pick<Config, 'WAYPOINT_FRAMEWORK'>): Promise<AppData> {
+/** `withOnet: false` ignores a local O*NET index (tests, so they behave the same on every machine). */
+export async function loadAppData(config: Pick<Config, 'WAYPOINT_FRAMEWORK'>, opts: { withOnet?: boolean } = {}): Promise<AppData> {
   const framework = await loadFramework(config.WAYPOINT_FRAMEWORK);
   const itemsFile = path.join(PROJECT_DIR, 'data/interest-items.json');
   const items = parseInterestItems(await readJsonFile(itemsFile), itemsFile, new Set(framework.clusters.map((c) => c.id)));
   const clusterIds = new Set(framework.clusters.map((c) => c.id));
-  const occupations = await loadOccupationData({ clusterIds });
+  const occupations = await loadOccupationData({ clusterIds, ...(opts.withOnet === false ? { onetFile: false as const } : {}) });
   const matcher = new OccupationMatcher(framework.framework, occupations);
   return { framework, items, matcher, onetLoaded: occupations.onet !== undefined };
 }

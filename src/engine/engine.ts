@@ -128,15 +128,15 @@ export class Engine implements TurnHandler {
     if (command) return this.runCommand(work, command.id, { text: input.text });
     const def = session.active && this.flows.get(session.active.flow);
     if (def && session.active && this.safeTakesText(def, session)) return this.toFlow(work, { type: 'TEXT', text: input.text });
+    const greeting = /^(hi|hey|hello|hiya|yo|sup|good (morning|afternoon|evening))( there| waypoint)?$/.test(input.words);
+    if (greeting) return pending ? this.reask(work, say.welcomeBack()) : this.menu(work, 'Hi again!');
     for (const fallback of this.deps.fallbacks ?? []) {
       if (await fallback(work.ctx, input.text)) {
         session.unclear = 0;
         return;
       }
     }
-    const greeting = /^(hi|hey|hello|hiya|yo|sup|good (morning|afternoon|evening))\b/.test(input.words);
-    if (!session.active && !pending) return this.menu(work, greeting ? 'Hi again!' : "Sorry, I didn't catch that.");
-    if (greeting) return this.reask(work, say.welcomeBack());
+    if (!session.active && !pending) return this.menu(work, "Sorry, I didn't catch that.");
     session.unclear += 1;
     this.reask(work, say.unclear());
     if (session.unclear >= 2) work.replies.push(say.stuckHint());

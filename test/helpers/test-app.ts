@@ -11,7 +11,7 @@ import path from 'node:path';
 
 let cached: Promise<AppData> | undefined;
 export function appData(): Promise<AppData> {
-  cached ??= loadAppData({ WAYPOINT_FRAMEWORK: path.join(PROJECT_DIR, 'data/frameworks/missouri.json') });
+  cached ??= loadAppData({ WAYPOINT_FRAMEWORK: path.join(PROJECT_DIR, 'data/frameworks/missouri.json') }, { withOnet: false });
   return cached;
 }
 

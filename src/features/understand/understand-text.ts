@@ -18,7 +18,13 @@ import { saveChoice } from '../explore/explore-effects.js';
 export function freeTextFallback(matcher: OccupationMatcher, fw: FrameworkIndex): TextFallback {
   return async (ctx, typed) => {
     const interpretation = interpretFreeText(typed, matcher);
-    if (interpretation.kind === 'not-understood' && ctx.hasPendingQuestion()) return false;
+    // While a question waits, only a clear job or question takes over; loose word hits let the
+    // engine ask the question again instead.
+    const clear =
+      interpretation.kind === 'describe' ||
+      interpretation.kind === 'ambiguous' ||
+      (interpretation.kind === 'matches' && interpretation.matches.some((m) => m.occupation?.source === 'built-in'));
+    if (ctx.hasPendingQuestion() && !clear) return false;
     ctx.say(...freeTextReplies(interpretation, fw.framework));
     return true;
   };
