@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ProactiveSender } from '../domain/messages.js';
 import { createExploreMachine, EXPLORE_VERSION } from '../../flows/explore.js';
 import { onboardingMachine, ONBOARDING_VERSION } from '../../flows/onboarding.js';
 import { Engine } from '../engine/engine.js';
@@ -15,10 +16,16 @@ export interface EngineOptions {
   data: AppData;
   logger?: Logger;
   now?: () => Date;
+  /** Where exports (plan PDF/CSV, caseload CSV) are written: `$WAYPOINT_DATA_DIR/exports`. */
+  exportDir?: string;
+  /** Proactive senders of the channels running in this process (reminders, nudges). */
+  senders?: ProactiveSender[];
 }
 
 /** Puts the flows, commands and effect handlers of every feature into one engine. */
-export function createEngine({ records, data, logger, now }: EngineOptions): Engine {
+export function createEngine({ records, data, logger, now, exportDir, senders = [] }: EngineOptions): Engine {
+  void exportDir;
+  void senders;
   const flows: FlowDefinition[] = [
     { id: 'onboarding', version: ONBOARDING_VERSION, machine: onboardingMachine, doing: 'getting to know you' },
     {
