@@ -4,7 +4,7 @@ import type { TurnHandler } from '../../engine/turn-handler.js';
 import type { SeenEvents } from './seen-events.js';
 import { ACTION_ID_PATTERN, decodeAction } from './slack-action-id.js';
 import { openDm, postOutputs, respondOutputs, uploadFile } from './slack-deliver.js';
-import { renderAnswered, renderHomeView, renderMentionInvite, renderReplies } from './slack-renderer.js';
+import { renderAnswered, renderHomeView, renderMentionInvite, renderReplies, renderTrouble } from './slack-renderer.js';
 import { actionTurn, commandTurn, type MessageEventLike, messageTurn } from './slack-turns.js';
 
 type WebClient = webApi.WebClient;
@@ -47,6 +47,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       result = await handler.handle(turn);
     } catch (error) {
       seen.release(`event:${body.event_id}`);
+      await postOutputs(client, turn.conversationId, [renderTrouble()]).catch(() => undefined);
       throw error;
     }
     if (result.duplicate) {
@@ -97,6 +98,9 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       result = await handler.handle(turn);
     } catch (error) {
       if (!onHome) seen.release(`answered:${origin}`);
+      const sorry = renderTrouble();
+      if (container.is_ephemeral) await respond({ response_type: 'ephemeral', replace_original: false, text: sorry.text, blocks: sorry.blocks }).catch(() => undefined);
+      else await postOutputs(client, conversationId, [sorry]).catch(() => undefined);
       throw error;
     }
     if (result.duplicate) return;
@@ -119,7 +123,13 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   app.command(deps.command, async ({ ack, command, respond, client }) => {
     await ack();
     const turn = commandTurn(command, now());
-    const result = await handler.handle(turn);
+    let result;
+    try {
+      result = await handler.handle(turn);
+    } catch (error) {
+      await respondOutputs(respond, [renderTrouble()], async () => undefined).catch(() => undefined);
+      throw error;
+    }
     if (result.duplicate) return;
     await respondOutputs(respond, renderReplies(result.replies), (file) => sendFileToDm(client, turn.userId, file));
   });

@@ -126,6 +126,12 @@ function defaultHomeBlocks(): S.KnownBlock[] {
   ];
 }
 
+/** Said when the engine failed on a turn: the bot's fault, never the person's. */
+export function renderTrouble(): SlackMessage {
+  const text = 'Sorry, something went wrong on my side. Please try again in a minute.';
+  return { kind: 'message', text, blocks: textSections(text) };
+}
+
 /**
  * The short public answer to a mention in a channel: an invitation to a direct message, never
  * anything about a student. `appLink` opens the app's Messages tab when Slack gave us its ids.

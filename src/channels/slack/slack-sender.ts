@@ -2,6 +2,7 @@ import { webApi } from '@slack/bolt';
 import type { ProactiveSender, Reply } from '../../domain/messages.js';
 import { openDm, postMessage, uploadFile } from './slack-deliver.js';
 import { renderReplies, type SlackOutput } from './slack-renderer.js';
+import type { SlackSettings } from './slack-settings.js';
 
 type WebClient = webApi.WebClient;
 
@@ -99,7 +100,15 @@ export class SlackProactiveSender implements ProactiveSender {
   }
 }
 
-/** The sender for the scheduler, from the bot token (and SLACK_API_URL when set). */
-export function createSlackSender(botToken: string, clientOptions: webApi.WebClientOptions = {}, options: Omit<SlackSenderOptions, 'client'> = {}): SlackProactiveSender {
-  return new SlackProactiveSender({ ...options, client: createSlackSenderClient(botToken, clientOptions) });
+/** The sender for the scheduler, from the Slack settings (bot token, and SLACK_API_URL when set). */
+export function createSlackSender(
+  settings: Pick<SlackSettings, 'botToken' | 'apiUrl'>,
+  options: Omit<SlackSenderOptions, 'client'> & { clientOptions?: webApi.WebClientOptions } = {},
+): SlackProactiveSender {
+  const { clientOptions, ...senderOptions } = options;
+  const client = createSlackSenderClient(settings.botToken, {
+    ...clientOptions,
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+  });
+  return new SlackProactiveSender({ ...senderOptions, client });
 }

@@ -46,6 +46,9 @@ beforeAll(() => {
 afterAll(() => {
   nock.emitter.removeListener('no match', onNoMatch);
   nock.enableNetConnect();
+  // Jest reuses a worker for the next test file: take nock's interceptors out of node's http/fetch
+  // so they do not outlive this file's module registry.
+  nock.restore();
 });
 beforeEach(() => {
   unmatched = [];
@@ -120,6 +123,25 @@ describe('direct messages', () => {
     await deliver(slack, fixture('dm-message.json'));
     expect(handler.turns).toHaveLength(1);
     expect(unmatched).toEqual([]);
+  });
+
+  it('when the engine fails, the student is told it was the bot\'s fault, and Slack\'s retry may try again', async () => {
+    const handler = new ScriptedHandler((_turn, i) => {
+      if (i === 0) throw new Error('engine down');
+      return { replies: [{ kind: 'text', text: 'Hi!' }], duplicate: false };
+    });
+    const slack = appWithCustomReceiver(handler);
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK);
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: '1.1' });
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: '1.2' });
+
+    await deliver(slack, fixture('dm-message.json'));
+    await deliver(slack, fixture('dm-message.json'), 1);
+
+    scope.done();
+    expect(handler.turns).toHaveLength(2);
+    expect(calls.map((c) => c.body.text)).toEqual(['Sorry, something went wrong on my side. Please try again in a minute.', 'Hi!']);
   });
 
   it('bot messages, edits and other message subtypes never reach the engine', async () => {

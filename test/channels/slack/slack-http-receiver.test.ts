@@ -81,6 +81,9 @@ beforeAll(() => {
 afterAll(() => {
   nock.emitter.removeListener('no match', onNoMatch);
   nock.enableNetConnect();
+  // Jest reuses a worker for the next test file: take nock's interceptors out of node's http/fetch
+  // so they do not outlive this file's module registry.
+  nock.restore();
 });
 beforeEach(() => {
   unmatched = [];

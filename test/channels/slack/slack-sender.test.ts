@@ -1,11 +1,14 @@
 import nock from 'nock';
-import { SlackProactiveSender, createSlackSenderClient } from '../../../src/channels/slack/slack-sender.js';
+import { SlackProactiveSender, createSlackSender, createSlackSenderClient } from '../../../src/channels/slack/slack-sender.js';
 import { type RecordedCall, SLACK, parseApiBody } from './slack-test-kit.js';
 
 const reminder = { kind: 'text' as const, text: 'Your plan review is due this week.' };
 
 beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore(); // the next test file in this worker gets a fresh nock
+});
 afterEach(() => nock.cleanAll());
 
 function client() {
@@ -43,6 +46,17 @@ describe('the Slack proactive sender (reminders)', () => {
     expect(calls.map((c) => c.method)).toEqual(['conversations.open', 'chat.postMessage']);
     expect(calls[0]!.body.users).toBe('U0STUDENT1');
     expect(calls[1]!.body).toMatchObject({ channel: 'D0STUDENT1', text: reminder.text });
+  });
+
+  it('talks to SLACK_API_URL when it is set', async () => {
+    const scope = nock('http://slack-stand-in.test')
+      .post('/api/conversations.open')
+      .reply(200, { ok: true, channel: { id: 'D0STUDENT1' } })
+      .post('/api/chat.postMessage')
+      .reply(200, { ok: true, ts: '1.1' });
+    const sender = createSlackSender({ botToken: 'xoxb-test-token', apiUrl: 'http://slack-stand-in.test/api/' }, { clientOptions: { retryConfig: { retries: 0 } } });
+    await sender.send('U0STUDENT1', [reminder]);
+    scope.done();
   });
 
   it('on HTTP 429 waits Retry-After seconds, tries again, and the message is delivered exactly once', async () => {
