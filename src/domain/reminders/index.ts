@@ -30,3 +30,4 @@ export {
   REVIEW_REMINDER_QUESTION,
   START_REVIEW_CHOICE,
 } from './reminder-messages.js';
+export { localParts, zonedInstant, addDays, isoDate, type LocalDate, type LocalParts } from './local-time.js';

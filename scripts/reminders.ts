@@ -1,0 +1,31 @@
+/**
+ * Review reminders from the terminal.
+ *
+ *   npm run reminders -- --dry-run [--date YYYY-MM-DD]   who would get what and why; sends nothing
+ *   npm run reminders                                     send due reminders to terminal users' outboxes
+ *
+ * Slack and Teams reminders are sent by the scheduler inside `npm run slack` / `npm run teams`.
+ */
+import { loadConfig } from '../src/config.js';
+import { loadReviewPolicy } from '../src/scheduler/load-review-policy.js';
+import { USAGE, parseCliArgs, runRemindersCli } from '../src/scheduler/reminders-cli.js';
+import { LowdbStore } from '../src/store/lowdb-store.js';
+
+async function main(): Promise<void> {
+  const args = parseCliArgs(process.argv.slice(2));
+  if ('error' in args) {
+    console.error(`${args.error}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = loadConfig();
+  const policy = await loadReviewPolicy(config.WAYPOINT_TIME_ZONE);
+  const store = new LowdbStore(config.dataDir);
+  await store.open();
+  await runRemindersCli(args, { store, policy, now: new Date(), write: (line) => console.log(line) });
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exitCode = 1;
+});

@@ -1,0 +1,56 @@
+/**
+ * Runs a reminder sweep every few minutes inside a long-running process (Slack, Teams). Sweeps
+ * never overlap in one process; across processes the once-only claims keep reminders single.
+ * The timer does not keep the process alive; stop() ends it and waits for a running sweep.
+ */
+import { runReminderSweep, type SweepOptions, type SweepResult } from './run-reminder-sweep.js';
+
+export interface SchedulerOptions extends Omit<SweepOptions, 'now' | 'dryRun'> {
+  /** Minutes between sweeps (default 5). */
+  everyMinutes?: number;
+  clock?: () => Date;
+  /** Called after each sweep (tests, metrics). */
+  onSweep?: (result: SweepResult) => void;
+}
+
+export interface Scheduler {
+  /** Runs one sweep now (skipped if one is already running). */
+  sweepNow(): Promise<SweepResult | undefined>;
+  stop(): Promise<void>;
+}
+
+export function startScheduler(o: SchedulerOptions): Scheduler {
+  const clock = o.clock ?? (() => new Date());
+  let running: Promise<SweepResult | undefined> | undefined;
+  let stopped = false;
+
+  const sweepNow = (): Promise<SweepResult | undefined> => {
+    if (stopped) return Promise.resolve(undefined);
+    if (running) return running.then(() => undefined);
+    running = runReminderSweep({ ...o, now: clock() })
+      .then((r) => {
+        o.onSweep?.(r);
+        return r;
+      })
+      .catch((err: unknown) => {
+        o.logger?.warn({ error: err instanceof Error ? err.name : 'Error' }, 'reminder sweep failed; trying again next time');
+        return undefined;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+
+  const timer = setInterval(() => void sweepNow(), (o.everyMinutes ?? 5) * 60_000);
+  timer.unref();
+
+  return {
+    sweepNow,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
