@@ -72,6 +72,8 @@ export interface PlanTableReply {
   title: string;
   /** Column headings, e.g. ["9th", "10th", "11th", "12th"]. */
   grades: string[];
+  /** Index in `grades` of the student's current school year (channels show it first). */
+  thisYearIndex?: number;
   rows: PlanRow[];
   /** Header facts shown above the table (goal, path, cluster, pathway, last review). */
   fields: CardField[];

@@ -50,7 +50,8 @@ export class Engine implements TurnHandler {
   }
 
   handle(turn: Turn): Promise<TurnResult> {
-    return this.queue.run(`${turn.channel}:${turn.conversationId}`, () => this.apply(turn));
+    // One user's turns in order, wherever they come from (DM, slash command, Home tab).
+    return this.queue.run(keyOf(turn), () => this.apply(turn));
   }
 
   private async apply(turn: Turn): Promise<TurnResult> {
