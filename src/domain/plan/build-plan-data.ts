@@ -177,8 +177,15 @@ function effectiveRequirements(state: Requirements, district: District | undefin
   };
 }
 
-/** Looks a course up by name (normalized), or undefined. */
+const courseIndex = new WeakMap<object, Map<string, CourseDef>>();
+
+/** Looks a course up by name or alias (normalized), or undefined. */
 export function findCourse(data: Pick<PlanData, 'catalog'>, name: string): CourseDef | undefined {
-  const key = normalizeName(name);
-  return data.catalog.find((c) => normalizeName(c.name) === key || c.aliases.some((a) => normalizeName(a) === key));
+  let index = courseIndex.get(data.catalog);
+  if (!index) {
+    index = new Map();
+    for (const c of data.catalog) for (const n of [...c.aliases, c.name]) index.set(normalizeName(n), c);
+    courseIndex.set(data.catalog, index);
+  }
+  return index.get(normalizeName(name));
 }

@@ -5,9 +5,13 @@
 
 const ROMAN: Record<string, string> = { '1': 'i', '2': 'ii', '3': 'iii', '4': 'iv', '5': 'v' };
 
+const normalized = new Map<string, string>();
+
 /** Lower case, "&" -> "and", digits 1-5 after a word -> roman numerals, punctuation -> spaces. */
 export function normalizeName(s: string): string {
-  return s
+  const hit = normalized.get(s);
+  if (hit !== undefined) return hit;
+  const out = s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -18,21 +22,32 @@ export function normalizeName(s: string): string {
     .split(' ')
     .map((w, i) => (i > 0 && ROMAN[w] ? ROMAN[w] : w))
     .join(' ');
+  if (normalized.size > 20000) normalized.clear();
+  normalized.set(s, out);
+  return out;
 }
 
-/** Damerau-Levenshtein (optimal string alignment) distance. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+/** Damerau-Levenshtein (optimal string alignment) distance, giving up above `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2 = new Uint16Array(b.length + 1);
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return d[a.length]![b.length]!;
+  return prev[b.length]!;
 }
 
 export interface NameCandidate {
@@ -71,7 +86,7 @@ export function matchName(typed: string, candidates: NameCandidate[]): NameMatch
 
   const limit = t.length <= 4 ? 1 : t.length <= 8 ? 2 : 3;
   const scored = forms
-    .map((f) => ({ name: f.name, d: editDistance(t, f.form) }))
+    .map((f) => ({ name: f.name, d: editDistance(t, f.form, limit) }))
     .filter((s) => s.d <= limit)
     .sort((a, b) => a.d - b.d);
   if (scored.length === 0) return { kind: 'none' };

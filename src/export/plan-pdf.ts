@@ -1,0 +1,149 @@
+/**
+ * Renders a plan as a printed Personal Plan of Study: a header (student, school, goal, Path,
+ * Cluster, Pathway), a landscape table with one column per grade (cells wrap; the heading row is
+ * repeated on a new page), then the postsecondary options in their four groups.
+ */
+import PDFDocument from 'pdfkit';
+import { gradeColumn } from '../domain/plan/grades.js';
+import { currentPlan } from '../domain/plan/plan-history.js';
+import { OPTION_GROUP_LABELS, OPTION_GROUPS, type Plan, type PlanHeader } from '../domain/plan/plan-types.js';
+import { planRows } from '../domain/plan/plan-views.js';
+import { pdfText } from './pdf-text.js';
+
+export interface PlanPdfOptions {
+  /** false writes uncompressed streams (tests search the text). Default true. */
+  compress?: boolean;
+}
+
+const MARGIN = 30;
+const LABEL_WIDTH = 78;
+const PAD = 3;
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const CELL_SIZE = 7;
+
+export function renderPlanPdf(plan: Plan, header: PlanHeader, opts: PlanPdfOptions = {}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    layout: 'landscape',
+    margin: MARGIN,
+    compress: opts.compress ?? true,
+    info: { Title: 'Personal Plan of Study', Creator: 'Waypoint' },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const content = currentPlan(plan);
+  const width = doc.page.width - MARGIN * 2;
+  const bottom = () => doc.page.height - MARGIN;
+
+  // Header
+  doc.font(BOLD).fontSize(16).text('Personal Plan of Study', MARGIN, MARGIN);
+  doc.moveDown(0.3);
+  const facts: [string, string][] = [
+    ['Student', header.name ?? ''],
+    ['School', header.school ?? ''],
+    ['Postsecondary goal', header.goal || 'Not chosen yet'],
+    ['Career Path', header.path],
+    ['Career Cluster', header.cluster],
+    ['Career Pathway', header.pathway],
+    ['Last reviewed', header.lastReviewedAt ? header.lastReviewedAt.slice(0, 10) : 'Not yet'],
+  ];
+  doc.fontSize(9);
+  const half = width / 2;
+  const top = doc.y;
+  facts.forEach(([label, value], i) => {
+    const x = MARGIN + (i < 4 ? 0 : half);
+    const y = top + (i < 4 ? i : i - 4) * 13;
+    doc.font(BOLD).text(`${label}: `, x, y, { continued: true, width: half - 10, lineBreak: false });
+    doc.font(FONT).text(pdfText(value, 120), { width: half - 10, lineBreak: false, ellipsis: true });
+  });
+  doc.y = top + 4 * 13 + 8;
+
+  // Table
+  const t = planRows(content);
+  const colWidth = (width - LABEL_WIDTH) / t.grades.length;
+  const drawHeading = () => {
+    const y = doc.y;
+    doc.rect(MARGIN, y, width, 14).fillAndStroke('#e6e6e6', '#999999').fillColor('black');
+    doc.font(BOLD).fontSize(8);
+    doc.text('', MARGIN + PAD, y + 4, { width: LABEL_WIDTH - PAD * 2 });
+    t.grades.forEach((g, i) => {
+      doc.text(gradeColumn(g), MARGIN + LABEL_WIDTH + i * colWidth + PAD, y + 4, { width: colWidth - PAD * 2, align: 'center', lineBreak: false });
+    });
+    doc.y = y + 14;
+  };
+  drawHeading();
+  const cellHeight = (items: string[]) => {
+    doc.font(FONT).fontSize(CELL_SIZE);
+    return items.length === 0 ? 0 : doc.heightOfString(items.join('\n'), { width: colWidth - PAD * 2 });
+  };
+  for (const row of t.rows) {
+    // A row taller than what is left of the page is split; its label says "(continued)".
+    let left = row.cells.map((items) => items.map((n) => `• ${pdfText(n, 140)}`));
+    let piece = 0;
+    while (piece === 0 || left.some((items) => items.length > 0)) {
+      const label = piece === 0 ? row.label : `${row.label} (continued)`;
+      doc.font(BOLD).fontSize(8);
+      const labelHeight = doc.heightOfString(label, { width: LABEL_WIDTH - PAD * 2 });
+      const room = bottom() - doc.y - PAD * 2;
+      const take = left.map((items) => {
+        let n = items.length;
+        while (n > 0 && cellHeight(items.slice(0, n)) > room) n--;
+        return n;
+      });
+      const fits = take.every((n, i) => n === left[i]!.length) && labelHeight <= room;
+      if (!fits && (room < 40 || take.every((n) => n === 0))) {
+        doc.addPage();
+        drawHeading();
+        continue;
+      }
+      const parts = left.map((items, i) => items.slice(0, take[i]));
+      left = left.map((items, i) => items.slice(take[i]));
+      const h = Math.max(labelHeight, ...parts.map(cellHeight)) + PAD * 2;
+      const y = doc.y;
+      doc.rect(MARGIN, y, LABEL_WIDTH, h).stroke('#999999');
+      doc.font(BOLD).fontSize(8).text(label, MARGIN + PAD, y + PAD, { width: LABEL_WIDTH - PAD * 2 });
+      doc.font(FONT).fontSize(CELL_SIZE);
+      parts.forEach((items, i) => {
+        const x = MARGIN + LABEL_WIDTH + i * colWidth;
+        doc.rect(x, y, colWidth, h).stroke('#999999');
+        if (items.length > 0) doc.text(items.join('\n'), x + PAD, y + PAD, { width: colWidth - PAD * 2 });
+      });
+      doc.y = y + h;
+      piece++;
+    }
+  }
+
+  // Postsecondary options
+  const groupWidth = width / OPTION_GROUPS.length;
+  doc.font(FONT).fontSize(8);
+  const optionHeights = OPTION_GROUPS.map((g) =>
+    doc.heightOfString(content.options[g].map((o) => `• ${pdfText(o, 100)}`).join('\n'), { width: groupWidth - 10 }),
+  );
+  const blockHeight = 30 + Math.max(...optionHeights);
+  if (doc.y + 12 + blockHeight > bottom()) doc.addPage();
+  else doc.y += 12;
+  doc.font(BOLD).fontSize(11).text('Postsecondary options', MARGIN, doc.y);
+  const oy = doc.y + 4;
+  OPTION_GROUPS.forEach((g, i) => {
+    const x = MARGIN + i * groupWidth;
+    doc.font(BOLD).fontSize(8).text(OPTION_GROUP_LABELS[g], x, oy, { width: groupWidth - 10 });
+    doc.font(FONT).fontSize(8).text(content.options[g].map((o) => `• ${pdfText(o, 100)}`).join('\n'), x, oy + 22, { width: groupWidth - 10 });
+  });
+  doc.y = oy + blockHeight;
+  if (doc.y + 14 <= bottom()) {
+    doc.font(FONT).fontSize(7).fillColor('#444444').text(
+      'This plan is a starting point. Review it with your counselor and family at least once a year; it is normal for it to change.',
+      MARGIN,
+      doc.y,
+      { width },
+    );
+  }
+  doc.end();
+  return done;
+}
