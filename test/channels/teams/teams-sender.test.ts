@@ -48,7 +48,7 @@ describe('Teams proactive sender', () => {
     const { sender } = await setUp();
     const bodies: any[] = [];
     nock(SERVICE_HOST)
-      .post(`/amer/v3/conversations/${encodeURIComponent(CHAT)}/activities`, (b) => void bodies.push(b) ?? true)
+      .post(`/amer/v3/conversations/${encodeURIComponent(CHAT)}/activities`, (b) => { bodies.push(b); return true; })
       .times(2)
       .reply(200, { id: 'x' });
     await sender.send(`teams:${STUDENT}`, reminder);
