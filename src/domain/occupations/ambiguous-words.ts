@@ -2,7 +2,9 @@
  * Words that name a whole family of jobs rather than one ("doctor", "engineer"): typed alone,
  * Waypoint asks which one the student means instead of guessing.
  */
-import { processTerm } from './normalise-text.js';
+import { phraseKey, processTerm } from './normalise-text.js';
+
+const processTitle = (title: string): string[] => phraseKey(title).split(' ');
 import type { Occupation } from './occupation-types.js';
 import type { MatchResult, OccupationMatcher } from './occupation-matcher.js';
 
@@ -31,23 +33,35 @@ export function ambiguousOptions(
   if (result.words.length !== 1) return undefined;
   const term = result.words[0]!.term;
   const named = matcher.occupationsNamed(term);
+  const headNoun = (o: Occupation): boolean => processTitle(o.title).at(-1) === term;
   const listed = ALWAYS.has(term);
-  if (!listed && (named.length < MIN_SHARED || matcher.isExactOccupationName(term))) return undefined;
+  if (!listed && (named.filter(headNoun).length < MIN_SHARED || matcher.isExactOccupationName(term))) return undefined;
 
+  // Most likely first: the word is the job's own name, then it is in the title (shorter titles
+  // are more general), then search rank.
   const scored = new Map(result.occupations.map((o, i) => [o.id, i]));
-  const rank = (o: Occupation): number => scored.get(o.id) ?? 1000;
+  const inTitle = (o: Occupation): boolean => processTitle(o.title).includes(term);
+  const rank = (o: Occupation): number =>
+    -matcher.exactStrength(term, o.id) * 10_000 - (inTitle(o) ? 5_000 : 0) + o.title.split(' ').length * 100 + (scored.get(o.id) ?? 99);
   let candidates = [...named].sort((a, b) => rank(a) - rank(b));
+  if (candidates.filter(inTitle).length >= 2) candidates = candidates.filter((o) => inTitle(o) || matcher.exactStrength(term, o.id) > 0);
   if (candidates.length < 2) {
     candidates = result.occupations.map((o) => o.occupation).filter((o): o is Occupation => o !== undefined);
   }
+  // Among the most likely, spread the options over clusters, then pathways.
+  const window = candidates.slice(0, max * 2);
   const picked: Occupation[] = [];
-  const pathways = new Set<string>();
-  for (const o of candidates) {
-    if (picked.length < max && !pathways.has(o.pathwayIds[0]!)) {
-      picked.push(o);
-      pathways.add(o.pathwayIds[0]!);
+  const spread = (keyOf: (o: Occupation) => string): void => {
+    const seen = new Set(picked.map(keyOf));
+    for (const o of window) {
+      if (picked.length < max && !picked.includes(o) && !seen.has(keyOf(o))) {
+        picked.push(o);
+        seen.add(keyOf(o));
+      }
     }
-  }
+  };
+  spread((o) => o.pathwayIds[0]!.split('.')[0]!);
+  spread((o) => o.pathwayIds[0]!);
   for (const o of candidates) if (picked.length < max && !picked.includes(o)) picked.push(o);
   if (!listed && new Set(picked.map((o) => o.pathwayIds[0])).size < 2) return undefined;
   return picked.length >= 2 ? picked : undefined;

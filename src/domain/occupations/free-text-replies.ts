@@ -85,7 +85,9 @@ export function freeTextReplies(interpretation: FreeTextInterpretation, framewor
   switch (interpretation.kind) {
     case 'matches': {
       const { matches } = interpretation;
-      const lines = matches.map((m) => matchLine(m, n));
+      const sameWords = (m: FreeTextMatch): boolean =>
+        m.occupation === undefined && matches[0]!.occupation === undefined && m.words.join(' ') === matches[0]!.words.join(' ');
+      const lines = matches.map((m, i) => (i > 0 && sameWords(m) ? `It could also fit ${place(m, n)}.` : matchLine(m, n)));
       const body = lines.length === 1 ? lines[0]! : `Here is what fits:\n${lines.map((l) => `- ${l}`).join('\n')}`;
       const prompt =
         matches.length === 1

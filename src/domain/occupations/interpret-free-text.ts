@@ -76,11 +76,14 @@ function occupationMatch(o: OccupationMatch): FreeTextMatch {
 function bestOccupation(list: OccupationMatch[]): OccupationMatch | undefined {
   const top = list[0];
   if (top === undefined) return undefined;
-  const builtIn = list.find((o) => o.source === 'built-in');
+  const builtIn = list.find((o) => o.source === 'built-in' && (o.exact || o.nameHit || !top.nameHit));
   return builtIn !== undefined && builtIn.score >= top.score * 0.6 ? builtIn : top;
 }
 
-function understood(result: MatchResult): FreeTextMatch[] | undefined {
+/** "I like ...", "I'm into ...": the student is telling us an interest, not naming a job. */
+const INTEREST_CUE = /\b(like|likes|love|loves|enjoy|enjoys|into|interested|good at|fun|favorite|favourite)\b/;
+
+function understood(result: MatchResult, interest: boolean): FreeTextMatch[] | undefined {
   const topCluster = result.clusters[0];
   if (topCluster === undefined) return undefined;
   const meaningful = result.words.length - result.unmatchedWords.length;
@@ -93,9 +96,9 @@ function understood(result: MatchResult): FreeTextMatch[] | undefined {
   const matches: FreeTextMatch[] = [];
   const occ = bestOccupation(result.occupations);
   const topScore = Math.max(topCluster.score, occ?.score ?? 0);
-  if (occ !== undefined && occ.clusterIds.length > 0 && (occ.exact || occ.score >= topScore * 0.5)) {
+  if (occ !== undefined && occ.clusterIds.length > 0 && (interest ? occ.exact && occ.exactOn !== 'studentWord' : occ.exact || (occ.nameHit && occ.score >= topScore * 0.5))) {
     matches.push(occupationMatch(occ));
-    if (occ.exact) return matches;
+    if (occ.exact && !interest) return matches;
   }
   for (const p of result.pathways) {
     if (matches.length >= 3 || p.score < topScore * KEEP_SHARE) break;
@@ -116,10 +119,11 @@ export function interpretFreeText(text: string, matcher: OccupationMatcher): Fre
   const subject = descriptionSubject(input);
   const query = subject ?? input;
 
-  const result = matcher.match(query, 30);
-  const options = ambiguousOptions(query, matcher, 4, result);
+  const interest = INTEREST_CUE.test(plainText(query));
+  const result = matcher.match(query, 30, { interest });
+  const options = interest ? undefined : ambiguousOptions(query, matcher, 4, result);
   if (options !== undefined) return { kind: 'ambiguous', word: result.words[0]!.word, options };
-  const matches = understood(result);
+  const matches = understood(result, interest);
   if (matches === undefined) return { kind: 'not-understood' };
 
   if (subject !== undefined) {

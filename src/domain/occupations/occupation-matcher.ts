@@ -11,7 +11,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Framework } from '../framework-types.js';
 import type { Occupation, OccupationData, OnetOccupation } from './occupation-types.js';
 import { FIELD_BOOSTS, SEARCH_FIELDS, buildSearchDocuments, type SearchDocument } from './search-documents.js';
-import { phraseKey, processTerm, queryWords, type QueryWord } from './normalise-text.js';
+import { phraseKey, plainText, processTerm, queryWords, type QueryWord } from './normalise-text.js';
 
 export interface ClusterMatch {
   clusterId: string;
@@ -36,6 +36,10 @@ export interface OccupationMatch {
   matchedWords: string[];
   /** The whole query is this occupation's title, other name or student word. */
   exact: boolean;
+  /** Where the whole query matched as a name: 'title' | 'otherName' | 'studentWord'. */
+  exactOn?: 'title' | 'otherName' | 'studentWord';
+  /** Every word of the query matched (maybe with a typo) in the title or other names. */
+  nameHit: boolean;
   occupation?: Occupation;
   onet?: OnetOccupation;
 }
@@ -52,13 +56,20 @@ export interface MatchResult {
   occupations: OccupationMatch[];
 }
 
-/** How much a whole-phrase hit on an occupation name multiplies its evidence. */
-const EXACT_BONUS = 2.5;
+/** How much a whole-phrase hit multiplies an occupation's evidence, by where the phrase is. */
+const EXACT_BONUS = { title: 3, otherName: 2.5, studentWord: 1.6 } as const;
 /** Weight of evidence for a second (not best-fit) pathway or cluster. */
 const SECONDARY = 0.5;
 /** Each further piece of evidence for the same pathway counts this much less. */
 const DECAY = 0.5;
 const MAX_RESULTS = 60;
+/** When the student states an interest ("I like ..."), interest phrases count this much more. */
+const INTEREST_BOOST = 2;
+
+export interface MatchOptions {
+  /** The text states an interest rather than naming a job. */
+  interest?: boolean;
+}
 
 const fuzziness = (term: string): number | false => (term.length < 4 ? false : term.length < 7 ? 1 : 2);
 
@@ -88,7 +99,8 @@ export class OccupationMatcher {
   private readonly docs = new Map<string, SearchDocument>();
   private readonly builtIn = new Map<string, Occupation>();
   private readonly onet = new Map<string, OnetOccupation>();
-  private readonly exactPhrases = new Map<string, Set<string>>();
+  /** Phrase key -> built-in document id -> bonus for a whole-phrase hit. */
+  private readonly exactPhrases = new Map<string, Map<string, number>>();
   /** Built-in occupation id -> the terms of its title and other names. */
   private readonly nameTerms = new Map<string, Set<string>>();
   private readonly clusterNames = new Map<string, string>();
@@ -102,7 +114,10 @@ export class OccupationMatcher {
     for (const occ of data.occupations) {
       this.builtIn.set(occ.id, occ);
       this.nameTerms.set(occ.id, new Set([occ.title, ...occ.otherNames].flatMap((n) => phraseKey(n).split(' '))));
-      for (const phrase of [occ.title, ...occ.otherNames, ...occ.studentWords]) this.addExact(phrase, `occupation:${occ.id}`);
+      const id = `occupation:${occ.id}`;
+      this.addExact(occ.title, id, EXACT_BONUS.title);
+      for (const phrase of occ.otherNames) this.addExact(phrase, id, EXACT_BONUS.otherName);
+      for (const phrase of occ.studentWords) this.addExact(phrase, id, EXACT_BONUS.studentWord);
     }
     for (const occ of data.onet?.occupations ?? []) this.onet.set(occ.code, occ);
     this.search = new MiniSearch<SearchDocument>({
@@ -121,12 +136,18 @@ export class OccupationMatcher {
     this.search.addAll(docs);
   }
 
-  private addExact(phrase: string, docId: string): void {
+  private addExact(phrase: string, docId: string, bonus: number): void {
     const key = phraseKey(phrase);
-    if (key === '') return;
-    let set = this.exactPhrases.get(key);
-    if (set === undefined) this.exactPhrases.set(key, (set = new Set()));
-    set.add(docId);
+    // "working outside" is not a name for a job: only phrases with no filler count as whole names.
+    if (key === '' || key.split(' ').length !== plainText(phrase).split(' ').length) return;
+    let byDoc = this.exactPhrases.get(key);
+    if (byDoc === undefined) this.exactPhrases.set(key, (byDoc = new Map()));
+    byDoc.set(docId, Math.max(bonus, byDoc.get(docId) ?? 0));
+  }
+
+  /** How strongly the whole text names this built-in occupation: 0 (not at all) to 3 (its title). */
+  exactStrength(text: string, occupationId: string): number {
+    return this.exactPhrases.get(phraseKey(text))?.get(`occupation:${occupationId}`) ?? 0;
   }
 
   /** Phrase keys of an O*NET occupation's titles, worked out the first time it turns up in results. */
@@ -168,7 +189,7 @@ export class OccupationMatcher {
 
   /** True when the whole text is exactly some built-in occupation's title, other name or student word. */
   isExactOccupationName(text: string): boolean {
-    return [...(this.exactPhrases.get(phraseKey(text)) ?? [])].some((id) => id.startsWith('occupation:'));
+    return (this.exactPhrases.get(phraseKey(text))?.size ?? 0) > 0;
   }
 
   clusterName(id: string): string {
@@ -179,13 +200,13 @@ export class OccupationMatcher {
     return this.pathwayNames.get(id) ?? id;
   }
 
-  match(text: string, limit = 3): MatchResult {
+  match(text: string, limit = 3, options: MatchOptions = {}): MatchResult {
     const words = queryWords(text.slice(0, 500));
     const empty: MatchResult = { words, unmatchedWords: words.map((w) => w.word), looseWords: [], clusters: [], pathways: [], occupations: [] };
     if (words.length === 0) return empty;
     const wordOf = new Map(words.map((w) => [w.term, w.word]));
     const queryKey = words.map((w) => w.term).sort().join(' ');
-    const exactIds = this.exactPhrases.get(queryKey) ?? new Set<string>();
+    const exactIds = this.exactPhrases.get(queryKey) ?? new Map<string, number>();
 
     const results: SearchResult[] = this.search.search(words.map((w) => w.term).join(' ')).slice(0, MAX_RESULTS);
     const exactTerms = new Set<string>();
@@ -201,8 +222,10 @@ export class OccupationMatcher {
         anyTerms.add(t);
         if ((r.terms as string[]).includes(t)) exactTerms.add(t);
       }
-      const exact = doc.kind === 'onet' ? this.isExactOnet(doc.ref, queryKey) : exactIds.has(doc.id);
-      const amount = r.score * doc.weight * (exact ? EXACT_BONUS : 1);
+      const bonus = doc.kind === 'onet' ? (this.isExactOnet(doc.ref, queryKey) ? EXACT_BONUS.otherName : 1) : exactIds.get(doc.id) ?? 1;
+      const exact = bonus > 1;
+      const interestBoost = options.interest === true && (doc.kind === 'interest' || doc.kind === 'keyword') ? INTEREST_BOOST : 1;
+      const amount = r.score * doc.weight * bonus * interestBoost;
       doc.pathwayIds.forEach((p, i) => addEvidence(pathways, p, i === 0 ? amount : amount * SECONDARY, matched));
       doc.clusterIds.forEach((c, i) => addEvidence(clusters, c, i === 0 ? amount : amount * SECONDARY, matched));
       if (doc.kind === 'occupation' || doc.kind === 'onet') {
@@ -211,6 +234,9 @@ export class OccupationMatcher {
         occupations.push({
           source: doc.kind === 'occupation' ? 'built-in' : 'onet', id: doc.ref, title: doc.title,
           pathwayIds: doc.pathwayIds, clusterIds: doc.clusterIds, score: round(amount), matchedWords: matched, exact,
+          ...(exact ? { exactOn: bonus >= EXACT_BONUS.title ? 'title' : bonus >= EXACT_BONUS.otherName ? 'otherName' : 'studentWord' } : {}),
+          nameHit: words.every((w) => (r.queryTerms as string[]).includes(w.term)) &&
+            Object.values(r.match as Record<string, string[]>).every((fields) => fields.some((f) => f === 'title' || f === 'names')),
           ...(occupation ? { occupation } : {}), ...(onet ? { onet } : {}),
         });
       }

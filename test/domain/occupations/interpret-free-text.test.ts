@@ -46,6 +46,13 @@ describe('understanding what a student types', () => {
     expect(allText(replies('idk I like being outside'))).toContain('"outside"');
   });
 
+  it('"I like drawing" is an interest: it points to a pathway, not to one job that lists the word', () => {
+    const interpretation = interpretFreeText('I like drawing', matcher);
+    expect(interpretation).toMatchObject({ kind: 'matches', matches: [{ clusterId: 'arts-av', pathwayId: 'arts-av.visual-arts' }] });
+    if (interpretation.kind === 'matches') expect(interpretation.matches[0]!.occupation).toBeUndefined();
+    expect(replies('I like drawing')[0]!.text).toMatch(/^You said "drawing": that fits Arts, Audio-Visual Technology and Communications, Visual Arts\./);
+  });
+
   it('"what about video games?" is understood as an interest, not a question about a job', () => {
     const interpretation = interpretFreeText('what about video games?', matcher);
     expect(interpretation.kind).toBe('matches');
