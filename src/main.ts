@@ -1,33 +1,35 @@
 /** Composition root: builds the store, engine and the chosen channel. Nothing else lives here. */
-import { loadAppData } from './app/load-app-data.js';
+import path from 'node:path';
 import { createEngine } from './app/create-engine.js';
-import { runConsole } from './channels/console/console-channel.js';
+import { loadAppData } from './app/load-app-data.js';
+import { runConsoleChannel } from './app/run-console.js';
 import { loadConfig } from './config.js';
+import { homeSummary } from './features/home/home-summary.js';
 import { createLogger } from './logger.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { Records } from './store/records.js';
 
 async function main(channel: string): Promise<void> {
+  if (!['console', 'slack', 'teams'].includes(channel)) throw new Error(`Unknown channel "${channel}". Use console, slack or teams.`);
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, channel === 'console' ? 'warn' : 'info');
   const store = new LowdbStore(config.dataDir);
   await store.open();
   const records = new Records(store);
   const data = await loadAppData(config);
-  const engine = createEngine({ records, data, logger });
+  const exportDir = path.join(config.dataDir, 'exports');
+  const senders: import('./domain/messages.js').ProactiveSender[] = [];
+  const engine = createEngine({ records, data, logger, exportDir, senders });
 
-  switch (channel) {
-    case 'console':
-      await runConsole({
-        handler: engine,
-        user: config.WAYPOINT_USER,
-        input: process.stdin,
-        output: process.stdout,
-        interactive: Boolean(process.stdin.isTTY),
-      });
-      return;
-    default:
-      throw new Error(`Unknown channel "${channel}". Use console, slack or teams.`);
+  if (channel === 'console') return runConsoleChannel(config, engine);
+  if (channel === 'slack') {
+    const { runSlackChannel } = await import('./app/run-slack.js');
+    const slack = await runSlackChannel(engine, logger, homeSummary(records, data.framework));
+    senders.push(slack.sender);
+  } else {
+    const { runTeamsChannel } = await import('./app/run-teams.js');
+    const teams = await runTeamsChannel(engine, store, logger);
+    senders.push(teams.sender);
   }
 }
 
