@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { applyPlanChange } from '../../../src/domain/plan/apply-plan-change.js';
+import { checkPlan } from '../../../src/domain/plan/check-plan.js';
+import { draftPlan } from '../../../src/domain/plan/draft-plan.js';
+import { parsePlanChange } from '../../../src/domain/plan/parse-plan-change.js';
+import type { PlanData } from '../../../src/domain/plan/plan-data-types.js';
+import { changesSinceLastReview, lastReviewedAt, recordReview } from '../../../src/domain/plan/plan-history.js';
+import type { Plan } from '../../../src/domain/plan/plan-types.js';
+import {
+  changeReply,
+  optionsReply,
+  planHeader,
+  problemsReply,
+  reviewReplies,
+  showGradeReply,
+  showPlanReplies,
+} from '../../../src/domain/plan/plan-views.js';
+import { BY, framework, loadPlanData, NOW } from './plan-fixtures.js';
+
+let data: PlanData;
+let draft: Plan;
+beforeAll(async () => {
+  data = await loadPlanData();
+  draft = draftPlan({ framework, data, pathwayId: 'health-science.therapeutic-services', currentGrade: 9, now: NOW, by: BY });
+});
+const apply = (plan: Plan, words: string, now: string) => {
+  const r = applyPlanChange(plan, parsePlanChange(words)!, { now, by: BY, data });
+  if (!r.ok) throw new Error(r.reason);
+  return r.plan;
+};
+
+describe('reviewing a plan', () => {
+  it('records who reviewed it, when, and what changed since the last review', () => {
+    expect(lastReviewedAt(draft)).toBeUndefined();
+    let plan = apply(draft, 'move Chemistry to 12th', '2026-09-10T10:00:00.000Z');
+    plan = apply(plan, 'add FFA in 10th', '2026-09-11T10:00:00.000Z');
+    expect(changesSinceLastReview(plan)).toEqual(['Moved Chemistry from 11th to 12th.', 'Added FFA to Additional Activities in 10th grade.']);
+
+    const reviewed = recordReview(plan, { now: '2026-10-01T14:00:00.000Z', by: 'console:counselor' });
+    expect(reviewed.reviews).toEqual([
+      {
+        at: '2026-10-01T14:00:00.000Z',
+        by: 'console:counselor',
+        version: 3,
+        changesSinceLastReview: ['Moved Chemistry from 11th to 12th.', 'Added FFA to Additional Activities in 10th grade.'],
+      },
+    ]);
+    expect(lastReviewedAt(reviewed)).toBe('2026-10-01T14:00:00.000Z');
+    expect(changesSinceLastReview(reviewed)).toEqual([]);
+
+    const later = apply(reviewed, 'remove FFA', '2026-11-01T10:00:00.000Z');
+    expect(changesSinceLastReview(later)).toEqual(['Removed FFA from 10th grade.']);
+    const second = recordReview(later, { now: '2027-03-01T10:00:00.000Z', by: BY });
+    expect(second.reviews[1]!.changesSinceLastReview).toEqual(['Removed FFA from 10th grade.']);
+  });
+
+  it('walks through what changed, this year and next', () => {
+    const plan = recordReview(apply(draft, 'move Chemistry to 12th', NOW), { now: '2026-10-01T14:00:00.000Z', by: BY });
+    const replies = reviewReplies(apply(plan, 'add FFA in 10th', NOW), planHeader(plan, framework));
+    expect(replies[0]).toEqual({ kind: 'text', text: 'Your last review was on 2026-10-01. Since then: Added FFA to Additional Activities in 10th grade.' });
+    expect(replies.slice(1).map((r) => r.kind === 'plan' && r.grades)).toEqual([['9th'], ['10th']]);
+  });
+});
+
+describe('showing a plan in the chat', () => {
+  it('shows this year first, then a compact grade-by-grade table', () => {
+    const replies = showPlanReplies(draft, planHeader(draft, framework, { name: 'Sam' }));
+    const [year, all] = replies;
+    expect(year).toMatchObject({ kind: 'plan', title: 'This year: 9th grade', grades: ['9th'] });
+    expect(all).toMatchObject({ kind: 'plan', grades: ['9th', '10th', '11th', '12th', 'After HS 1', 'After HS 2'] });
+    if (all?.kind !== 'plan') throw new Error('expected a plan table');
+    expect(all.rows.map((r) => r.label)).toEqual([
+      'English', 'Math', 'Science', 'Social Studies', 'Career Education', 'Other Courses', 'Work-Based Learning', 'Additional Activities',
+    ]);
+    expect(all.rows[1]!.cells.slice(0, 3)).toEqual(['Algebra I', 'Geometry', 'Algebra II']);
+    expect(all.fields).toContainEqual({ label: 'Career Pathway', value: 'Therapeutic Services' });
+    expect(all.fields).toContainEqual({ label: 'Goal after high school', value: 'Not chosen yet' });
+    expect(all.text).toContain('11th grade. English: English III. Math: Algebra II.');
+    expect(replies.some((r) => r.kind === 'text' && r.text.includes('my goal is'))).toBe(true);
+  });
+
+  it('uses the grade the student is in now for "this year"', () => {
+    const [year] = showPlanReplies(draft, planHeader(draft, framework), { studentGrade: 11 });
+    expect(year).toMatchObject({ title: 'This year: 11th grade', grades: ['11th'] });
+  });
+
+  it('shows one grade, or says plainly when that grade is not in the plan', () => {
+    const header = planHeader(draft, framework);
+    expect(showGradeReply(draft, 10, header)).toMatchObject({ kind: 'plan', title: '10th grade', grades: ['10th'] });
+    expect(showGradeReply(draft, 13, header)).toMatchObject({ title: '1st year after high school', grades: ['After HS 1'] });
+    expect(showGradeReply(draft, 7, header)).toEqual({ kind: 'text', text: 'Your plan goes from 9th grade to 2 years after high school, so it has no 7th grade.' });
+  });
+
+  it('lists the options after high school in their four groups', () => {
+    const card = optionsReply(draft);
+    expect(card.fields.map((f) => f.label)).toEqual([
+      'Area career center', 'Community college or technical school', 'Four-year college or university', 'Other: apprenticeship, military, on-the-job training',
+    ]);
+    expect(card.text).toMatch(/Certified nursing assistant/);
+  });
+
+  it('says check results and change answers in plain words', () => {
+    expect(problemsReply(checkPlan(draft, data.requirements)).text).toBe('Your plan has every class you need to graduate, in an order that works.');
+    const moved = applyPlanChange(draft, parsePlanChange('move Chemistry to 12th')!, { now: NOW, by: BY, data });
+    expect(changeReply(moved).text).toBe('Moved Chemistry from 11th to 12th. Say "undo" to take it back.');
+    const refused = applyPlanChange(draft, parsePlanChange('move English IV to 9th')!, { now: NOW, by: BY, data });
+    expect(changeReply(refused).text).toBe("English IV can't move to 9th: it comes after English III. Your plan is unchanged.");
+    const bad = apply(draft, 'remove Art I', NOW);
+    expect(problemsReply(checkPlan(bad, data.requirements)).text).toBe('I see 1 thing to fix:\n- You have 0 of the 1 fine arts unit you need.');
+  });
+});
