@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
+import { afterAll } from '@jest/globals';
 import type { Reply, Turn } from '../../../src/domain/messages.js';
 import type { TurnHandler, TurnResult } from '../../../src/engine/turn-handler.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
@@ -12,6 +13,13 @@ import { parseTeamsSettings } from '../../../src/channels/teams/teams-settings.j
 import type { TeamsLogger } from '../../../src/channels/teams/teams-logger.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/teams');
+
+// nock patches node:http for the whole worker process, but Jest gives every test file a fresh copy of
+// nock; without this, the next file in the same worker meets the old, torn-down copy.
+afterAll(() => {
+  nock.cleanAll();
+  nock.restore();
+});
 
 export const SERVICE_HOST = 'https://smba.example.test';
 export const SERVICE_PATH = '/amer';
