@@ -8,6 +8,8 @@
 export interface CounselorRecord {
   userKey: string;
   school: string;
+  /** Name students see ("Ms. Rivera"); optional. */
+  displayName?: string;
   addedAt: string;
   addedBy: string;
 }
@@ -51,6 +53,8 @@ export interface AuditEntry {
   /** User keys involved; never names or message text. */
   subject?: string;
   target?: string;
+  /** The counselor's school (counselor-added only). */
+  school?: string;
 }
 
 /**

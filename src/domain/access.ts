@@ -1,0 +1,42 @@
+/**
+ * The one access rule: who may see a student's things (profile, plan, what's due). A family
+ * member sees only the students linked to them, a counselor only their caseload (and only while
+ * an admin has them authorised), a student only themself. Pure: the caller loads the links.
+ */
+import type { Role } from './profile.js';
+
+export interface Viewer {
+  /** The viewer's user key. */
+  key: string;
+  /** Undefined when the viewer has no profile yet: they see nothing. */
+  role?: Role;
+}
+
+/** What the viewer is connected to, read from the link records. */
+export interface ViewerLinks {
+  /** Students linked to this family member ("family-links"). */
+  linkedStudents: readonly string[];
+  /** Students on this counselor's caseload ("caseloads"). */
+  caseload: readonly string[];
+  /** Whether an admin has authorised this user as a counselor (a "counselors" record exists). */
+  authorisedCounselor: boolean;
+}
+
+export const NO_LINKS: ViewerLinks = { linkedStudents: [], caseload: [], authorisedCounselor: false };
+
+/** Whether `viewer` may see the student whose user key is `studentKey`. */
+export function maySee(viewer: Viewer, studentKey: string, links: ViewerLinks): boolean {
+  switch (viewer.role) {
+    case 'student':
+      return studentKey === viewer.key;
+    case 'family':
+      return links.linkedStudents.includes(studentKey);
+    case 'counselor':
+      return links.authorisedCounselor && links.caseload.includes(studentKey);
+    default:
+      return false;
+  }
+}
+
+/** The same polite answer for every attempt to see something the rule does not allow. */
+export const CANT_SHARE = "Sorry, I can't share that.";

@@ -1,0 +1,127 @@
+/**
+ * Codes people type or read aloud: family invite codes (one use, 7 days) and class codes (many
+ * uses, 30 days). Capital letters and digits without look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B),
+ * 8 characters shown as two groups ("KX7M-4PQR"), read back ignoring case, spaces and dashes.
+ * Pure: the random source is passed in (crypto in the wiring).
+ */
+
+/** 20 letters and 5 digits: 25^8 (about 150 billion) codes. */
+export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+export const CODE_LENGTH = 8;
+
+export const FAMILY_CODE_DAYS = 7;
+export const CLASS_CODE_DAYS = 30;
+/** Wrong codes from one user within LOCK_WINDOW_MS that lock code entry for LOCK_MS. */
+export const MAX_WRONG_CODES = 10;
+export const LOCK_WINDOW_MS = 60 * 60 * 1000;
+export const LOCK_MS = 60 * 60 * 1000;
+
+export type CodeKind = 'family-invite' | 'class';
+
+/** Collection "codes", id = the code without its dash ("KX7M4PQR"). */
+export interface CodeRecord {
+  code: string;
+  kind: CodeKind;
+  /** Family invite: the student's user key. Class code: the counselor's user key. */
+  ownerKey: string;
+  createdAt: string;
+  expiresAt: string;
+  /** Family invites: who used it and when (a code works once). */
+  usedBy?: string;
+  usedAt?: string;
+  /** Class codes: how many students joined with it. */
+  uses: number;
+}
+
+/** Collection "code-attempts", id = user key: recent wrong codes and any lock. */
+export interface CodeAttempts {
+  userKey: string;
+  /** Times of wrong codes in the last hour, oldest first. */
+  wrong: string[];
+  lockedUntil?: string;
+}
+
+/** Returns an integer in [0, max): crypto.randomInt in the wiring, a fixed sequence in tests. */
+export type RandomInt = (max: number) => number;
+
+/**
+ * A new code: CODE_LENGTH characters with at least one letter and one digit, so an ordinary
+ * word ("pharmacy") is never taken for a code.
+ */
+export function makeCode(randomInt: RandomInt): string {
+  for (;;) {
+    let code = '';
+    for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]!;
+    if (/[A-Z]/.test(code) && /\d/.test(code)) return code;
+  }
+}
+
+/** "KX7M4PQR" -> "KX7M-4PQR" */
+export function showCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+const LEADING_WORDS = /^(?:(?:my|the|our|a|class|family|invite|join|code|is|its|it s|heres|here s|here|with|using|enter|use|i have)\s+)*/;
+
+/**
+ * The code in a typed message, or undefined when the message does not look like one. Takes the
+ * engine's command words (lower-case, punctuation as spaces): "join kx7m 4pqr", "code kx7m4pqr",
+ * "KX7M-4PQR". The code must be one 8-character group or two groups of 4, from the code alphabet,
+ * with a letter and a digit ("9th grade" is not a code).
+ */
+export function codeInText(words: string): string | undefined {
+  const plain = words.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return codeIn(plain) ?? codeIn(plain.replace(LEADING_WORDS, '').trim());
+}
+
+function codeIn(rest: string): string | undefined {
+  const m = /^([a-z0-9]{8})$|^([a-z0-9]{4}) ([a-z0-9]{4})$/.exec(rest);
+  if (!m) return undefined;
+  const code = (m[1] ?? `${m[2]}${m[3]}`).toUpperCase();
+  return isCodeShaped(code) ? code : undefined;
+}
+
+export function isCodeShaped(code: string): boolean {
+  return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c)) && /[A-Z]/.test(code) && /\d/.test(code);
+}
+
+export function newCodeRecord(code: string, kind: CodeKind, ownerKey: string, now: Date): CodeRecord {
+  const days = kind === 'family-invite' ? FAMILY_CODE_DAYS : CLASS_CODE_DAYS;
+  return {
+    code,
+    kind,
+    ownerKey,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + days * 24 * 60 * 60 * 1000).toISOString(),
+    uses: 0,
+  };
+}
+
+export type CodeCheck = 'ok' | 'unknown' | 'expired' | 'used';
+
+/** Whether a code can be used at `now`. */
+export function checkCode(record: CodeRecord | undefined, now: Date): CodeCheck {
+  if (!record) return 'unknown';
+  if (record.kind === 'family-invite' && record.usedBy) return 'used';
+  if (now.getTime() >= Date.parse(record.expiresAt)) return 'expired';
+  return 'ok';
+}
+
+/** Whether code entry is locked for this user at `now`. */
+export function isLocked(attempts: CodeAttempts | undefined, now: Date): boolean {
+  return attempts?.lockedUntil !== undefined && now.getTime() < Date.parse(attempts.lockedUntil);
+}
+
+/**
+ * Records one wrong code. Keeps only the last hour's; the tenth in an hour sets a lock for an
+ * hour (`locked` says it was set just now, for the audit).
+ */
+export function recordWrongCode(attempts: CodeAttempts | undefined, userKey: string, now: Date): { attempts: CodeAttempts; locked: boolean } {
+  const t = now.getTime();
+  const wrong = (attempts?.wrong ?? []).filter((at) => t - Date.parse(at) < LOCK_WINDOW_MS);
+  wrong.push(now.toISOString());
+  if (wrong.length >= MAX_WRONG_CODES) {
+    return { attempts: { userKey, wrong: [], lockedUntil: new Date(t + LOCK_MS).toISOString() }, locked: true };
+  }
+  return { attempts: { userKey, wrong }, locked: false };
+}

@@ -1,0 +1,91 @@
+/**
+ * Codes in the chat: a student asks for a family code, a counselor for a class code, and anyone
+ * who types a code-shaped message ("KX7M-4PQR", "join kx7m 4pqr") uses it.
+ */
+import { CLASS_CODE_DAYS, codeInText, FAMILY_CODE_DAYS, makeCode, newCodeRecord, showCode, type CodeKind } from '../../domain/codes.js';
+import { text } from '../../domain/messages.js';
+import type { Command, TurnContext } from '../../engine/command.js';
+import type { PeopleDeps } from './people-deps.js';
+import { CODES, redeemCode } from './redeem-code.js';
+
+/** Makes and stores a new code that no record uses yet. */
+async function createCode(ctx: TurnContext, kind: CodeKind, deps: PeopleDeps): Promise<string> {
+  for (let tries = 0; ; tries++) {
+    const code = makeCode(deps.randomInt);
+    if (await ctx.records.store.putIfAbsent(CODES, code, newCodeRecord(code, kind, ctx.userKey, ctx.now))) return code;
+    if (tries > 20) throw new Error('could not make a new code');
+  }
+}
+
+/** Anyone: a message that is a code uses it (during onboarding it also ends onboarding). */
+export function codeEntryCommand(deps: PeopleDeps): Command {
+  return {
+    id: 'enter-code',
+    matches: (t) => codeInText(t) !== undefined,
+    run: async (ctx, input) => {
+      const code = codeInText(input.text ?? '');
+      if (!code) return;
+      if (ctx.activeFlow() === 'onboarding') return ctx.startFlow('enter-code', { code });
+      await redeemCode(ctx, code, deps);
+      ctx.resumeFlow();
+    },
+  };
+}
+
+/** "link to my student": a family member is told how to use their code. */
+export function linkStudentCommand(): Command {
+  return {
+    id: 'link-student',
+    menuLabel: 'Link to my student',
+    help: 'link to my student: type the code your student gave you',
+    roles: ['family'],
+    matches: (t) => /^(link|connect|add)( to)? (my )?(student|child|kid|son|daughter)$|^(enter|i have|use) (a |my )?code$/.test(t),
+    run: async (ctx) =>
+      ctx.say(
+        text('Type the code your student gave you. It looks like KX7M-4PQR.'),
+        text('No code yet? Ask your student to say "invite my family" to me. Each code works once, for 7 days.'),
+      ),
+  };
+}
+
+/** "invite my family": a one-use family code for the student. */
+export function inviteFamilyCommand(deps: PeopleDeps): Command {
+  return {
+    id: 'invite-family',
+    menuLabel: 'Invite my family',
+    help: 'invite my family: get a code so a parent or family member can see your plan',
+    roles: ['student'],
+    matches: (t) => /^(invite|add|link|connect) (my )?(family|parents?|mom|dad|guardian|family member)$|^(family|parent) (code|invite)$|^(get|new) (a )?family code$/.test(t),
+    run: async (ctx) => {
+      const code = await createCode(ctx, 'family-invite', deps);
+      ctx.say(
+        text(`Your family code: ${showCode(code)}`),
+        text(
+          `Give it to a parent or family member. They send it to me here, or in Slack or Teams, and then they can see your plan and what's due. ` +
+            `It works once and stops working in ${FAMILY_CODE_DAYS} days. Say "my family" any time to see or remove links.`,
+        ),
+      );
+    },
+  };
+}
+
+/** "new class code": a code students type to join the counselor's caseload. */
+export function newClassCodeCommand(deps: PeopleDeps): Command {
+  return {
+    id: 'new-class-code',
+    menuLabel: 'New class code',
+    help: 'new class code: a code your students type to join your list',
+    roles: ['counselor'],
+    matches: (t) => /^(new|make|get|create) (a )?(class|caseload|student) code$|^class code$/.test(t),
+    run: async (ctx) => {
+      const code = await createCode(ctx, 'class', deps);
+      ctx.say(
+        text(`Your class code: ${showCode(code)}`),
+        text(
+          `Students type it to me (or "join ${showCode(code)}") to join your list. Many students can use it. ` +
+            `It works for ${CLASS_CODE_DAYS} days; say "new class code" for another one.`,
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** Sends replies to someone outside their conversation, through their channel's ProactiveSender. */
+import type { ProactiveSender, Reply } from '../../domain/messages.js';
+
+export function channelOfKey(userKey: string): { channel: string; userId: string } {
+  const i = userKey.indexOf(':');
+  return i < 0 ? { channel: '', userId: userKey } : { channel: userKey.slice(0, i), userId: userKey.slice(i + 1) };
+}
+
+/** The sender for this user's channel, if that channel runs in this process. */
+export function senderFor(senders: readonly ProactiveSender[], userKey: string): ProactiveSender | undefined {
+  const { channel } = channelOfKey(userKey);
+  return senders.find((s) => s.channel === channel);
+}
+
+/** True when delivered; false when there is no sender for the channel or delivery failed. */
+export async function sendTo(senders: readonly ProactiveSender[], userKey: string, replies: Reply[]): Promise<boolean> {
+  const sender = senderFor(senders, userKey);
+  if (!sender) return false;
+  try {
+    await sender.send(channelOfKey(userKey).userId, replies);
+    return true;
+  } catch {
+    return false;
+  }
+}

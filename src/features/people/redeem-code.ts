@@ -1,0 +1,140 @@
+/**
+ * Using a code: a family invite links the family member to the student (once; 7 days), a class
+ * code puts the student on the counselor's caseload (30 days). Wrong, used and expired codes get
+ * a clear answer; 10 wrong codes in an hour lock code entry for that user for an hour.
+ */
+import {
+  checkCode,
+  isLocked,
+  recordWrongCode,
+  showCode,
+  type CodeAttempts,
+  type CodeRecord,
+} from '../../domain/codes.js';
+import { text } from '../../domain/messages.js';
+import type { CounselorRecord } from '../../domain/people.js';
+import type { Profile } from '../../domain/profile.js';
+import type { TurnContext } from '../../engine/command.js';
+import type { Store } from '../../store/store.js';
+import { audit } from './audit.js';
+import { addToCaseload, COUNSELORS, linkedStudents, linkFamily } from './links.js';
+import { sendTo } from './notify.js';
+import type { PeopleDeps } from './people-deps.js';
+
+export const CODES = 'codes';
+export const CODE_CLAIMS = 'code-claims';
+export const CODE_ATTEMPTS = 'code-attempts';
+
+const say = {
+  unknown: () => text("I couldn't find that code. Check the letters and numbers and try again. Codes look like KX7M-4PQR."),
+  expiredFamily: () => text('That code has expired (family codes work for 7 days). Ask your student to say "invite my family" to get a new one.'),
+  expiredClass: () => text('That class code has expired. Ask your counselor for a new one.'),
+  used: () => text('That code was already used. Each family code works only once. Ask your student to say "invite my family" for a new one.'),
+  locked: (minutes: number) =>
+    text(`Too many codes didn't work, so I've paused code entry for now to keep everyone's info safe. Please try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`),
+  justLocked: () => text("That's 10 codes that didn't work in an hour, so I've paused code entry for an hour to keep everyone's info safe."),
+  ownCode: () => text('That is your own family code. Give it to a parent or family member, and they can type it to me.'),
+  familyCodeForStudent: () =>
+    text('That code is for a family member to link to a student. If you are a family member, say "change my role" first.'),
+  familyCodeForCounselor: () => text("That code is for a family member. Counselors add students with a class code or \"add student\"."),
+  classCodeForFamily: () => text('That is a class code for students. Family members link with a code from their student.'),
+  classCodeForCounselor: () => text('That is a class code for your students to type. Students who type it join your list.'),
+  classCodeNeedsProfile: () => text("That looks like a class code. Let's finish getting to know you first, then type it again."),
+  classCodeGone: () => text('That class code no longer works. Ask your counselor for a new one.'),
+  alreadyLinked: () => text("You're already linked to that student, so I didn't use the code. It still works for someone else."),
+  linked: (name: string) =>
+    text(`Done! You're now linked to ${name}. You can see their plan and what's due this year. Try "what's due".`),
+  joined: (school: string) =>
+    text(`You joined your counselor's list${school ? ` at ${school}` : ''}. They can now see your plan and help you with it.`),
+  alreadyJoined: () => text("You're already on that counselor's list. Nothing to change."),
+};
+
+function minutesLeft(attempts: CodeAttempts, now: Date): number {
+  return Math.max(1, Math.ceil((Date.parse(attempts.lockedUntil!) - now.getTime()) / 60000));
+}
+
+async function wrongCode(ctx: TurnContext, answer: ReturnType<typeof text>): Promise<void> {
+  const store = ctx.records.store;
+  const before = await store.get<CodeAttempts>(CODE_ATTEMPTS, ctx.userKey);
+  const { attempts, locked } = recordWrongCode(before, ctx.userKey, ctx.now);
+  await store.put(CODE_ATTEMPTS, ctx.userKey, attempts);
+  if (!locked) return ctx.say(answer);
+  await audit(store, { at: ctx.now.toISOString(), by: ctx.userKey, action: 'code-locked', subject: ctx.userKey });
+  ctx.say(answer, say.justLocked());
+}
+
+async function displayName(store: Store, userKey: string): Promise<string | undefined> {
+  return (await store.get<Profile>('profiles', userKey))?.displayName?.trim() || undefined;
+}
+
+/** Uses `code` (normalised, "KX7M4PQR") for the user of this turn and says what happened. */
+export async function redeemCode(ctx: TurnContext, code: string, deps: PeopleDeps): Promise<void> {
+  const store = ctx.records.store;
+  const attempts = await store.get<CodeAttempts>(CODE_ATTEMPTS, ctx.userKey);
+  if (isLocked(attempts, ctx.now)) return ctx.say(say.locked(minutesLeft(attempts!, ctx.now)));
+
+  const record = await store.get<CodeRecord>(CODES, code);
+  const role = ctx.profile()?.role;
+  // Right code, wrong person: a clear answer, not a wrong guess.
+  if (record?.kind === 'family-invite' && record.ownerKey === ctx.userKey) return ctx.say(say.ownCode());
+  if (record?.kind === 'family-invite' && role === 'student') return ctx.say(say.familyCodeForStudent());
+  if (record?.kind === 'family-invite' && role === 'counselor') return ctx.say(say.familyCodeForCounselor());
+  if (record?.kind === 'class' && role === 'family') return ctx.say(say.classCodeForFamily());
+  if (record?.kind === 'class' && role === 'counselor') return ctx.say(say.classCodeForCounselor());
+
+  const check = checkCode(record, ctx.now);
+  if (check === 'unknown') return wrongCode(ctx, say.unknown());
+  if (check === 'expired') return wrongCode(ctx, record!.kind === 'class' ? say.expiredClass() : say.expiredFamily());
+  if (check === 'used') return wrongCode(ctx, say.used());
+
+  if (record!.kind === 'family-invite') await useFamilyCode(ctx, record!, deps);
+  else await useClassCode(ctx, record!, deps);
+}
+
+async function useFamilyCode(ctx: TurnContext, record: CodeRecord, deps: PeopleDeps): Promise<void> {
+  const store = ctx.records.store;
+  const studentKey = record.ownerKey;
+  if ((await linkedStudents(store, ctx.userKey)).includes(studentKey)) return ctx.say(say.alreadyLinked());
+  // One use, even across processes: the first claim wins.
+  const at = ctx.now.toISOString();
+  if (!(await store.putIfAbsent(CODE_CLAIMS, record.code, { code: record.code, by: ctx.userKey, at }))) {
+    return wrongCode(ctx, say.used());
+  }
+  await store.put<CodeRecord>(CODES, record.code, { ...record, usedBy: ctx.userKey, usedAt: at, uses: record.uses + 1 });
+  if (!ctx.profile()) {
+    await ctx.setProfile({
+      userKey: ctx.userKey,
+      role: 'family',
+      choiceHistory: [],
+      createdAt: at,
+      lastActiveAt: at,
+      ...(ctx.turn.displayName ? { displayName: ctx.turn.displayName.slice(0, 80) } : {}),
+    });
+  }
+  await linkFamily(store, { studentKey, otherKey: ctx.userKey, by: ctx.userKey, now: ctx.now });
+  await store.delete(CODE_ATTEMPTS, ctx.userKey);
+  ctx.say(say.linked((await displayName(store, studentKey)) ?? 'your student'));
+
+  const who = (await displayName(store, ctx.userKey)) ?? 'A family member';
+  const told = await sendTo(deps.senders, studentKey, [
+    text(`${who} used your family code ${showCode(record.code)} and is now linked to you. They can see your plan and what's due. Say "my family" to see or remove links.`),
+  ]);
+  if (!told) deps.logger?.info({ user: studentKey }, 'link notice not delivered (no sender for this channel)');
+}
+
+async function useClassCode(ctx: TurnContext, record: CodeRecord, deps: PeopleDeps): Promise<void> {
+  const store = ctx.records.store;
+  const profile = ctx.profile();
+  if (!profile) {
+    ctx.say(say.classCodeNeedsProfile());
+    return ctx.startFlow('onboarding', { firstContact: false });
+  }
+  const counselor = await store.get<CounselorRecord>(COUNSELORS, record.ownerKey);
+  if (!counselor) return ctx.say(say.classCodeGone());
+  const added = await addToCaseload(store, { studentKey: ctx.userKey, otherKey: record.ownerKey, by: ctx.userKey, now: ctx.now });
+  await store.delete(CODE_ATTEMPTS, ctx.userKey);
+  if (!added) return ctx.say(say.alreadyJoined());
+  await store.put<CodeRecord>(CODES, record.code, { ...record, uses: record.uses + 1 });
+  ctx.say(say.joined(counselor.school));
+  deps.logger?.info({ user: ctx.userKey, counselor: record.ownerKey }, 'joined caseload with class code');
+}
