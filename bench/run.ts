@@ -6,12 +6,22 @@ import { benchEngine } from './engine-bench.js';
 
 type Part = { name: string; run: () => Promise<Record<string, string>> };
 
-/** A feature's bench module, `bench/<file>.ts` exporting `fn`. */
-const part = (name: string, file: string, fn: string): Part => ({
+/** Waypoint's real engine on an in-memory store, for the channel benches. */
+async function realEngine() {
+  const { createEngine } = await import('../src/app/create-engine.js');
+  const { loadAppData } = await import('../src/app/load-app-data.js');
+  const { loadConfig } = await import('../src/config.js');
+  const { MemoryStore } = await import('../src/store/memory-store.js');
+  const { Records } = await import('../src/store/records.js');
+  return createEngine({ records: new Records(new MemoryStore()), data: await loadAppData(loadConfig({}), { withOnet: false }) });
+}
+
+/** A feature's bench module, `bench/<file>.ts` exporting `fn` (channel benches get the real engine). */
+const part = (name: string, file: string, fn: string, withEngine = false): Part => ({
   name,
   run: async () => {
-    const mod = (await import(`./${file}.js`)) as Record<string, () => Promise<Record<string, string>>>;
-    return mod[fn]!();
+    const mod = (await import(`./${file}.js`)) as Record<string, (h?: unknown) => Promise<Record<string, string>>>;
+    return mod[fn]!(withEngine ? await realEngine() : undefined);
   },
 });
 
@@ -20,8 +30,8 @@ const parts: Part[] = [
   part('plans', 'plan-bench', 'benchPlans'),
   part('matcher', 'matcher-bench', 'benchMatcher'),
   part('reminders', 'reminders-bench', 'benchReminders'),
-  part('slack', 'slack-bench', 'benchSlack'),
-  part('teams', 'teams-bench', 'benchTeams'),
+  part('slack', 'slack-bench', 'benchSlack', true),
+  part('teams', 'teams-bench', 'benchTeams', true),
 ];
 
 const only = process.argv.slice(2);

@@ -33,8 +33,32 @@ export interface SlackFile {
 
 export type SlackOutput = SlackMessage | SlackFile;
 
+/**
+ * One turn's replies as few Slack messages as the limits allow: consecutive replies share a message
+ * (one notification, one API call), files go on their own.
+ */
 export function renderReplies(replies: Reply[]): SlackOutput[] {
-  return replies.flatMap(renderReply);
+  const out: SlackOutput[] = [];
+  let blocks: S.KnownBlock[] = [];
+  let texts: string[] = [];
+  const flush = () => {
+    if (blocks.length) out.push(...packMessages(blocks, clip(texts.join('\n'), LIMITS.fallbackText)));
+    blocks = [];
+    texts = [];
+  };
+  for (const reply of replies) {
+    renderReply(reply).forEach((part, i) => {
+      if (part.kind === 'file') {
+        flush();
+        out.push(part);
+      } else {
+        blocks.push(...part.blocks);
+        if (i === 0) texts.push(part.text);
+      }
+    });
+  }
+  flush();
+  return out;
 }
 
 export function renderReply(reply: Reply): SlackOutput[] {

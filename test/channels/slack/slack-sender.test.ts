@@ -97,6 +97,7 @@ describe('the Slack proactive sender (reminders)', () => {
     const posted: { channel: string; at: number }[] = [];
     nock(SLACK)
       .post('/api/conversations.open', (b) => parseApiBody(b).users === 'U0A')
+      .times(3)
       .reply(200, { ok: true, channel: { id: 'D0A' } })
       .post('/api/conversations.open', (b) => parseApiBody(b).users === 'U0B')
       .reply(200, { ok: true, channel: { id: 'D0B' } })
@@ -105,7 +106,10 @@ describe('the Slack proactive sender (reminders)', () => {
       .reply(200, { ok: true, ts: '1.1' });
     const sender = new SlackProactiveSender({ client: client(), minIntervalMs: 1000, sleep: clock.sleep, now: clock.now });
 
-    await sender.send('U0A', [reminder, { kind: 'text', text: 'Two' }, { kind: 'text', text: 'Three' }]);
+    // One send is one message (a turn's replies share a message); three sends to one person are paced.
+    await sender.send('U0A', [reminder]);
+    await sender.send('U0A', [{ kind: 'text', text: 'Two' }]);
+    await sender.send('U0A', [{ kind: 'text', text: 'Three' }]);
     await sender.send('U0B', [reminder]);
 
     const a = posted.filter((p) => p.channel === 'D0A').map((p) => p.at);
