@@ -16,12 +16,19 @@ async function realEngine() {
   return createEngine({ records: new Records(new MemoryStore()), data: await loadAppData(loadConfig({}), { withOnet: false }) });
 }
 
-/** A feature's bench module, `bench/<file>.ts` exporting `fn` (channel benches get the real engine). */
-const part = (name: string, file: string, fn: string, withEngine = false): Part => ({
+/**
+ * A feature's bench module, `bench/<file>.ts` exporting `fn`. Channel benches run twice: with an
+ * echo handler (the channel's own cost against the bare SDK app: the target) and with Waypoint's
+ * real engine (the whole turn, for information).
+ */
+const part = (name: string, file: string, fn: string, channel = false): Part => ({
   name,
   run: async () => {
     const mod = (await import(`./${file}.js`)) as Record<string, (h?: unknown) => Promise<Record<string, string>>>;
-    return mod[fn]!(withEngine ? await realEngine() : undefined);
+    if (!channel) return mod[fn]!();
+    const prefix = (label: string, figures: Record<string, string>) =>
+      Object.fromEntries(Object.entries(figures).map(([k, v]) => [`${label}: ${k}`, v]));
+    return { ...prefix('echo handler', await mod[fn]!()), ...prefix('real engine', await mod[fn]!(await realEngine())) };
   },
 });
 

@@ -49,10 +49,23 @@ export function matchChoice(typed: string, choices: readonly Choice[]): Choice |
   const containing = choices.filter((c) => ` ${normalizeWords(c.label)} `.includes(` ${t} `));
   if (containing.length === 1) return containing[0];
 
-  const index = new MiniSearch<{ id: number; label: string }>({ fields: ['label'], storeFields: [] });
-  index.addAll(choices.map((c, i) => ({ id: i, label: normalizeWords(c.label) })));
+  const index = fuzzyIndex(choices);
   const hits = index.search(t, { fuzzy: 0.25, prefix: true, combineWith: 'AND' });
   if (hits.length === 0) return undefined;
   if (hits.length > 1 && hits[1]!.score > hits[0]!.score * 0.8) return undefined;
   return choices[hits[0]!.id as number];
+}
+
+/** Fuzzy indexes of recent choice lists, by their labels (questions repeat across turns and users). */
+const indexes = new Map<string, MiniSearch<{ id: number; label: string }>>();
+function fuzzyIndex(choices: readonly Choice[]): MiniSearch<{ id: number; label: string }> {
+  const key = choices.map((c) => c.label).join('\u0000');
+  let index = indexes.get(key);
+  if (!index) {
+    index = new MiniSearch<{ id: number; label: string }>({ fields: ['label'], storeFields: [] });
+    index.addAll(choices.map((c, i) => ({ id: i, label: normalizeWords(c.label) })));
+    if (indexes.size >= 500) indexes.delete(indexes.keys().next().value as string);
+    indexes.set(key, index);
+  }
+  return index;
 }

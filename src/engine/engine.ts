@@ -10,7 +10,7 @@ import { ConversationQueue } from './conversation-queue.js';
 import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
 import { flowTakesText, sendToFlow, startFlow, type FlowDefinition, type FlowStep } from './flow-runner.js';
 import { readInput, type Input } from './read-input.js';
-import { RECENT_TURNS, newSession, type Session } from './session.js';
+import { newSession, remember, type Session } from './session.js';
 import type { TurnHandler, TurnResult } from './turn-handler.js';
 
 export type EffectHandler = (ctx: TurnContext, effect: Effect) => Promise<void>;
@@ -62,7 +62,7 @@ export class Engine implements TurnHandler {
       const seen = session.recent.find((r) => r.messageId === turn.messageId);
       if (seen) {
         this.deps.logger?.info({ user: key, messageId: turn.messageId }, 'repeated message answered from the record');
-        return { replies: seen.replies, duplicate: true };
+        return { replies: seen.replies ?? [], duplicate: true };
       }
       const work = this.begin(turn, key, session, await records.profile(key));
       await this.route(work, readInput(turn));
@@ -70,7 +70,7 @@ export class Engine implements TurnHandler {
       const lastQuestion = [...work.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');
       if (lastQuestion) session.pending = lastQuestion;
       else if (!session.active) session.pending = undefined;
-      session.recent = [...session.recent, { messageId: turn.messageId, replies: work.replies }].slice(-RECENT_TURNS);
+      session.recent = remember(session.recent, turn.messageId, work.replies);
       session.updatedAt = work.ctx.now.toISOString();
       await records.saveSession(session);
       return { replies: work.replies, duplicate: false };

@@ -3,6 +3,8 @@ import type { ActiveFlow } from './flow-runner.js';
 
 /** How many handled message ids a session remembers, to answer platform redeliveries. */
 export const RECENT_TURNS = 40;
+/** How many of those keep their replies too (redeliveries come within seconds; a session stays small). */
+export const RECENT_REPLIES = 3;
 
 /**
  * One user's conversation state. Collection "sessions", id = user key. Written once per turn,
@@ -17,10 +19,17 @@ export interface Session {
   flowQuestion?: QuestionReply;
   /** Unclear answers in a row: at two, the bot mentions help/back/restart/stop. */
   unclear: number;
-  recent: { messageId: string; replies: Reply[] }[];
+  /** Newest last; only the last few keep their replies. */
+  recent: { messageId: string; replies?: Reply[] }[];
   updatedAt: string;
 }
 
 export function newSession(userKey: string, now: string): Session {
   return { userKey, unclear: 0, recent: [], updatedAt: now };
+}
+
+/** Adds a handled message to the record of recent ones, dropping old replies and old ids. */
+export function remember(recent: Session['recent'], messageId: string, replies: Reply[]): Session['recent'] {
+  const all = [...recent, { messageId, replies }].slice(-RECENT_TURNS);
+  return all.map((r, i) => (i < all.length - RECENT_REPLIES && r.replies ? { messageId: r.messageId } : r));
 }
