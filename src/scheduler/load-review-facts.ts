@@ -21,8 +21,8 @@ interface StoredPlanDates {
 }
 
 export async function loadReviewFacts(store: Store): Promise<ReviewFacts> {
-  const [plans, caseloadRecords, counselorIds] = await Promise.all([
-    store.list<StoredPlanDates>('plans'),
+  const [planIds, caseloadRecords, counselorIds] = await Promise.all([
+    store.ids('plans'),
     store.list<Caseload>('caseloads'),
     store.ids('counselors'),
   ]);
@@ -39,14 +39,22 @@ export async function loadReviewFacts(store: Store): Promise<ReviewFacts> {
       list.push(id);
     }
   }
-  const students: StudentForReminders[] = plans.map(({ id, value }) => {
-    const first = value.versions?.[0];
-    const plan: PlanReviewDates = {
-      versions: first ? [{ at: first.at }] : [],
-      reviews: (value.reviews ?? []).map((r) => ({ at: r.at })),
-    };
-    return { studentKey: id, plan, counselorKeys: counselorsOf.get(id) ?? [] };
-  });
+  // Plans are read in batches and cut down to their dates at once, so a sweep never holds every
+  // full plan in memory.
+  const students: StudentForReminders[] = [];
+  const BATCH = 256;
+  for (let i = 0; i < planIds.length; i += BATCH) {
+    const part = await Promise.all(planIds.slice(i, i + BATCH).map(async (id) => ({ id, value: await store.get<StoredPlanDates>('plans', id) })));
+    for (const { id, value } of part) {
+      if (!value) continue;
+      const first = value.versions?.[0];
+      const plan: PlanReviewDates = {
+        versions: first ? [{ at: first.at }] : [],
+        reviews: (value.reviews ?? []).map((r) => ({ at: r.at })),
+      };
+      students.push({ studentKey: id, plan, counselorKeys: counselorsOf.get(id) ?? [] });
+    }
+  }
   return { students, caseloads };
 }
 

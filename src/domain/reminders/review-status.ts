@@ -41,18 +41,17 @@ export interface ReviewStatus {
   nextWindow?: ReviewWindow;
 }
 
-function latest(times: ReadonlyArray<{ at: string }>): number | undefined {
-  let max: number | undefined;
+/** The latest valid time in the list: its ms and the string as stored. */
+function latest(times: ReadonlyArray<{ at: string }>): { ms: number; at: string } | undefined {
+  let best: { ms: number; at: string } | undefined;
   for (const t of times) {
     const ms = Date.parse(t.at);
-    if (!Number.isNaN(ms) && (max === undefined || ms > max)) max = ms;
+    if (!Number.isNaN(ms) && (best === undefined || ms > best.ms)) best = { ms, at: t.at };
   }
-  return max;
+  return best;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** One student's review status at `now`. */
+/** One student's review status at `now`. Pass a `calendar` from schoolCalendar when checking many students. */
 export function reviewStatus(
   plan: PlanReviewDates | undefined,
   policy: ReviewPolicy,
@@ -60,41 +59,37 @@ export function reviewStatus(
   calendar: SchoolCalendar = schoolCalendar(policy, now),
 ): ReviewStatus {
   const t = now.getTime();
-  const open = calendar.windows.find((w) => w.opensAt <= t && t < w.endsAt);
-  const nextWindow = calendar.windows.find((w) => w.opensAt > t);
-  const base = { schoolYear: calendar.schoolYear, ...(nextWindow ? { nextWindow } : {}) };
-  const drafted = plan ? draftTime(plan.versions) : undefined;
-  if (!plan || drafted === undefined) {
-    return { ...base, state: 'no-plan', reviewedThisSchoolYear: false, ...(open ? { openWindow: { ...open, reviewed: false } } : {}) };
+  let open: ReviewWindow | undefined;
+  let nextWindow: ReviewWindow | undefined;
+  let closed: ReviewWindow | undefined;
+  for (const w of calendar.windows) {
+    if (w.endsAt <= t) closed = w;
+    else if (w.opensAt <= t) open = w;
+    else if (!nextWindow) nextWindow = w;
+  }
+  const status: ReviewStatus = { state: 'no-plan', schoolYear: calendar.schoolYear, reviewedThisSchoolYear: false };
+  if (nextWindow) status.nextWindow = nextWindow;
+  const draftAt = plan?.versions[0]?.at;
+  const drafted = draftAt === undefined ? NaN : Date.parse(draftAt);
+  if (!plan || Number.isNaN(drafted)) {
+    if (open) status.openWindow = { ...open, reviewed: false };
+    return status;
   }
   const lastReview = latest(plan.reviews);
-  const lastTouch = Math.max(drafted, lastReview ?? -Infinity);
-  const facts = {
-    ...base,
-    draftedAt: iso(drafted),
-    ...(lastReview !== undefined ? { lastReviewAt: iso(lastReview) } : {}),
-    reviewedThisSchoolYear: lastReview !== undefined && lastReview >= calendar.startsAt,
-    ...(open ? { openWindow: { ...open, reviewed: lastTouch >= open.opensAt } } : {}),
-  };
-
-  let overdue: OverdueReason | undefined;
-  if (lastTouch < calendar.previousYearStartsAt) {
-    overdue = { because: 'no-review-last-year', since: iso(calendar.startsAt) };
-  } else {
-    const closed = calendar.windows.filter((w) => w.endsAt <= t).pop();
-    if (closed && drafted < closed.endsAt && lastTouch < closed.opensAt) {
-      overdue = { because: 'missed-window', window: closed, since: iso(closed.endsAt) };
-    }
+  const lastTouch = lastReview && lastReview.ms > drafted ? lastReview.ms : drafted;
+  status.draftedAt = draftAt;
+  if (lastReview) {
+    status.lastReviewAt = lastReview.at;
+    status.reviewedThisSchoolYear = lastReview.ms >= calendar.startsAt;
   }
-  if (overdue) return { ...facts, state: 'overdue', overdue };
-  if (open) return { ...facts, state: facts.openWindow!.reviewed ? 'reviewed' : 'due' };
-  return { ...facts, state: 'up-to-date' };
+  if (open) status.openWindow = { ...open, reviewed: lastTouch >= open.opensAt };
+
+  if (lastTouch < calendar.previousYearStartsAt) {
+    status.overdue = { because: 'no-review-last-year', since: new Date(calendar.startsAt).toISOString() };
+  } else if (closed && drafted < closed.endsAt && lastTouch < closed.opensAt) {
+    status.overdue = { because: 'missed-window', window: closed, since: new Date(closed.endsAt).toISOString() };
+  }
+  status.state = status.overdue ? 'overdue' : open ? (status.openWindow!.reviewed ? 'reviewed' : 'due') : 'up-to-date';
+  return status;
 }
 
-/** When the plan was drafted: the first version's time. */
-function draftTime(versions: ReadonlyArray<{ at: string }>): number | undefined {
-  const first = versions[0];
-  if (!first) return undefined;
-  const ms = Date.parse(first.at);
-  return Number.isNaN(ms) ? undefined : ms;
-}
