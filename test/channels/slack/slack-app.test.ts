@@ -84,7 +84,7 @@ describe('direct messages', () => {
     const message = calls[0]!.body;
     expect(message.text).toBe('Hi! Ready for some quick questions?\nWould you enjoy taking apart a bike to see how it works?\n1. Yes\n2. Maybe\n3. No');
     expect(message.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'Hi! Ready for some quick questions?', verbatim: true } });
-    const question = { ...message, blocks: message.blocks.slice(1) };
+    const question: any = { ...message, blocks: message.blocks.slice(1) };
     expect(question.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: bikeQuestion.text, verbatim: true } });
     expect(question.blocks[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Question 3 of about 15', verbatim: true }] });
     expect(question.blocks[2].type).toBe('actions');
