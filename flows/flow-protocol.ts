@@ -22,7 +22,9 @@ export type Effect =
   | { kind: 'save-interest-result'; grade: Grade; answers: Answer[]; result: InterestResult }
   | { kind: 'save-choice'; pathId: string; clusterId?: string; pathwayId?: string }
   /** Start a command by name once this turn's replies are out (e.g. "plan" after choosing a pathway). */
-  | { kind: 'run-command'; command: string };
+  | { kind: 'run-command'; command: string }
+  /** Use a family invite code or class code (already normalised: "KX7M4PQR"); says how it went. */
+  | { kind: 'redeem-code'; code: string };
 
 export type FlowEmitted = { type: 'reply'; replies: Reply[] } | { type: 'effect'; effect: Effect };
 

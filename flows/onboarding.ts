@@ -3,12 +3,13 @@
  * First contact says what Waypoint does, what it keeps and who can see it.
  */
 import { assign, emit, setup } from 'xstate';
+import { codeInText } from '../src/domain/codes.js';
 import { text, type QuestionReply } from '../src/domain/messages.js';
 import { gradeLabel, parseGrade, type Grade } from '../src/domain/grade.js';
 import type { Role } from '../src/domain/profile.js';
 import { effect, reply, type FlowEmitted, type FlowEvent, type FlowOutput } from './flow-protocol.js';
 
-export const ONBOARDING_VERSION = 1;
+export const ONBOARDING_VERSION = 2;
 
 interface Ctx {
   role?: Role;
@@ -50,9 +51,16 @@ const WELCOME =
   "Hi! I'm Waypoint. I help you explore jobs you might like and plan your classes for them. " +
   'I keep your answers, choices and plan. Only you, your counselor, and family you choose to add can see them.';
 
-const FAMILY_SOON =
-  "Welcome! Soon you'll be able to link to your student with a code they give you, and see what is due this year. " +
-  'Type help any time to see what I can do now.';
+const familyCodeQuestion: QuestionReply = {
+  kind: 'question',
+  questionId: 'onboarding:family-code',
+  text: 'Welcome! Do you have a code from your student? Type it here. It looks like KX7M-4PQR.',
+  choices: [{ id: 'no-code', label: "I don't have one yet" }],
+};
+const NO_CODE_YET =
+  'No problem. Ask your student to say "invite my family" to me. They will get a code to give you. ' +
+  'Type the code here any time, and then you can see their plan and what is due this year.';
+const NOT_A_CODE = "That doesn't look like a code. Codes have 8 letters and numbers, like KX7M-4PQR.";
 const COUNSELOR_BY_ADMIN =
   "Counselor access is set up by your school's Waypoint admin, so nobody can turn it on from the chat. " +
   'Once they add you, say hi again and I will show your caseload.';
@@ -61,6 +69,10 @@ function gradeFrom(event: FlowEvent): Grade | undefined {
   if (event.type === 'ANSWER') return Number(event.choiceId.slice(1));
   if (event.type === 'TEXT') return parseGrade(event.text);
   return undefined;
+}
+
+function codeFrom(event: FlowEvent): string | undefined {
+  return event.type === 'TEXT' ? codeInText(event.text) : undefined;
 }
 
 export const onboardingMachine = setup({
@@ -77,6 +89,7 @@ export const onboardingMachine = setup({
     isCounselor: ({ event }) => event.type === 'ANSWER' && event.choiceId === 'counselor',
     saysYounger: ({ event }) => event.type === 'ANSWER' && event.choiceId === 'g5',
     hasGrade: ({ event }) => gradeFrom(event) !== undefined,
+    isCode: ({ event }) => codeFrom(event) !== undefined,
   },
 }).createMachine({
   id: 'onboarding',
@@ -88,7 +101,7 @@ export const onboardingMachine = setup({
       on: {
         ANSWER: [
           { guard: 'isStudent', target: 'grade', actions: assign({ role: 'student' }) },
-          { guard: 'isFamily', target: 'done', actions: [assign({ role: 'family' }), emit(() => effect({ kind: 'save-profile', role: 'family' })), emit(() => reply(text(FAMILY_SOON)))] },
+          { guard: 'isFamily', target: 'familyCode', actions: [assign({ role: 'family' }), emit(() => effect({ kind: 'save-profile', role: 'family' }))] },
           { guard: 'isCounselor', target: 'done', actions: emit(() => reply(text(COUNSELOR_BY_ADMIN))) },
         ],
         BACK: { target: 'role', reenter: true },
@@ -113,6 +126,18 @@ export const onboardingMachine = setup({
         ANSWER: { target: 'saved', actions: assign({ grade: ({ event }) => gradeFrom(event) }) },
         TEXT: { guard: 'hasGrade', target: 'saved', actions: assign({ grade: ({ event }) => gradeFrom(event) }) },
         BACK: 'grade',
+      },
+    },
+    familyCode: {
+      tags: ['free-text'],
+      entry: emit(() => reply(familyCodeQuestion)),
+      on: {
+        ANSWER: { target: 'done', actions: emit(() => reply(text(NO_CODE_YET))) },
+        TEXT: [
+          { guard: 'isCode', target: 'done', actions: emit(({ event }) => effect({ kind: 'redeem-code', code: codeFrom(event)! })) },
+          { actions: emit(() => reply(text(NOT_A_CODE), familyCodeQuestion)) },
+        ],
+        BACK: 'role',
       },
     },
     saved: {

@@ -9,7 +9,10 @@ import { saveChoice, saveInterestResult, saveProfile } from '../features/explore
 import type { Records } from '../store/records.js';
 import { aboutCommand } from '../features/about/about-command.js';
 import { freeTextActionsCommand, freeTextFallback } from '../features/understand/understand-text.js';
+import { planCommands, planFallback } from '../features/plan/index.js';
 import type { AppData } from './load-app-data.js';
+import { peopleFeature } from '../features/people/people-feature.js';
+import { counselorCommands, defaultExportDir } from '../features/counselor/counselor-feature.js';
 
 export interface EngineOptions {
   records: Records;
@@ -24,16 +27,18 @@ export interface EngineOptions {
 
 /** Puts the flows, commands and effect handlers of every feature into one engine. */
 export function createEngine({ records, data, logger, now, exportDir, senders = [] }: EngineOptions): Engine {
-  void exportDir;
-  void senders;
+  const people = peopleFeature({ senders, ...(logger ? { logger } : {}) });
+  const counselor = counselorCommands({ framework: data.framework, exportDir: exportDir ?? defaultExportDir(records.store), senders, ...(logger ? { logger } : {}) });
+  const plan = { fw: data.framework, data: data.plans, ...(exportDir ? { exportDir } : {}) };
   const flows: FlowDefinition[] = [
     { id: 'onboarding', version: ONBOARDING_VERSION, machine: onboardingMachine, doing: 'getting to know you' },
     {
       id: 'explore',
       version: EXPLORE_VERSION,
-      machine: createExploreMachine({ framework: data.framework, items: data.items, canPlan: false }),
+      machine: createExploreMachine({ framework: data.framework, items: data.items, canPlan: true }),
       doing: 'exploring careers',
     },
+    ...people.flows,
   ];
   return new Engine({
     records,
@@ -43,10 +48,13 @@ export function createEngine({ records, data, logger, now, exportDir, senders = 
       myChoiceCommand(data.framework),
       changeGradeCommand(),
       aboutCommand(() => data.onetLoaded),
+      ...planCommands(plan),
+      ...people.commands,
+      ...counselor,
       freeTextActionsCommand(data.matcher, data.framework),
     ],
-    fallbacks: [freeTextFallback(data.matcher, data.framework)],
-    effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice },
+    fallbacks: [planFallback(plan), freeTextFallback(data.matcher, data.framework)],
+    effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice, ...people.effects },
     logger,
     now,
   });

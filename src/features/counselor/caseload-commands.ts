@@ -1,0 +1,130 @@
+/**
+ * Counselor commands: the caseload in numbers (then actions as buttons), the list, the CSV,
+ * reminders to a group, and adding or removing a student by platform id.
+ */
+import { text } from '../../domain/messages.js';
+import type { Command, TurnContext } from '../../engine/command.js';
+import { addToCaseload, caseloadOf, counselorRecord, removeFromCaseload } from '../people/links.js';
+import { studentRows, type StudentRow } from './caseload-rows.js';
+import { writeCaseloadCsv } from './caseload-csv.js';
+import { CASELOAD_Q, countCaseload, inGroup, listReply, summaryReplies, type StudentGroup } from './caseload-summary.js';
+import type { CounselorDeps } from './counselor-deps.js';
+import { remindStudents, remindSummary } from './remind-students.js';
+
+const NOT_SET_UP = text("Your counselor access isn't set up right now. Please ask your school's Waypoint admin.");
+const EMPTY = text(
+  'No students on your list yet. Say "new class code" to get a code your students can type to join, or "add student" and their id (like "add student slack:U123").',
+);
+
+/** The caseload rows, or undefined (after saying why) when there is nothing to show. */
+async function rowsFor(ctx: TurnContext, deps: CounselorDeps): Promise<StudentRow[] | undefined> {
+  const store = ctx.records.store;
+  if (!(await counselorRecord(store, ctx.userKey))) {
+    ctx.say(NOT_SET_UP);
+    return undefined;
+  }
+  const keys = await caseloadOf(store, ctx.userKey);
+  if (keys.length === 0) {
+    ctx.say(EMPTY);
+    return undefined;
+  }
+  return studentRows(store, keys, deps.framework, await deps.reviewPolicy(), ctx.now);
+}
+
+async function remind(ctx: TurnContext, deps: CounselorDeps, group: StudentGroup): Promise<void> {
+  const rows = await rowsFor(ctx, deps);
+  if (!rows) return;
+  const result = await remindStudents(rows.filter((r) => inGroup(r, group)), deps.senders);
+  deps.logger?.info({ user: ctx.userKey, group, sent: result.sent.length, failed: result.failed.length }, 'counselor reminders sent');
+  ctx.say(text(remindSummary(group, result)));
+}
+
+export function caseloadCommand(deps: CounselorDeps): Command {
+  return {
+    id: 'caseload',
+    menuLabel: 'My caseload',
+    help: 'caseload: your students in numbers, with a list and a CSV file',
+    roles: ['counselor'],
+    questionIds: [CASELOAD_Q],
+    matches: (t) => /^(my )?(caseload|students|student list|class list)( summary)?$|^show (my )?(caseload|students)$/.test(t),
+    run: async (ctx, input) => {
+      if (input.choiceId === 'remind-overdue') return remind(ctx, deps, 'overdue');
+      const rows = await rowsFor(ctx, deps);
+      if (!rows) return;
+      if (input.choiceId === 'show-list') return ctx.say(listReply(rows));
+      if (input.choiceId === 'csv') return ctx.say(await writeCaseloadCsv(deps.exportDir, ctx.userKey, rows, ctx.now));
+      ctx.say(...summaryReplies(countCaseload(rows, ctx.now)));
+    },
+  };
+}
+
+const GROUPS: [RegExp, StudentGroup][] = [
+  [/overdue|late|behind/, 'overdue'],
+  [/no plan|without a plan|plan yet/, 'no-plan'],
+  [/no review|not reviewed|review this year/, 'no-review'],
+  [/no (path|cluster|pathway|choice)|not chosen|havent chosen/, 'no-choice'],
+  [/everyone|everybody|all( my)?( students)?$|all students/, 'all'],
+];
+
+/** "remind everyone who is overdue", "remind students with no plan", "remind everyone". */
+export function remindCommand(deps: CounselorDeps): Command {
+  return {
+    id: 'remind-students',
+    help: 'remind everyone who is overdue (or: with no plan, with no review, everyone)',
+    roles: ['counselor'],
+    matches: (t) => /^(send )?(a )?remind(ers?)?\b/.test(t) && GROUPS.some(([re]) => re.test(t)),
+    run: async (ctx, input) => {
+      const t = (input.text ?? '').toLowerCase().replace(/[’']/g, '');
+      const group = GROUPS.find(([re]) => re.test(t))?.[1] ?? 'overdue';
+      await remind(ctx, deps, group);
+    },
+  };
+}
+
+const KEY = /^\s*(add|remove|drop)\s+(a\s+)?student\s+([a-z]+):(\S{1,100})\s*$/i;
+const CHANNELS = new Set(['console', 'slack', 'teams']);
+
+function parseKey(raw: string | undefined): string | undefined {
+  const m = KEY.exec(raw ?? '');
+  if (!m || !CHANNELS.has(m[3]!.toLowerCase())) return undefined;
+  return `${m[3]!.toLowerCase()}:${m[4]}`;
+}
+
+const KEY_HELP = text('Type the student\'s id with its channel, like "add student slack:U123", "add student teams:29:1abc" or "add student console:sam".');
+
+/** "add student slack:U123": puts a student on the counselor's caseload. */
+export function addStudentCommand(): Command {
+  return {
+    id: 'add-student',
+    help: 'add student <channel>:<id>: put a student on your list',
+    roles: ['counselor'],
+    matches: (t) => /^add (a )?student\b/.test(t),
+    run: async (ctx, input) => {
+      const store = ctx.records.store;
+      if (!(await counselorRecord(store, ctx.userKey))) return ctx.say(NOT_SET_UP);
+      const key = parseKey(input.text);
+      if (!key) return ctx.say(KEY_HELP);
+      const profile = await ctx.records.profile(key);
+      if (profile && profile.role !== 'student') return ctx.say(text(`${key} isn't set up as a student, so I didn't add them.`));
+      const added = await addToCaseload(store, { studentKey: key, otherKey: ctx.userKey, by: ctx.userKey, now: ctx.now });
+      const later = profile ? '' : " They haven't chatted with me yet; their info shows up once they do.";
+      ctx.say(text(added ? `Added ${key} to your list.${later}` : `${key} is already on your list.`));
+    },
+  };
+}
+
+/** "remove student slack:U123": takes a student off the counselor's caseload. */
+export function removeStudentCommand(): Command {
+  return {
+    id: 'remove-student',
+    help: 'remove student <channel>:<id>: take a student off your list',
+    roles: ['counselor'],
+    matches: (t) => /^(remove|drop) (a )?student\b/.test(t),
+    run: async (ctx, input) => {
+      const key = parseKey(input.text);
+      if (!key) return ctx.say(KEY_HELP);
+      const removed = await removeFromCaseload(ctx.records.store, { studentKey: key, otherKey: ctx.userKey, by: ctx.userKey, now: ctx.now });
+      ctx.say(text(removed ? `Removed ${key} from your list.` : `${key} isn't on your list.`));
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The caseload in numbers (counselors get numbers first, then actions) and as a list. Pure over
+ * the rows.
+ */
+import type { QuestionReply, Reply, TextReply } from '../../domain/messages.js';
+import { gradeLabel } from '../../domain/grade.js';
+import { displayOf, type StudentRow } from './caseload-rows.js';
+
+export const CASELOAD_Q = 'caseload:actions';
+export const ACTIVE_DAYS = 30;
+const LIST_MAX = 40;
+
+export type StudentGroup = 'all' | 'no-choice' | 'no-plan' | 'no-review' | 'overdue';
+
+export function inGroup(r: StudentRow, g: StudentGroup): boolean {
+  switch (g) {
+    case 'all':
+      return true;
+    case 'no-choice':
+      return r.noChoice;
+    case 'no-plan':
+      return !r.hasPlan;
+    case 'no-review':
+      return r.hasPlan && !r.review.reviewedThisSchoolYear;
+    case 'overdue':
+      return r.review.state === 'overdue';
+  }
+}
+
+export interface CaseloadCounts {
+  students: number;
+  noChoice: number;
+  noPlan: number;
+  /** Has a plan, but no review recorded since this school year started. */
+  noReview: number;
+  overdue: number;
+  /** Chatted in the last ACTIVE_DAYS days. */
+  active: number;
+  /** The latest chat of any student. */
+  lastActivity?: string;
+  schoolYear?: string;
+}
+
+export function countCaseload(rows: StudentRow[], now: Date): CaseloadCounts {
+  const since = now.getTime() - ACTIVE_DAYS * 24 * 60 * 60 * 1000;
+  const latest = rows.map((r) => r.lastActivity).filter((t): t is string => Boolean(t)).sort().pop();
+  return {
+    students: rows.length,
+    noChoice: rows.filter((r) => inGroup(r, 'no-choice')).length,
+    noPlan: rows.filter((r) => inGroup(r, 'no-plan')).length,
+    noReview: rows.filter((r) => inGroup(r, 'no-review')).length,
+    overdue: rows.filter((r) => inGroup(r, 'overdue')).length,
+    active: rows.filter((r) => r.lastActivity && Date.parse(r.lastActivity) >= since).length,
+    ...(latest ? { lastActivity: latest } : {}),
+    ...(rows[0] ? { schoolYear: rows[0].review.schoolYear } : {}),
+  };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function summaryReplies(c: CaseloadCounts): Reply[] {
+  const lines = [
+    `${plural(c.students, 'student', 'students')} on your list.`,
+    `${c.noChoice} with no Path, Cluster or Pathway yet.`,
+    `${c.noPlan} with no plan.`,
+    `${c.noReview} with a plan but no review this school year${c.schoolYear ? ` (${c.schoolYear})` : ''}.`,
+    `${c.overdue} overdue for a review.`,
+    `${c.active} chatted with me in the last ${ACTIVE_DAYS} days${c.lastActivity ? ` (latest: ${c.lastActivity.slice(0, 10)})` : ''}.`,
+  ];
+  const actions: QuestionReply = {
+    kind: 'question',
+    questionId: CASELOAD_Q,
+    text: c.overdue > 0 ? `Send a reminder to the ${c.overdue} overdue?` : 'What next?',
+    choices: [
+      ...(c.overdue > 0 ? [{ id: 'remind-overdue', label: `Send reminders to the overdue (${c.overdue})` }] : []),
+      { id: 'show-list', label: 'Show list' },
+      { id: 'csv', label: 'Download CSV' },
+    ],
+  };
+  return [{ kind: 'text', text: lines.join('\n') }, actions];
+}
+
+function flags(r: StudentRow): string {
+  const f = [
+    r.grade !== undefined ? gradeLabel(r.grade) : 'grade not set',
+    r.pathway ?? r.cluster ?? r.path ?? 'no choice yet',
+    !r.hasPlan ? 'no plan' : r.review.state === 'overdue' ? 'review overdue' : r.review.reviewedThisSchoolYear ? 'reviewed this year' : 'no review this year',
+    r.lastActivity ? `last chat ${r.lastActivity.slice(0, 10)}` : 'never chatted',
+  ];
+  return f.join(', ');
+}
+
+/** One line per student (the first LIST_MAX; the CSV has everyone). */
+export function listReply(rows: StudentRow[]): TextReply {
+  if (rows.length === 0) return { kind: 'text', text: 'No students to list.' };
+  const sorted = [...rows].sort((a, b) => displayOf(a).localeCompare(displayOf(b)));
+  const shown = sorted.slice(0, LIST_MAX).map((r) => `- ${displayOf(r)}: ${flags(r)}`);
+  const more = rows.length > LIST_MAX ? [`...and ${rows.length - LIST_MAX} more. Tap "Download CSV" for everyone.`] : [];
+  return { kind: 'text', text: [...shown, ...more, 'Say "show student" and a name or id to see one student.'].join('\n') };
+}

@@ -1,0 +1,121 @@
+/**
+ * "show student <id or name>": one student's profile, plan summary, plan check problems and
+ * review history. Anyone may ask, but the access rule decides: a counselor sees their caseload,
+ * a family member their linked students, a student themself. Everything else gets the same
+ * "I can't share that" (logged and audited).
+ */
+import { gradeLabel } from '../../domain/grade.js';
+import { text, type CardReply, type Reply } from '../../domain/messages.js';
+import { checkPlan, currentVersion, planHeader, type Plan } from '../../domain/plan/index.js';
+import type { Profile } from '../../domain/profile.js';
+import type { Command, TurnContext } from '../../engine/command.js';
+import { checkAccess, denyAccess, viewerLinks, viewerOf } from '../people/links.js';
+import { studentRow } from './caseload-rows.js';
+import type { CounselorDeps } from './counselor-deps.js';
+
+export const PICK_STUDENT_Q = 'counselor:pick-student';
+const KEY = /^([a-z]+):(\S{1,100})$/i;
+
+/** The students this viewer could look up by name. */
+async function visibleStudents(ctx: TurnContext): Promise<string[]> {
+  const v = viewerOf(ctx);
+  if (v.role === 'student') return [v.key];
+  const links = await viewerLinks(ctx.records.store, v);
+  return v.role === 'family' ? [...links.linkedStudents] : v.role === 'counselor' && links.authorisedCounselor ? [...links.caseload] : [];
+}
+
+async function findByName(ctx: TurnContext, name: string): Promise<string[]> {
+  const wanted = name.toLowerCase();
+  const keys = await visibleStudents(ctx);
+  const profiles = await Promise.all(keys.map((k) => ctx.records.profile(k)));
+  return keys.filter((k, i) => {
+    const n = profiles[i]?.displayName?.toLowerCase();
+    return k.toLowerCase() === wanted || (n !== undefined && (n === wanted || n.split(/\s+/).includes(wanted) || n.startsWith(wanted)));
+  });
+}
+
+export async function studentViewReplies(ctx: TurnContext, key: string, deps: CounselorDeps): Promise<Reply[]> {
+  const store = ctx.records.store;
+  const policy = await deps.reviewPolicy();
+  const [row, plan, profile] = await Promise.all([
+    studentRow(store, key, deps.framework, policy, ctx.now),
+    store.get<Plan>('plans', key),
+    store.get<Profile>('profiles', key),
+  ]);
+  const who = row.name ?? key;
+  const card: CardReply = {
+    kind: 'card',
+    title: who,
+    fields: [
+      { label: 'Id', value: key },
+      { label: 'Grade', value: row.grade !== undefined ? gradeLabel(row.grade) : 'not set' },
+      { label: 'Career Path', value: row.path ?? 'not chosen yet' },
+      { label: 'Career Cluster', value: row.cluster ?? 'not chosen yet' },
+      { label: 'Career Pathway', value: row.pathway ?? 'not chosen yet' },
+      { label: 'Last chat', value: row.lastActivity?.slice(0, 10) ?? (profile ? 'not yet' : 'has not chatted with me yet') },
+    ],
+    text: '',
+  };
+  card.text = [card.title, ...card.fields.map((f) => `${f.label}: ${f.value}`)].join('\n');
+  const out: Reply[] = [card];
+  if (!plan || plan.versions.length === 0) {
+    out.push(text(`${who} has no plan yet.`));
+    return out;
+  }
+  const header = planHeader(plan, deps.framework.framework);
+  const v = currentVersion(plan);
+  out.push(
+    text(
+      [
+        `Plan: ${header.pathway} (${header.cluster}). Goal: ${header.goal || 'not chosen yet'}.`,
+        `Version ${v.number}, last changed ${v.at.slice(0, 10)}.`,
+      ].join(' '),
+    ),
+  );
+  const requirements = await deps.requirements();
+  if (requirements) {
+    const problems = checkPlan(plan, requirements);
+    out.push(text(problems.length === 0 ? 'Plan check: nothing to fix.' : [`Plan check: ${problems.length} to fix.`, ...problems.map((p) => `- ${p.message}`)].join('\n')));
+  }
+  const reviews = plan.reviews.map((r) => `- ${r.at.slice(0, 10)} (version ${r.version})`);
+  const state = {
+    'no-plan': 'no plan',
+    reviewed: 'reviewed in the open window',
+    due: 'a review is due now',
+    overdue: `overdue since ${row.review.overdue?.since.slice(0, 10) ?? ''}`.trim(),
+    'up-to-date': 'up to date',
+  }[row.review.state];
+  out.push(text([`Reviews: ${reviews.length === 0 ? 'none yet' : reviews.length}. Status: ${state}.`, ...reviews.slice(-10)].join('\n')));
+  return out;
+}
+
+export function studentViewCommand(deps: CounselorDeps): Command {
+  return {
+    id: 'show-student',
+    help: 'show student <name or id>: one student\'s profile, plan, problems and reviews',
+    questionIds: [PICK_STUDENT_Q],
+    matches: (t) => /^(show|see|view|open|look up) (student|child|kid) \S/.test(t),
+    run: async (ctx, input) => {
+      if (!ctx.profile()) return;
+      let key: string | undefined;
+      if (input.questionId === PICK_STUDENT_Q) key = input.choiceId;
+      else {
+        const asked = (input.text ?? '').replace(/^\s*(show|see|view|open|look up)\s+(student|child|kid)\s+/i, '').trim();
+        const m = KEY.exec(asked);
+        if (m) key = `${m[1]!.toLowerCase()}:${m[2]}`;
+        else {
+          const found = await findByName(ctx, asked);
+          if (found.length > 1) {
+            const names = await Promise.all(found.slice(0, 10).map(async (k) => (await ctx.records.profile(k))?.displayName ?? k));
+            ctx.say({ kind: 'question', questionId: PICK_STUDENT_Q, text: 'Which one?', choices: found.slice(0, 10).map((k, i) => ({ id: k, label: `${names[i]} (${k})` })) });
+            return;
+          }
+          key = found[0];
+        }
+      }
+      if (!key) return denyAccess(ctx, undefined, deps.logger);
+      if (!(await checkAccess(ctx, key, deps.logger))) return;
+      ctx.say(...(await studentViewReplies(ctx, key, deps)));
+    },
+  };
+}
