@@ -1,0 +1,52 @@
+/**
+ * Common family questions: "questions" lists them as buttons; a button, or free text that asks
+ * one of them ("will choosing a cluster box my child in?"), gets the short answer.
+ */
+import type { FamilyQuestion, FamilyQuestionMatcher } from '../../domain/family/index.js';
+import { text, type QuestionReply } from '../../domain/messages.js';
+import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
+
+export const FAMILY_QUESTIONS_Q = 'family:questions';
+
+const MORE = "For more answers, type questions. To see this school year's steps, type what's due.";
+
+function answer(ctx: TurnContext, q: FamilyQuestion): void {
+  ctx.say(text(q.answer), text(MORE));
+}
+
+export function questionList(questions: readonly FamilyQuestion[]): QuestionReply {
+  return {
+    kind: 'question',
+    questionId: FAMILY_QUESTIONS_Q,
+    text: 'Here are questions families often ask. Tap one, or type your own question.',
+    choices: questions.map((q) => ({ id: q.id, label: q.label })),
+  };
+}
+
+/** "questions": the list; a press (even on an older list) gets that answer. */
+export function familyQuestionsCommand(matcher: FamilyQuestionMatcher): Command {
+  return {
+    id: 'family-questions',
+    menuLabel: 'Common questions',
+    help: 'questions: short answers to questions families often ask',
+    roles: ['family'],
+    questionIds: [FAMILY_QUESTIONS_Q],
+    matches: (t) => /^(questions|common questions|family questions|parent questions|faqs?|questions families ask|show (me )?(the )?questions)$/.test(t),
+    run: async (ctx, input) => {
+      const picked = input.questionId === FAMILY_QUESTIONS_Q ? matcher.question(input.choiceId ?? '') : undefined;
+      if (picked) return answer(ctx, picked);
+      ctx.say(questionList(matcher.questions));
+    },
+  };
+}
+
+/** Free text from a family member that asks one of the common questions. */
+export function familyQuestionFallback(matcher: FamilyQuestionMatcher): TextFallback {
+  return async (ctx, typed) => {
+    if (ctx.profile()?.role !== 'family') return false;
+    const q = matcher.match(typed);
+    if (!q) return false;
+    answer(ctx, q);
+    return true;
+  };
+}
