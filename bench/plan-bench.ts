@@ -11,7 +11,7 @@ import { draftPlan } from '../src/domain/plan/draft-plan.js';
 import { parsePlanChange } from '../src/domain/plan/parse-plan-change.js';
 import { planHeader } from '../src/domain/plan/plan-views.js';
 import { renderPlanPdf } from '../src/export/plan-pdf.js';
-import { readPlanData } from '../src/export/read-plan-data-files.js';
+import { readPlanData } from '../src/data-files/read-plan-data-files.js';
 import { ms, percentile, timeIt } from './stats.js';
 
 const NOW = '2026-09-01T15:00:00.000Z';

@@ -6,6 +6,9 @@ import type { FrameworkIndex } from '../domain/framework-index.js';
 import { parseInterestItems, type InterestItem } from '../domain/interest-items.js';
 import { loadOccupationData } from '../data-files/load-occupations.js';
 import { OccupationMatcher } from '../domain/occupations/occupation-matcher.js';
+import { readPlanData } from '../data-files/read-plan-data-files.js';
+import type { PlanData } from '../domain/plan/index.js';
+import { loadFamilyData, type FamilyData } from '../data-files/load-family-data.js';
 
 /** The read-only data every channel needs, loaded and validated once at start-up. */
 export interface AppData {
@@ -14,15 +17,25 @@ export interface AppData {
   matcher: OccupationMatcher;
   /** Whether the optional O*NET index (npm run import:onet) was found and loaded. */
   onetLoaded: boolean;
+  /** Plan of Study templates, catalog and graduation requirements (state, or WAYPOINT_DISTRICT's). */
+  plans: PlanData;
+  /** Grade actions, family questions and the review policy (what's due, family questions). */
+  family: FamilyData;
 }
 
 /** `withOnet: false` ignores a local O*NET index (tests, so they behave the same on every machine). */
-export async function loadAppData(config: Pick<Config, 'WAYPOINT_FRAMEWORK'>, opts: { withOnet?: boolean } = {}): Promise<AppData> {
+export async function loadAppData(
+  config: Pick<Config, 'WAYPOINT_FRAMEWORK'> & Partial<Pick<Config, 'WAYPOINT_DISTRICT' | 'WAYPOINT_TIME_ZONE'>>,
+  opts: { withOnet?: boolean } = {},
+): Promise<AppData> {
   const framework = await loadFramework(config.WAYPOINT_FRAMEWORK);
   const itemsFile = path.join(PROJECT_DIR, 'data/interest-items.json');
   const items = parseInterestItems(await readJsonFile(itemsFile), itemsFile, new Set(framework.clusters.map((c) => c.id)));
   const clusterIds = new Set(framework.clusters.map((c) => c.id));
   const occupations = await loadOccupationData({ clusterIds, ...(opts.withOnet === false ? { onetFile: false as const } : {}) });
   const matcher = new OccupationMatcher(framework.framework, occupations);
-  return { framework, items, matcher, onetLoaded: occupations.onet !== undefined };
+  const district = config.WAYPOINT_DISTRICT;
+  const plans = await readPlanData({ dataDir: path.join(PROJECT_DIR, 'data'), framework: framework.framework, ...(district ? { district } : {}) });
+  const family = await loadFamilyData(config.WAYPOINT_TIME_ZONE ? { timeZone: config.WAYPOINT_TIME_ZONE } : {});
+  return { framework, items, matcher, onetLoaded: occupations.onet !== undefined, plans, family };
 }

@@ -7,7 +7,7 @@ export type GlobalWord = (typeof GLOBAL_WORDS)[number];
 
 const ALIASES: Record<string, GlobalWord> = {
   help: 'help', '?': 'help', 'what can you do': 'help', commands: 'help',
-  back: 'back', 'go back': 'back', undo: 'back', previous: 'back',
+  back: 'back', 'go back': 'back', previous: 'back',
   restart: 'restart', 'start over': 'restart', reset: 'restart',
   stop: 'stop', quit: 'stop', exit: 'stop', cancel: 'stop', pause: 'stop',
 };

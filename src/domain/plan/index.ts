@@ -1,6 +1,6 @@
 /**
  * Personal Plan of Study: the public API the conversation engine uses. Pure: pass `now` and `by`
- * in; read the data files with src/export/read-plan-data-files.ts (or your own reader) and give
+ * in; read the data files with src/data-files/read-plan-data-files.ts (or your own reader) and give
  * the parsed data to buildPlanData.
  */
 export * from './plan-types.js';

@@ -1,7 +1,7 @@
 /**
  * Validates the raw JSON of the plan data files. Each parser takes the parsed JSON and the file
  * name, and throws a DataFileError naming the file and the JSON path of the first bad field.
- * Pure: reading the files is the caller's job (see src/export/read-plan-data-files.ts).
+ * Pure: reading the files is the caller's job (see src/data-files/read-plan-data-files.ts).
  */
 import { z } from 'zod';
 import { DataFileError, jsonPath } from '../data-file-error.js';

@@ -6,7 +6,7 @@ import { draftPlan } from '../../../src/domain/plan/draft-plan.js';
 import { parsePlanChange } from '../../../src/domain/plan/parse-plan-change.js';
 import type { PlanData } from '../../../src/domain/plan/plan-data-types.js';
 import type { Plan } from '../../../src/domain/plan/plan-types.js';
-import { readPlanData } from '../../../src/export/read-plan-data-files.js';
+import { readPlanData } from '../../../src/data-files/read-plan-data-files.js';
 import { BY, DATA_DIR, framework, loadPlanData, NOW } from './plan-fixtures.js';
 
 let state: PlanData;

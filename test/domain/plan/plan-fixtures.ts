@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Framework } from '../../../src/domain/framework-types.js';
 import type { PlanData } from '../../../src/domain/plan/plan-data-types.js';
-import { readPlanData } from '../../../src/export/read-plan-data-files.js';
+import { readPlanData } from '../../../src/data-files/read-plan-data-files.js';
 
 export const DATA_DIR = path.resolve('data');
 export const framework = JSON.parse(readFileSync(path.join(DATA_DIR, 'frameworks', 'missouri.json'), 'utf8')) as Framework;

@@ -7,7 +7,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DataFileError, readJsonFile } from '../data-files/read-json-file.js';
+import { DataFileError, readJsonFile } from './read-json-file.js';
 import type { Framework } from '../domain/framework-types.js';
 import { buildPlanData } from '../domain/plan/build-plan-data.js';
 import type { District, PlanData } from '../domain/plan/plan-data-types.js';

@@ -1,0 +1,36 @@
+/**
+ * "export my plan" / "download my plan": the whole plan as a PDF (laid out like a printed plan of
+ * study) and a CSV, written into the export folder. The terminal prints the paths; channels that
+ * can send files send them.
+ */
+import { writePlanExports } from '../../export/write-plan-exports.js';
+import type { Command } from '../../engine/command.js';
+import { loadPlan } from './plan-records.js';
+import { say } from './plan-replies.js';
+import { headerFor, type PlanDeps } from './plan-show.js';
+import { isExportWords } from './plan-words.js';
+
+export function planExportCommand(deps: PlanDeps): Command {
+  return {
+    id: 'plan-export',
+    roles: ['student'],
+    matches: isExportWords,
+    run: async (ctx) => {
+      const plan = await loadPlan(ctx.records.store, ctx.userKey);
+      if (!plan) return void ctx.say(say.noPlan());
+      if (!deps.exportDir) return void ctx.say(say.noExportFolder());
+      const now = ctx.now.toISOString();
+      const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
+      try {
+        const files = await writePlanExports(plan, await headerFor(ctx, deps, plan), {
+          folder: deps.exportDir,
+          baseName: `plan-of-study-${ctx.userKey}-${stamp}`,
+          now,
+        });
+        ctx.say(say.exported(), ...files.replies);
+      } catch {
+        ctx.say(say.exportFailed());
+      }
+    },
+  };
+}

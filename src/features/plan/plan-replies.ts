@@ -1,0 +1,109 @@
+/** What the plan feature says in the chat (the domain's views say the plan itself). */
+import { text, type QuestionReply, type Reply, type TextReply } from '../../domain/messages.js';
+import type { Pathway } from '../../domain/framework-types.js';
+import { gradeName } from '../../domain/plan/index.js';
+
+export const CONFIRM_Q = 'plan:confirm';
+export const GOAL_Q = 'plan:goal';
+export const REVIEW_Q = 'plan:review';
+export const NO_PATHWAY_Q = 'plan:no-pathway';
+export const PICK_PATHWAY_Q = 'plan:pathway';
+export const REDRAFT_Q = 'plan:redraft';
+
+export const say = {
+  drafted: (pathway: string, firstGrade: number): TextReply =>
+    text(
+      `I made a first draft of your Plan of Study (your map of classes and activities) for ${pathway}, ` +
+        `from ${gradeName(firstGrade)} grade to 2 years after high school. It's a starting point, not a promise: you can change anything, any time.`,
+    ),
+  noPathway: (): QuestionReply => ({
+    kind: 'question',
+    questionId: NO_PATHWAY_Q,
+    text: "A Plan of Study is built around a Career Pathway (a group of jobs that use the same skills), and you haven't picked one yet. Want to explore careers first?",
+    choices: [
+      { id: 'explore', label: 'Explore careers' },
+      { id: 'not-now', label: 'Not now' },
+    ],
+  }),
+  pickPathway: (cluster: string, pathways: readonly Pathway[]): QuestionReply => ({
+    kind: 'question',
+    questionId: PICK_PATHWAY_Q,
+    text: `You chose ${cluster}. A plan needs one Career Pathway inside it. Which one sounds most like you? You can change it later.`,
+    choices: [...pathways.map((p) => ({ id: `pathway:${p.id}`, label: p.name })), { id: 'explore', label: 'Explore careers again' }],
+  }),
+  tooYoung: (): TextReply =>
+    text(
+      'Plans of Study start in 6th or 7th grade. For now, the best thing to do is explore: try the quick questions (type explore) and talk about jobs you like with your family.',
+    ),
+  needGrade: (): TextReply => text('First, tell me a little about you so I can make a plan that fits your grade.'),
+  notStudent: (): TextReply =>
+    text("Plans of Study are made with each student. If you're a student, type change my role. Family members and counselors can see a plan once the student links them."),
+  noPlan: (): TextReply => text("You don't have a Plan of Study yet. Type plan and I'll draft one with you."),
+  goalQuestion: (suggestions: string[]): QuestionReply => ({
+    kind: 'question',
+    questionId: GOAL_Q,
+    text: 'One more thing: what would you like to do after high school? Pick an idea or type your own, like "my goal is a bachelor\'s in engineering". You can change it later.',
+    choices: [
+      ...suggestions.slice(0, 4).map((s, i) => ({ id: `goal:${i}`, label: s })),
+      { id: 'own', label: "I'll type my own" },
+      { id: 'later', label: 'Decide later' },
+    ],
+  }),
+  typeGoal: (): TextReply => text('Sure. Type it like this: my goal is an associate degree in nursing.'),
+  goalLater: (): TextReply => text("That's fine. Lots of people decide later. When you know, just say \"my goal is ...\"."),
+  confirm: (preview: string): QuestionReply => ({
+    kind: 'question',
+    questionId: CONFIRM_Q,
+    text: `${preview} Should I make this change?`,
+    choices: [
+      { id: 'yes', label: 'Yes, change it' },
+      { id: 'no', label: 'No, keep my plan' },
+    ],
+  }),
+  declined: (): TextReply => text('Okay, I left your plan as it was.'),
+  staleProposal: (): TextReply => text("That change is no longer waiting, so I didn't make it. Tell me again if you still want it."),
+  nothingToUndo: (): TextReply =>
+    text("There's no plan change to undo. To go back one step in what we're doing, type back."),
+  noExportFolder: (): TextReply =>
+    text("Sorry, I can't save files here. Ask whoever runs Waypoint to set up a data folder, then try again."),
+  exported: (): TextReply => text('Here is your whole plan as a PDF to print, and as a spreadsheet (CSV).'),
+  exportFailed: (): TextReply => text("Sorry, I couldn't save your plan as a file just now. Your plan is safe. Please try again in a little while."),
+  checkIntro: (): TextReply => text('I checked your plan against what you need to graduate and the order classes come in.'),
+  allGood: (): TextReply =>
+    text('Your plan has everything it needs for graduation, and the classes are in an order that works. Nice!'),
+  reviewQuestion: (first: boolean): QuestionReply => ({
+    kind: 'question',
+    questionId: REVIEW_Q,
+    text: first
+      ? 'Is your plan still right for you? Changing it is normal.'
+      : 'Anything else to change, or is your plan right now?',
+    choices: [
+      { id: 'yes', label: first ? "Yes, it's right" : "That's all, finish my review" },
+      { id: 'no', label: first ? 'No, I want to change something' : 'Change something else' },
+    ],
+  }),
+  askForChange: (): TextReply =>
+    text(
+      'Tell me what to change in your own words, like "move Chemistry to 11th", "add FFA in 10th" or "my goal is a bachelor\'s in engineering". When you\'re done, type finish review.',
+    ),
+  reviewSaved: (day: string, changes: string[]): TextReply =>
+    text(
+      `Review saved on ${day}. ${changes.length === 0 ? 'No changes since the last review.' : `Changes since the last review: ${changes.length}.`} ` +
+        "Your counselor can see it. Let's look again next term. Plans change every year, and that's normal.",
+    ),
+  noReviewWaiting: (): TextReply => text('There is no review going on right now. Type review my plan to start one.'),
+  redraftQuestion: (planPathway: string, chosen: string): QuestionReply => ({
+    kind: 'question',
+    questionId: REDRAFT_Q,
+    text: `Your plan is for ${planPathway}, but you've since chosen ${chosen}. Want a new draft for ${chosen}? Your old plan stays in its history.`,
+    choices: [
+      { id: 'yes', label: 'Yes, make a new draft' },
+      { id: 'no', label: 'No, keep this plan' },
+    ],
+  }),
+  redrafted: (pathway: string): TextReply =>
+    text(`Done: your plan is now drafted for ${pathway}. I kept your goal. Say "undo" to go back to the old plan.`),
+  keptPlan: (): TextReply => text('Okay, your plan stays as it is.'),
+};
+
+export type Replies = Reply[];
