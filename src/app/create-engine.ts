@@ -13,6 +13,7 @@ import { planCommands, planFallback } from '../features/plan/index.js';
 import type { AppData } from './load-app-data.js';
 import { peopleFeature } from '../features/people/people-feature.js';
 import { counselorCommands, defaultExportDir } from '../features/counselor/counselor-feature.js';
+import { familyFeature } from '../features/family/index.js';
 
 export interface EngineOptions {
   records: Records;
@@ -30,6 +31,7 @@ export function createEngine({ records, data, logger, now, exportDir, senders = 
   const people = peopleFeature({ senders, ...(logger ? { logger } : {}) });
   const counselor = counselorCommands({ framework: data.framework, exportDir: exportDir ?? defaultExportDir(records.store), senders, ...(logger ? { logger } : {}) });
   const plan = { fw: data.framework, data: data.plans, ...(exportDir ? { exportDir } : {}) };
+  const family = familyFeature({ ...data.family, ...(logger ? { logger } : {}) });
   const flows: FlowDefinition[] = [
     { id: 'onboarding', version: ONBOARDING_VERSION, machine: onboardingMachine, doing: 'getting to know you' },
     {
@@ -51,9 +53,10 @@ export function createEngine({ records, data, logger, now, exportDir, senders = 
       ...planCommands(plan),
       ...people.commands,
       ...counselor,
+      ...family.commands,
       freeTextActionsCommand(data.matcher, data.framework),
     ],
-    fallbacks: [planFallback(plan), freeTextFallback(data.matcher, data.framework)],
+    fallbacks: [planFallback(plan), family.fallback, freeTextFallback(data.matcher, data.framework)],
     effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice, ...people.effects },
     logger,
     now,
