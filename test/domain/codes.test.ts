@@ -1,0 +1,71 @@
+import {
+  checkCode,
+  CODE_ALPHABET,
+  codeInText,
+  isLocked,
+  makeCode,
+  newCodeRecord,
+  recordWrongCode,
+  showCode,
+} from '../../src/domain/codes.js';
+
+const sequence = (values: number[]) => {
+  let i = 0;
+  return (max: number) => values[i++ % values.length]! % max;
+};
+
+describe('codes', () => {
+  it('use no look-alike characters', () => {
+    for (const c of '0O1IL5S2Z8B') expect(CODE_ALPHABET).not.toContain(c);
+    expect(new Set(CODE_ALPHABET).size).toBe(CODE_ALPHABET.length);
+  });
+
+  it('always mix letters and digits, so ordinary words are never codes', () => {
+    // All letters from the random source: the generator draws again until a digit appears.
+    const code = makeCode(sequence([0, 1, 2, 3, 4, 5, 6, 7, 0, 1, 2, 3, 4, 5, 6, 20]));
+    expect(code).toMatch(/\d/);
+    expect(code).toMatch(/[A-Z]/);
+    expect(code).toHaveLength(8);
+    expect(codeInText('pharmacy')).toBeUndefined();
+    expect(codeInText('9th grade')).toBeUndefined();
+    expect(codeInText('grade 10')).toBeUndefined();
+  });
+
+  it('are shown in two groups and read back whatever the case, spaces or dashes', () => {
+    const code = 'KX7M4PQR';
+    expect(showCode(code)).toBe('KX7M-4PQR');
+    for (const typed of ['kx7m 4pqr', 'KX7M-4PQR', 'kx7m4pqr', 'join kx7m 4pqr', 'my code is kx7m-4pqr', 'code: KX7M 4PQR']) {
+      expect(codeInText(typed)).toBe(code);
+    }
+    expect(codeInText('here 4pqr')).toBe('HERE4PQR');
+    expect(codeInText('ha7m 4pqr')).toBe('HA7M4PQR');
+    expect(codeInText('kx7m 4pq')).toBeUndefined();
+    expect(codeInText('KX7M-4PQ0')).toBeUndefined();
+  });
+
+  it('family codes work once and for 7 days; class codes for 30 days and many times', () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const fam = newCodeRecord('KX7M4PQR', 'family-invite', 'console:sam', now);
+    expect(checkCode(fam, new Date('2026-01-07T23:59:59Z'))).toBe('ok');
+    expect(checkCode(fam, new Date('2026-01-08T00:00:00Z'))).toBe('expired');
+    expect(checkCode({ ...fam, usedBy: 'console:mom' }, now)).toBe('used');
+    expect(checkCode(undefined, now)).toBe('unknown');
+    const cls = newCodeRecord('KX7M4PQR', 'class', 'console:rivera', now);
+    expect(checkCode({ ...cls, uses: 40 }, new Date('2026-01-30T23:59:59Z'))).toBe('ok');
+    expect(checkCode(cls, new Date('2026-01-31T00:00:00Z'))).toBe('expired');
+  });
+
+  it('the tenth wrong code within an hour locks for an hour', () => {
+    let t = Date.parse('2026-01-01T10:00:00Z');
+    let state = undefined as ReturnType<typeof recordWrongCode>['attempts'] | undefined;
+    for (let i = 1; i <= 10; i++) {
+      const r = recordWrongCode(state, 'console:x', new Date(t));
+      state = r.attempts;
+      expect(r.locked).toBe(i === 10);
+      t += 6 * 60_000 - 1;
+    }
+    expect(isLocked(state, new Date(t))).toBe(true);
+    expect(isLocked(state, new Date(Date.parse(state!.lockedUntil!) - 1))).toBe(true);
+    expect(isLocked(state, new Date(Date.parse(state!.lockedUntil!)))).toBe(false);
+  });
+});

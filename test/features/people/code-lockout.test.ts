@@ -1,0 +1,58 @@
+import { auditEntries } from '../../../src/features/people/audit.js';
+import { linkedStudents } from '../../../src/features/people/links.js';
+import { codeIn, newWorld } from './people-world.js';
+
+const WRONG = ['KX7M-4PQR', 'AC3D-EF4G', 'HJ6K-MN7P', 'QR9T-UV3W', 'XY4A-CD6E', 'FG7H-JK9M', 'NP3Q-RT4U', 'VW6X-YA7C', 'DE9F-GH3J', 'KM4N-PQ6R'];
+
+describe('code lock-out', () => {
+  it('a wrong code gets a clear answer', async () => {
+    const w = await newWorld();
+    const mom = await w.family('mom');
+    await mom.say('KX7M-4PQR');
+    expect(mom.text()).toMatch(/couldn't find that code/);
+  });
+
+  it('10 wrong codes in an hour lock code entry for that user for an hour, even for a right code; then it works', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    await sam.say('invite my family');
+    const code = codeIn(sam.text());
+    const mom = await w.family('mom');
+    for (const wrong of WRONG.slice(0, 9)) {
+      await mom.say(wrong);
+      expect(mom.text()).toMatch(/couldn't find that code/);
+      w.advance(60_000);
+    }
+    await mom.say(WRONG[9]!);
+    expect(mom.text()).toMatch(/paused code entry for an hour/);
+    expect((await auditEntries(w.store)).filter((a) => a.action === 'code-locked')).toEqual([
+      expect.objectContaining({ by: 'console:mom', subject: 'console:mom' }),
+    ]);
+
+    await mom.say(code);
+    expect(mom.text()).toMatch(/try again in about 60 minutes/);
+    expect(await linkedStudents(w.store, 'console:mom')).toEqual([]);
+
+    // Someone else is not locked.
+    const dad = await w.family('dad');
+    await dad.say('KX7M-4PQR');
+    expect(dad.text()).toMatch(/couldn't find/);
+
+    w.advance(59 * 60_000);
+    await mom.say(code);
+    expect(mom.text()).toMatch(/try again in about 1 minute\b/);
+    w.advance(60_000);
+    await mom.say(code);
+    expect(mom.text()).toMatch(/now linked/);
+  });
+
+  it('wrong codes spread over more than an hour do not lock', async () => {
+    const w = await newWorld();
+    const mom = await w.family('mom');
+    for (const wrong of [...WRONG, ...WRONG]) {
+      await mom.say(wrong);
+      expect(mom.text()).toMatch(/couldn't find that code/);
+      w.advance(7 * 60_000);
+    }
+  });
+});

@@ -1,0 +1,131 @@
+import { auditEntries } from '../../../src/features/people/audit.js';
+import { linkedFamily, linkedStudents } from '../../../src/features/people/links.js';
+import { codeIn, DAY, newWorld } from './people-world.js';
+
+describe('family invite codes', () => {
+  it('a student gets a readable code and a family member who types it is linked; the student is told', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    await sam.say('invite my family');
+    const code = codeIn(sam.text());
+    expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{4}-[ACDEFGHJKMNPQRTUVWXY34679]{4}$/);
+    expect(sam.text()).toMatch(/works once.*7 days/);
+
+    const mom = await w.family('mom');
+    await mom.say(code);
+    expect(mom.text()).toMatch(/now linked to your student/);
+    expect(await linkedStudents(w.store, 'console:mom')).toEqual(['console:sam']);
+    expect(await linkedFamily(w.store, 'console:sam')).toEqual(['console:mom']);
+    const told = (await w.outbox('sam')).map((r) => r.text).join('\n');
+    expect(told).toMatch(/is now linked to you/);
+    expect((await auditEntries(w.store)).filter((a) => a.action === 'family-linked')).toEqual([
+      expect.objectContaining({ by: 'console:mom', subject: 'console:sam', target: 'console:mom' }),
+    ]);
+  });
+
+  it('a code works once: a second family member gets a clear "already used"', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    await sam.say('invite my family');
+    const code = codeIn(sam.text());
+    await (await w.family('mom')).say(code);
+    const dad = await w.family('dad');
+    await dad.say(code);
+    expect(dad.text()).toMatch(/already used/);
+    expect(await linkedStudents(w.store, 'console:dad')).toEqual([]);
+  });
+
+  it('codes are read without caring about case, spaces or dashes, and with "join" or "code" in front', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    const typed = [(c: string) => c.toLowerCase(), (c: string) => c.replace('-', ' '), (c: string) => `my code is ${c.replace('-', '').toLowerCase()}`];
+    for (const [i, form] of typed.entries()) {
+      await sam.say('invite my family');
+      const code = codeIn(sam.text());
+      const fam = await w.family(`fam${i}`);
+      await fam.say(form(code));
+      expect(fam.text()).toMatch(/now linked/);
+    }
+    expect(await linkedFamily(w.store, 'console:sam')).toHaveLength(3);
+  });
+
+  it('a family code expires after 7 days', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    await sam.say('invite my family');
+    const early = codeIn(sam.text());
+    await sam.say('invite my family');
+    const late = codeIn(sam.text());
+    const mom = await w.family('mom');
+    w.advance(7 * DAY - 60_000);
+    await mom.say(early);
+    expect(mom.text()).toMatch(/now linked/);
+    w.advance(60_000);
+    const dad = await w.family('dad');
+    await dad.say(late);
+    expect(dad.text()).toMatch(/expired/);
+    expect(await linkedStudents(w.store, 'console:dad')).toEqual([]);
+  });
+
+  it('choosing "I\'m a family member" asks for the code, and typing it there links', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    await sam.say('invite my family');
+    const code = codeIn(sam.text());
+    const mom = w.chat('mom');
+    await mom.say('hello');
+    await mom.press('onboarding:role', 'family');
+    expect(mom.question()?.questionId).toBe('onboarding:family-code');
+    await mom.say('not sure');
+    expect(mom.text()).toMatch(/doesn't look like a code/);
+    await mom.say(code.toLowerCase());
+    expect(mom.text()).toMatch(/now linked/);
+    // Onboarding is over: a greeting gets the menu, not the code question again.
+    await mom.say('hi');
+    expect(mom.question()?.questionId).toBe('menu');
+    expect((await w.store.get<{ role: string }>('profiles', 'console:mom'))?.role).toBe('family');
+  });
+
+  it('someone new who pastes a family code first thing becomes a linked family member', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    await sam.say('invite my family');
+    const code = codeIn(sam.text());
+    const gran = w.chat('gran');
+    await gran.say('hi');
+    await gran.say(code);
+    expect(gran.text()).toMatch(/now linked/);
+    expect(await linkedStudents(w.store, 'console:gran')).toEqual(['console:sam']);
+  });
+
+  it('a student cannot use their own or another student\'s family code', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    await sam.say('invite my family');
+    const code = codeIn(sam.text());
+    await sam.say(code);
+    expect(sam.text()).toMatch(/your own family code/);
+    const ana = await w.student('ana');
+    await ana.say(code);
+    expect(ana.text()).toMatch(/for a family member/);
+    expect(await linkedFamily(w.store, 'console:sam')).toEqual([]);
+  });
+
+  it('a student sees their family links and can remove one with a button', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    for (const who of ['mom', 'dad']) {
+      await sam.say('invite my family');
+      await (await w.family(who)).say(codeIn(sam.text()));
+    }
+    await sam.say('my family');
+    const q = sam.question()!;
+    expect(q.text).toMatch(/These 2 family members/);
+    expect(q.choices.map((c) => c.id)).toEqual(['remove:console:mom', 'remove:console:dad', 'keep']);
+    await sam.press(q.questionId, 'remove:console:dad');
+    expect(sam.text()).toMatch(/Removed/);
+    expect(await linkedFamily(w.store, 'console:sam')).toEqual(['console:mom']);
+    expect(await linkedStudents(w.store, 'console:dad')).toEqual([]);
+    expect((await auditEntries(w.store)).some((a) => a.action === 'family-unlinked' && a.target === 'console:dad' && a.by === 'console:sam')).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Several people chatting with one engine on one store, with a clock the test moves, the
+ * terminal's outbox sender (or a given sender list) and a temp export folder.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createEngine } from '../../../src/app/create-engine.js';
+import { ConsoleSender } from '../../../src/channels/console/console-sender.js';
+import type { ProactiveSender, Reply } from '../../../src/domain/messages.js';
+import type { OutboxRecord } from '../../../src/domain/people.js';
+import { addCounselor } from '../../../src/features/people/admin-cli.js';
+import { MemoryStore } from '../../../src/store/memory-store.js';
+import { Records } from '../../../src/store/records.js';
+import type { Store } from '../../../src/store/store.js';
+import { appData, TestChat } from '../../helpers/test-app.js';
+
+export const DAY = 24 * 60 * 60 * 1000;
+
+export async function newWorld(opts: { store?: Store; start?: string; senders?: (store: Store, now: () => Date) => ProactiveSender[] } = {}) {
+  const store = opts.store ?? new MemoryStore();
+  let clock = new Date(opts.start ?? '2026-11-23T15:00:00.000Z');
+  const now = () => clock;
+  const exportDir = await mkdtemp(path.join(tmpdir(), 'waypoint-people-'));
+  const senders = opts.senders ? opts.senders(store, now) : [new ConsoleSender(store, now)];
+  const engine = createEngine({ records: new Records(store), data: await appData(), now, exportDir, senders });
+  const chats = new Map<string, TestChat>();
+  const chat = (user: string) => {
+    let c = chats.get(user);
+    if (!c) chats.set(user, (c = new TestChat(engine, store, user)));
+    return c;
+  };
+  return {
+    store,
+    exportDir,
+    chat,
+    now,
+    advance: (ms: number) => (clock = new Date(clock.getTime() + ms)),
+    /** Messages waiting in a terminal user's outbox. */
+    outbox: async (user: string): Promise<Reply[]> =>
+      ((await store.get<OutboxRecord>('outbox', `console:${user}`))?.messages ?? []).flatMap((m) => m.replies),
+    /** A student who said who they are and their grade (then stopped the interest questions). */
+    student: async (user: string, grade = 9) => {
+      const c = chat(user);
+      await c.say('hi');
+      await c.press('onboarding:role', 'student');
+      await c.press('onboarding:grade', `g${grade}`);
+      await c.say('stop');
+      return c;
+    },
+    /** A family member who said who they are and has no code yet. */
+    family: async (user: string) => {
+      const c = chat(user);
+      await c.say('hi');
+      await c.press('onboarding:role', 'family');
+      await c.press('onboarding:family-code', 'no-code');
+      return c;
+    },
+    /** A counselor authorised the way the admin CLI does it. */
+    counselor: async (user: string, school = 'Lincoln High') => {
+      await addCounselor(store, `console:${user}`, school, clock);
+      return chat(user);
+    },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof newWorld>>;
+
+/** The code in a reply like "Your family code: KX7M-4PQR". */
+export function codeIn(text: string): string {
+  const m = /code: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(text);
+  if (!m) throw new Error(`no code in: ${text}`);
+  return m[1]!;
+}
