@@ -8,6 +8,9 @@ import { homeSummary } from './features/home/home-summary.js';
 import { createLogger } from './logger.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { Records } from './store/records.js';
+import { ConsoleSender, takeOutbox } from './channels/console/console-sender.js';
+import type { ProactiveSender } from './domain/messages.js';
+import { loadReviewPolicy, startScheduler } from './scheduler/index.js';
 
 async function main(channel: string): Promise<void> {
   if (!['console', 'slack', 'teams'].includes(channel)) throw new Error(`Unknown channel "${channel}". Use console, slack or teams.`);
@@ -18,10 +21,11 @@ async function main(channel: string): Promise<void> {
   const records = new Records(store);
   const data = await loadAppData(config);
   const exportDir = path.join(config.dataDir, 'exports');
-  const senders: import('./domain/messages.js').ProactiveSender[] = [];
+  // Terminal users get proactive messages through their outbox, from any process.
+  const senders: ProactiveSender[] = [new ConsoleSender(store)];
   const engine = createEngine({ records, data, logger, exportDir, senders });
 
-  if (channel === 'console') return runConsoleChannel(config, engine);
+  if (channel === 'console') return runConsoleChannel(config, engine, () => takeOutbox(store, `console:${config.WAYPOINT_USER}`));
   if (channel === 'slack') {
     const { runSlackChannel } = await import('./app/run-slack.js');
     const slack = await runSlackChannel(engine, logger, homeSummary(records, data.framework));
@@ -31,6 +35,8 @@ async function main(channel: string): Promise<void> {
     const teams = await runTeamsChannel(engine, store, logger);
     senders.push(teams.sender);
   }
+  // Review reminders run inside the Slack and Teams processes: one sweep every few minutes.
+  startScheduler({ store, senders, policy: await loadReviewPolicy(config.WAYPOINT_TIME_ZONE), logger });
 }
 
 main(process.argv[2] ?? 'console').catch((err: unknown) => {

@@ -2,8 +2,11 @@ import { runConsole } from '../channels/console/console-channel.js';
 import type { Config } from '../config.js';
 import type { TurnHandler } from '../engine/turn-handler.js';
 
-export async function runConsoleChannel(config: Config, handler: TurnHandler): Promise<void> {
+import type { Reply } from '../domain/messages.js';
+
+export async function runConsoleChannel(config: Config, handler: TurnHandler, takeOutbox?: () => Promise<Reply[]>): Promise<void> {
   await runConsole({
+    takeOutbox,
     handler,
     user: config.WAYPOINT_USER,
     input: process.stdin,

@@ -38,7 +38,8 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     write(replies);
   };
 
-  if (o.takeOutbox) write(await o.takeOutbox());
+  const waiting = o.takeOutbox ? await o.takeOutbox() : [];
+  if (waiting.length) write([{ kind: 'text', text: 'While you were away:' }, ...waiting]);
   const rl = createInterface({ input: o.input, output: o.interactive ? o.output : undefined, terminal: o.interactive });
   if (o.interactive) {
     o.output.write('Waypoint (type help any time; Ctrl+D or "quit" to leave)\n\n');
