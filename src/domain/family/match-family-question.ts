@@ -18,7 +18,7 @@ const STOP_WORDS = new Set(
   child childs children kid kids son sons daughter daughters teen teens teenager student students
   just really very also too some any all now yet already still ever
   please thanks thank ok okay hi hey hello
-  get go going want wants wanted like likes think know grade grader`
+  get go going want wants wanted like likes think know grade grader one job jobs`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -71,7 +71,7 @@ export class FamilyQuestionMatcher {
       processTerm,
       searchOptions: {
         combineWith: 'OR',
-        fuzzy: (term) => (term.length >= 8 ? 2 : term.length >= 4 ? 1 : false),
+        fuzzy: (term) => (term.length >= 5 ? 2 : term.length >= 4 ? 1 : false),
         prefix: (term) => term.length >= 5,
       },
     });

@@ -39,11 +39,11 @@ export function whatsDue({ grade, gradeActions, plan, reviewInfo, studentName, a
   if (plan) {
     replies.push(planThisYear(plan, grade, v));
   } else if (grade < FIRST_PLAN_GRADE) {
-    replies.push(text(`${band.planExpected}${family ? `\nWays to get ready:\n${bullets(band.planStart)}` : ''}`));
+    replies.push(text(band.planExpected));
+    if (family) replies.push(text(`Ways to get ready:\n${bullets(band.planStart)}`));
   } else if (family) {
-    replies.push(
-      text(`${v.SubjectDoesnt} have a Personal Plan of Study in Waypoint yet. ${band.planExpected}\nHow you can help start it:\n${bullets(band.planStart)}`),
-    );
+    replies.push(text(`${v.SubjectDoesnt} have a Personal Plan of Study in Waypoint yet. ${band.planExpected}`));
+    replies.push(text(`How you can help start it:\n${bullets(band.planStart)}`));
   } else {
     replies.push(
       text(
