@@ -14,6 +14,9 @@ import { MemoryStore } from '../../../src/store/memory-store.js';
 import { Records } from '../../../src/store/records.js';
 import type { Store } from '../../../src/store/store.js';
 import { appData, TestChat } from '../../helpers/test-app.js';
+import { draftPlan, recordReview, type Plan } from '../../../src/domain/plan/index.js';
+import type { Profile } from '../../../src/domain/profile.js';
+import { framework as planFramework, loadPlanData } from '../../domain/plan/plan-fixtures.js';
 
 export const DAY = 24 * 60 * 60 * 1000;
 
@@ -71,4 +74,22 @@ export function codeIn(text: string): string {
   const m = /code: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(text);
   if (!m) throw new Error(`no code in: ${text}`);
   return m[1]!;
+}
+
+
+/** Saves a real drafted plan for a student, drafted at `draftedAt`, with reviews at `reviews`. */
+export async function savePlan(store: Store, studentKey: string, draftedAt: string, reviews: string[] = []): Promise<Plan> {
+  const pathway = planFramework.clusters[0]!.pathways[0]!;
+  let plan = draftPlan({ framework: planFramework, data: await loadPlanData(), pathwayId: pathway.id, currentGrade: 9, now: draftedAt, by: studentKey });
+  for (const at of reviews) plan = recordReview(plan, { now: at, by: 'console:rivera' });
+  await store.put('plans', studentKey, plan);
+  return plan;
+}
+
+/** Sets a name and a chosen path/cluster/pathway on a stored profile. */
+export async function setChoice(store: Store, key: string, name?: string): Promise<void> {
+  const p = (await store.get<Profile>('profiles', key))!;
+  const cluster = planFramework.clusters[0]!;
+  const choice = { pathId: planFramework.paths.find((x) => x.clusterIds.includes(cluster.id))!.id, clusterId: cluster.id, pathwayId: cluster.pathways[0]!.id, chosenAt: '2026-09-01T00:00:00.000Z' };
+  await store.put('profiles', key, { ...p, choice, ...(name ? { displayName: name } : {}) });
 }
