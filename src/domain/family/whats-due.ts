@@ -42,7 +42,7 @@ export function whatsDue({ grade, gradeActions, plan, reviewInfo, studentName, a
     replies.push(text(band.planExpected));
     if (family) replies.push(text(`Ways to get ready:\n${bullets(band.planStart)}`));
   } else if (family) {
-    replies.push(text(`${v.SubjectDoesnt} have a Personal Plan of Study in Waypoint yet. ${band.planExpected}`));
+    replies.push(text(`${v.SubjectDoesnt} have a plan in Waypoint yet. ${band.planExpected}`));
     replies.push(text(`How you can help start it:\n${bullets(band.planStart)}`));
   } else {
     replies.push(

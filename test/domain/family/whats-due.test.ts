@@ -41,7 +41,7 @@ describe("what's due this year, for a family member", () => {
         );
         expect(text).toContain('The next plan check-in with the counselor is in the spring: Feb 1 to Apr 15.');
       }
-      expect(text).not.toMatch(/doesn't have a Personal Plan of Study/);
+      expect(text).not.toMatch(/doesn't have a plan in Waypoint/);
     });
 
     it('without a plan, says what planning is expected at this grade and how to help start it', () => {
@@ -52,9 +52,9 @@ describe("what's due this year, for a family member", () => {
       for (const step of band.planStart) expect(text).toContain(step);
       if (grade < 6) {
         expect(band.planExpected).toMatch(/No plan is needed yet/);
-        expect(text).not.toMatch(/doesn't have a Personal Plan of Study/);
+        expect(text).not.toMatch(/doesn't have a plan in Waypoint/);
       } else {
-        expect(text).toContain("Jordan doesn't have a Personal Plan of Study in Waypoint yet.");
+        expect(text).toContain("Jordan doesn't have a plan in Waypoint yet.");
         expect(text).toContain('How you can help start it:');
         expect(text).toContain('The next plan check-in with the counselor is in the spring: Feb 1 to Apr 15.');
       }
@@ -74,7 +74,7 @@ describe("what's due this year, for a family member", () => {
   it('says "your student" when the student has no name', () => {
     const replies = whatsDue({ grade: 8, gradeActions });
     expect(replies[0]!.text).toMatch(/^Your student is in 8th grade\./);
-    expect(all(replies)).toContain("Your student doesn't have a Personal Plan of Study in Waypoint yet.");
+    expect(all(replies)).toContain("Your student doesn't have a plan in Waypoint yet.");
   });
 
   it('names the next review or meeting for each review state', () => {
