@@ -12,6 +12,7 @@ import { freeTextActionsCommand, freeTextFallback } from '../features/understand
 import { planCommands, planFallback } from '../features/plan/index.js';
 import type { AppData } from './load-app-data.js';
 import { peopleFeature } from '../features/people/people-feature.js';
+import type { ReviewPolicy } from '../domain/reminders/index.js';
 import { counselorCommands, defaultExportDir } from '../features/counselor/counselor-feature.js';
 import { familyFeature } from '../features/family/index.js';
 
@@ -24,12 +25,14 @@ export interface EngineOptions {
   exportDir?: string;
   /** Proactive senders of the channels running in this process (reminders, nudges). */
   senders?: ProactiveSender[];
+  /** The review policy for counselor views; default: data/review-policy.json, America/Chicago when it names no zone. */
+  reviewPolicy?: ReviewPolicy;
 }
 
 /** Puts the flows, commands and effect handlers of every feature into one engine. */
-export function createEngine({ records, data, logger, now, exportDir, senders = [] }: EngineOptions): Engine {
+export function createEngine({ records, data, logger, now, exportDir, senders = [], reviewPolicy }: EngineOptions): Engine {
   const people = peopleFeature({ senders, ...(logger ? { logger } : {}) });
-  const counselor = counselorCommands({ framework: data.framework, exportDir: exportDir ?? defaultExportDir(records.store), senders, ...(logger ? { logger } : {}) });
+  const counselor = counselorCommands({ framework: data.framework, requirements: data.plans.requirements, ...(reviewPolicy ? { reviewPolicy } : {}), exportDir: exportDir ?? defaultExportDir(records.store), senders, ...(logger ? { logger } : {}) });
   const plan = { fw: data.framework, data: data.plans, ...(exportDir ? { exportDir } : {}) };
   const family = familyFeature({ ...data.family, ...(logger ? { logger } : {}) });
   const flows: FlowDefinition[] = [

@@ -1,17 +1,13 @@
 /** The counselor features for the wiring: caseload, list, CSV, reminders, one student's view. */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_DIR } from '../../config.js';
-import { readJsonFile } from '../../data-files/read-json-file.js';
-import { parseRequirements, type Requirements } from '../../domain/plan/index.js';
+import type { Requirements } from '../../domain/plan/index.js';
 import type { ReviewPolicy } from '../../domain/reminders/index.js';
 import type { Command } from '../../engine/command.js';
 import { loadReviewPolicy } from '../../scheduler/load-review-policy.js';
 import { addStudentCommand, caseloadCommand, remindCommand, removeStudentCommand } from './caseload-commands.js';
 import type { CounselorDeps } from './counselor-deps.js';
 import { studentViewCommand } from './student-view.js';
-
-const REQUIREMENTS_FILE = path.join(PROJECT_DIR, 'data/requirements/missouri.json');
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined;
@@ -27,7 +23,7 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 export interface CounselorOptions extends Omit<CounselorDeps, 'reviewPolicy' | 'requirements'> {
   /** Default: data/review-policy.json with America/Chicago when the file names no time zone. */
   reviewPolicy?: ReviewPolicy;
-  /** Default: data/requirements/missouri.json. */
+  /** Graduation requirements for the plan check (AppData.plans.requirements); none skips the check. */
   requirements?: Requirements;
   timeZone?: string;
 }
@@ -36,9 +32,7 @@ export function counselorCommands(o: CounselorOptions): Command[] {
   const deps: CounselorDeps = {
     ...o,
     reviewPolicy: o.reviewPolicy ? async () => o.reviewPolicy! : once(() => loadReviewPolicy(o.timeZone ?? 'America/Chicago')),
-    requirements: o.requirements
-      ? async () => o.requirements
-      : once(async () => parseRequirements(await readJsonFile(REQUIREMENTS_FILE), REQUIREMENTS_FILE)),
+    requirements: async () => o.requirements,
   };
   return [caseloadCommand(deps), remindCommand(deps), addStudentCommand(), removeStudentCommand(), studentViewCommand(deps)];
 }
