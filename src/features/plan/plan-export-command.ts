@@ -27,7 +27,9 @@ export function planExportCommand(deps: PlanDeps): Command {
           baseName: `plan-of-study-${ctx.userKey}-${stamp}`,
           now,
         });
-        ctx.say(say.exported(), ...files.replies);
+        // The path is shown by channels that keep files on this machine (the terminal's "Saved to:").
+        const replies = files.replies.map((r) => ({ ...r, text: r.mimeType === 'application/pdf' ? 'Your plan as a PDF, to print' : 'Your plan as a spreadsheet (CSV)' }));
+        ctx.say(say.exported(), ...replies);
       } catch {
         ctx.say(say.exportFailed());
       }

@@ -66,7 +66,7 @@ export const say = {
     text("There's no plan change to undo. To go back one step in what we're doing, type back."),
   noExportFolder: (): TextReply =>
     text("Sorry, I can't save files here. Ask whoever runs Waypoint to set up a data folder, then try again."),
-  exported: (): TextReply => text('Here is your whole plan as a PDF to print, and as a spreadsheet (CSV).'),
+  exported: (): TextReply => text('Here is your whole plan, ready to print or to open in a spreadsheet. Nothing in it is final.'),
   exportFailed: (): TextReply => text("Sorry, I couldn't save your plan as a file just now. Your plan is safe. Please try again in a little while."),
   checkIntro: (): TextReply => text('I checked your plan against what you need to graduate and the order classes come in.'),
   allGood: (): TextReply =>

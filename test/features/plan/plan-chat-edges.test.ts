@@ -142,6 +142,20 @@ describe('the plan chat says no kindly and never changes a plan by surprise', ()
     expect((await planNow(chat)).pathwayId).toBe('health-science.therapeutic-services');
   });
 
+  it('a change typed in the middle of the interest questions is confirmed, then the question comes back', async () => {
+    const chat = await newChat({ now });
+    await studentWithPathway(chat, '9th');
+    await chat.say('plan');
+    await chat.say('explore');
+    const asked = chat.question()!;
+    expect(asked.questionId).toMatch(/^interest:/);
+    await chat.say('add FFA in 10th');
+    expect(chat.question()?.questionId).toBe('plan:confirm');
+    await chat.say('yes');
+    expect(cell(await planNow(chat), 10, 'activities')).toContain('FFA');
+    expect(chat.question()?.questionId).toBe(asked.questionId);
+  });
+
   it('plan words need a plan: "undo" and "check my plan" without one say what to do', async () => {
     const chat = await newChat({ now });
     await studentWithPathway(chat, '9th');
