@@ -42,8 +42,9 @@ export function myFamilyCommand(): Command {
       if (input.questionId !== MY_FAMILY_Q) return showLinks(ctx);
       if (input.choiceId === 'keep') return ctx.say(text('Okay, nothing changed.'));
       const familyKey = input.choiceId?.startsWith(REMOVE) ? input.choiceId.slice(REMOVE.length) : '';
+      const name = familyKey ? await nameOf(ctx, familyKey) : '';
       const removed = familyKey !== '' && (await unlinkFamily(ctx.records.store, { studentKey: ctx.userKey, otherKey: familyKey, by: ctx.userKey, now: ctx.now }));
-      await showLinks(ctx, removed ? `Removed. ${familyKey} can no longer see your plan.` : 'That link was already gone.');
+      await showLinks(ctx, removed ? `Removed. ${name} can no longer see your plan.` : 'That link was already gone.');
     },
   };
 }

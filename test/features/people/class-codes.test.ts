@@ -21,6 +21,22 @@ describe('class codes and adding students', () => {
     expect((await auditEntries(w.store)).filter((a) => a.action === 'caseload-added').map((a) => a.subject)).toEqual(['console:sam', 'console:ana']);
   });
 
+  it('a student in the middle of the interest questions can join, then carries on where they were', async () => {
+    const w = await newWorld();
+    const rivera = await w.counselor('rivera');
+    await rivera.say('new class code');
+    const code = codeIn(rivera.text());
+    const sam = w.chat('sam');
+    await sam.say('hi');
+    await sam.press('onboarding:role', 'student');
+    await sam.press('onboarding:grade', 'g8');
+    const asked = sam.question()!.questionId;
+    await sam.say(code);
+    expect(sam.text()).toMatch(/joined your counselor's list/);
+    expect(sam.question()?.questionId).toBe(asked);
+    expect(await caseloadOf(w.store, 'console:rivera')).toEqual(['console:sam']);
+  });
+
   it('a class code stops working after 30 days, and when the counselor is removed', async () => {
     const w = await newWorld();
     const rivera = await w.counselor('rivera');

@@ -123,7 +123,8 @@ describe('family invite codes', () => {
     expect(q.text).toMatch(/These 2 family members/);
     expect(q.choices.map((c) => c.id)).toEqual(['remove:console:mom', 'remove:console:dad', 'keep']);
     await sam.press(q.questionId, 'remove:console:dad');
-    expect(sam.text()).toMatch(/Removed/);
+    expect(sam.text()).toMatch(/Removed. console:dad can no longer see your plan./);
+    expect(sam.question()?.text).toMatch(/This family member can see your plan: console:mom./);
     expect(await linkedFamily(w.store, 'console:sam')).toEqual(['console:mom']);
     expect(await linkedStudents(w.store, 'console:dad')).toEqual([]);
     expect((await auditEntries(w.store)).some((a) => a.action === 'family-unlinked' && a.target === 'console:dad' && a.by === 'console:sam')).toBe(true);
