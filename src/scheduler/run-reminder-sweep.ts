@@ -15,7 +15,8 @@ import {
   type SentReminders,
 } from '../domain/reminders/index.js';
 import type { Store } from '../store/store.js';
-import { loadNames, loadReviewFacts } from './load-review-facts.js';
+import { factsIndexOf } from '../store/indexed-store.js';
+import { loadNames, loadReviewFacts, type ReviewFacts } from './load-review-facts.js';
 import { FAILURES, SENT, claimReminder, markSent, recordFailure, type FailureRecord, type SentRecord } from './reminder-claims.js';
 
 export interface SweepLogger {
@@ -63,7 +64,19 @@ export function channelOf(userKey: string): { channel: string; userId: string } 
 }
 
 /** Sent lookup from the claimed ids; sentAt values are read on demand (second reminders only). */
-async function dueReminders(store: Store, facts: Awaited<ReturnType<typeof loadReviewFacts>>, policy: ReviewPolicy, now: Date) {
+async function dueReminders(store: Store, facts: ReviewFacts, policy: ReviewPolicy, now: Date) {
+  const sentFacts = facts.index?.sent;
+  if (sentFacts) {
+    // From the facts index: every claim and its send time, without reading the claims folder.
+    const lookup: SentReminders = {
+      has: (k) => sentFacts.has(k),
+      sentAt: (k) => {
+        const f = sentFacts.get(k);
+        return f?.state === 'sent' ? f.sentAt : undefined;
+      },
+    };
+    return remindersDue(facts.students, policy, now, lookup);
+  }
   const claimed = new Set(await store.ids(SENT));
   const sentAt = new Map<string, string | undefined>();
   const wanted: string[] = [];
@@ -108,7 +121,7 @@ export async function runReminderSweep(o: SweepOptions): Promise<SweepResult> {
       for (const s of value.studentKeys) failures.set(s, (failures.get(s) ?? 0) + 1);
     }
   }
-  const names = await loadNames(o.store, namesNeeded(batch));
+  const names = await loadNames(o.store, namesNeeded(batch), facts.index);
   const nameOf = (k: string) => names.get(k)?.name ?? k;
 
   if (o.dryRun) {
@@ -139,7 +152,19 @@ export async function runReminderSweep(o: SweepOptions): Promise<SweepResult> {
     }
   });
   log.info({ sent: result.sent, failed: result.failed, skipped: result.skipped }, 'reminder sweep done');
+  await compactIndexIfDue(o.store, facts, log);
   return result;
+}
+
+/** After a real sweep: compacts the facts index when due (at most about once a day, or a long log). */
+async function compactIndexIfDue(store: Store, facts: ReviewFacts, log: SweepLogger): Promise<void> {
+  const indexed = factsIndexOf(store);
+  if (!indexed || !facts.index) return;
+  try {
+    if (await indexed.log.compactIfDue(facts.index.stats)) log.info({ stream: indexed.log.stream }, 'facts index compacted');
+  } catch (err) {
+    log.warn({ error: err instanceof Error ? err.name : 'Error' }, 'facts index compaction failed; the log is kept and tried again later');
+  }
 }
 
 const DIGEST_NAMES = 10;

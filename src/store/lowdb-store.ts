@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { JSONFile } from 'lowdb/node';
+import { LogFiles } from './lowdb-logs.js';
 import { DamagedDataError, type Store, type StoredRecord } from './store.js';
 
 const MAX_OPEN_ADAPTERS = 5000;
@@ -25,8 +26,11 @@ export class LowdbStore implements Store {
   private readonly adapters = new Map<string, JSONFile<unknown>>();
   private readonly madeDirs = new Map<string, Promise<unknown>>();
   private readonly damaged = new Set<string>();
+  private readonly logs: LogFiles;
 
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string) {
+    this.logs = new LogFiles(dir);
+  }
 
   /**
    * Creates the folder and reads every record once, so a damaged file stops start-up with its
@@ -153,5 +157,28 @@ export class LowdbStore implements Store {
       for (const r of part) if (r) out.push(r);
     }
     return out;
+  }
+
+  // Append-only logs: files beside the collection folders (see lowdb-logs.ts).
+  appendLog(stream: string, line: object): Promise<void> {
+    return this.logs.append(stream, line);
+  }
+  readLog(stream: string, segment?: string): Promise<object[]> {
+    return this.logs.read(stream, segment);
+  }
+  sealLog(stream: string): Promise<string | undefined> {
+    return this.logs.seal(stream);
+  }
+  sealedLogs(stream: string): Promise<string[]> {
+    return this.logs.sealed(stream);
+  }
+  dropSealedLog(stream: string, segment: string): Promise<void> {
+    return this.logs.drop(stream, segment);
+  }
+  readLogSnapshot<T>(stream: string): Promise<T | undefined> {
+    return this.logs.readSnapshot<T>(stream);
+  }
+  writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
+    return this.logs.writeSnapshot(stream, value);
   }
 }

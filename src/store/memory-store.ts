@@ -3,6 +3,10 @@ import type { Store, StoredRecord } from './store.js';
 /** An in-memory Store for tests and benchmarks. Values are copied in and out like a real store. */
 export class MemoryStore implements Store {
   private readonly data = new Map<string, Map<string, string>>();
+  private readonly logs = new Map<string, string[]>();
+  private readonly sealed = new Map<string, string[]>();
+  private readonly snapshots = new Map<string, string>();
+  private sealCount = 0;
 
   private col(name: string): Map<string, string> {
     let c = this.data.get(name);
@@ -36,5 +40,42 @@ export class MemoryStore implements Store {
 
   async list<T>(collection: string): Promise<StoredRecord<T>[]> {
     return [...this.col(collection).entries()].map(([id, raw]) => ({ id, value: JSON.parse(raw) as T }));
+  }
+
+  async appendLog(stream: string, line: object): Promise<void> {
+    const log = this.logs.get(stream) ?? [];
+    log.push(JSON.stringify(line));
+    this.logs.set(stream, log);
+  }
+
+  async readLog(stream: string, segment?: string): Promise<object[]> {
+    const lines = (segment === undefined ? this.logs.get(stream) : this.sealed.get(segment)) ?? [];
+    return lines.map((l) => JSON.parse(l) as object);
+  }
+
+  async sealLog(stream: string): Promise<string | undefined> {
+    const log = this.logs.get(stream);
+    if (!log) return undefined;
+    const segment = `${stream}.log.${String(++this.sealCount).padStart(13, '0')}.compacting`;
+    this.sealed.set(segment, log);
+    this.logs.delete(stream);
+    return segment;
+  }
+
+  async sealedLogs(stream: string): Promise<string[]> {
+    return [...this.sealed.keys()].filter((s) => s.startsWith(`${stream}.log.`)).sort();
+  }
+
+  async dropSealedLog(_stream: string, segment: string): Promise<void> {
+    this.sealed.delete(segment);
+  }
+
+  async readLogSnapshot<T>(stream: string): Promise<T | undefined> {
+    const raw = this.snapshots.get(stream);
+    return raw === undefined ? undefined : (JSON.parse(raw) as T);
+  }
+
+  async writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
+    this.snapshots.set(stream, JSON.stringify(value));
   }
 }

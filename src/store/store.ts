@@ -16,6 +16,21 @@ export interface Store {
   delete(collection: string, id: string): Promise<void>;
   ids(collection: string): Promise<string[]>;
   list<T>(collection: string): Promise<StoredRecord<T>[]>;
+
+  // Append-only logs beside the records (the facts index uses them; see facts-log.ts). A stream
+  // has one live log, sealed segments (a live log moved aside for compaction) and one snapshot.
+  /** Appends one small JSON line (under 4 KB) to the live log: one atomic append, also across processes. */
+  appendLog(stream: string, line: object): Promise<void>;
+  /** The lines of the live log, or of one sealed segment, oldest first ([] when it does not exist). */
+  readLog(stream: string, segment?: string): Promise<object[]>;
+  /** Moves the live log aside, atomically, as a sealed segment; later appends start a fresh log. */
+  sealLog(stream: string): Promise<string | undefined>;
+  /** Sealed segments not yet dropped, oldest first. */
+  sealedLogs(stream: string): Promise<string[]>;
+  dropSealedLog(stream: string, segment: string): Promise<void>;
+  readLogSnapshot<T>(stream: string): Promise<T | undefined>;
+  /** Replaces the stream's snapshot atomically (never half written). */
+  writeLogSnapshot<T>(stream: string, value: T): Promise<void>;
 }
 
 /** A stored file that cannot be read as the record it should be. Never overwritten. */

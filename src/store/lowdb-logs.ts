@@ -1,0 +1,163 @@
+/**
+ * Append-only logs for the lowdb store, as plain files in the data folder:
+ *   <dir>/<stream>.log.jsonl                        the live log, one JSON object per line
+ *   <dir>/<stream>.log.<ms>-<rand>.compacting       a sealed segment (the live log, moved aside)
+ *   <dir>/<stream>.snapshot.json                    the folded snapshot (temp file, then rename)
+ * One line is written with one O_APPEND write of under 4 KB, so appends from several processes
+ * never interleave. A line that cannot be read raises DamagedDataError naming the file and line;
+ * a damaged file is never overwritten or deleted.
+ */
+import { randomBytes } from 'node:crypto';
+import { appendFile, mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DamagedDataError } from './store.js';
+
+/** Bytes in one appended line, newline included; longer lines are refused (the caller stores a reference instead). */
+export const MAX_LOG_LINE_BYTES = 4000;
+
+const SEGMENT = /^([a-z0-9][a-z0-9-]*)\.log\.(\d{13})-[0-9a-f]{8}\.compacting$/;
+
+function checkStream(stream: string): void {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(stream)) throw new Error(`Bad log stream name: ${stream}`);
+}
+
+/** Splits log text into parsed lines. `live`: an unterminated last line is an append still being written. */
+export function parseLogLines(text: string, file: string, live: boolean): object[] {
+  const lines = text.split('\n');
+  const last = lines.pop()!;
+  if (last !== '' && !live) lines.push(last);
+  const out: object[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      value = undefined;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new DamagedDataError(file, `line ${i + 1} is not a valid log entry`);
+    }
+    out.push(value);
+  });
+  return out;
+}
+
+export class LogFiles {
+  private made: Promise<unknown> | undefined;
+  private readonly damaged = new Set<string>();
+
+  constructor(private readonly dir: string) {}
+
+  private liveFile(stream: string): string {
+    checkStream(stream);
+    return path.join(this.dir, `${stream}.log.jsonl`);
+  }
+
+  private segmentFile(stream: string, segment: string): string {
+    const m = SEGMENT.exec(segment);
+    if (!m || m[1] !== stream) throw new Error(`Bad log segment name: ${segment}`);
+    return path.join(this.dir, segment);
+  }
+
+  private ensureDir(): Promise<unknown> {
+    return (this.made ??= mkdir(this.dir, { recursive: true }));
+  }
+
+  async append(stream: string, line: object): Promise<void> {
+    const file = this.liveFile(stream);
+    const text = JSON.stringify(line) + '\n';
+    if (Buffer.byteLength(text) > MAX_LOG_LINE_BYTES) throw new Error(`A log line for ${stream} is over ${MAX_LOG_LINE_BYTES} bytes`);
+    await this.ensureDir();
+    await appendFile(file, text, 'utf8');
+  }
+
+  async read(stream: string, segment?: string): Promise<object[]> {
+    const file = segment === undefined ? this.liveFile(stream) : this.segmentFile(stream, segment);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    try {
+      return parseLogLines(text, file, segment === undefined);
+    } catch (err) {
+      if (err instanceof DamagedDataError) this.damaged.add(file);
+      throw err;
+    }
+  }
+
+  async seal(stream: string): Promise<string | undefined> {
+    const live = this.liveFile(stream);
+    // Names sort oldest first; never older than a segment already there (clock steps).
+    const existing = await this.sealed(stream);
+    const lastMs = existing.length ? Number(SEGMENT.exec(existing[existing.length - 1]!)![2]) : 0;
+    const ms = Math.max(Date.now(), lastMs + 1);
+    const segment = `${stream}.log.${String(ms).padStart(13, '0')}-${randomBytes(4).toString('hex')}.compacting`;
+    try {
+      await rename(live, this.segmentFile(stream, segment));
+      return segment;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+  }
+
+  async sealed(stream: string): Promise<string[]> {
+    checkStream(stream);
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    return names.filter((n) => SEGMENT.exec(n)?.[1] === stream).sort();
+  }
+
+  async drop(stream: string, segment: string): Promise<void> {
+    const file = this.segmentFile(stream, segment);
+    if (this.damaged.has(file)) throw new DamagedDataError(file, 'it could not be read, so it is not deleted');
+    await unlink(file).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+  }
+
+  private snapshotFile(stream: string): string {
+    checkStream(stream);
+    return path.join(this.dir, `${stream}.snapshot.json`);
+  }
+
+  async readSnapshot<T>(stream: string): Promise<T | undefined> {
+    const file = this.snapshotFile(stream);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      this.damaged.add(file);
+      throw new DamagedDataError(file, 'not valid JSON');
+    }
+  }
+
+  async writeSnapshot<T>(stream: string, value: T): Promise<void> {
+    const file = this.snapshotFile(stream);
+    if (this.damaged.has(file)) throw new DamagedDataError(file, 'it could not be read, so it is not overwritten');
+    await this.ensureDir();
+    const tmp = path.join(this.dir, `.${stream}.snapshot.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await writeFile(tmp, JSON.stringify(value));
+      await rename(tmp, file);
+    } catch (err) {
+      await unlink(tmp).catch(() => undefined);
+      throw err;
+    }
+  }
+}
