@@ -1,18 +1,24 @@
 /**
- * A reminder sweep over 100,000 students on the lowdb store (one file per record), 2 weeks into the
- * fall window: 60,000 have a plan (half reviewed in the window), 250 counselors with 400 students
- * each. Times a dry run, a real sweep with a no-op sender (capped at 2,000 sends), a steady-state
- * sweep (every first reminder already sent), and the pure policy step on its own; reports memory.
+ * A reminder sweep over 100,000 students on the lowdb store (one file per record) with the facts
+ * index (IndexedStore), 2 weeks into the fall window: 60,000 have a plan (half reviewed in the
+ * window), 250 counselors with 400 students each. Times a dry run on the plain store (before the
+ * index, for comparison; BENCH_PLAIN_SWEEP=0 skips it), then with the index: a dry run, a real
+ * sweep with a no-op sender (capped at 2,000 sends), a steady-state sweep (every first reminder
+ * already sent), a sweep after a busy day's 50,000 log lines (and its compaction); the cost of one
+ * plan save with and without the index; memory. BENCH_REBUILD=1 also times the slow rebuild.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ProactiveSender } from '../src/domain/messages.js';
-import { parseReviewPolicy, remindersDue, zonedInstant, type StudentForReminders } from '../src/domain/reminders/index.js';
-import { loadReviewFacts } from '../src/scheduler/load-review-facts.js';
+import { parseReviewPolicy, remindersDue, zonedInstant } from '../src/domain/reminders/index.js';
 import { runReminderSweep } from '../src/scheduler/run-reminder-sweep.js';
+import { FactsLog } from '../src/store/facts-log.js';
+import { IndexedStore } from '../src/store/indexed-store.js';
 import { LowdbStore, fileNameForId } from '../src/store/lowdb-store.js';
-import { mb, ms, timeIt } from './stats.js';
+import type { IndexedCollection } from '../src/store/record-facts.js';
+import type { Store } from '../src/store/store.js';
+import { mb, ms, percentile, timeIt } from './stats.js';
 
 const STUDENTS = 100_000;
 const WITH_PLAN = 60_000;
@@ -35,25 +41,39 @@ async function writeBatched(jobs: (() => Promise<void>)[]): Promise<void> {
   for (let i = 0; i < jobs.length; i += BATCH) await Promise.all(jobs.slice(i, i + BATCH).map((j) => j()));
 }
 
-async function seed(dir: string): Promise<void> {
+type Seeded = { c: IndexedCollection; id: string; value: unknown };
+
+/** Writes the record files directly (fast) and returns the records for the index's bulk path. */
+async function seed(dir: string): Promise<Seeded[]> {
+  const records: Seeded[] = [];
   for (const c of ['profiles', 'plans', 'counselors', 'caseloads']) await mkdir(path.join(dir, c), { recursive: true });
   const plan = samplePlan() as { reviews: object[] };
+  const reviewed = { ...plan, reviews: [{ at: REVIEWED, by: 'x', version: 1, changesSinceLastReview: [] }] };
   const planRaw = JSON.stringify(plan);
-  const reviewedRaw = JSON.stringify({ ...plan, reviews: [{ at: REVIEWED, by: 'x', version: 1, changesSinceLastReview: [] }] });
+  const reviewedRaw = JSON.stringify(reviewed);
   const file = (c: string, id: string) => path.join(dir, c, fileNameForId(id));
   const jobs: (() => Promise<void>)[] = [];
   for (let i = 0; i < STUDENTS; i++) {
     const key = `slack:U${i}`;
-    jobs.push(() => writeFile(file('profiles', key), JSON.stringify({ userKey: key, role: 'student', grade: 9, displayName: `Student ${i}`, choiceHistory: [], createdAt: DRAFTED, lastActiveAt: DRAFTED })));
-    if (i < WITH_PLAN) jobs.push(() => writeFile(file('plans', key), i % 2 ? reviewedRaw : planRaw));
+    const profile = { userKey: key, role: 'student', grade: 9, displayName: `Student ${i}`, choiceHistory: [], createdAt: DRAFTED, lastActiveAt: DRAFTED };
+    jobs.push(() => writeFile(file('profiles', key), JSON.stringify(profile)));
+    records.push({ c: 'profiles', id: key, value: profile });
+    if (i < WITH_PLAN) {
+      jobs.push(() => writeFile(file('plans', key), i % 2 ? reviewedRaw : planRaw));
+      records.push({ c: 'plans', id: key, value: i % 2 ? reviewed : plan });
+    }
   }
   for (let c = 0; c < COUNSELORS; c++) {
     const key = `slack:UC${c}`;
     const studentKeys = Array.from({ length: STUDENTS / COUNSELORS }, (_, j) => `slack:U${c * (STUDENTS / COUNSELORS) + j}`);
-    jobs.push(() => writeFile(file('counselors', key), JSON.stringify({ userKey: key, school: 'S', addedAt: DRAFTED, addedBy: 'admin-cli' })));
-    jobs.push(() => writeFile(file('caseloads', key), JSON.stringify({ counselorKey: key, studentKeys, updatedAt: DRAFTED })));
+    const counselor = { userKey: key, school: 'S', addedAt: DRAFTED, addedBy: 'admin-cli' };
+    const caseload = { counselorKey: key, studentKeys, updatedAt: DRAFTED };
+    jobs.push(() => writeFile(file('counselors', key), JSON.stringify(counselor)));
+    jobs.push(() => writeFile(file('caseloads', key), JSON.stringify(caseload)));
+    records.push({ c: 'counselors', id: key, value: counselor }, { c: 'caseloads', id: key, value: caseload });
   }
   await writeBatched(jobs);
+  return records;
 }
 
 async function measure<T>(work: () => Promise<T>): Promise<{ result: T; time: number; rss: number; heap: number }> {
@@ -66,57 +86,80 @@ async function measure<T>(work: () => Promise<T>): Promise<{ result: T; time: nu
   return { result, time, rss: after.rss - before.rss, heap: after.heapUsed - before.heapUsed };
 }
 
+/** Milliseconds for `n` sequential saves of one plan each (different students), as "p50 / p95". */
+async function saveCost(store: Store, n: number, offset: number): Promise<string> {
+  const plan = samplePlan();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const done = timeIt();
+    await store.put('plans', `slack:U${offset + i * 7}`, plan);
+    times.push(done());
+  }
+  times.sort((a, b) => a - b);
+  return `p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}`;
+}
+
 export async function benchReminders(): Promise<Record<string, string>> {
   const dir = await mkdtemp(path.join(tmpdir(), 'waypoint-reminders-bench-'));
   try {
     const policy = parseReviewPolicy(JSON.parse(await readFile(path.resolve('data/review-policy.json'), 'utf8')), 'review-policy.json', 'America/Chicago');
     const now = new Date(zonedInstant({ year: 2025, month: 10, day: 1 }, 10 * 60, policy.timeZone)); // Wed 1 Oct, 10:00
     const setup = timeIt();
-    await seed(dir);
+    const seeded = await seed(dir);
     const seedTime = setup();
-    const store = new LowdbStore(dir);
+    const plain = new LowdbStore(dir);
+    const store = new IndexedStore(new LowdbStore(dir));
     const noop: ProactiveSender = { channel: 'slack', send: async () => undefined };
     const figures: Record<string, string> = {
       students: `${STUDENTS.toLocaleString('en-US')} (${WITH_PLAN.toLocaleString('en-US')} with a plan, half reviewed in the window; ${COUNSELORS} counselors)`,
       'seed (fs writes)': ms(seedTime),
     };
 
-    const load = await measure(() => loadReviewFacts(store));
-    figures['read plan dates + caseloads (lowdb files)'] = `${ms(load.time)}, heap +${mb(load.heap)}, rss +${mb(load.rss)}`;
-    const students: StudentForReminders[] = load.result.students;
-    const pure = await measure(async () => remindersDue(students, policy, now));
-    figures['policy only, in memory (what a compact index gives)'] = `${ms(pure.time)} for ${students.length.toLocaleString('en-US')} plans -> ${pure.result.length.toLocaleString('en-US')} reminders`;
+    // Bulk path: the records were written straight to files, so their facts go in with one compaction.
+    const bulk = await measure(() => store.log.bulkAdd(seeded));
+    figures['seed the facts index (bulk path: one snapshot)'] = `${ms(bulk.time)}`;
 
-    // The proposed compact index: every plan's dates in a few shard files (here 100 shards of 600).
-    const indexDir = path.join(dir, 'review-index');
-    await mkdir(indexDir, { recursive: true });
-    const SHARDS = 100;
-    const shards: Record<string, { d: string; r: string[]; c: string[] }>[] = Array.from({ length: SHARDS }, () => ({}));
-    students.forEach((s, i) => {
-      shards[i % SHARDS]![s.studentKey] = { d: s.plan!.versions[0]!.at, r: s.plan!.reviews.map((r) => r.at), c: [...(s.counselorKeys ?? [])] };
-    });
-    await Promise.all(shards.map((sh, i) => writeFile(path.join(indexDir, `${i}.json`), JSON.stringify(sh))));
-    const indexed = await measure(async () => {
-      const parts = await Promise.all(shards.map(async (_, i) => JSON.parse(await readFile(path.join(indexDir, `${i}.json`), 'utf8')) as (typeof shards)[number]));
-      const list: StudentForReminders[] = [];
-      for (const part of parts) for (const [studentKey, e] of Object.entries(part)) list.push({ studentKey, plan: { versions: [{ at: e.d }], reviews: e.r.map((at) => ({ at })) }, counselorKeys: e.c });
-      return remindersDue(list, policy, now);
-    });
-    figures['projected sweep from a compact index (100 shard files) + policy'] = `${ms(indexed.time)} -> ${indexed.result.length.toLocaleString('en-US')} reminders, heap +${mb(indexed.heap)}`;
+    if (process.env.BENCH_PLAIN_SWEEP !== '0') {
+      const before = await measure(() => runReminderSweep({ store: plain, senders: [], policy, now, dryRun: true }));
+      figures['BEFORE: dry run sweep on the plain store (reads every plan and each name)'] = `${ms(before.time)} (${before.result.wouldSend.length.toLocaleString('en-US')} would go out), heap +${mb(before.heap)}`;
+    }
+    if (process.env.BENCH_REBUILD === '1') {
+      const fresh = new FactsLog(new LowdbStore(dir), { stream: 'rebuild-check', sealWaitMs: 0 });
+      const rebuild = await measure(() => fresh.rebuild());
+      figures['rebuild the index from the collections (slow path, once, data from before the index)'] = ms(rebuild.time);
+    }
+
+    const load = await measure(() => store.facts());
+    figures['fold the facts index (snapshot + log)'] = `${ms(load.time)} (${load.result.plans.size.toLocaleString('en-US')} plans, ${load.result.profiles.size.toLocaleString('en-US')} profiles), heap +${mb(load.heap)}, rss +${mb(load.rss)}`;
 
     const dry = await measure(() => runReminderSweep({ store, senders: [], policy, now, dryRun: true }));
-    figures['dry run sweep'] = `${ms(dry.time)} (${dry.result.wouldSend.length.toLocaleString('en-US')} would go out; names read for each), heap +${mb(dry.heap)}, rss +${mb(dry.rss)}`;
+    figures['dry run sweep'] = `${ms(dry.time)} (${dry.result.wouldSend.length.toLocaleString('en-US')} would go out, with names), heap +${mb(dry.heap)}, rss +${mb(dry.rss)}`;
 
     const real = await measure(() => runReminderSweep({ store, senders: [noop], policy, now, maxSends: 2000 }));
     figures['real sweep, no-op sender, 2,000 sends'] = `${ms(real.time)} (sent ${real.result.sent}, left for later ${real.result.skipped}), heap +${mb(real.heap)}, rss +${mb(real.rss)}`;
 
     // Steady state: every first reminder already recorded (written directly, as after opening week).
     await mkdir(path.join(dir, 'reminders-sent'), { recursive: true });
-    await writeBatched(
-      pure.result.map((r) => () => writeFile(path.join(dir, 'reminders-sent', fileNameForId(r.key)), JSON.stringify({ key: r.key, state: 'sent', sentAt: now.toISOString() }))),
-    );
+    const due = remindersDue([...(await store.facts()).plans].map(([studentKey, p]) => ({ studentKey, plan: { versions: [{ at: p.drafted! }], reviews: p.reviews.map((at) => ({ at })) } })), policy, now);
+    const sent = due.map((r) => ({ c: 'reminders-sent' as const, id: r.key, value: { key: r.key, kind: r.kind, recipientKey: r.recipientKey, state: 'sent', claimedAt: now.toISOString(), sentAt: now.toISOString(), attempts: 1 } }));
+    await writeBatched(sent.map((r) => () => writeFile(path.join(dir, 'reminders-sent', fileNameForId(r.id)), JSON.stringify(r.value))));
+    await store.log.bulkAdd(sent);
     const steady = await measure(() => runReminderSweep({ store, senders: [noop], policy, now: new Date(now.getTime() + 300_000) }));
     figures['steady-state sweep (nothing new to send)'] = `${ms(steady.time)} (sent ${steady.result.sent}), heap +${mb(steady.heap)}, rss +${mb(steady.rss)}`;
+
+    // The log after a busy day: 60,000 lines more, then the daily compaction.
+    const daily = new IndexedStore(new LowdbStore(dir), { sealWaitMs: 500 });
+    const lines = await measure(async () => {
+      for (let i = 0; i < 60_000; i += 500) await Promise.all(Array.from({ length: 500 }, (_, j) => daily.log.append(daily.log.entryFor('profiles', `slack:U${i + j}`, { role: 'student', displayName: `Student ${i + j}`, grade: 10 }))));
+    });
+    figures['append 60,000 log lines (a busy day)'] = `${ms(lines.time)}`;
+    const busy = await measure(() => runReminderSweep({ store: daily, senders: [noop], policy, now: new Date(now.getTime() + 600_000) }));
+    figures['sweep with 64,000 log lines to fold (and the compaction it triggers)'] = `${ms(busy.time)}, heap +${mb(busy.heap)}`;
+    const compacted = await measure(() => runReminderSweep({ store: daily, senders: [noop], policy, now: new Date(now.getTime() + 900_000) }));
+    figures['next sweep, log compacted'] = `${ms(compacted.time)}`;
+
+    figures['one plan save, plain lowdb store'] = await saveCost(plain, 300, 1);
+    figures['one plan save, with the facts index (IndexedStore)'] = await saveCost(store, 300, 2);
     figures['target'] = 'under 2,000 ms per sweep';
     figures['rss now'] = mb(process.memoryUsage().rss);
     return figures;

@@ -7,6 +7,7 @@
 import { ConsoleSender } from '../channels/console/console-sender.js';
 import { zonedInstant, type ReviewPolicy } from '../domain/reminders/index.js';
 import type { Store } from '../store/store.js';
+import { compactIndexIfDue } from './compact-index.js';
 import { listReminderFailures } from './reminder-claims.js';
 import { runReminderSweep } from './run-reminder-sweep.js';
 
@@ -71,6 +72,7 @@ export async function runRemindersCli(
       }
     }
   }
+  if (!args.dryRun) await compactIndexIfDue(store);
   const failures = await listReminderFailures(store);
   if (failures.length > 0) {
     write(`${failures.length} reminder${failures.length === 1 ? '' : 's'} could not be delivered:`);

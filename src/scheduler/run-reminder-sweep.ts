@@ -15,7 +15,6 @@ import {
   type SentReminders,
 } from '../domain/reminders/index.js';
 import type { Store } from '../store/store.js';
-import { factsIndexOf } from '../store/indexed-store.js';
 import { loadNames, loadReviewFacts, type ReviewFacts } from './load-review-facts.js';
 import { FAILURES, SENT, claimReminder, markSent, recordFailure, type FailureRecord, type SentRecord } from './reminder-claims.js';
 
@@ -152,20 +151,9 @@ export async function runReminderSweep(o: SweepOptions): Promise<SweepResult> {
     }
   });
   log.info({ sent: result.sent, failed: result.failed, skipped: result.skipped }, 'reminder sweep done');
-  await compactIndexIfDue(o.store, facts, log);
   return result;
 }
 
-/** After a real sweep: compacts the facts index when due (at most about once a day, or a long log). */
-async function compactIndexIfDue(store: Store, facts: ReviewFacts, log: SweepLogger): Promise<void> {
-  const indexed = factsIndexOf(store);
-  if (!indexed || !facts.index) return;
-  try {
-    if (await indexed.log.compactIfDue(facts.index.stats)) log.info({ stream: indexed.log.stream }, 'facts index compacted');
-  } catch (err) {
-    log.warn({ error: err instanceof Error ? err.name : 'Error' }, 'facts index compaction failed; the log is kept and tried again later');
-  }
-}
 
 const DIGEST_NAMES = 10;
 

@@ -2,7 +2,9 @@
  * Runs a reminder sweep every few minutes inside a long-running process (Slack, Teams). Sweeps
  * never overlap in one process; across processes the once-only claims keep reminders single.
  * The timer does not keep the process alive; stop() ends it and waits for a running sweep.
+ * After a sweep, the facts index is compacted when due (compact-index.ts).
  */
+import { compactIndexIfDue } from './compact-index.js';
 import { runReminderSweep, type SweepOptions, type SweepResult } from './run-reminder-sweep.js';
 
 export interface SchedulerOptions extends Omit<SweepOptions, 'now' | 'dryRun'> {
@@ -28,8 +30,9 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
     if (stopped) return Promise.resolve(undefined);
     if (running) return running.then(() => undefined);
     running = runReminderSweep({ ...o, now: clock() })
-      .then((r) => {
+      .then(async (r) => {
         o.onSweep?.(r);
+        await compactIndexIfDue(o.store, o.logger); // facts index upkeep, after the sends
         return r;
       })
       .catch((err: unknown) => {

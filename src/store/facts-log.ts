@@ -2,11 +2,12 @@
  * The facts index: a compact, always-current copy of a few facts per record (record-facts.ts),
  * kept as an append-only log of `{ c, id, f, at }` lines plus a snapshot, through the Store port.
  *
- * Folding: the newest entry per (collection, id) wins, by `at`; for equal `at`, the later one read
- * (snapshot, then sealed segments oldest first, then the live log). Reading happens in the
- * opposite order (live log, segments, snapshot), so a compaction running in another process at
- * the same moment can never hide an entry: an entry leaves the live log only into a segment, and
- * a segment is dropped only after a snapshot holding it is in place.
+ * Loading folds snapshot + sealed segments + live log (facts-fold.ts: newest `at` wins). It reads
+ * in the opposite order (live log, segments, snapshot), so a compaction running in another
+ * process at the same moment can never hide an entry: an entry leaves the live log only into a
+ * segment, and a segment is dropped only after a snapshot holding it is in place. Between loads
+ * the folded state is kept: while the snapshot is unchanged and no segment exists, the next load
+ * reads the live log and applies only its new lines.
  *
  * Compaction (under a lock record): seal the live log (new appends start a fresh one), wait a
  * moment for appends already under way, fold snapshot + every sealed segment (also ones left by a
@@ -15,39 +16,14 @@
  * collections (slow: reads every record of the indexed collections).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DamagedDataError, type Store } from './store.js';
-import { INDEXED_COLLECTIONS, factsOf, isIndexed, type CaseloadFacts, type IndexedCollection, type PlanFacts, type ProfileFacts, type SentFacts, type StudentLinkFacts } from './record-facts.js';
+import { FoldState, nextAt, type FactsLine, type FactsSnapshot, type IndexedFacts } from './facts-fold.js';
+import { INDEXED_COLLECTIONS, factsOf, type IndexedCollection } from './record-facts.js';
+import type { Store } from './store.js';
+
+export { nextAt, type FactsLine, type IndexedFacts } from './facts-fold.js';
 
 export const FACTS_STREAM = 'facts';
 const LOCKS = 'index-locks';
-
-/** One log line. `f` null: the record was deleted. `ref`: facts too long for a line; read the record. */
-export interface FactsLine {
-  c: string;
-  id: string;
-  f?: object | null;
-  ref?: 1;
-  at: string;
-}
-
-interface Snapshot {
-  v: 1;
-  at: string;
-  /** [collection, id, at, facts], in first-seen order. */
-  entries: [string, string, string, object][];
-}
-
-export interface IndexedFacts {
-  plans: Map<string, PlanFacts>;
-  profiles: Map<string, ProfileFacts>;
-  studentLinks: Map<string, StudentLinkFacts>;
-  caseloads: Map<string, CaseloadFacts>;
-  counselors: Set<string>;
-  /** Reminder claims (reminders-sent): key -> state and when sent. */
-  sent: Map<string, SentFacts>;
-  /** For deciding on compaction. */
-  stats: { liveLines: number; sealedSegments: number; snapshotAt?: string; rebuilt: boolean };
-}
 
 export interface FactsLogLogger {
   info(obj: object, msg?: string): void;
@@ -67,39 +43,23 @@ export interface FactsLogOptions {
   lockStaleMs?: number;
 }
 
-type Entry = { at: string; f: object | null; ref?: boolean };
-type Folded = Map<string, Map<string, Entry>>;
+type Records = Iterable<{ c: IndexedCollection; id: string; value: unknown }>;
 
-let lastAtMs = 0;
-/** Entry time: never goes backwards within this process, so later writes always fold later. */
-export function nextAt(now = Date.now()): string {
-  lastAtMs = Math.max(now, lastAtMs + 1);
-  return new Date(lastAtMs).toISOString();
-}
-
-function apply(folded: Folded, c: string, id: string, e: Entry): void {
-  let col = folded.get(c);
-  if (!col) folded.set(c, (col = new Map()));
-  const prev = col.get(id);
-  if (prev && prev.at > e.at) return;
-  if (prev && prev.f === null && !prev.ref && (e.f !== null || e.ref)) col.delete(id); // re-created: goes last, as in a store
-  col.set(id, e);
-}
-
-function foldLines(folded: Folded, lines: object[], where: string): number {
-  lines.forEach((raw, i) => {
-    const l = raw as Partial<FactsLine>;
-    const ok = typeof l.c === 'string' && typeof l.id === 'string' && typeof l.at === 'string' && (l.ref === 1 || l.f === null || typeof l.f === 'object');
-    if (!ok) throw new DamagedDataError(where, `line ${i + 1} is not a facts entry`);
-    if (!isIndexed(l.c!)) return; // written by a newer version: not ours to read
-    apply(folded, l.c!, l.id!, l.ref === 1 ? { at: l.at!, f: null, ref: true } : { at: l.at!, f: l.f ?? null });
-  });
-  return lines.length;
+interface Kept {
+  version: string;
+  state: FoldState;
+  liveLines: number;
+  firstLine?: string;
+  snapshotAt: string;
 }
 
 export class FactsLog {
   readonly stream: string;
   private readonly o: Required<Omit<FactsLogOptions, 'logger' | 'stream'>> & { logger?: FactsLogLogger };
+  private kept: Kept | undefined;
+  private loading: Promise<IndexedFacts> | undefined;
+  /** Stats of the last load, for compactIfDue. */
+  lastStats: IndexedFacts['stats'] | undefined;
 
   constructor(
     private readonly inner: Store,
@@ -107,6 +67,10 @@ export class FactsLog {
   ) {
     this.stream = options.stream ?? FACTS_STREAM;
     this.o = { sealWaitMs: 500, maxLogLines: 50_000, compactEveryMs: 24 * 3600_000, lockStaleMs: 15 * 60_000, ...options };
+  }
+
+  private get liveName(): string {
+    return `${this.stream}.log.jsonl (live log)`;
   }
 
   /** The log entry for a saved record's facts (value undefined: deleted); a reference when too long for one line. */
@@ -121,24 +85,61 @@ export class FactsLog {
     return this.inner.appendLog(this.stream, { ...entry, at: nextAt() });
   }
 
-  /** Folds snapshot + sealed segments + live log. Rebuilds from the collections when there is no snapshot. */
-  async load(): Promise<IndexedFacts> {
-    const read = await this.readAll();
-    if (!read.snapshot) {
-      await this.rebuild();
-      const again = await this.readAll();
-      if (again.snapshot) return this.toFacts(await this.foldRead(again), again, true);
-      // Another process holds the lock and is rebuilding: answer from the collections for now.
-      const folded = await this.foldCollections(nextAt());
-      for (const seg of again.segments) foldLines(folded, seg.lines, seg.name);
-      foldLines(folded, again.live, `${this.stream}.log.jsonl (live log)`);
-      return this.toFacts(await this.resolveRefs(folded), again, true);
+  /** The current facts (one load at a time per process; callers at the same moment share it). */
+  load(): Promise<IndexedFacts> {
+    this.loading ??= this.loadNow().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async loadNow(rebuilt = false): Promise<IndexedFacts> {
+    const live = await this.inner.readLog(this.stream);
+    const names = await this.inner.sealedLogs(this.stream);
+    const version = await this.inner.logSnapshotVersion(this.stream);
+    const k = this.kept;
+    if (k && names.length === 0 && version === k.version && live.length >= k.liveLines && (k.liveLines === 0 || JSON.stringify(live[0]) === k.firstLine)) {
+      k.state.applyLines(live, this.liveName, k.liveLines);
+      await k.state.resolveRefs((c, id) => this.inner.get(c, id));
+      k.liveLines = live.length;
+      k.firstLine ??= live.length > 0 ? JSON.stringify(live[0]) : undefined;
+      return this.done(k.state, { liveLines: live.length, sealedSegments: 0, snapshotAt: k.snapshotAt, rebuilt });
     }
-    return this.toFacts(await this.foldRead(read), read, false);
+    this.kept = undefined;
+    const segments = await Promise.all(names.map(async (name) => ({ name, lines: await this.inner.readLog(this.stream, name) })));
+    const snapshot = await this.inner.readLogSnapshot<FactsSnapshot>(this.stream);
+    if (!snapshot) {
+      if (rebuilt || !(await this.rebuild())) return this.answerFromRecords(live, segments);
+      return this.loadNow(true);
+    }
+    const state = new FoldState();
+    state.applySnapshot(snapshot, `${this.stream} snapshot`);
+    for (const seg of segments) state.applyLines(seg.lines, seg.name);
+    state.applyLines(live, this.liveName);
+    await state.resolveRefs((c, id) => this.inner.get(c, id));
+    if (version !== undefined && names.length === 0) {
+      this.kept = { version, state, liveLines: live.length, snapshotAt: snapshot.at, ...(live.length > 0 ? { firstLine: JSON.stringify(live[0]) } : {}) };
+    }
+    return this.done(state, { liveLines: live.length, sealedSegments: names.length, snapshotAt: snapshot.at, rebuilt });
+  }
+
+  private done(state: FoldState, stats: IndexedFacts['stats']): IndexedFacts {
+    this.lastStats = stats;
+    return state.view(stats);
+  }
+
+  /** Another process holds the lock and is rebuilding: answer from the records for now. */
+  private async answerFromRecords(live: object[], segments: { name: string; lines: object[] }[]): Promise<IndexedFacts> {
+    const state = await this.readRecords(nextAt());
+    for (const seg of segments) state.applyLines(seg.lines, seg.name);
+    state.applyLines(live, this.liveName);
+    await state.resolveRefs((c, id) => this.inner.get(c, id));
+    return this.done(state, { liveLines: live.length, sealedSegments: segments.length, rebuilt: true });
   }
 
   /** Compacts when the live log is long, the snapshot is old, or sealed segments were left behind. */
-  async compactIfDue(stats: IndexedFacts['stats'], now = new Date()): Promise<boolean> {
+  async compactIfDue(stats = this.lastStats, now = new Date()): Promise<boolean> {
+    if (!stats) return false;
     const old = !stats.snapshotAt || now.getTime() - Date.parse(stats.snapshotAt) >= this.o.compactEveryMs;
     if (!(old || stats.liveLines > this.o.maxLogLines || stats.sealedSegments > 0)) return false;
     return this.compact();
@@ -146,15 +147,34 @@ export class FactsLog {
 
   /** One compaction; false when another process is compacting. */
   compact(): Promise<boolean> {
+    return this.compactWith([]);
+  }
+
+  /**
+   * Bulk path for imports that wrote many records straight to the store: one compaction that also
+   * folds in these records' facts, instead of one log line each. False when another process is
+   * compacting (then nothing is added: try again).
+   */
+  bulkAdd(records: Records): Promise<boolean> {
+    return this.compactWith(records);
+  }
+
+  private compactWith(records: Records): Promise<boolean> {
     return this.withLock(async () => {
       await this.inner.sealLog(this.stream);
       if (this.o.sealWaitMs > 0) await sleep(this.o.sealWaitMs);
       const segments = await this.inner.sealedLogs(this.stream);
-      const snapshot = await this.inner.readLogSnapshot<Snapshot>(this.stream);
-      const folded: Folded = new Map();
-      if (snapshot) this.foldSnapshot(folded, snapshot);
-      await this.sealAndDrop(folded, segments);
-      this.o.logger?.info({ stream: this.stream, segments: segments.length }, 'facts index compacted');
+      const snapshot = await this.inner.readLogSnapshot<FactsSnapshot>(this.stream);
+      const state = new FoldState();
+      if (snapshot) state.applySnapshot(snapshot, `${this.stream} snapshot`);
+      const at = nextAt();
+      let added = 0;
+      for (const r of records) {
+        state.applyRecord(r.c, r.id, at, r.value);
+        added++;
+      }
+      await this.writeAndDrop(state, segments, true);
+      this.o.logger?.info({ stream: this.stream, segments: segments.length, added }, 'facts index compacted');
     });
   }
 
@@ -166,21 +186,26 @@ export class FactsLog {
       await this.inner.sealLog(this.stream);
       if (this.o.sealWaitMs > 0) await sleep(this.o.sealWaitMs);
       const segments = await this.inner.sealedLogs(this.stream);
-      const folded: Folded = new Map();
-      // Older log entries lose to what the records say now; read the segments only to check them.
-      for (const s of segments) foldLines(new Map(), await this.inner.readLog(this.stream, s), s);
-      await this.foldCollections(nextAt(), folded);
-      await this.sealAndDrop(folded, segments, false);
+      // Older log entries lose to what the records say now; the segments are read only to check them.
+      for (const s of segments) new FoldState().applyLines(await this.inner.readLog(this.stream, s), s);
+      await this.writeAndDrop(await this.readRecords(nextAt()), segments, false);
       this.o.logger?.info({ stream: this.stream, ms: Date.now() - started }, 'facts index rebuilt');
     });
   }
 
-  /** Writes the snapshot from `folded` (+ the segments), then drops the segments once none has grown. */
-  private async sealAndDrop(folded: Folded, segments: string[], foldSegments = true): Promise<void> {
+  /** Writes the snapshot (after folding in the segments), then drops the segments once none has grown. */
+  private async writeAndDrop(state: FoldState, segments: string[], foldSegments: boolean): Promise<void> {
     const counts = new Map<string, number>();
-    if (foldSegments) for (const s of segments) counts.set(s, foldLines(folded, await this.inner.readLog(this.stream, s), s));
+    if (foldSegments) {
+      for (const s of segments) {
+        const lines = await this.inner.readLog(this.stream, s);
+        state.applyLines(lines, s);
+        counts.set(s, lines.length);
+      }
+    }
     for (let round = 0; ; round++) {
-      await this.inner.writeLogSnapshot<Snapshot>(this.stream, this.toSnapshot(await this.resolveRefs(folded)));
+      await state.resolveRefs((c, id) => this.inner.get(c, id));
+      await this.inner.writeLogSnapshot<FactsSnapshot>(this.stream, state.toSnapshot());
       if (!foldSegments) break;
       // An append that opened the old log just before the seal lands in its segment: fold it too.
       let grew = false;
@@ -188,7 +213,8 @@ export class FactsLog {
         const lines = await this.inner.readLog(this.stream, s);
         if (lines.length === counts.get(s)) continue;
         grew = true;
-        counts.set(s, foldLines(folded, lines, s));
+        state.applyLines(lines, s, counts.get(s));
+        counts.set(s, lines.length);
       }
       if (!grew) break;
       if (round >= 5) throw new Error(`facts log segments of ${this.stream} keep growing; not dropping them`);
@@ -196,72 +222,17 @@ export class FactsLog {
     for (const s of segments) await this.inner.dropSealedLog(this.stream, s);
   }
 
-  private async readAll() {
-    const live = await this.inner.readLog(this.stream);
-    const names = await this.inner.sealedLogs(this.stream);
-    const segments = await Promise.all(names.map(async (name) => ({ name, lines: await this.inner.readLog(this.stream, name) })));
-    const snapshot = await this.inner.readLogSnapshot<Snapshot>(this.stream);
-    return { live, segments, snapshot };
-  }
-
-  private async foldRead(read: Awaited<ReturnType<FactsLog['readAll']>>): Promise<Folded> {
-    const folded: Folded = new Map();
-    if (read.snapshot) this.foldSnapshot(folded, read.snapshot);
-    for (const seg of read.segments) foldLines(folded, seg.lines, seg.name);
-    foldLines(folded, read.live, `${this.stream}.log.jsonl (live log)`);
-    return this.resolveRefs(folded);
-  }
-
-  private foldSnapshot(folded: Folded, snapshot: Snapshot): void {
-    if (snapshot.v !== 1 || !Array.isArray(snapshot.entries)) throw new DamagedDataError(`${this.stream} snapshot`, 'not a facts snapshot');
-    for (const [c, id, at, f] of snapshot.entries) if (isIndexed(c)) apply(folded, c, id, { at, f });
-  }
-
   /** Every record of the indexed collections, read in batches and cut to facts at once. */
-  private async foldCollections(at: string, folded: Folded = new Map()): Promise<Folded> {
+  private async readRecords(at: string): Promise<FoldState> {
+    const state = new FoldState();
     for (const c of INDEXED_COLLECTIONS) {
       const ids = await this.inner.ids(c);
       for (let i = 0; i < ids.length; i += 256) {
         const part = await Promise.all(ids.slice(i, i + 256).map(async (id) => ({ id, value: c === 'counselors' ? {} : await this.inner.get(c, id) })));
-        for (const { id, value } of part) if (value !== undefined) apply(folded, c, id, { at, f: factsOf(c, value) });
+        for (const { id, value } of part) if (value !== undefined) state.applyRecord(c, id, at, value);
       }
     }
-    return folded;
-  }
-
-  /** Facts too long for a log line are read from their records. */
-  private async resolveRefs(folded: Folded): Promise<Folded> {
-    for (const [c, col] of folded) {
-      for (const [id, e] of col) {
-        if (!e.ref) continue;
-        const value = await this.inner.get(c, id);
-        col.set(id, { at: e.at, f: value === undefined ? null : factsOf(c as IndexedCollection, value) });
-      }
-    }
-    return folded;
-  }
-
-  private toSnapshot(folded: Folded): Snapshot {
-    const entries: Snapshot['entries'] = [];
-    for (const [c, col] of folded) for (const [id, e] of col) if (e.f !== null) entries.push([c, id, e.at, e.f]);
-    return { v: 1, at: new Date().toISOString(), entries };
-  }
-
-  private toFacts(folded: Folded, read: Awaited<ReturnType<FactsLog['readAll']>>, rebuilt: boolean): IndexedFacts {
-    const live = <T>(c: IndexedCollection) => {
-      const out = new Map<string, T>();
-      for (const [id, e] of folded.get(c) ?? []) if (e.f !== null) out.set(id, e.f as T);
-      return out;
-    };
-    return {
-      plans: live<PlanFacts>('plans'),
-      profiles: live<ProfileFacts>('profiles'),
-      studentLinks: live<StudentLinkFacts>('student-links'),
-      caseloads: live<CaseloadFacts>('caseloads'),
-      counselors: new Set(live<object>('counselors').keys()),
-      sent: live<SentFacts>('reminders-sent'),
-      stats: { liveLines: read.live.length, sealedSegments: read.segments.length, ...(read.snapshot ? { snapshotAt: read.snapshot.at } : {}), rebuilt },
-    };
+    return state;
   }
 
   /** Runs `work` holding the stream's lock record; false (and nothing done) when another process holds it. */

@@ -24,12 +24,14 @@ export class IndexedStore implements Store {
   }
 
   /**
-   * Opens the wrapped store when it has an open() (lowdb: reads every record once), then folds
-   * the index once, so a damaged log stops start-up and a missing index is rebuilt now.
+   * Opens the wrapped store when it has an open() (lowdb: creates the folder and reads every
+   * record once, so a damaged file stops start-up), then loads the index once, so a damaged log
+   * stops start-up too and a missing index is rebuilt now. `readEveryRecord: false` skips the
+   * full read (a short-lived command that needs only the index).
    */
-  async open(): Promise<void> {
+  async open(options: { readEveryRecord?: boolean } = {}): Promise<void> {
     const inner = this.inner as Store & { open?: () => Promise<void> };
-    if (typeof inner.open === 'function') await inner.open();
+    if (options.readEveryRecord !== false && typeof inner.open === 'function') await inner.open();
     await this.log.load();
   }
 
@@ -105,6 +107,9 @@ export class IndexedStore implements Store {
   }
   readLogSnapshot<T>(stream: string): Promise<T | undefined> {
     return this.inner.readLogSnapshot<T>(stream);
+  }
+  logSnapshotVersion(stream: string): Promise<string | undefined> {
+    return this.inner.logSnapshotVersion(stream);
   }
   writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
     return this.inner.writeLogSnapshot(stream, value);

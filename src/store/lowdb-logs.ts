@@ -8,7 +8,7 @@
  * a damaged file is never overwritten or deleted.
  */
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DamagedDataError } from './store.js';
 
@@ -144,6 +144,17 @@ export class LogFiles {
     } catch {
       this.damaged.add(file);
       throw new DamagedDataError(file, 'not valid JSON');
+    }
+  }
+
+  /** The snapshot file's identity: every write renames a new file into place. */
+  async snapshotVersion(stream: string): Promise<string | undefined> {
+    try {
+      const s = await stat(this.snapshotFile(stream), { bigint: true });
+      return `${s.ino}:${s.mtimeNs}:${s.size}`;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
     }
   }
 

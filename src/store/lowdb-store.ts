@@ -178,6 +178,9 @@ export class LowdbStore implements Store {
   readLogSnapshot<T>(stream: string): Promise<T | undefined> {
     return this.logs.readSnapshot<T>(stream);
   }
+  logSnapshotVersion(stream: string): Promise<string | undefined> {
+    return this.logs.snapshotVersion(stream);
+  }
   writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
     return this.logs.writeSnapshot(stream, value);
   }

@@ -6,7 +6,9 @@ export class MemoryStore implements Store {
   private readonly logs = new Map<string, string[]>();
   private readonly sealed = new Map<string, string[]>();
   private readonly snapshots = new Map<string, string>();
+  private readonly snapshotVersions = new Map<string, string>();
   private sealCount = 0;
+  private snapshotCount = 0;
 
   private col(name: string): Map<string, string> {
     let c = this.data.get(name);
@@ -75,7 +77,12 @@ export class MemoryStore implements Store {
     return raw === undefined ? undefined : (JSON.parse(raw) as T);
   }
 
+  async logSnapshotVersion(stream: string): Promise<string | undefined> {
+    return this.snapshotVersions.get(stream);
+  }
+
   async writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
     this.snapshots.set(stream, JSON.stringify(value));
+    this.snapshotVersions.set(stream, String(++this.snapshotCount));
   }
 }

@@ -29,6 +29,8 @@ export interface Store {
   sealedLogs(stream: string): Promise<string[]>;
   dropSealedLog(stream: string, segment: string): Promise<void>;
   readLogSnapshot<T>(stream: string): Promise<T | undefined>;
+  /** Changes whenever the snapshot is replaced (undefined: none), so a reader can keep a parsed copy. */
+  logSnapshotVersion(stream: string): Promise<string | undefined>;
   /** Replaces the stream's snapshot atomically (never half written). */
   writeLogSnapshot<T>(stream: string, value: T): Promise<void>;
 }

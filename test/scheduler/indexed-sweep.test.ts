@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FAILURES, SENT, runReminderSweep, type SweepResult } from '../../src/scheduler/index.js';
+import { FAILURES, SENT, runReminderSweep, startScheduler, type SweepResult } from '../../src/scheduler/index.js';
 import { IndexedStore } from '../../src/store/indexed-store.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
@@ -127,5 +127,28 @@ describe('reminder sweeps over the facts index', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('the scheduler compacts the facts index after a sweep once it is due, without changing the facts', async () => {
+    const store = new IndexedStore(new MemoryStore(), { sealWaitMs: 0, compactEveryMs: 24 * 3600_000 });
+    await store.open();
+    await school(store);
+    const before = await store.facts();
+    const plans = [...before.plans];
+    expect(before.stats.liveLines).toBeGreaterThan(50);
+    const slack = new FakeSender('slack');
+    const scheduler = startScheduler({ store, senders: [slack], policy: p, clock: () => local('2025-09-15 09:00') });
+    await scheduler.sweepNow();
+    expect((await store.readLog('facts')).length).toBeGreaterThan(0); // not due yet: a fresh snapshot, a short log
+
+    const dueStore = new IndexedStore(store.inner, { sealWaitMs: 0, compactEveryMs: 0 });
+    const dueScheduler = startScheduler({ store: dueStore, senders: [slack], policy: p, clock: () => local('2025-09-15 09:05') });
+    await dueStore.facts();
+    await dueScheduler.sweepNow();
+    expect(await store.readLog('facts')).toEqual([]);
+    const after = await dueStore.facts();
+    expect([...after.plans]).toEqual(plans);
+    expect(after.sent.size).toBeGreaterThan(5);
+    await Promise.all([scheduler.stop(), dueScheduler.stop()]);
   });
 });

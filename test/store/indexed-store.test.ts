@@ -40,7 +40,7 @@ describe('the facts index kept by IndexedStore', () => {
     expect(f.profiles.get('slack:UANA')).toEqual({ role: 'student', displayName: 'Ana Ruiz', grade: 10 });
     expect(f.studentLinks.get('slack:UANA')).toEqual({ counselorKeys: ['slack:UC'] });
     expect(f.caseloads.get('slack:UC')).toEqual({ studentKeys: ['slack:UANA'] });
-    expect([...f.counselors]).toEqual(['slack:UC']);
+    expect([...f.counselors.keys()]).toEqual(['slack:UC']);
     expect((await store.readLog(FACTS_STREAM)).map((l) => (l as { c: string }).c)).toEqual(['plans', 'profiles', 'student-links', 'caseloads', 'counselors']);
 
     await store.put('plans', 'slack:UANA', plan('2025-08-20T15:00:00.000Z'));
@@ -72,8 +72,8 @@ describe('the facts index kept by IndexedStore', () => {
     expect((await store.facts()).caseloads.get('slack:UC')?.studentKeys).toEqual(studentKeys);
     // Compaction stores the long facts in the snapshot itself.
     await store.log.compact();
-    const snap = JSON.parse(await readFile(path.join(dir, `${FACTS_STREAM}.snapshot.json`), 'utf8')) as { entries: unknown[][] };
-    expect(snap.entries.find((e) => e[0] === 'caseloads')?.[3]).toEqual({ studentKeys });
+    const snap = JSON.parse(await readFile(path.join(dir, `${FACTS_STREAM}.snapshot.json`), 'utf8')) as { cols: Record<string, unknown[][]> };
+    expect(snap.cols.caseloads).toEqual([['slack:UC', expect.any(String), { studentKeys }]]);
   });
 
   it('two store instances on one folder (two processes) both append, and every save is in the index', async () => {
@@ -92,6 +92,26 @@ describe('the facts index kept by IndexedStore', () => {
     expect(names).toHaveLength(300);
     expect(names).toContain('A 149');
     expect(names).toContain('B 0');
+  });
+
+  it('a long-running reader keeps up with saves, deletes and compactions made by another process', async () => {
+    const reader = new IndexedStore(new LowdbStore(dir), { sealWaitMs: 0 });
+    const writer = new IndexedStore(new LowdbStore(dir), { sealWaitMs: 0 });
+    await reader.open();
+    await writer.put('plans', 'slack:U1', plan('2025-08-20T00:00:00.000Z'));
+    expect([...(await reader.facts()).plans.keys()]).toEqual(['slack:U1']);
+    await writer.put('plans', 'slack:U2', plan('2025-08-21T00:00:00.000Z'));
+    await writer.put('plans', 'slack:U1', plan('2025-08-20T00:00:00.000Z', '2025-09-16T00:00:00.000Z'));
+    let f = await reader.facts(); // only the new lines are applied
+    expect([...f.plans.keys()]).toEqual(['slack:U1', 'slack:U2']);
+    expect(f.plans.get('slack:U1')?.reviews).toEqual(['2025-09-16T00:00:00.000Z']);
+    await writer.log.compact();
+    await writer.delete('plans', 'slack:U2');
+    await writer.put('plans', 'slack:U3', plan('2025-08-22T00:00:00.000Z'));
+    f = await reader.facts(); // a new snapshot: read again in full
+    expect([...f.plans.keys()]).toEqual(['slack:U1', 'slack:U3']);
+    expect(f.plans.get('slack:U1')?.reviews).toEqual(['2025-09-16T00:00:00.000Z']);
+    expect(f.stats).toMatchObject({ liveLines: 2, sealedSegments: 0 });
   });
 
   it('loses no save made while a compaction runs', async () => {
@@ -135,7 +155,7 @@ describe('the facts index kept by IndexedStore', () => {
     const store = new IndexedStore(new LateWrite(dir), { sealWaitMs: 0 });
     await store.put('plans', 'slack:U1', plan('2025-08-20T00:00:00.000Z'));
     await store.log.compact();
-    expect([...(await store.facts()).counselors]).toEqual(['slack:UC']);
+    expect([...(await store.facts()).counselors.keys()]).toEqual(['slack:UC']);
     expect((await readdir(dir)).filter((f) => f.endsWith('.compacting'))).toEqual([]);
   });
 
@@ -233,7 +253,7 @@ describe('the facts index kept by IndexedStore', () => {
     const f = await store.facts();
     expect(f.plans.get('slack:U1')).toEqual({ drafted: '2025-08-20T00:00:00.000Z', reviews: ['2025-09-16T00:00:00.000Z'] });
     expect([...f.profiles.keys()].sort()).toEqual(['slack:U1', 'slack:U2']);
-    expect([...f.counselors]).toEqual(['slack:UC']);
+    expect([...f.counselors.keys()]).toEqual(['slack:UC']);
     expect(f.caseloads.get('slack:UC')).toEqual({ studentKeys: ['slack:U1'] });
     expect(f.sent.get('k|w|first')).toEqual({ state: 'sent', sentAt: '2025-09-15T14:00:00.000Z' });
     expect(f.stats).toMatchObject({ rebuilt: false, liveLines: 0, sealedSegments: 0 });
