@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { homeSummary } from './features/home/home-summary.js';
 import { createLogger } from './logger.js';
 import { LowdbStore } from './store/lowdb-store.js';
+import { IndexedStore } from './store/indexed-store.js';
 import { Records } from './store/records.js';
 import { ConsoleSender, takeOutbox } from './channels/console/console-sender.js';
 import type { ProactiveSender } from './domain/messages.js';
@@ -16,7 +17,8 @@ async function main(channel: string): Promise<void> {
   if (!['console', 'slack', 'teams'].includes(channel)) throw new Error(`Unknown channel "${channel}". Use console, slack or teams.`);
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, channel === 'console' ? 'warn' : 'info');
-  const store = new LowdbStore(config.dataDir);
+  // The facts index keeps what sweeps over every student need (reminders) in one small log.
+  const store = new IndexedStore(new LowdbStore(config.dataDir), { logger });
   await store.open();
   const records = new Records(store);
   const data = await loadAppData(config);

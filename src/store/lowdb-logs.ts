@@ -3,8 +3,8 @@
  *   <dir>/<stream>.log.jsonl                        the live log, one JSON object per line
  *   <dir>/<stream>.log.<ms>-<rand>.compacting       a sealed segment (the live log, moved aside)
  *   <dir>/<stream>.snapshot.json                    the folded snapshot (temp file, then rename)
- * One line is written with one O_APPEND write of under 4 KB, so appends from several processes
- * never interleave. A line that cannot be read raises DamagedDataError naming the file and line;
+ * Lines are written with O_APPEND writes of whole lines, under 4 KB each, so appends from several
+ * processes never interleave. A line that cannot be read raises DamagedDataError naming the file and line;
  * a damaged file is never overwritten or deleted.
  */
 import { randomBytes } from 'node:crypto';
@@ -43,8 +43,20 @@ export function parseLogLines(text: string, file: string, live: boolean): object
   return out;
 }
 
+interface Pending {
+  text: string;
+  bytes: number;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+interface AppendQueue {
+  lines: Pending[];
+  running: boolean;
+}
+
 export class LogFiles {
   private made: Promise<unknown> | undefined;
+  private readonly queues = new Map<string, AppendQueue>();
   private readonly damaged = new Set<string>();
 
   constructor(private readonly dir: string) {}
@@ -64,12 +76,48 @@ export class LogFiles {
     return (this.made ??= mkdir(this.dir, { recursive: true }));
   }
 
-  async append(stream: string, line: object): Promise<void> {
+  /**
+   * Appends one line. Lines queued while an append to the same log is under way go out together,
+   * in order, in writes of whole lines under MAX_LOG_LINE_BYTES (each write still atomic), and
+   * the file is opened anew for every write, so a log sealed meanwhile is never written to.
+   */
+  append(stream: string, line: object): Promise<void> {
     const file = this.liveFile(stream);
     const text = JSON.stringify(line) + '\n';
-    if (Buffer.byteLength(text) > MAX_LOG_LINE_BYTES) throw new Error(`A log line for ${stream} is over ${MAX_LOG_LINE_BYTES} bytes`);
-    await this.ensureDir();
-    await appendFile(file, text, 'utf8');
+    if (Buffer.byteLength(text) > MAX_LOG_LINE_BYTES) return Promise.reject(new Error(`A log line for ${stream} is over ${MAX_LOG_LINE_BYTES} bytes`));
+    let q = this.queues.get(file);
+    if (!q) this.queues.set(file, (q = { lines: [], running: false }));
+    const queue = q;
+    return new Promise<void>((resolve, reject) => {
+      queue.lines.push({ text, bytes: Buffer.byteLength(text), resolve, reject });
+      if (!queue.running) void this.drain(file, queue);
+    });
+  }
+
+  private async drain(file: string, q: AppendQueue): Promise<void> {
+    q.running = true;
+    try {
+      await this.ensureDir();
+      while (q.lines.length > 0) {
+        const batch: Pending[] = [];
+        let bytes = 0;
+        while (q.lines.length > 0 && (batch.length === 0 || bytes + q.lines[0]!.bytes <= MAX_LOG_LINE_BYTES)) {
+          const next = q.lines.shift()!;
+          bytes += next.bytes;
+          batch.push(next);
+        }
+        try {
+          await appendFile(file, batch.map((b) => b.text).join(''), 'utf8');
+          for (const b of batch) b.resolve();
+        } catch (err) {
+          for (const b of batch) b.reject(err);
+        }
+      }
+    } catch (err) {
+      for (const b of q.lines.splice(0)) b.reject(err);
+    } finally {
+      q.running = false;
+    }
   }
 
   async read(stream: string, segment?: string): Promise<object[]> {
