@@ -1,5 +1,6 @@
 /**
- * Checks the built-in occupation index (data/occupations/*.json) against the framework
+ * Checks the built-in occupation index (data/occupations.json and the per-cluster parts it lists in
+ * data/occupations/) against the framework
  * (data/frameworks/missouri.json). Prints occupation counts per pathway, then every problem:
  * unknown cluster or pathway ids, duplicate occupation ids, missing or badly shaped fields,
  * bad education values and pathways with too few occupations.
@@ -7,14 +8,13 @@
  * Run: npx tsx scripts/check-occupations.ts [--min N]
  * Exits with code 1 when there is at least one problem.
  */
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataFileError, readJsonFile } from '../src/data-files/read-json-file.js';
+import { occupationParts } from '../src/data-files/load-occupations.js';
 import type { Framework } from '../src/domain/framework-types.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OCCUPATION_DIR = path.join(ROOT, 'data', 'occupations');
 const FRAMEWORK_FILE = path.join(ROOT, 'data', 'frameworks', 'missouri.json');
 
 const EDUCATION_LEVELS = ['high-school', 'certificate', 'associate', 'bachelor', 'graduate'];
@@ -86,16 +86,21 @@ async function main(): Promise<void> {
   }
   const clusterIds = new Set(framework.clusters.map((c) => c.id));
 
-  const files = (await readdir(OCCUPATION_DIR)).filter((f) => f.endsWith('.json')).sort();
+  let files: string[] = [];
+  try {
+    files = await occupationParts();
+  } catch (err) {
+    problems.push(err instanceof DataFileError ? err.message : String(err));
+  }
   const idOwner = new Map<string, string>();
   const clustersWithFile = new Set<string>();
   let total = 0;
 
   for (const file of files) {
-    const rel = `data/occupations/${file}`;
+    const rel = path.relative(ROOT, file);
     let data: unknown;
     try {
-      data = await readJsonFile(path.join(OCCUPATION_DIR, file));
+      data = await readJsonFile(file);
     } catch (err) {
       problems.push(err instanceof DataFileError ? err.message : `${rel}: ${String(err)}`);
       continue;
@@ -110,7 +115,7 @@ async function main(): Promise<void> {
     } else {
       if (clustersWithFile.has(clusterId)) problems.push(`${rel}: a second file for cluster "${clusterId}"`);
       clustersWithFile.add(clusterId);
-      if (file !== `${clusterId}.json`) warnings.push(`${rel}: file name does not match clusterId "${clusterId}"`);
+      if (path.basename(file) !== `${clusterId}.json`) warnings.push(`${rel}: file name does not match clusterId "${clusterId}"`);
     }
     if (!Array.isArray(data.occupations)) {
       problems.push(`${rel}: "occupations" is missing or not a list`);

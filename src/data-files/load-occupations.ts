@@ -1,6 +1,8 @@
 /**
  * Loads the occupation data the matcher is built from:
- * - every data/occupations/*.json (the built-in index; one file per cluster),
+ * - data/occupations.json (the built-in index): it lists its parts, one file per cluster in
+ *   data/occupations/; a .json file in a part's folder that the index does not list is an error,
+ *   so no occupations are dropped without anyone noticing,
  * - data/pathway-keywords.json (our own words per pathway), when present,
  * - data/generated/onet-index.json (made by `npm run import:onet`), when present.
  * A file that is there but broken stops with a DataFileError naming the file and JSON path.
@@ -12,6 +14,7 @@ import { DataFileError, readJsonFile } from './read-json-file.js';
 import { parseWithSchema } from './parse-with-schema.js';
 import {
   occupationFileSchema,
+  occupationIndexSchema,
   onetIndexSchema,
   pathwayKeywordsSchema,
 } from '../domain/occupations/occupation-schemas.js';
@@ -26,11 +29,12 @@ import type {
 } from '../domain/occupations/occupation-types.js';
 
 export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+export const OCCUPATION_INDEX_FILE = path.join(DATA_DIR, 'occupations.json');
 export const ONET_INDEX_FILE = path.join(DATA_DIR, 'generated', 'onet-index.json');
 
 export interface LoadOccupationOptions {
-  /** Folder with the built-in files; default data/occupations. */
-  occupationDir?: string;
+  /** The built-in index listing its parts; default data/occupations.json. */
+  occupationIndex?: string;
   /** default data/pathway-keywords.json; skipped when missing. */
   keywordsFile?: string;
   /** default data/interest-items.json; skipped when missing; false = do not load. */
@@ -54,19 +58,35 @@ export async function readOccupationFile(file: string): Promise<OccupationFile> 
   return parseWithSchema(occupationFileSchema, await readJsonFile(file), file);
 }
 
-/** Reads every *.json in the folder (sorted by name); ids must be unique across files. */
-export async function loadBuiltInOccupations(dir = path.join(DATA_DIR, 'occupations')): Promise<Occupation[]> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new DataFileError(dir, `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+/** The part files of the index (absolute paths, in the index's order); [] when there is no index yet. */
+export async function occupationParts(indexFile = OCCUPATION_INDEX_FILE): Promise<string[]> {
+  if (!(await exists(indexFile))) return [];
+  const index = parseWithSchema(occupationIndexSchema, await readJsonFile(indexFile), indexFile);
+  const base = path.dirname(indexFile);
+  const parts = index.parts.map((p) => path.resolve(base, p));
+  const listed = new Set(parts);
+  if (listed.size !== parts.length) throw new DataFileError(indexFile, '$.parts lists a file twice');
+  for (const folder of new Set(parts.map((p) => path.dirname(p)))) {
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch (err) {
+      throw new DataFileError(indexFile, `$.parts: folder ${folder} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+    const unlisted = names.filter((n) => n.endsWith('.json') && !listed.has(path.join(folder, n))).sort();
+    if (unlisted.length > 0) {
+      throw new DataFileError(indexFile, `$.parts does not list ${unlisted.map((n) => path.join(path.relative(base, folder), n)).join(', ')}`);
+    }
   }
+  return parts;
+}
+
+/** Reads every part the index lists; ids must be unique across parts. */
+export async function loadBuiltInOccupations(indexFile = OCCUPATION_INDEX_FILE): Promise<Occupation[]> {
   const all: Occupation[] = [];
   const owner = new Map<string, string>();
-  for (const name of names) {
-    const file = path.join(dir, name);
+  for (const file of await occupationParts(indexFile)) {
+    const name = path.basename(file);
     const parsed = await readOccupationFile(file);
     parsed.occupations.forEach((occ, i) => {
       const first = owner.get(occ.id);
@@ -126,7 +146,7 @@ function anyClusterIds(json: unknown): string[] {
 
 export async function loadOccupationData(options: LoadOccupationOptions = {}): Promise<OccupationData> {
   const [occupations, keywords, interestPhrases, onet] = await Promise.all([
-    loadBuiltInOccupations(options.occupationDir),
+    loadBuiltInOccupations(options.occupationIndex),
     loadPathwayKeywords(options.keywordsFile),
     options.interestItemsFile === false
       ? Promise.resolve([])

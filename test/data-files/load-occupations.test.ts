@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadBuiltInOccupations, loadOccupationData, loadPathwayKeywords } from '../../src/data-files/load-occupations.js';
 import { DataFileError } from '../../src/data-files/read-json-file.js';
 
-const FIXTURES = path.resolve('test/domain/occupations/fixtures');
+const FIXTURES = path.resolve('test/domain/occupations/fixture-occupations.json');
 let dir: string;
 
 beforeEach(async () => {
@@ -14,6 +14,17 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Writes the part files into dir/occupations/ and an index dir/occupations.json listing them. */
+async function writeIndex(parts: Record<string, unknown>): Promise<string> {
+  await mkdir(path.join(dir, 'occupations'), { recursive: true });
+  for (const [name, content] of Object.entries(parts)) {
+    await writeFile(path.join(dir, 'occupations', name), typeof content === 'string' ? content : JSON.stringify(content));
+  }
+  const index = path.join(dir, 'occupations.json');
+  await writeFile(index, JSON.stringify({ parts: Object.keys(parts).map((n) => `occupations/${n}`) }));
+  return index;
+}
+
 const occ = (over: Record<string, unknown> = {}) => ({
   id: 'baker', title: 'Baker', pathwayIds: ['hospitality-tourism.restaurants-and-food-and-beverage-services'],
   otherNames: ['bread maker', 'pastry baker'], studentWords: ['baking', 'cakes'],
@@ -21,33 +32,47 @@ const occ = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('loading the built-in occupation index', () => {
-  it('reads every cluster file in the folder', async () => {
+  it('reads every part file the index lists', async () => {
     const all = await loadBuiltInOccupations(FIXTURES);
     expect(all.length).toBeGreaterThan(15);
     expect(all.find((o) => o.id === 'veterinarian')?.studentWords).toContain('vet');
   });
 
   it('names the file and the JSON path of a bad education value', async () => {
-    await writeFile(path.join(dir, 'hospitality-tourism.json'), JSON.stringify({ clusterId: 'hospitality-tourism', occupations: [occ(), occ({ id: 'cook', education: 'college' })] }));
-    const load = loadBuiltInOccupations(dir);
+    const index = await writeIndex({ 'hospitality-tourism.json': { clusterId: 'hospitality-tourism', occupations: [occ(), occ({ id: 'cook', education: 'college' })] } });
+    const load = loadBuiltInOccupations(index);
     await expect(load).rejects.toThrow(DataFileError);
     await expect(load).rejects.toThrow(/hospitality-tourism\.json: \$\.occupations\[1\]\.education/);
   });
 
   it('names the file of a broken JSON file', async () => {
-    await writeFile(path.join(dir, 'finance.json'), '{ "clusterId": "finance", ');
-    await expect(loadBuiltInOccupations(dir)).rejects.toThrow(/finance\.json: is not valid JSON/);
+    const index = await writeIndex({ 'finance.json': '{ "clusterId": "finance", ' });
+    await expect(loadBuiltInOccupations(index)).rejects.toThrow(/finance\.json: is not valid JSON/);
   });
 
   it('refuses the same occupation id in two files', async () => {
-    await writeFile(path.join(dir, 'a.json'), JSON.stringify({ clusterId: 'hospitality-tourism', occupations: [occ()] }));
-    await writeFile(path.join(dir, 'b.json'), JSON.stringify({ clusterId: 'manufacturing', occupations: [occ()] }));
-    await expect(loadBuiltInOccupations(dir)).rejects.toThrow(/b\.json: \$\.occupations\[0\]\.id "baker" is already used in a\.json/);
+    const index = await writeIndex({
+      'a.json': { clusterId: 'hospitality-tourism', occupations: [occ()] },
+      'b.json': { clusterId: 'manufacturing', occupations: [occ()] },
+    });
+    await expect(loadBuiltInOccupations(index)).rejects.toThrow(/b\.json: \$\.occupations\[0\]\.id "baker" is already used in a\.json/);
   });
 
-  it('treats a missing folder as no occupations yet, and a missing O*NET index as none', async () => {
+  it('refuses a part file in the folder that the index does not list, naming it', async () => {
+    const index = await writeIndex({ 'a.json': { clusterId: 'hospitality-tourism', occupations: [occ()] } });
+    await writeFile(path.join(dir, 'occupations', 'stray.json'), JSON.stringify({ clusterId: 'finance', occupations: [] }));
+    await expect(loadBuiltInOccupations(index)).rejects.toThrow(/occupations\.json: \$\.parts does not list occupations\/stray\.json/);
+  });
+
+  it('names the index when a listed part is missing', async () => {
+    const index = await writeIndex({ 'a.json': { clusterId: 'hospitality-tourism', occupations: [occ()] } });
+    await writeFile(index, JSON.stringify({ parts: ['occupations/a.json', 'occupations/gone.json'] }));
+    await expect(loadBuiltInOccupations(index)).rejects.toThrow(/gone\.json: cannot be read \(ENOENT\)/);
+  });
+
+  it('treats a missing index as no occupations yet, and a missing O*NET index as none', async () => {
     const data = await loadOccupationData({
-      occupationDir: path.join(dir, 'nothing-here'), keywordsFile: path.join(dir, 'none.json'),
+      occupationIndex: path.join(dir, 'nothing-here.json'), keywordsFile: path.join(dir, 'none.json'),
       interestItemsFile: false, onetFile: path.join(dir, 'generated', 'onet-index.json'),
     });
     expect(data.occupations).toEqual([]);
@@ -59,7 +84,7 @@ describe('loading the built-in occupation index', () => {
     await expect(loadPathwayKeywords(path.join(dir, 'kw.json'))).rejects.toThrow(/kw\.json: \$\.stem\.science-and-math\.interests\[0\]/);
     await mkdir(path.join(dir, 'generated'));
     await writeFile(path.join(dir, 'generated', 'onet.json'), JSON.stringify({ source: 'x', attribution: 'y', generatedAt: 'z', occupations: [{}] }));
-    await expect(loadOccupationData({ occupationDir: path.join(dir, 'none'), interestItemsFile: false, onetFile: path.join(dir, 'generated', 'onet.json') }))
+    await expect(loadOccupationData({ occupationIndex: path.join(dir, 'none.json'), interestItemsFile: false, onetFile: path.join(dir, 'generated', 'onet.json') }))
       .rejects.toThrow(/onet\.json: \$\.occupations\[0\]\.code/);
   });
 

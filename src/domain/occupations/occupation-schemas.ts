@@ -21,6 +21,14 @@ export const occupationFileSchema = z.object({
   occupations: z.array(occupationSchema),
 });
 
+/** data/occupations.json: the built-in index, as the list of its per-cluster part files. */
+export const occupationIndexSchema = z.object({
+  about: z.string().optional(),
+  parts: z
+    .array(z.string().regex(/^[\w./-]+\.json$/, 'must be a relative path to a .json file'))
+    .min(1, 'needs at least one part'),
+});
+
 export const pathwayKeywordsSchema = z.record(
   z.string(),
   z.object({ keywords: z.array(text), interests: z.array(text) }),

@@ -1,6 +1,7 @@
 /**
  * Occupations the matcher knows: the built-in index the project writes itself
- * (data/occupations/<cluster-id>.json) and, when present, the O*NET index made by
+ * (data/occupations.json, which lists its parts data/occupations/<cluster-id>.json) and, when
+ * present, the O*NET index made by
  * `npm run import:onet` (data/generated/onet-index.json).
  */
 
@@ -23,7 +24,13 @@ export interface Occupation {
   education: EducationLevel;
 }
 
-/** One data/occupations/<cluster-id>.json file. */
+/** data/occupations.json: the parts (paths relative to that file) that make up the built-in index. */
+export interface OccupationIndexFile {
+  about?: string;
+  parts: string[];
+}
+
+/** One data/occupations/<cluster-id>.json file (a part of data/occupations.json). */
 export interface OccupationFile {
   clusterId: string;
   occupations: Occupation[];
