@@ -9,6 +9,7 @@
  */
 import { loadConfig } from '../src/config.js';
 import { ADMIN_USAGE, parseAdminArgs, runAdmin } from '../src/features/people/admin-cli.js';
+import { IndexedStore } from '../src/store/indexed-store.js';
 import { LowdbStore } from '../src/store/lowdb-store.js';
 
 async function main(): Promise<void> {
@@ -19,8 +20,10 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig();
-  const store = new LowdbStore(config.dataDir);
-  await store.open();
+  // Through the facts index, like every process that writes the data folder: the reminder sweep
+  // reads counselors and caseloads from it, so a counselor added or removed here must show there.
+  const store = new IndexedStore(new LowdbStore(config.dataDir), { logger: { info: () => undefined, warn: (_o, msg) => console.error(msg) } });
+  await store.open({ readEveryRecord: false });
   await runAdmin(cmd, { store, now: new Date(), write: (line) => console.log(line) });
 }
 

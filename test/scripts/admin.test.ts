@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,9 +7,20 @@ import { auditEntries } from '../../src/features/people/audit.js';
 import type { Profile } from '../../src/domain/profile.js';
 import type { CounselorRecord } from '../../src/domain/people.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { IndexedStore } from '../../src/store/indexed-store.js';
+import { PROJECT_DIR } from '../../src/config.js';
 import { codeIn, newWorld } from '../features/people/people-world.js';
 
 const now = new Date('2026-09-01T12:00:00Z');
+
+/** Runs the real `npm run admin -- ...` script against a data folder. */
+function adminScript(dataDir: string, argv: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('npx', ['tsx', 'scripts/admin.ts', ...argv], { cwd: PROJECT_DIR, env: { ...process.env, WAYPOINT_DATA_DIR: dataDir }, timeout: 60_000 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
+    );
+  });
+}
 
 async function run(store: LowdbStore, argv: string[]): Promise<string[]> {
   const cmd = parseAdminArgs(argv);
@@ -95,4 +107,17 @@ describe('npm run admin', () => {
     expect(await reopened.get('student-links', 'console:sam')).toMatchObject({ familyKeys: ['console:mom'], counselorKeys: ['console:rivera'] });
     expect((await auditEntries(reopened)).map((a) => a.action)).toEqual(['counselor-added', 'caseload-added', 'family-linked']);
   });
+
+  it('the script writes through the facts index, so reminder digests follow counselors added and removed', async () => {
+    // A data folder already in use: the app has built its facts index.
+    const app = new IndexedStore(new LowdbStore(dir));
+    await app.open();
+    await app.put('caseloads', 'console:lee', { counselorKey: 'console:lee', studentKeys: ['console:sam'], updatedAt: now.toISOString() });
+
+    expect(await adminScript(dir, ['add-counselor', 'console:lee', '--school', 'Central High'])).toMatch(/Added counselor console:lee at Central High/);
+    expect((await app.facts()).counselors.has('console:lee')).toBe(true);
+
+    expect(await adminScript(dir, ['remove-counselor', 'console:lee'])).toMatch(/Removed counselor access/);
+    expect((await app.facts()).counselors.has('console:lee')).toBe(false);
+  }, 60_000);
 });
