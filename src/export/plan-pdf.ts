@@ -22,6 +22,47 @@ const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 const CELL_SIZE = 7;
 
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** One "Label: value" fact, wrapping inside `w`; an empty value gets a line to write on. Returns the bottom y. */
+function drawFact(doc: Doc, label: string, value: string, x: number, y: number, w: number, max: number): number {
+  doc.fontSize(9);
+  const v = pdfText(value, max);
+  if (!v) {
+    doc.font(BOLD).text(`${label}:`, x, y, { lineBreak: false });
+    const from = x + doc.widthOfString(`${label}: `);
+    const base = y + doc.currentLineHeight() - 1;
+    doc.moveTo(from, base).lineTo(x + w, base).lineWidth(0.5).stroke('#999999');
+    doc.lineWidth(1).strokeColor('black');
+    return y + doc.currentLineHeight(true);
+  }
+  doc.font(BOLD).text(`${label}: `, x, y, { continued: true, width: w });
+  doc.font(FONT).text(v, { width: w });
+  return doc.y;
+}
+
+/**
+ * The header: title, then two columns of facts (student, school; Path, Cluster; Pathway, last
+ * review), then the goal across the full width. Every fact wraps and pushes the next row down.
+ */
+function drawHeader(doc: Doc, header: PlanHeader, width: number): void {
+  doc.font(BOLD).fontSize(16).text('Personal Plan of Study', MARGIN, MARGIN);
+  let y = doc.y + 4;
+  const half = width / 2;
+  const colW = half - 12;
+  const rows: [string, string, number][][] = [
+    [['Student', header.name ?? '', 120], ['School', header.school ?? '', 120]],
+    [['Career Path', header.path, 120], ['Career Cluster', header.cluster, 120]],
+    [['Career Pathway', header.pathway, 120], ['Last reviewed', header.lastReviewedAt ? header.lastReviewedAt.slice(0, 10) : 'Not yet', 20]],
+  ];
+  for (const row of rows) {
+    const bottoms = row.map(([label, value, max], i) => drawFact(doc, label, value, MARGIN + i * half, y, colW, max));
+    y = Math.max(...bottoms) + 2;
+  }
+  y = drawFact(doc, 'Postsecondary goal', header.goal, MARGIN, y, width, 220);
+  doc.y = y + 8;
+}
+
 export function renderPlanPdf(plan: Plan, header: PlanHeader, opts: PlanPdfOptions = {}): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'LETTER',
@@ -41,28 +82,7 @@ export function renderPlanPdf(plan: Plan, header: PlanHeader, opts: PlanPdfOptio
   const width = doc.page.width - MARGIN * 2;
   const bottom = () => doc.page.height - MARGIN;
 
-  // Header
-  doc.font(BOLD).fontSize(16).text('Personal Plan of Study', MARGIN, MARGIN);
-  doc.moveDown(0.3);
-  const facts: [string, string][] = [
-    ['Student', header.name ?? ''],
-    ['School', header.school ?? ''],
-    ['Postsecondary goal', header.goal || 'Not chosen yet'],
-    ['Career Path', header.path],
-    ['Career Cluster', header.cluster],
-    ['Career Pathway', header.pathway],
-    ['Last reviewed', header.lastReviewedAt ? header.lastReviewedAt.slice(0, 10) : 'Not yet'],
-  ];
-  doc.fontSize(9);
-  const half = width / 2;
-  const top = doc.y;
-  facts.forEach(([label, value], i) => {
-    const x = MARGIN + (i < 4 ? 0 : half);
-    const y = top + (i < 4 ? i : i - 4) * 13;
-    doc.font(BOLD).text(`${label}: `, x, y, { continued: true, width: half - 10, lineBreak: false });
-    doc.font(FONT).text(pdfText(value, 120), { width: half - 10, lineBreak: false, ellipsis: true });
-  });
-  doc.y = top + 4 * 13 + 8;
+  drawHeader(doc, header, width);
 
   // Table
   const t = planRows(content);

@@ -12,7 +12,7 @@ import { renderPlanCsv } from '../../src/export/plan-csv.js';
 import { renderPlanPdf } from '../../src/export/plan-pdf.js';
 import { writePlanExports } from '../../src/export/write-plan-exports.js';
 import { BY, framework, loadPlanData, NOW } from '../domain/plan/plan-fixtures.js';
-import { pageCount, pdfStrings } from './pdf-text-extract.js';
+import { pageCount, pdfStrings, pdfTextOps } from './pdf-text-extract.js';
 
 let data: PlanData;
 let plan: Plan;
@@ -67,6 +67,30 @@ describe('the printed plan (PDF)', () => {
     const ys = [...pdf.toString('latin1').matchAll(/1 0 0 -?1 [\d.]+ ([\d.]+) Tm/g)].map((m) => Number(m[1]));
     expect(Math.min(...ys)).toBeGreaterThanOrEqual(20);
     expect(Math.max(...ys)).toBeLessThanOrEqual(592);
+  });
+
+  it('wraps a long goal onto its own lines, below the other facts and above the table', async () => {
+    const goal = "Associate's degree in horticulture, then maybe a bachelor's in agricultural business, and one day my own greenhouse business with my family near Springfield, selling plants to schools";
+    const pdf = await renderPlanPdf(plan, { ...header(), goal }, { compress: false });
+    const ops = pdfTextOps(pdf);
+    const yOf = (s: string) => ops.find((o) => o.text.startsWith(s))!.y;
+    const goalLines = ops.filter((o) => o.y <= yOf('Postsecondary goal') && o.y > yOf('6th'));
+    expect(goalLines.map((o) => o.text).join(' ').replace(/\s+/g, ' ')).toContain('selling plants to schools');
+    // PDF y grows upward: every other fact sits above the goal, the grade headings below its last line.
+    for (const fact of ['Student', 'School', 'Career Path', 'Career Cluster', 'Career Pathway', 'Last reviewed']) {
+      expect(yOf(fact)).toBeGreaterThanOrEqual(yOf('Postsecondary goal') + 9);
+    }
+    expect(Math.min(...goalLines.map((o) => o.y))).toBeGreaterThanOrEqual(yOf('6th') + 9);
+    expect(new Set(goalLines.map((o) => o.y)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('leaves a line to write on when the name, school or goal is not known', async () => {
+    const pdf = await renderPlanPdf(plan, planHeader(draftPlan({ framework, data, pathwayId: 'agriculture.plant-systems', currentGrade: 9, now: NOW, by: BY }), framework), { compress: false });
+    const strings = pdfStrings(pdf);
+    expect(strings).toEqual(expect.arrayContaining(['Student:', 'School:', 'Postsecondary goal:']));
+    expect(strings.join(' ')).not.toContain('undefined');
+    // three thin write-in lines
+    expect((pdf.toString('latin1').match(/[\d.]+ [\d.]+ l\n0\.5 w/g) ?? []).length).toBe(3);
   });
 
   it('draws what a student typed only after cleaning it', async () => {
