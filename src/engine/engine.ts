@@ -11,6 +11,7 @@ import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
 import { flowTakesText, sendToFlow, startFlow, type FlowDefinition, type FlowStep } from './flow-runner.js';
 import { readInput, type Input } from './read-input.js';
 import { newSession, remember, type Session } from './session.js';
+import { SessionCache } from './session-cache.js';
 import type { TurnHandler, TurnResult } from './turn-handler.js';
 
 export type EffectHandler = (ctx: TurnContext, effect: Effect) => Promise<void>;
@@ -41,6 +42,7 @@ interface TurnWork {
  */
 export class Engine implements TurnHandler {
   private readonly queue = new ConversationQueue();
+  private readonly sessions = new SessionCache();
   private readonly flows: Map<string, FlowDefinition>;
   private readonly now: () => Date;
 
@@ -58,7 +60,7 @@ export class Engine implements TurnHandler {
     const key = keyOf(turn);
     const { records } = this.deps;
     try {
-      const session = (await records.session(key)) ?? newSession(key, this.now().toISOString());
+      const session = this.sessions.get(key) ?? (await records.session(key)) ?? newSession(key, this.now().toISOString());
       const seen = session.recent.find((r) => r.messageId === turn.messageId);
       if (seen) {
         this.deps.logger?.info({ user: key, messageId: turn.messageId }, 'repeated message answered from the record');
@@ -73,8 +75,10 @@ export class Engine implements TurnHandler {
       session.recent = remember(session.recent, turn.messageId, work.replies);
       session.updatedAt = work.ctx.now.toISOString();
       await records.saveSession(session);
+      this.sessions.written(session);
       return { replies: work.replies, duplicate: false };
     } catch (err) {
+      this.sessions.forget(key);
       if (err instanceof DamagedDataError) {
         this.deps.logger?.error({ user: key, file: err.file }, 'damaged data file');
         return { replies: [say.storeTrouble()], duplicate: false };

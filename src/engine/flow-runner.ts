@@ -53,7 +53,17 @@ export function sendToFlow(def: FlowDefinition, active: ActiveFlow, event: FlowE
 
 /** Whether the flow's current state takes free text (state tag "free-text"). */
 export function flowTakesText(def: FlowDefinition, active: ActiveFlow): boolean {
-  const actor = createActor(def.machine, { input: active.input, snapshot: active.snapshot as never });
-  const takes = actor.getSnapshot().hasTag('free-text');
+  // Tags belong to states, not to context: work each state value out once per machine.
+  const value = JSON.stringify((active.snapshot as { value?: unknown } | undefined)?.value ?? null);
+  let known = textStates.get(def.machine);
+  if (!known) textStates.set(def.machine, (known = new Map()));
+  let takes = known.get(value);
+  if (takes === undefined) {
+    const actor = createActor(def.machine, { input: active.input, snapshot: active.snapshot as never });
+    takes = actor.getSnapshot().hasTag('free-text');
+    if (known.size < 1000) known.set(value, takes);
+  }
   return takes;
 }
+
+const textStates = new WeakMap<AnyStateMachine, Map<string, boolean>>();

@@ -53,6 +53,7 @@ describe('the conversation engine', () => {
     await chat.say('yes');
     const s = (await store.get<Session>('sessions', 'console:ana'))!;
     await store.put('sessions', 'console:ana', { ...s, active: { ...s.active!, version: 0 } });
+    await chat.restartProcess();
     await chat.say('1');
     expect(chat.text()).toMatch(/updated since we last talked/);
     expect(chat.question()?.questionId).toMatch(/^interest:/);
@@ -64,6 +65,7 @@ describe('the conversation engine', () => {
     const chat = await studentAtFirstQuestion(store);
     const s = (await store.get<Session>('sessions', 'console:ana'))!;
     await store.put('sessions', 'console:ana', { ...s, active: { ...s.active!, snapshot: { value: 'no-such-state', context: {} } } });
+    await chat.restartProcess();
     await chat.say('1');
     expect(chat.text()).toMatch(/updated since we last talked/);
   });
@@ -148,5 +150,26 @@ describe('the conversation engine', () => {
     await ben.say('hi');
     expect(ben.question()?.questionId).toBe('onboarding:role');
     expect(ana.question()?.questionId).toMatch(/^interest:/);
+  });
+
+  it('a turn whose save fails changes nothing, and the next turn carries on from what was stored', async () => {
+    const store = new MemoryStore();
+    const chat = await studentAtFirstQuestion(store);
+    const q1 = chat.question()!;
+    const put = store.put.bind(store);
+    let failNext = true;
+    store.put = async (collection, id, value) => {
+      if (collection === 'sessions' && failNext) {
+        failNext = false;
+        throw new Error('disk full');
+      }
+      return put(collection, id, value);
+    };
+    await expect(chat.engine.handle(chat.turn({ text: '1' }))).rejects.toThrow('disk full');
+    await chat.say('2');
+    const s = await store.get<Session>('sessions', 'console:ana');
+    const answers = (s!.active!.snapshot as { context: { answers: { itemId: string }[] } }).context.answers;
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.itemId).toBe(q1.questionId.replace('interest:', ''));
   });
 });

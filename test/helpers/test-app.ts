@@ -20,11 +20,16 @@ export class TestChat {
   private n = 0;
   last: Reply[] = [];
   constructor(
-    readonly engine: Engine,
+    public engine: Engine,
     readonly store: Store,
     readonly user = 'ana',
     readonly channel = 'console',
   ) {}
+
+  /** The process starts again: a new engine on the same store, the conversation going on. */
+  async restartProcess(opts: { now?: () => Date } = {}): Promise<void> {
+    this.engine = createEngine({ records: new Records(this.store), data: await appData(), now: opts.now });
+  }
 
   turn(partial: Partial<Turn>): Turn {
     return {

@@ -69,10 +69,16 @@ export function processTerm(term: string): string | null {
 /** Removes whole filler phrases (the query side only). */
 export function stripFillerPhrases(text: string): string {
   let out = ` ${plainText(text)} `;
-  for (const phrase of FILLER_PHRASES) {
-    out = out.split(` ${plainText(phrase)} `).join(' ');
+  for (const phrase of plainFillerPhrases()) {
+    if (out.includes(phrase)) out = out.split(phrase).join(' ');
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+let plainPhrases: string[] | undefined;
+/** The filler phrases as plain text with a space each side, made once. */
+function plainFillerPhrases(): string[] {
+  return (plainPhrases ??= FILLER_PHRASES.map((p) => ` ${plainText(p)} `));
 }
 
 export interface QueryWord {
