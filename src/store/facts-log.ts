@@ -182,7 +182,7 @@ export class FactsLog {
   rebuild(): Promise<boolean> {
     return this.withLock(async () => {
       const started = Date.now();
-      this.o.logger?.warn({ stream: this.stream }, 'facts index missing: rebuilding it from the stored records (slow, once)');
+      this.o.logger?.info({ stream: this.stream }, 'facts index missing: building it from the stored records (once)');
       await this.inner.sealLog(this.stream);
       if (this.o.sealWaitMs > 0) await sleep(this.o.sealWaitMs);
       const segments = await this.inner.sealedLogs(this.stream);

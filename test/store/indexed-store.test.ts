@@ -249,7 +249,7 @@ describe('the facts index kept by IndexedStore', () => {
     const store = new IndexedStore(new LowdbStore(dir), { sealWaitMs: 0, logger });
     await store.put('profiles', 'slack:U2', profile('slack:U2', 'Vi')); // a save before the first load
     await store.open();
-    expect(logged).toEqual(['facts index missing: rebuilding it from the stored records (slow, once)', 'facts index rebuilt']);
+    expect(logged).toEqual(['facts index missing: building it from the stored records (once)', 'facts index rebuilt']);
     const f = await store.facts();
     expect(f.plans.get('slack:U1')).toEqual({ drafted: '2025-08-20T00:00:00.000Z', reviews: ['2025-09-16T00:00:00.000Z'] });
     expect([...f.profiles.keys()].sort()).toEqual(['slack:U1', 'slack:U2']);
