@@ -81,6 +81,27 @@ function codeIn(rest: string): string | undefined {
   return isCodeShaped(code) ? code : undefined;
 }
 
+/**
+ * A message shaped like a code but with characters codes never use (0, O, 1, I, L, 5, S, 2, Z, 8,
+ * B): a misread or mistyped code, such as "KX7M-4PQ0". It cannot match any code, so it is not a
+ * guess. With a space between the groups, one group must mix letters and digits ("year 2026" is
+ * not a code).
+ */
+export function mistypedCodeInText(words: string): string | undefined {
+  if (codeInText(words)) return undefined;
+  const plain = words.toLowerCase().replace(/[^a-z0-9-]+/g, ' ').trim();
+  return mistypedIn(plain) ?? mistypedIn(plain.replace(LEADING_WORDS, '').trim());
+}
+
+function mistypedIn(rest: string): string | undefined {
+  const m = /^([a-z0-9]{8})$|^([a-z0-9]{4})( |-| - )([a-z0-9]{4})$/.exec(rest);
+  if (!m) return undefined;
+  const mixed = (g: string) => /[a-z]/.test(g) && /\d/.test(g);
+  if (m[3] === ' ' && !mixed(m[2]!) && !mixed(m[4]!)) return undefined;
+  const code = (m[1] ?? `${m[2]}${m[4]}`).toUpperCase();
+  return /[A-Z]/.test(code) && /\d/.test(code) ? code : undefined;
+}
+
 export function isCodeShaped(code: string): boolean {
   return code.length === CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c)) && /[A-Z]/.test(code) && /\d/.test(code);
 }

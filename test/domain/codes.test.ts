@@ -4,6 +4,7 @@ import {
   codeInText,
   isLocked,
   makeCode,
+  mistypedCodeInText,
   newCodeRecord,
   recordWrongCode,
   showCode,
@@ -67,5 +68,12 @@ describe('codes', () => {
     expect(isLocked(state, new Date(t))).toBe(true);
     expect(isLocked(state, new Date(Date.parse(state!.lockedUntil!) - 1))).toBe(true);
     expect(isLocked(state, new Date(Date.parse(state!.lockedUntil!)))).toBe(false);
+  });
+
+  it('a code typed with look-alike characters is seen as a mistyped code; ordinary words are not', () => {
+    for (const typed of ['kx7m 4pq0', 'KX7M4PQO', 'my code is kx7m 4pqi', 'join kx7m 4pqb']) expect(mistypedCodeInText(typed)).toBeDefined();
+    for (const typed of ['year 2026', '9th grade', 'pharmacy', 'class of 2028', 'grade 10', 'kx7m 4pqr', 'abcd efgh']) {
+      expect(mistypedCodeInText(typed)).toBeUndefined();
+    }
   });
 });

@@ -2,11 +2,11 @@
  * Codes in the chat: a student asks for a family code, a counselor for a class code, and anyone
  * who types a code-shaped message ("KX7M-4PQR", "join kx7m 4pqr") uses it.
  */
-import { CLASS_CODE_DAYS, codeInText, FAMILY_CODE_DAYS, makeCode, newCodeRecord, showCode, type CodeKind } from '../../domain/codes.js';
+import { CLASS_CODE_DAYS, codeInText, FAMILY_CODE_DAYS, makeCode, mistypedCodeInText, newCodeRecord, showCode, type CodeKind } from '../../domain/codes.js';
 import { text } from '../../domain/messages.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import type { PeopleDeps } from './people-deps.js';
-import { CODES, redeemCode } from './redeem-code.js';
+import { CODES, mistypedCode, redeemCode } from './redeem-code.js';
 
 /** Makes and stores a new code that no record uses yet. */
 async function createCode(ctx: TurnContext, kind: CodeKind, deps: PeopleDeps): Promise<string> {
@@ -17,14 +17,21 @@ async function createCode(ctx: TurnContext, kind: CodeKind, deps: PeopleDeps): P
   }
 }
 
-/** Anyone: a message that is a code uses it (during onboarding it also ends onboarding). */
+/**
+ * Anyone: a message that is a code uses it (during onboarding it also ends onboarding). A code
+ * with characters codes never use ("KX7M-4PQ0") gets a hint instead of "I didn't catch that".
+ */
 export function codeEntryCommand(deps: PeopleDeps): Command {
   return {
     id: 'enter-code',
-    matches: (t) => codeInText(t) !== undefined,
+    matches: (t) => codeInText(t) !== undefined || mistypedCodeInText(t) !== undefined,
     run: async (ctx, input) => {
       const code = codeInText(input.text ?? '');
-      if (!code) return;
+      if (!code) {
+        mistypedCode(ctx);
+        ctx.resumeFlow();
+        return;
+      }
       if (ctx.activeFlow() === 'onboarding') return ctx.startFlow('enter-code', { code });
       await redeemCode(ctx, code, deps);
       ctx.resumeFlow();

@@ -26,6 +26,8 @@ export const CODE_CLAIMS = 'code-claims';
 export const CODE_ATTEMPTS = 'code-attempts';
 
 const say = {
+  mistyped: () =>
+    text("That code has a letter or number that codes never use, like 0, O, 1 or I. Check it against the code you were given and type it again."),
   unknown: () => text("I couldn't find that code. Check the letters and numbers and try again. Codes look like KX7M-4PQR."),
   expiredFamily: () => text('That code has expired (family codes work for 7 days). Ask your student to say "invite my family" to get a new one.'),
   expiredClass: () => text('That class code has expired. Ask your counselor for a new one.'),
@@ -67,8 +69,22 @@ async function displayName(store: Store, userKey: string): Promise<string | unde
   return (await store.get<Profile>('profiles', userKey))?.displayName?.trim() || undefined;
 }
 
-/** Uses `code` (normalised, "KX7M4PQR") for the user of this turn and says what happened. */
+/** A code-shaped message with characters codes never use: a hint, not a wrong guess. */
+export function mistypedCode(ctx: TurnContext): void {
+  ctx.say(say.mistyped());
+}
+
+/**
+ * Uses `code` (normalised, "KX7M4PQR") for the user of this turn and says what happened. Someone
+ * who has not said who they are yet and whose code did not work goes back to "Who are you?", so
+ * the code they type next is read (not taken for a first hello).
+ */
 export async function redeemCode(ctx: TurnContext, code: string, deps: PeopleDeps): Promise<void> {
+  await useCode(ctx, code, deps);
+  if (!ctx.profile() && ctx.activeFlow() !== 'onboarding') await ctx.startFlow('onboarding', { firstContact: false });
+}
+
+async function useCode(ctx: TurnContext, code: string, deps: PeopleDeps): Promise<void> {
   const store = ctx.records.store;
   const attempts = await store.get<CodeAttempts>(CODE_ATTEMPTS, ctx.userKey);
   if (isLocked(attempts, ctx.now)) return ctx.say(say.locked(minutesLeft(attempts!, ctx.now)));

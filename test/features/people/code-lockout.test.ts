@@ -55,4 +55,31 @@ describe('code lock-out', () => {
       w.advance(7 * 60_000);
     }
   });
+
+  it('a newcomer whose first code is wrong can simply type it again, and the retyped code is read', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    await sam.say('invite my family');
+    const code = codeIn(sam.text());
+    const gran = w.chat('gran');
+    await gran.say('hi');
+    await gran.say('KX7M-4PQR');
+    expect(gran.text()).toMatch(/couldn't find that code/);
+    expect(gran.text()).toMatch(/Who are you\?/);
+    await gran.say(code.toLowerCase());
+    expect(gran.text()).toMatch(/now linked/);
+    expect(await linkedStudents(w.store, 'console:gran')).toEqual(['console:sam']);
+  });
+
+  it('a code with a character codes never use (0, O, 1, I...) gets a hint, and is not counted as a guess', async () => {
+    const w = await newWorld();
+    const mom = await w.family('mom');
+    for (let i = 0; i < 12; i++) {
+      await mom.say(i % 2 ? 'kx7m 4pq0' : 'KX7M-4PQO');
+      expect(mom.text()).toMatch(/codes never use, like 0, O, 1 or I/);
+    }
+    expect(await w.store.get('code-attempts', 'console:mom')).toBeUndefined();
+    await mom.say('KX7M-4PQR');
+    expect(mom.text()).toMatch(/couldn't find that code/);
+  });
 });
