@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import wrapAnsi from 'wrap-ansi';
 import type { Reply, Turn } from '../../domain/messages.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
 import { renderForConsole } from './console-renderer.js';
@@ -22,7 +23,8 @@ export interface ConsoleOptions {
 export async function runConsole(o: ConsoleOptions): Promise<void> {
   let n = 0;
   const write = (replies: Reply[]) => {
-    for (const r of replies) o.output.write(`${o.interactive ? indent(renderForConsole(r)) : renderForConsole(r)}\n`);
+    const width = (o.output as { columns?: number }).columns ?? 80;
+    for (const r of replies) o.output.write(`${o.interactive ? indent(renderForConsole(r), width) : renderForConsole(r)}\n`);
     if (o.interactive) o.output.write('\n');
   };
   const send = async (text: string) => {
@@ -55,9 +57,14 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   rl.close();
 }
 
-function indent(text: string): string {
+const MARGIN = '          ';
+
+/** "waypoint> " before the first line, the rest lined up under it, words wrapped to the terminal. */
+function indent(text: string, width: number): string {
+  const room = Math.max(20, width - MARGIN.length - 1);
   return text
     .split('\n')
-    .map((l, i) => (i === 0 ? `waypoint> ${l}` : `          ${l}`))
+    .flatMap((l) => wrapAnsi(l, room, { hard: true, trim: false }).split('\n'))
+    .map((l, i) => (i === 0 ? `waypoint> ${l}` : `${MARGIN}${l}`))
     .join('\n');
 }
