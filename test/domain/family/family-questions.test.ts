@@ -39,7 +39,7 @@ describe('the common family questions', () => {
   it.each([
     ['why-early', ['Why so early?', 'why do we need a plan this early', "isn't 6th grade too young to plan?", 'why start so soon', 'why plan in 7th grade', 'why make a plan so erly']],
     ['cluster-box-in', ['Will choosing a cluster box my child in?', 'wil chosing a cluser box my kid in', 'if she picks a cluster is she stuck with it?', 'can he switch clusters later on', 'does a cluster lock my son into one job']],
-    ['hands-on-or-university', ['My son loves hands-on work but I planned on a 4 year university', 'my kid wants to go to trade school', "she'd rather work with her hands than go to college", 'hands on work vs universty', 'my kid likes fixing cars but I wanted a university', 'does my son have to go to college', 'trade school vs college']],
+    ['hands-on-or-university', ['My son loves hands-on work but I planned on a 4 year university', 'my kid wants to go to trade school', "she'd rather work with her hands than go to college", 'hands on work vs universty', 'my kid likes fixing cars but I wanted a university', 'is college required for my son', 'she wants to skip college', 'trade school vs college']],
     ['not-interested', ["My child isn't interested in careers yet", "my daughter doesn't care about jobs at all", 'he has no idea what he wants to do', 'my 8th grader has no clue what she wants', 'not intrested in carears']],
     ['education-pay', ['What does education pay?', 'is college worth it', 'do you earn more with a degree', 'does educaton pay off', 'how much do people with a degree make']],
     ['help-at-home', ['How can I help at home?', 'what can i do to help my kid', 'how do i suport my child']],
