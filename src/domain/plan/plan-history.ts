@@ -2,6 +2,7 @@
  * Versions and reviews of a plan: the current content, adding a version, undo, recording a review
  * and "what changed since the last review". Every function returns a new Plan; none mutates.
  */
+import { planDifferences } from './plan-diff.js';
 import type { Plan, PlanContent, PlanReview, PlanVersion } from './plan-types.js';
 
 export function currentVersion(plan: Plan): PlanVersion {
@@ -81,10 +82,20 @@ export function lastReviewedAt(plan: Plan): string | undefined {
   return lastReview(plan)?.at;
 }
 
-/** One line per version made since the last review (or since the draft), oldest first. */
+/**
+ * What really changed since the last review (or since the draft): the difference between the plan
+ * then and now, one line each, so a change that was undone is not listed. A new draft for another
+ * pathway is one line ("Made a new draft for ...") plus any change to the goal.
+ */
 export function changesSinceLastReview(plan: Plan): string[] {
-  const since = lastReview(plan)?.version ?? 1;
-  return plan.versions.filter((v) => v.number > since).map((v) => v.summary);
+  const since = versionNumbered(plan, lastReview(plan)?.version ?? 1) ?? plan.versions[0]!;
+  const then = since.plan;
+  const now = currentPlan(plan);
+  if (then.pathwayId === now.pathwayId) return planDifferences(then, now);
+  const later = plan.versions.filter((v) => v.number > since.number);
+  const redraft = [...later].reverse().find((v, i, rev) => (rev[i + 1]?.plan ?? then).pathwayId !== v.plan.pathwayId);
+  const goal = planDifferences({ ...then, grades: [] }, { ...now, grades: [] });
+  return [redraft ? contentSummary(plan, redraft) : 'Made a new draft for another pathway.', ...goal];
 }
 
 /** Records a review now: who, when, and what changed since the one before. */

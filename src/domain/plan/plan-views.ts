@@ -60,21 +60,33 @@ function headerFields(h: PlanHeader): CardField[] {
   return fields;
 }
 
-/** A table of the given grades (all when omitted). */
-export function planTable(plan: Plan, header: PlanHeader, title: string, grades?: number[]): PlanTableReply {
+const COURSE_ROWS = PLAN_ROWS.filter((r) => r !== 'work-based-learning' && r !== 'activities');
+
+/**
+ * A table of the given grades (all when omitted), with the header facts when `header` is given.
+ * Its text (terminal, notifications, screen readers): one grade reads row by row; several grades
+ * read one short line each (classes, then activities); "show 10th grade" gives a year in full.
+ */
+export function planTable(plan: Plan, header: PlanHeader | undefined, title: string, grades?: number[]): PlanTableReply {
   const c = currentPlan(plan);
   const t = planRows(c, grades);
-  const fields = headerFields(header);
+  const fields = header ? headerFields(header) : [];
   const lines = [title, ...fields.map((f) => `${f.label}: ${f.value}`)];
-  t.grades.forEach((g, col) => {
-    const parts = t.rows.map((r) => `${r.label}: ${r.cells[col]!.join(', ') || '-'}`);
-    lines.push(`${gradeLong(g)}. ${parts.join('. ')}.`);
-  });
+  const cols = c.grades.filter((g) => t.grades.includes(g.grade));
+  if (cols.length === 1) {
+    lines.push(...t.rows.map((r) => `${r.label}: ${r.cells[0]!.join('; ') || '-'}`));
+  } else {
+    for (const g of cols) {
+      const classes = COURSE_ROWS.flatMap((row) => g.rows[row].map((i) => i.name));
+      const activities = g.rows.activities.map((i) => i.name);
+      lines.push(`${gradeColumn(g.grade)}: ${classes.join(', ') || '-'}.${activities.length ? ` Activities: ${activities.join(', ')}.` : ''}`);
+    }
+  }
   return {
     kind: 'plan',
     title,
     grades: t.grades.map(gradeColumn),
-    rows: t.rows.map((r) => ({ label: r.label, cells: r.cells.map((cell) => cell.join(', ')) })),
+    rows: t.rows.map((r) => ({ label: r.label, cells: r.cells.map((cell) => cell.join('; ')) })),
     fields,
     text: lines.join('\n'),
   };
@@ -92,22 +104,24 @@ export function showPlanReplies(plan: Plan, header: PlanHeader, opts: { studentG
   const year = thisYear(c, opts.studentGrade);
   const replies: Reply[] = [
     planTable(plan, header, `This year: ${gradeLong(year)}`, [year]),
-    planTable(plan, header, `Your plan, ${gradeName(c.firstGrade)} grade to 2 years after high school`),
+    planTable(plan, undefined, `Your plan, ${gradeName(c.firstGrade)} grade to 2 years after high school`),
   ];
   if (!c.goal && c.goalSuggestions.length > 0) {
     replies.push(text(`You haven't picked a goal after high school yet. One idea: ${c.goalSuggestions[0]}. To set one, say "my goal is ..."`));
   }
-  replies.push(text('Nothing here is final. Plans change every year. You can say things like "move Chemistry to 11th" or "add FFA in 10th".'));
+  replies.push(
+    text('Nothing here is final. Plans change every year. Say "show 10th grade" to see one year in full, or change things like "move Chemistry to 11th".'),
+  );
   return replies;
 }
 
 /** "show 10th grade": one year, or a plain answer when that year isn't in the plan. */
-export function showGradeReply(plan: Plan, grade: number, header: PlanHeader): PlanTableReply | TextReply {
+export function showGradeReply(plan: Plan, grade: number): PlanTableReply | TextReply {
   const c = currentPlan(plan);
   if (!c.grades.some((g) => g.grade === grade)) {
     return text(`Your plan goes from ${gradeLong(c.firstGrade)} to 2 years after high school, so it has no ${gradeLong(grade)}.`);
   }
-  return planTable(plan, header, gradeLong(grade)[0]!.toUpperCase() + gradeLong(grade).slice(1), [grade]);
+  return planTable(plan, undefined, gradeLong(grade)[0]!.toUpperCase() + gradeLong(grade).slice(1), [grade]);
 }
 
 /** The postsecondary options in their four groups. */
@@ -136,6 +150,13 @@ export function changeReply(result: ApplyResult): TextReply {
   return text(`${result.confirmation} Say "undo" to take it back.`);
 }
 
+/** Changes as short lines; a long list shows the first few and how many more. */
+function changeList(changes: string[], max = 4): string {
+  const shown = changes.length > max + 1 ? changes.slice(0, max) : changes;
+  const more = changes.length - shown.length;
+  return [...shown.map((c) => `- ${c}`), ...(more > 0 ? [`- and ${more} more`] : [])].join('\n');
+}
+
 /** "review my plan": what changed since the last review, then this year and next. */
 export function reviewReplies(plan: Plan, header: PlanHeader, opts: { studentGrade?: number } = {}): Reply[] {
   const c = currentPlan(plan);
@@ -143,9 +164,9 @@ export function reviewReplies(plan: Plan, header: PlanHeader, opts: { studentGra
   const changes = changesSinceLastReview(plan);
   const last = lastReviewedAt(plan);
   const intro = last
-    ? `Your last review was on ${last.slice(0, 10)}. ${changes.length === 0 ? 'Nothing has changed since then.' : `Since then: ${changes.join(' ')}`}`
-    : `This is your first review. ${changes.length === 0 ? 'Your plan is as it was drafted.' : `Since the draft: ${changes.join(' ')}`}`;
+    ? `Your last review was on ${last.slice(0, 10)}. ${changes.length === 0 ? 'Nothing has changed since then.' : `Since then:\n${changeList(changes)}`}`
+    : `This is your first review. ${changes.length === 0 ? 'Your plan is as it was drafted.' : `Since the draft:\n${changeList(changes)}`}`;
   const replies: Reply[] = [text(intro), planTable(plan, header, `This year: ${gradeLong(year)}`, [year])];
-  if (year < 14) replies.push(planTable(plan, header, `Next year: ${gradeLong(year + 1)}`, [year + 1]));
+  if (year < 14) replies.push(planTable(plan, undefined, `Next year: ${gradeLong(year + 1)}`, [year + 1]));
   return replies;
 }

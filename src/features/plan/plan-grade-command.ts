@@ -4,10 +4,10 @@ import type { Command } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
 import { loadPlan } from './plan-records.js';
 import { say } from './plan-replies.js';
-import { headerFor, markThisYear, studentGrade, type PlanDeps } from './plan-show.js';
+import { markThisYear, studentGrade, type PlanDeps } from './plan-show.js';
 import { gradeAskedFor } from './plan-words.js';
 
-export function planGradeCommand(deps: PlanDeps): Command {
+export function planGradeCommand(_deps: PlanDeps): Command {
   return {
     id: 'plan-grade',
     roles: ['student'],
@@ -17,7 +17,7 @@ export function planGradeCommand(deps: PlanDeps): Command {
       const plan = await loadPlan(ctx.records.store, ctx.userKey);
       if (!plan) return void ctx.say(say.noPlan());
       if (grade === undefined) return void ctx.say(say.noPlan());
-      const reply = showGradeReply(plan, grade, await headerFor(ctx, deps, plan));
+      const reply = showGradeReply(plan, grade);
       ctx.say(...markThisYear([reply], plan, studentGrade(ctx)));
     },
   };

@@ -34,7 +34,7 @@ describe('reviewing a plan', () => {
     expect(lastReviewedAt(draft)).toBeUndefined();
     let plan = apply(draft, 'move Chemistry to 12th', '2026-09-10T10:00:00.000Z');
     plan = apply(plan, 'add FFA in 10th', '2026-09-11T10:00:00.000Z');
-    expect(changesSinceLastReview(plan)).toEqual(['Moved Chemistry from 11th to 12th.', 'Added FFA to Additional Activities in 10th grade.']);
+    expect(changesSinceLastReview(plan)).toEqual(['Added FFA to Additional Activities in 10th grade.', 'Moved Chemistry from 11th to 12th.']);
 
     const reviewed = recordReview(plan, { now: '2026-10-01T14:00:00.000Z', by: 'console:counselor' });
     expect(reviewed.reviews).toEqual([
@@ -42,7 +42,7 @@ describe('reviewing a plan', () => {
         at: '2026-10-01T14:00:00.000Z',
         by: 'console:counselor',
         version: 3,
-        changesSinceLastReview: ['Moved Chemistry from 11th to 12th.', 'Added FFA to Additional Activities in 10th grade.'],
+        changesSinceLastReview: ['Added FFA to Additional Activities in 10th grade.', 'Moved Chemistry from 11th to 12th.'],
       },
     ]);
     expect(lastReviewedAt(reviewed)).toBe('2026-10-01T14:00:00.000Z');
@@ -57,8 +57,52 @@ describe('reviewing a plan', () => {
   it('walks through what changed, this year and next', () => {
     const plan = recordReview(apply(draft, 'move Chemistry to 12th', NOW), { now: '2026-10-01T14:00:00.000Z', by: BY });
     const replies = reviewReplies(apply(plan, 'add FFA in 10th', NOW), planHeader(plan, framework));
-    expect(replies[0]).toEqual({ kind: 'text', text: 'Your last review was on 2026-10-01. Since then: Added FFA to Additional Activities in 10th grade.' });
+    expect(replies[0]).toEqual({ kind: 'text', text: 'Your last review was on 2026-10-01. Since then:\n- Added FFA to Additional Activities in 10th grade.' });
     expect(replies.slice(1).map((r) => r.kind === 'plan' && r.grades)).toEqual([['9th'], ['10th']]);
+  });
+});
+
+describe('what changed since the last review', () => {
+  it('lists what really changed: an undone change, or one taken back by hand, leaves no line', () => {
+    let plan = apply(draft, 'move Chemistry to 12th', NOW);
+    plan = apply(plan, 'my goal is a bachelor\'s in nursing', NOW);
+    plan = apply(plan, 'undo', NOW);
+    plan = apply(plan, 'add FFA in 10th', NOW);
+    plan = apply(plan, 'remove FFA', NOW);
+    expect(plan.versions).toHaveLength(6);
+    expect(changesSinceLastReview(plan)).toEqual(['Moved Chemistry from 11th to 12th.']);
+    plan = apply(plan, 'move Chemistry to 11th', NOW);
+    expect(changesSinceLastReview(plan)).toEqual([]);
+    expect(reviewReplies(plan, planHeader(plan, framework))[0]).toEqual({ kind: 'text', text: 'This is your first review. Your plan is as it was drafted.' });
+  });
+
+  it('says a swap, an addition to several years, a removal and the goal in the words the changes use', () => {
+    let plan = apply(draft, 'swap Statistics for Calculus in 12th', NOW);
+    plan = apply(plan, 'add FFA', NOW);
+    plan = apply(plan, 'remove Art I', NOW);
+    plan = apply(plan, 'my goal is a bachelor\'s in nursing', NOW);
+    expect(changesSinceLastReview(plan)).toEqual([
+      'Added FFA to Additional Activities in 9th, 10th, 11th and 12th grade.',
+      'Removed Art I from 9th grade.',
+      'Swapped Statistics for Calculus in 12th.',
+      "Set the goal after high school to: a bachelor's in nursing.",
+    ]);
+  });
+
+  it('shows a long list as the first few changes and how many more', () => {
+    let plan = draft;
+    for (const words of ['add Choir in 9th', 'add Band in 10th', 'add Creative Writing in 11th', 'add Psychology in 11th', 'add Economics in 12th', 'add Speech and Debate in 12th']) {
+      plan = apply(plan, words, NOW);
+    }
+    const intro = reviewReplies(plan, planHeader(plan, framework))[0]!;
+    expect(intro.kind === 'text' && intro.text.split('\n')).toEqual([
+      'This is your first review. Since the draft:',
+      '- Added Choir to Other Courses in 9th grade.',
+      '- Added Band to Other Courses in 10th grade.',
+      '- Added Psychology to Social Studies in 11th grade.',
+      '- Added Creative Writing to Other Courses in 11th grade.',
+      '- and 2 more',
+    ]);
   });
 });
 
@@ -73,9 +117,16 @@ describe('showing a plan in the chat', () => {
       'English', 'Math', 'Science', 'Social Studies', 'Career Education', 'Other Courses', 'Work-Based Learning', 'Additional Activities',
     ]);
     expect(all.rows[1]!.cells.slice(0, 3)).toEqual(['Algebra I', 'Geometry', 'Algebra II']);
-    expect(all.fields).toContainEqual({ label: 'Career Pathway', value: 'Therapeutic Services' });
-    expect(all.fields).toContainEqual({ label: 'Goal after high school', value: 'Not chosen yet' });
-    expect(all.text).toContain('11th grade. English: English III. Math: Algebra II.');
+    // the header facts come once, with this year; the compact view is one short line per grade
+    if (year?.kind !== 'plan') throw new Error('expected a plan table');
+    expect(year.fields).toContainEqual({ label: 'Career Pathway', value: 'Therapeutic Services' });
+    expect(year.fields).toContainEqual({ label: 'Goal after high school', value: 'Not chosen yet' });
+    expect(year.text).toContain('Student: Sam');
+    expect(all.fields).toEqual([]);
+    const lines = all.text.split('\n');
+    expect(lines).toHaveLength(7);
+    expect(lines).toContain('11th: English III, Algebra II, Chemistry, U.S. History, Health Occupations I, Spanish II, Personal Finance. Activities: HOSA.');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(280);
     expect(replies.some((r) => r.kind === 'text' && r.text.includes('my goal is'))).toBe(true);
   });
 
@@ -84,11 +135,13 @@ describe('showing a plan in the chat', () => {
     expect(year).toMatchObject({ title: 'This year: 11th grade', grades: ['11th'] });
   });
 
-  it('shows one grade, or says plainly when that grade is not in the plan', () => {
-    const header = planHeader(draft, framework);
-    expect(showGradeReply(draft, 10, header)).toMatchObject({ kind: 'plan', title: '10th grade', grades: ['10th'] });
-    expect(showGradeReply(draft, 13, header)).toMatchObject({ title: '1st year after high school', grades: ['After HS 1'] });
-    expect(showGradeReply(draft, 7, header)).toEqual({ kind: 'text', text: 'Your plan goes from 9th grade to 2 years after high school, so it has no 7th grade.' });
+  it('shows one grade row by row, or says plainly when that grade is not in the plan', () => {
+    const tenth = showGradeReply(draft, 10);
+    expect(tenth).toMatchObject({ kind: 'plan', title: '10th grade', grades: ['10th'], fields: [] });
+    expect(tenth.text.split('\n').slice(0, 3)).toEqual(['10th grade', 'English: English II', 'Math: Geometry']);
+    expect(tenth.text).toMatch(/^Work-Based Learning: Service learning/m);
+    expect(showGradeReply(draft, 13)).toMatchObject({ title: '1st year after high school', grades: ['After HS 1'] });
+    expect(showGradeReply(draft, 7)).toEqual({ kind: 'text', text: 'Your plan goes from 9th grade to 2 years after high school, so it has no 7th grade.' });
   });
 
   it('lists the options after high school in their four groups', () => {
