@@ -20,14 +20,14 @@ export function introReply(total: number): Reply {
   );
 }
 
-export function itemQuestion(item: InterestItem, index: number, total: number): QuestionReply {
+export function itemQuestion(item: InterestItem, index: number, total: number, atMost = false): QuestionReply {
   const choices = choicesFor(item);
   return {
     kind: 'question',
     questionId: itemQuestionId(item.id),
-    text: `(${index} of about ${total}) ${item.text}`,
+    text: item.text,
     choices: choices.map((c) => ({ id: c.id, label: c.label })),
-    progress: { index, total },
+    progress: { index, total, ...(atMost ? { atMost } : {}) },
   };
 }
 

@@ -73,7 +73,8 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
       askNext: emit(({ context }) => {
         const item = next(context)!;
         const total = Math.max(estimateTotal(context.answers, context.grade), context.answers.length + 1);
-        const q = say.itemQuestion(item, context.answers.length + 1, total);
+        const atMost = total !== estimateTotal([], context.grade);
+        const q = say.itemQuestion(item, context.answers.length + 1, total, atMost);
         return context.answers.length === 0 ? reply(say.introReply(total), q) : reply(q);
       }),
       savePathway: enqueueActions(({ event, enqueue }) => {

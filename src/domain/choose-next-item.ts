@@ -172,8 +172,11 @@ function bestItem(items: InterestItem[], value: (item: InterestItem) => number):
   return best;
 }
 
-/** About how many questions this conversation will take, for "question 3 of about 15". */
+/**
+ * About how many questions this conversation will take, for "question 3 of about 15"; past the
+ * typical length, the cap ("question 17 of at most 24"), so the count never creeps up one by one.
+ */
 export function estimateTotal(answers: Answer[], grade: Grade): number {
   const policy = policyFor(grade);
-  return Math.min(policy.maxAnswers, Math.max(policy.typical, answers.length + 2));
+  return answers.length + 1 <= policy.typical ? policy.typical : policy.maxAnswers;
 }

@@ -40,8 +40,20 @@ export interface QuestionReply {
   questionId: string;
   text: string;
   choices: Choice[];
-  /** "question 3 of about 15" */
-  progress?: { index: number; total: number };
+  /** Where this question is in a series: "3 of about 15", or "17 of at most 24" near the end. */
+  progress?: QuestionProgress;
+}
+
+export interface QuestionProgress {
+  index: number;
+  total: number;
+  /** True once past the usual length: the total is then the most there can be. */
+  atMost?: boolean;
+}
+
+/** "3 of about 15" / "17 of at most 24", the same words on every channel. */
+export function progressLabel(p: QuestionProgress): string {
+  return `${p.index} of ${p.atMost ? 'at most' : 'about'} ${p.total}`;
 }
 
 export interface CardField {

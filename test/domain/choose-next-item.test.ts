@@ -1,3 +1,4 @@
+import { progressLabel } from '../../src/domain/messages.js';
 import {
   chooseNextItem,
   estimateTotal,
@@ -202,6 +203,15 @@ describe('estimateTotal', () => {
   test('says "about 15" for older students and fewer for young ones at the start', () => {
     expect(estimateTotal([], 9)).toBe(15);
     expect(estimateTotal([], 2)).toBeLessThan(estimateTotal([], 9));
+  });
+
+  test('past the usual 15, the count says the most there can be instead of creeping up one by one', () => {
+    const answers: Answer[] = Array.from({ length: 15 }, (_, n) => ({ itemId: `q${n}`, value: 'no' as const }));
+    expect(estimateTotal(answers.slice(0, 14), 9)).toBe(15);
+    expect(estimateTotal(answers, 9)).toBe(MAX_ANSWERS);
+    expect(estimateTotal([...answers, { itemId: 'q15', value: 'no' }], 9)).toBe(MAX_ANSWERS);
+    expect(progressLabel({ index: 16, total: MAX_ANSWERS, atMost: true })).toBe(`16 of at most ${MAX_ANSWERS}`);
+    expect(progressLabel({ index: 3, total: 15 })).toBe('3 of about 15');
   });
 
   test('always stays ahead of the question being asked and never above the cap', () => {

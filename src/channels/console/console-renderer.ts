@@ -1,4 +1,4 @@
-import type { Reply } from '../../domain/messages.js';
+import { progressLabel, type Reply } from '../../domain/messages.js';
 
 /** Plain text for a terminal: choices as numbered lines ("1) Yes"), cards as "Label: value" lines. */
 export function renderForConsole(reply: Reply): string {
@@ -6,7 +6,10 @@ export function renderForConsole(reply: Reply): string {
     case 'text':
       return reply.text;
     case 'question':
-      return [reply.text, ...reply.choices.map((c, i) => `${i + 1}) ${c.label}`)].join('\n');
+      return [
+        reply.progress ? `(${progressLabel(reply.progress)}) ${reply.text}` : reply.text,
+        ...reply.choices.map((c, i) => `${i + 1}) ${c.label}`),
+      ].join('\n');
     case 'card': {
       const lines = [reply.title, ...reply.fields.map((f) => `${f.label}: ${f.value}`)];
       if (reply.actions?.length) lines.push(...reply.actions.map((c, i) => `${i + 1}) ${c.label}`));

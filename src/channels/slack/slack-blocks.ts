@@ -1,5 +1,5 @@
 import type { types as S } from '@slack/bolt';
-import type { CardField, CardReply, Choice, PlanTableReply, QuestionReply } from '../../domain/messages.js';
+import { progressLabel, type CardField, type CardReply, type Choice, type PlanTableReply, type QuestionReply } from '../../domain/messages.js';
 import { encodeActionId } from './slack-action-id.js';
 import { clip, escapeSlackText, splitText } from './slack-escape.js';
 
@@ -49,7 +49,7 @@ export function choiceButtons(questionId: string, choices: Choice[]): S.ActionsB
 
 export function questionBlocks(q: QuestionReply): S.KnownBlock[] {
   const blocks: S.KnownBlock[] = [...textSections(escapeSlackText(q.text))];
-  if (q.progress) blocks.push(contextLine(`Question ${q.progress.index} of about ${q.progress.total}`));
+  if (q.progress) blocks.push(contextLine(`Question ${progressLabel(q.progress)}`));
   blocks.push(...choiceButtons(q.questionId, q.choices));
   return blocks;
 }

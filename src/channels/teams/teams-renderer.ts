@@ -5,7 +5,7 @@
  * plain-text `summary` and `fallbackText` for notifications and screen readers.
  */
 import type { Activity } from 'botbuilder';
-import type { CardReply, Choice, FileReply, PlanTableReply, QuestionReply, Reply } from '../../domain/messages.js';
+import { progressLabel, type CardReply, type Choice, type FileReply, type PlanTableReply, type QuestionReply, type Reply } from '../../domain/messages.js';
 import { adaptiveCard, cardAttachment, fieldLine, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { choiceData, type ChoiceSubmit } from './card-submit.js';
 import { planCards } from './plan-cards.js';
@@ -68,7 +68,7 @@ function choiceActions(questionId: string, prompt: string, choices: Choice[]): {
 export function questionCard(reply: QuestionReply): AdaptiveCard {
   const body: CardElement[] = [];
   if (reply.progress) {
-    body.push(textBlock(`Question ${reply.progress.index} of about ${reply.progress.total}`, { isSubtle: true, size: 'Small' }));
+    body.push(textBlock(`Question ${progressLabel(reply.progress)}`, { isSubtle: true, size: 'Small' }));
   }
   body.push(textBlock(reply.text));
   const { body: inputs, actions } = choiceActions(reply.questionId, reply.text, reply.choices);
