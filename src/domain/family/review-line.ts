@@ -42,8 +42,8 @@ export function reviewLine(status: ReviewStatus | undefined, voice: Voice): stri
     }
     case 'overdue':
       return student
-        ? 'Your plan is overdue for a check-in with your counselor. A short talk soon will catch it up.'
-        : `${voice.Possessive} plan is overdue for a check-in with the counselor. A short meeting soon will catch it up.`;
+        ? 'Your plan is overdue for a check-in with your counselor. Ask them for a short meeting soon: about 5 minutes catches it up.'
+        : `${voice.Possessive} plan is overdue for a check-in with the counselor. Ask the counselor for a short meeting soon. Families are welcome to join.`;
     case 'up-to-date':
       return nextMeeting(status, voice);
   }

@@ -1,8 +1,9 @@
 /**
- * "What's due this year?": the practical next steps first (what the student should do at this
- * grade), then what the family can do, this year's part of the plan (or, before there is a plan,
- * what planning is expected and how to start), the next review or counselor meeting, and what the
- * school and community offer. Pure: the caller loads the profile, plan and review status.
+ * "What's due this year?", practical next step first: the student's grade with the one thing that
+ * matters now (a plan check-in that is due or overdue, or starting a plan when there is none),
+ * then what the student should do this year and what the family can do, this year's part of the
+ * plan, and what the school and community offer. A handful of short messages, each one idea.
+ * Pure: the caller loads the profile, plan and review status.
  */
 import type { Grade } from '../grade.js';
 import { text, type Reply } from '../messages.js';
@@ -32,38 +33,37 @@ export function whatsDue({ grade, gradeActions, plan, reviewInfo, studentName, a
   const v = voiceFor(audience, studentName);
   const band = bandForGrade(gradeActions, grade);
   const family = audience === 'family';
-  const replies: Reply[] = [text(`${v.SubjectIs} ${inGrade(grade, v)}. This year the big things are:\n${bullets(band.student)}`)];
+  const planAge = grade >= FIRST_PLAN_GRADE;
+  const review = planAge ? reviewLine(reviewInfo, v) : undefined;
+  const replies: Reply[] = [];
 
-  if (family) replies.push(text(`How you can help:\n${bullets(band.family)}`));
-
-  if (plan) {
-    replies.push(planThisYear(plan, grade, v));
-  } else if (grade < FIRST_PLAN_GRADE) {
-    replies.push(text(band.planExpected));
-    if (family) replies.push(text(`Ways to get ready:\n${bullets(band.planStart)}`));
-  } else if (family) {
-    replies.push(text(`${v.SubjectDoesnt} have a plan in Waypoint yet. ${band.planExpected}`));
-    replies.push(text(`How you can help start it:\n${bullets(band.planStart)}`));
-  } else {
+  if (!plan && planAge) {
+    // No plan yet: starting one is the next step.
+    const none = family
+      ? `${v.SubjectIs} ${inGrade(grade, v)} and doesn't have a plan in Waypoint yet.`
+      : `You're ${inGrade(grade, v)} and don't have a Personal Plan of Study (your map of classes and activities) yet.`;
+    replies.push(text(`${none} ${band.planExpected}`));
     replies.push(
       text(
-        `You don't have a Personal Plan of Study (your map of classes and activities) yet. ${band.planExpected} ` +
-          'To get started, type explore to find a Career Pathway, then talk with your counselor.',
+        family
+          ? `${review ? `${review} ` : ''}How you can help start it:\n${bullets(band.planStart)}`
+          : `${review ? `${review} ` : ''}To get started, type explore to find a Career Pathway, then talk with your counselor.`,
       ),
     );
+  } else {
+    const lead = !plan ? band.planExpected : review;
+    replies.push(text(`${v.SubjectIs} ${inGrade(grade, v)}.${lead ? ` ${lead}` : ''}`));
+    if (!plan && family) replies.push(text(`Ways to get ready:\n${bullets(band.planStart)}`));
   }
 
-  const review = grade >= FIRST_PLAN_GRADE ? reviewLine(reviewInfo, v) : undefined;
-  if (review) replies.push(text(review));
+  replies.push(text(`This year the big things are:\n${bullets(band.student)}`));
+  if (family) replies.push(text(`How you can help:\n${bullets(band.family)}`));
+  if (plan) replies.push(planThisYear(plan, grade, v));
 
   const offers = family ? 'What the school and community offer:' : 'What your school and community offer:';
-  replies.push(text(`${offers}\n${bullets(band.community)}`));
-  replies.push(
-    text(
-      family
-        ? 'Nothing here is final: plans change every year, and that is normal. Type questions for answers to common family questions.'
-        : 'Nothing here is final: plans change every year, and that is normal.',
-    ),
-  );
+  const close = family
+    ? 'Nothing here is final: plans change every year, and that is normal. Type questions for answers to common family questions.'
+    : 'Nothing here is final: plans change every year, and that is normal.';
+  replies.push(text(`${offers}\n${bullets(band.community)}\n${close}`));
   return replies;
 }

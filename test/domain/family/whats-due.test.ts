@@ -14,12 +14,33 @@ describe("what's due this year, for a family member", () => {
   describe.each(ALL_GRADES)('grade %i', (grade) => {
     const band = bandForGrade(gradeActions, grade);
 
-    it('starts with the practical next steps for the student, then what the family can do', () => {
+    it('starts with the grade and the next step, then what the student should do and what the family can do', () => {
       const replies = whatsDue({ grade, gradeActions, studentName: 'Jordan Lee' });
-      expect(replies[0]!.text).toBe(`Jordan is ${GRADE_WORDS[grade]}. This year the big things are:\n${band.student.map((s) => `- ${s}`).join('\n')}`);
-      expect(replies[1]!.text).toBe(`How you can help:\n${band.family.map((s) => `- ${s}`).join('\n')}`);
+      expect(replies[0]!.text).toMatch(new RegExp(`^Jordan is ${GRADE_WORDS[grade]}[. ]`));
+      expect(replies[0]!.text).toContain(band.planExpected);
+      const student = replies.findIndex((r) => r.text === `This year the big things are:\n${band.student.map((s) => `- ${s}`).join('\n')}`);
+      const family = replies.findIndex((r) => r.text === `How you can help:\n${band.family.map((s) => `- ${s}`).join('\n')}`);
+      expect(student).toBeGreaterThan(0);
+      expect(family).toBe(student + 1);
       for (const c of band.community) expect(all(replies)).toContain(c);
     });
+
+    if (grade >= 6) {
+      it('with a plan, leads with the check-in when one is due or overdue', () => {
+        const due = whatsDue({ grade, gradeActions, plan: makePlan(6), reviewInfo: status('due', { openWindow: { ...FALL, reviewed: false } }), studentName: 'Jordan' });
+        expect(due[0]!.text).toBe(
+          `Jordan is ${GRADE_WORDS[grade]}. It's fall check-in time: Jordan should meet with the counselor about the plan by Nov 15. Families are welcome to join.`,
+        );
+        const late = whatsDue({ grade, gradeActions, plan: makePlan(6), reviewInfo: status('overdue', { overdue: { because: 'missed-window', window: FALL, since: '2026-11-16' } }), studentName: 'Jordan' });
+        expect(late[0]!.text).toMatch(new RegExp(`^Jordan is ${GRADE_WORDS[grade]}\\. Jordan's plan is overdue for a check-in with the counselor\\.`));
+      });
+
+      it('without a plan, leads with starting one', () => {
+        const replies = whatsDue({ grade, gradeActions, reviewInfo: status('no-plan', { openWindow: { ...FALL, reviewed: false } }), studentName: 'Jordan' });
+        expect(replies[0]!.text).toBe(`Jordan is ${GRADE_WORDS[grade]} and doesn't have a plan in Waypoint yet. ${band.planExpected}`);
+        expect(replies[1]!.text).toMatch(/^Counselors are meeting with students about plans now, until Nov 15\. .*How you can help start it:\n- /s);
+      });
+    }
 
     it('with a plan, shows this year of the plan and the next counselor meeting', () => {
       const plan = makePlan(Math.min(Math.max(grade, 6), 9), { goal: 'Community college: vet tech' });
@@ -54,7 +75,7 @@ describe("what's due this year, for a family member", () => {
         expect(band.planExpected).toMatch(/No plan is needed yet/);
         expect(text).not.toMatch(/doesn't have a plan in Waypoint/);
       } else {
-        expect(text).toContain("Jordan doesn't have a plan in Waypoint yet.");
+        expect(text).toContain(`Jordan is ${GRADE_WORDS[grade]} and doesn't have a plan in Waypoint yet.`);
         expect(text).toContain('How you can help start it:');
         expect(text).toContain('The next plan check-in with the counselor is in the spring: Feb 1 to Apr 15.');
       }
@@ -63,9 +84,19 @@ describe("what's due this year, for a family member", () => {
     });
 
     it('keeps each message short enough for a phone', () => {
+      const states = [
+        status('no-plan', { openWindow: { ...FALL, reviewed: false } }),
+        status('due', { openWindow: { ...FALL, reviewed: false } }),
+        status('reviewed', { openWindow: { ...FALL, reviewed: true }, nextWindow: SPRING }),
+        status('overdue', { overdue: { because: 'missed-window', window: FALL, since: '2026-11-16' } }),
+      ];
       for (const plan of [undefined, makePlan(6)]) {
-        for (const r of whatsDue({ grade, gradeActions, studentName: 'Jordan', ...(plan ? { plan } : {}) })) {
-          if (r.kind === 'text') expect(r.text.length).toBeLessThanOrEqual(330);
+        for (const reviewInfo of states) {
+          for (const audience of ['family', 'student'] as const) {
+            const replies = whatsDue({ grade, gradeActions, studentName: 'Jordan', audience, reviewInfo, ...(plan ? { plan } : {}) });
+            expect(replies.length).toBeLessThanOrEqual(6);
+            for (const r of replies) if (r.kind === 'text') expect(r.text.length).toBeLessThanOrEqual(330);
+          }
         }
       }
     });
@@ -73,8 +104,7 @@ describe("what's due this year, for a family member", () => {
 
   it('says "your student" when the student has no name', () => {
     const replies = whatsDue({ grade: 8, gradeActions });
-    expect(replies[0]!.text).toMatch(/^Your student is in 8th grade\./);
-    expect(all(replies)).toContain("Your student doesn't have a plan in Waypoint yet.");
+    expect(replies[0]!.text).toMatch(/^Your student is in 8th grade and doesn't have a plan in Waypoint yet\./);
   });
 
   it('names the next review or meeting for each review state', () => {
@@ -108,7 +138,7 @@ describe("what's due this year, for a student", () => {
 
   it('without a plan, tells the student how to start one', () => {
     const text = all(whatsDue({ grade: 8, gradeActions, audience: 'student', reviewInfo: status('due', { openWindow: { ...FALL, reviewed: false } }) }));
-    expect(text).toContain("You don't have a Personal Plan of Study");
+    expect(text).toContain("You're in 8th grade and don't have a Personal Plan of Study (your map of classes and activities) yet.");
     expect(text).toContain('type explore');
     expect(text).toContain("It's time for your fall plan check-in with your counselor. You have until Nov 15.");
   });

@@ -13,13 +13,14 @@ async function worldWithJordan() {
 }
 
 describe("what's due, for a family member", () => {
-  it('gives the linked student\'s next steps first, then the family\'s, this year of the plan and the next meeting', async () => {
+  it('leads with the check-in that is due, then the student\'s steps, the family\'s, and this year of the plan', async () => {
     const { w, jordan } = await worldWithJordan();
     await w.link('pat', jordan);
     const pat = await w.chat('pat');
     const replies = await pat.say("What's due?");
-    expect(replies[0]!.text).toMatch(/^Jordan is in 9th grade\. This year the big things are:\n- Pick classes that fit the plan\n/);
-    expect(replies[1]!.text).toMatch(/^How you can help:\n/);
+    expect(replies[0]!.text).toBe("Jordan is in 9th grade. It's fall check-in time: Jordan should meet with the counselor about the plan by Nov 15. Families are welcome to join.");
+    expect(replies[1]!.text).toMatch(/^This year the big things are:\n- Pick classes that fit the plan\n/);
+    expect(replies[2]!.text).toMatch(/^How you can help:\n/);
     const c = card(replies)!;
     expect(c.title).toBe("This year in Jordan's plan (9th grade)");
     expect(c.fields).toContainEqual({ label: 'Classes', value: 'English 9, Math 9' });
@@ -43,7 +44,7 @@ describe("what's due, for a family member", () => {
     await w.link('pat', maya);
     const pat = await w.chat('pat');
     await pat.say('due');
-    expect(pat.text()).toContain("Maya doesn't have a plan in Waypoint yet.");
+    expect(pat.text()).toContain("Maya is in 8th grade and doesn't have a plan in Waypoint yet.");
     expect(pat.text()).toContain('end of 8th grade');
     expect(pat.text()).toContain('How you can help start it:');
     expect(pat.text()).toContain('Counselors are meeting with students about plans now, until Nov 15.');
@@ -149,7 +150,8 @@ describe("what's due, for a student", () => {
     const { w } = await worldWithJordan();
     const jordan = await w.chat('jordan');
     const replies = await jordan.say("what's due this year");
-    expect(replies[0]!.text).toMatch(/^You're in 9th grade\. This year the big things are:/);
+    expect(replies[0]!.text).toBe("You're in 9th grade. It's time for your fall plan check-in with your counselor. You have until Nov 15. It takes about 5 minutes.");
+    expect(replies[1]!.text).toMatch(/^This year the big things are:/);
     expect(card(replies)!.title).toBe('This year in your plan (9th grade)');
     expect(jordan.text()).toContain("It's time for your fall plan check-in with your counselor. You have until Nov 15.");
     expect(jordan.text()).not.toMatch(/How you can help/);
