@@ -183,9 +183,9 @@ function flagIfNew(content: PlanContent, incoming: Incoming): string[] {
   const key = normalizeName(incoming.item.name);
   if (content.flaggedNames.includes(key)) return [];
   content.flaggedNames.push(key);
-  return [
-    `I don't know "${incoming.item.name}" from the course list, so I kept it just as you wrote it. It won't count toward graduation units here, so ask your counselor how your school counts it.`,
-  ];
+  const kept = `I don't know "${incoming.item.name}", so I kept it just as you wrote it.`;
+  if (incoming.row === 'activities' || incoming.row === 'work-based-learning') return [kept];
+  return [`${kept} It won't count toward graduation here, so ask your counselor how your school counts it.`];
 }
 
 function add(before: PlanContent, change: Extract<PlanChange, { kind: 'add' }>, data: PlanData): Step {

@@ -85,7 +85,10 @@ export function matchName(typed: string, candidates: NameCandidate[]): NameMatch
   }
 
   const limit = t.length <= 4 ? 1 : t.length <= 8 ? 2 : 3;
+  const typedWords = new Set(t.split(' '));
   const scored = forms
+    // "AP Biology" or "Biology II" is not a typo for Biology: the typed words hold it and say more.
+    .filter((f) => !f.form.split(' ').every((w) => typedWords.has(w)))
     .map((f) => ({ name: f.name, d: editDistance(t, f.form, limit) }))
     .filter((s) => s.d <= limit)
     .sort((a, b) => a.d - b.d);

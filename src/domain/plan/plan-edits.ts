@@ -30,7 +30,9 @@ export function occurrences(plan: PlanContent, name: string): ItemAt[] {
  */
 export function matchInPlan(plan: PlanContent, typed: string, data: PlanData): NameMatch {
   const names = [...new Set(itemsOf(plan).map((i) => i.item.name))];
-  const m = matchName(typed, names.map((name) => ({ name })));
+  // Other ways to write a planned course or club ("PE", "chem", "Future Farmers of America").
+  const aliases = (name: string) => findCourse(data, name)?.aliases ?? data.organizations.find((o) => o.name === name)?.aliases ?? [];
+  const m = matchName(typed, names.map((name) => ({ name, aliases: aliases(name) })));
   if (m.kind === 'found' && m.how === 'typo') {
     const exactly = findCourse(data, typed);
     if (exactly && normalizeName(exactly.name) !== normalizeName(m.name)) return { kind: 'none' };
@@ -123,5 +125,20 @@ export function placementProblems(
       return { refusal: `${p.name} is a high school class, so it belongs in ${gradeName(first)} to ${gradeName(last)} grade.`, warnings: [] };
     }
   }
-  return { warnings: fresh.filter((v) => !v.before).map((v) => `Heads up: ${describeViolation(v)}`) };
+  return { warnings: missingWarnings(fresh.filter((v) => !v.before)) };
+}
+
+/** One "Heads up" per missing earlier course: "Geometry, Chemistry and Physics come after Algebra I, ...". */
+function missingWarnings(missing: ReturnType<typeof orderViolations>): string[] {
+  const byBefore = new Map<string, typeof missing>();
+  for (const v of missing) {
+    const key = v.rule.before.map(normalizeName).join('|');
+    byBefore.set(key, [...(byBefore.get(key) ?? []), v]);
+  }
+  return [...byBefore.values()].map((vs) => {
+    if (vs.length === 1) return `Heads up: ${describeViolation(vs[0]!)}`;
+    const before = listWords(vs[0]!.rule.before, 'or');
+    const none = vs[0]!.rule.before.length > 1 ? 'neither is' : `${before} is not`;
+    return `Heads up: ${listWords(vs.map((v) => v.after.name))} come after ${before}, but ${none} in your plan.`;
+  });
 }

@@ -51,8 +51,10 @@ describe('changing a plan in plain words', () => {
   });
 
   it('asks which one when a name could mean two courses', () => {
-    const r = say(draft, 'move algebra to 8th');
-    expect(r).toMatchObject({ ok: false, reason: 'Did you mean Algebra I, Algebra II or College Algebra?' });
+    const r = say(draft, 'move health occupations to 12th');
+    expect(r).toMatchObject({ ok: false, reason: 'Did you mean Health Occupations I or Health Occupations II?', plan: draft });
+    // "Algebra" on its own is the catalog's other name for Algebra I
+    expect(ok(draft, 'move algebra to 8th').summary).toBe('Moved Algebra I from 9th to 8th.');
   });
 
   it('refuses an impossible move with the reason and leaves the plan unchanged', () => {
@@ -117,11 +119,26 @@ describe('changing a plan in plain words', () => {
     expect(say(draft, 'add Biology')).toMatchObject({ ok: false, reason: 'Which grade should Biology go in? For example: add Biology in 10th.' });
   });
 
+  it('knows a planned course by its other names ("PE", "gym", "chem")', () => {
+    expect(ok(draft, 'drop PE').summary).toMatch(/^Removed Physical Education from /);
+    expect(ok(draft, 'remove gym in 10th').summary).toBe('Removed Physical Education from 10th grade.');
+    expect(ok(draft, 'move chem to 12th').summary).toBe('Moved Chemistry from 11th to 12th.');
+  });
+
+  it('keeps "AP Biology" or "Biology II" as the student wrote it, instead of reading it as Biology', () => {
+    for (const name of ['AP Biology', 'Biology II', 'Honors Chemistry']) {
+      const r = ok(draft, `add ${name} in 12th`);
+      expect(cell(r.plan, 12, 'other-courses')).toContain(name);
+      expect(r.notes[0]).toBe(`I don't know "${name}", so I kept it just as you wrote it. It won't count toward graduation here, so ask your counselor how your school counts it.`);
+    }
+    expect(ok(draft, 'move chemistery to 12th').summary).toBe('Moved Chemistry from 11th to 12th.');
+  });
+
   it('accepts a name it does not know, as written, and points it out only once', () => {
     const first = ok(draft, 'add Quiz Bowl to activities in 10th');
     expect(cell(first.plan, 10, 'activities')).toContain('Quiz Bowl');
     expect(first.notes).toHaveLength(1);
-    expect(first.notes[0]).toMatch(/I don't know "Quiz Bowl"/);
+    expect(first.notes).toEqual(['I don\'t know "Quiz Bowl", so I kept it just as you wrote it.']);
     const second = ok(first.plan, 'add Quiz Bowl to activities in 11th');
     expect(second.notes).toEqual([]);
     const item = currentPlan(second.plan).grades.find((g) => g.grade === 11)!.rows.activities.find((i) => i.name === 'Quiz Bowl');
@@ -138,8 +155,8 @@ describe('changing a plan in plain words', () => {
 
   it('warns when removing a course leaves a later one without it', () => {
     const r = ok(draft, 'remove Algebra I');
-    expect(r.notes).toContain('Heads up: Geometry comes after Algebra I, but Algebra I is not in your plan.');
-    expect(r.notes).toContain('Heads up: Chemistry comes after Algebra I, but Algebra I is not in your plan.');
+    expect(r.notes).toEqual(['Heads up: Geometry, Statistics and Chemistry come after Algebra I, but Algebra I is not in your plan.']);
+    expect(ok(draft, 'remove English II').notes).toEqual(['Heads up: English III comes after English II, but English II is not in your plan.']);
   });
 
   it('sets the goal after high school, and undo clears it again', () => {
