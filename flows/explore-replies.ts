@@ -114,30 +114,34 @@ export function clusterView(fw: FrameworkIndex, clusterId: string, canChoosePath
     ],
     text: `${c.name}: ${c.description}\nIts Career Pathways (groups of jobs that share skills): ${c.pathways.map((p) => p.name).join('; ')}.`,
   };
+  return [card, clusterQuestion(fw, clusterId, canChoosePathway, true)];
+}
+
+/** The question under a cluster: its pathways (or "this one fits me"), example jobs, back. */
+function clusterQuestion(fw: FrameworkIndex, clusterId: string, canChoosePathway: boolean, offerJobs: boolean): QuestionReply {
+  const c = fw.cluster(clusterId)!;
   const choices = canChoosePathway
     ? c.pathways.map((p) => ({ id: `pathway:${p.id}`, label: p.name }))
     : [{ id: 'choose-cluster', label: 'This one fits me' }];
-  return [
-    card,
-    {
-      kind: 'question',
-      questionId: CLUSTER_Q,
-      text: canChoosePathway
-        ? 'Does one of these pathways sound like you? You can change it later.'
-        : 'Does this cluster sound like you? You can change it later.',
-      choices: [
-        ...choices,
-        { id: 'more', label: 'Show example jobs' },
-        { id: 'back-results', label: 'Back to my results' },
-      ],
-    },
-  ];
+  return {
+    kind: 'question',
+    questionId: CLUSTER_Q,
+    text: canChoosePathway
+      ? 'Does one of these pathways sound like you? You can change it later.'
+      : 'Does this cluster sound like you? You can change it later.',
+    choices: [
+      ...choices,
+      ...(offerJobs ? [{ id: 'more', label: 'Show example jobs' }] : []),
+      { id: 'back-results', label: 'Back to my results' },
+    ],
+  };
 }
 
-export function clusterJobs(fw: FrameworkIndex, clusterId: string): Reply {
+/** Example jobs for each pathway, then the same question again (its buttons were used up). */
+export function clusterJobs(fw: FrameworkIndex, clusterId: string, canChoosePathway: boolean): Reply[] {
   const c = fw.cluster(clusterId)!;
   const lines = c.pathways.map((p) => `${p.name}: ${p.exampleOccupations.join(', ')}`);
-  return text(`Some jobs in ${c.name}:\n${lines.join('\n')}`);
+  return [text(`Some jobs in ${c.name}:\n${lines.join('\n')}`), clusterQuestion(fw, clusterId, canChoosePathway, false)];
 }
 
 export function pathView(fw: FrameworkIndex, pathId: string): Reply[] {

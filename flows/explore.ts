@@ -158,7 +158,7 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
             {
               guard: { type: 'is', params: 'more' },
               target: 'cluster',
-              actions: emit(({ context }) => reply(say.clusterJobs(framework, context.clusterId!))),
+              actions: emit(({ context }) => reply(...say.clusterJobs(framework, context.clusterId!, !awareness(context) && context.grade >= 7))),
             },
             { target: 'backToResults' },
           ],

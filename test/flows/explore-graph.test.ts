@@ -77,6 +77,22 @@ describe('the explore flow', () => {
     expect(actor.getSnapshot().value).toBe('chosen');
   });
 
+  it('after the example jobs it asks the pathway question again, so there are buttons to press', async () => {
+    const { machine } = await setup();
+    const actor = createActor(machine, { input: { grade: 9, focusClusterId: 'agriculture' } });
+    const emitted: FlowEmitted[] = [];
+    actor.on('*', (e) => emitted.push(e as FlowEmitted));
+    actor.start();
+    emitted.length = 0;
+    actor.send({ type: 'ANSWER', questionId: 'explore:cluster', choiceId: 'more' });
+    const replies = emitted.flatMap((e) => (e.type === 'reply' ? e.replies : []));
+    expect(replies[0]).toMatchObject({ kind: 'text', text: expect.stringContaining('Animal Systems:') });
+    const again = replies[1] as { kind: string; questionId: string; choices: { id: string }[] };
+    expect(again).toMatchObject({ kind: 'question', questionId: 'explore:cluster' });
+    expect(again.choices.map((c) => c.id)).toContain('pathway:agriculture.animal-systems');
+    expect(again.choices.map((c) => c.id)).not.toContain('more');
+  });
+
   it('opens straight at a cluster when asked to (after "I want to be a vet")', async () => {
     const { machine } = await setup();
     const actor = createActor(machine, { input: { grade: 9, focusClusterId: 'agriculture' } });
