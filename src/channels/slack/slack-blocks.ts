@@ -87,6 +87,8 @@ export function cardBlocks(card: CardReply): S.KnownBlock[] {
  * "Grade" field when there is one, otherwise the first column (plans start at the current grade).
  */
 export function thisYearIndex(plan: PlanTableReply): number {
+  const marked = plan.thisYearIndex;
+  if (marked !== undefined && marked >= 0 && marked < plan.grades.length) return marked;
   const field = plan.fields.find((f) => /^(this year|current grade|grade( now)?|school year)$/i.test(f.label.trim()));
   if (field) {
     const v = field.value.trim().toLowerCase();

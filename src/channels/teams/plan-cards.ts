@@ -20,6 +20,8 @@ const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8
  * field, when there is one; otherwise the first column.
  */
 export function thisYearIndex(plan: PlanTableReply): number {
+  const marked = plan.thisYearIndex;
+  if (marked !== undefined && marked >= 0 && marked < plan.grades.length) return marked;
   const field = plan.fields.find((f) => /^(this year|current grade|grade|grade now)$/i.test(f.label.trim()));
   if (field) {
     const want = field.value.trim().toLowerCase();

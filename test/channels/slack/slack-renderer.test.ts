@@ -135,6 +135,7 @@ describe('cards and plans', () => {
     const sections = visibleTexts(m!.blocks).filter((t) => /^\*(9th|10th|11th)\*/.test(t));
     expect(sections).toEqual(['*10th* (this year)\n*English:* English 10', '*9th*\n*English:* English 9', '*11th*\n*English:* English 11']);
     expect(thisYearIndex({ ...plan, fields: [] })).toBe(0);
+    expect(thisYearIndex({ ...plan, fields: [], thisYearIndex: 2 })).toBe(2);
   });
 
   it('a long plan is split into several messages that each respect Block Kit limits, losing nothing', () => {

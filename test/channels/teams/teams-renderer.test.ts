@@ -37,6 +37,13 @@ describe('Teams renderer', () => {
     expect(msg.summary).toBe('Your plan, grade by grade.');
   });
 
+  test("a plan marked with this year's column starts there, even without a Grade field", () => {
+    const plan = { ...bigPlan(10), fields: [], thisYearIndex: 3 };
+    const card = renderReply(plan)[0]!.attachments![0].content;
+    const headings = card.body.filter((e: any) => e.inlines?.[0]?.size === 'Medium').map((e: any) => e.inlines[0].text);
+    expect(headings[0]).toBe('This year: 11th');
+  });
+
   test('a large plan is split into several cards, each under the Teams 28 KB limit', () => {
     const messages = renderReply(bigPlan(550));
     expect(messages.length).toBeGreaterThan(1);
