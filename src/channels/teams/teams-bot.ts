@@ -9,7 +9,7 @@ import type { TurnHandler } from '../../engine/turn-handler.js';
 import type { Store } from '../../store/store.js';
 import { readIncoming, userIdOf } from './activity-to-turn.js';
 import type { ChoiceSubmit } from './card-submit.js';
-import { rememberConversation } from './conversation-refs.js';
+import { ConversationRefs } from './conversation-refs.js';
 import { handleFileConsent, prepareFiles } from './file-offers.js';
 import { SeenActivities } from './seen-activities.js';
 import type { TeamsLogger } from './teams-logger.js';
@@ -40,12 +40,13 @@ const plain = (text: string) => ({ type: 'message', text, textFormat: 'plain' })
 export function createTeamsLogic(deps: TeamsBotDeps): (context: TurnContext) => Promise<void> {
   const seen = deps.seen ?? new SeenActivities();
   const now = deps.now ?? (() => new Date());
+  const refs = new ConversationRefs(deps.store);
 
   return async (context) => {
     const activity = context.activity;
     const at = now();
     const userId = userIdOf(activity);
-    await rememberConversation(deps.store, activity, at);
+    await refs.remember(activity, at);
 
     if (activity.type === 'invoke' && activity.name === 'fileConsent/invoke' && userId) {
       await handleFileConsent(context, userId, deps);

@@ -12,6 +12,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202
 
 /** Cuts to `max` characters (not splitting a surrogate pair), marking the cut with "…". */
 export function limit(text: string, max: number): string {
+  // A string is never more characters than UTF-16 units, so a short one needs no counting.
+  if (text.length <= max) return text;
   const chars = Array.from(text);
   if (chars.length <= max) return text;
   return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
