@@ -4,6 +4,7 @@
  *   data/occupations/; a .json file in a part's folder that the index does not list is an error,
  *   so no occupations are dropped without anyone noticing,
  * - data/pathway-keywords.json (our own words per pathway), when present,
+ * - data/ambiguous-words.json (words to ask about, like "doctor"), when present,
  * - data/generated/onet-index.json (made by `npm run import:onet`), when present.
  * A file that is there but broken stops with a DataFileError naming the file and JSON path.
  */
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { DataFileError, readJsonFile } from './read-json-file.js';
 import { parseWithSchema } from './parse-with-schema.js';
 import {
+  ambiguousWordsSchema,
   occupationFileSchema,
   occupationIndexSchema,
   onetIndexSchema,
@@ -20,6 +22,7 @@ import {
 } from '../domain/occupations/occupation-schemas.js';
 import { parseInterestItems } from '../domain/interest-items.js';
 import type {
+  AmbiguousWords,
   InterestPhrase,
   Occupation,
   OccupationData,
@@ -37,6 +40,8 @@ export interface LoadOccupationOptions {
   occupationIndex?: string;
   /** default data/pathway-keywords.json; skipped when missing. */
   keywordsFile?: string;
+  /** default data/ambiguous-words.json; skipped when missing; false = do not load. */
+  ambiguousWordsFile?: string | false;
   /** default data/interest-items.json; skipped when missing; false = do not load. */
   interestItemsFile?: string | false;
   /** Cluster ids to check interest items against (default: any). */
@@ -105,6 +110,11 @@ export async function loadPathwayKeywords(file = path.join(DATA_DIR, 'pathway-ke
   return parseWithSchema(pathwayKeywordsSchema, await readJsonFile(file), file);
 }
 
+export async function loadAmbiguousWords(file = path.join(DATA_DIR, 'ambiguous-words.json')): Promise<AmbiguousWords> {
+  if (!(await exists(file))) return {};
+  return parseWithSchema(ambiguousWordsSchema, await readJsonFile(file), file).words;
+}
+
 export async function loadOnetIndex(file = ONET_INDEX_FILE): Promise<OnetIndex | undefined> {
   if (!(await exists(file))) return undefined;
   return parseWithSchema(onetIndexSchema, await readJsonFile(file), file);
@@ -145,15 +155,16 @@ function anyClusterIds(json: unknown): string[] {
 }
 
 export async function loadOccupationData(options: LoadOccupationOptions = {}): Promise<OccupationData> {
-  const [occupations, keywords, interestPhrases, onet] = await Promise.all([
+  const [occupations, keywords, ambiguousWords, interestPhrases, onet] = await Promise.all([
     loadBuiltInOccupations(options.occupationIndex),
     loadPathwayKeywords(options.keywordsFile),
+    options.ambiguousWordsFile === false ? Promise.resolve({}) : loadAmbiguousWords(options.ambiguousWordsFile),
     options.interestItemsFile === false
       ? Promise.resolve([])
       : loadInterestPhrases(options.interestItemsFile, options.clusterIds),
     options.onetFile === false ? Promise.resolve(undefined) : loadOnetIndex(options.onetFile),
   ]);
-  const data: OccupationData = { occupations, keywords, interestPhrases };
+  const data: OccupationData = { occupations, keywords, ambiguousWords, interestPhrases };
   if (onet !== undefined) data.onet = onet;
   return data;
 }

@@ -110,6 +110,7 @@ export class Engine implements TurnHandler {
         return true;
       },
       hasPendingQuestion: () => work.session.pending !== undefined,
+      flowQuestionId: () => (work.session.active ? work.session.flowQuestion?.questionId : undefined),
     };
     return work;
   }

@@ -1,6 +1,6 @@
 /** The built-in occupation index (data/occupations.json and its parts) meets what the product promises. */
 import { loadFramework } from '../../src/data-files/load-framework.js';
-import { OCCUPATION_INDEX_FILE, loadBuiltInOccupations, occupationParts } from '../../src/data-files/load-occupations.js';
+import { OCCUPATION_INDEX_FILE, loadAmbiguousWords, loadBuiltInOccupations, occupationParts } from '../../src/data-files/load-occupations.js';
 import { EDUCATION_LEVELS, type Occupation } from '../../src/domain/occupations/occupation-types.js';
 import path from 'node:path';
 
@@ -42,6 +42,14 @@ describe('the built-in occupation index', () => {
       if (!EDUCATION_LEVELS.includes(o.education)) problems.push(`${o.id}: education ${o.education}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('offers only occupations that exist for the words that name a family of jobs', async () => {
+    const words = await loadAmbiguousWords();
+    expect(Object.keys(words)).toEqual(expect.arrayContaining(['doctor', 'engineer', 'teacher', 'nurse']));
+    const ids = new Set(occupations.map((o) => o.id));
+    const unknown = Object.entries(words).flatMap(([w, list]) => list.filter((id) => !ids.has(id)).map((id) => `${w}: ${id}`));
+    expect(unknown).toEqual([]);
   });
 
   it('knows the words students use for common jobs', () => {

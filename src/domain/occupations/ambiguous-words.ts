@@ -1,21 +1,14 @@
 /**
  * Words that name a whole family of jobs rather than one ("doctor", "engineer"): typed alone,
- * Waypoint asks which one the student means instead of guessing.
+ * Waypoint asks which one the student means instead of guessing. The words always asked about,
+ * and the kinds to offer, are data (data/ambiguous-words.json); other words are asked about when
+ * several jobs from different pathways share them.
  */
-import { phraseKey, processTerm } from './normalise-text.js';
+import { phraseKey } from './normalise-text.js';
 
 const processTitle = (title: string): string[] => phraseKey(title).split(' ');
 import type { Occupation } from './occupation-types.js';
 import type { MatchResult, OccupationMatcher } from './occupation-matcher.js';
-
-/** Always ask about these when typed alone, even if one occupation lists the word as a name. */
-export const AMBIGUOUS_WORDS = [
-  'doctor', 'engineer', 'teacher', 'artist', 'nurse', 'technician', 'tech', 'designer', 'scientist',
-  'therapist', 'officer', 'analyst', 'assistant', 'specialist', 'counselor', 'developer', 'agent',
-  'inspector', 'operator', 'manager', 'mechanic', 'writer', 'coach', 'musician', 'researcher',
-];
-
-const ALWAYS = new Set(AMBIGUOUS_WORDS.map((w) => processTerm(w)));
 
 /** How many occupations must share a word (and none be called exactly that) to ask anyway. */
 const MIN_SHARED = 3;
@@ -34,7 +27,9 @@ export function ambiguousOptions(
   const term = result.words[0]!.term;
   const named = matcher.occupationsNamed(term);
   const headNoun = (o: Occupation): boolean => processTitle(o.title).at(-1) === term;
-  const listed = ALWAYS.has(term);
+  const chosen = matcher.ambiguousChoices(term);
+  if (chosen !== undefined && chosen.length >= 2) return chosen.slice(0, max);
+  const listed = chosen !== undefined;
   if (!listed && (named.filter(headNoun).length < MIN_SHARED || matcher.isExactOccupationName(term))) return undefined;
 
   // Most likely first: the word is the job's own name, then it is in the title (shorter titles

@@ -28,7 +28,8 @@ export interface FreeTextMatch {
 }
 
 export type FreeTextInterpretation =
-  | { kind: 'matches'; matches: FreeTextMatch[] }
+  /** `interest`: the student told us something they like ("I like being outside"). */
+  | { kind: 'matches'; matches: FreeTextMatch[]; interest?: boolean }
   | { kind: 'describe'; occupation: Occupation; clusterId: string; pathwayId: string }
   | { kind: 'ambiguous'; word: string; options: Occupation[] }
   | { kind: 'not-understood' };
@@ -130,7 +131,7 @@ export function interpretFreeText(text: string, matcher: OccupationMatcher): Fre
     const described = describeOccupation(matches[0]?.occupation?.id ?? '', matcher);
     if (described !== undefined && matches[0]?.occupation?.source === 'built-in') return described;
   }
-  return { kind: 'matches', matches };
+  return interest ? { kind: 'matches', matches, interest } : { kind: 'matches', matches };
 }
 
 /** The describe answer for one built-in occupation (also the answer to a 'clarify-occupation' press). */

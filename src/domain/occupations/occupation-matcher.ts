@@ -10,7 +10,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Framework } from '../framework-types.js';
 import type { Occupation, OccupationData, OnetOccupation } from './occupation-types.js';
-import { FIELD_BOOSTS, SEARCH_FIELDS, buildSearchDocuments, type SearchDocument } from './search-documents.js';
+import { FIELD_BOOSTS, INTEREST_FIELD_BOOSTS, SEARCH_FIELDS, buildSearchDocuments, type SearchDocument } from './search-documents.js';
 import { phraseKey, plainText, processTerm, queryWords, type QueryWord } from './normalise-text.js';
 
 export interface ClusterMatch {
@@ -65,6 +65,8 @@ const DECAY = 0.5;
 const MAX_RESULTS = 60;
 /** When the student states an interest ("I like ..."), interest phrases count this much more. */
 const INTEREST_BOOST = 2;
+/** For an interest, many jobs that share it say more than one job named after it ("music"). */
+const INTEREST_DECAY = 0.7;
 
 export interface MatchOptions {
   /** The text states an interest rather than naming a job. */
@@ -88,8 +90,8 @@ function addEvidence(into: Map<string, Evidence>, key: string, amount: number, w
   for (const w of words) e.words.add(w);
 }
 
-function total(e: Evidence): number {
-  return [...e.parts].sort((a, b) => b - a).reduce((sum, part, i) => sum + part * DECAY ** i, 0);
+function total(e: Evidence, decay: number): number {
+  return [...e.parts].sort((a, b) => b - a).reduce((sum, part, i) => sum + part * decay ** i, 0);
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
@@ -105,6 +107,8 @@ export class OccupationMatcher {
   private readonly nameTerms = new Map<string, Set<string>>();
   private readonly clusterNames = new Map<string, string>();
   private readonly pathwayNames = new Map<string, string>();
+  /** Search term of an ambiguous word -> the built-in occupations to offer (may be empty). */
+  private readonly ambiguous = new Map<string, Occupation[]>();
 
   constructor(readonly framework: Framework, data: OccupationData) {
     for (const cluster of framework.clusters) {
@@ -120,6 +124,10 @@ export class OccupationMatcher {
       for (const phrase of occ.studentWords) this.addExact(phrase, id, EXACT_BONUS.studentWord);
     }
     for (const occ of data.onet?.occupations ?? []) this.onet.set(occ.code, occ);
+    for (const [word, ids] of Object.entries(data.ambiguousWords ?? {})) {
+      const term = processTerm(word);
+      if (term !== null) this.ambiguous.set(term, ids.map((id) => this.builtIn.get(id)).filter((o): o is Occupation => o !== undefined));
+    }
     this.search = new MiniSearch<SearchDocument>({
       fields: [...SEARCH_FIELDS],
       processTerm: (term) => processTerm(term),
@@ -187,6 +195,14 @@ export class OccupationMatcher {
     return [...this.builtIn.values()].filter((o) => this.nameTerms.get(o.id)!.has(term));
   }
 
+  /**
+   * For a word that names a family of jobs (data/ambiguous-words.json): the occupations to offer,
+   * [] when the matcher should pick them; undefined when the word is not one of those.
+   */
+  ambiguousChoices(term: string): Occupation[] | undefined {
+    return this.ambiguous.get(term);
+  }
+
   /** True when the whole text is exactly some built-in occupation's title, other name or student word. */
   isExactOccupationName(text: string): boolean {
     return (this.exactPhrases.get(phraseKey(text))?.size ?? 0) > 0;
@@ -208,7 +224,11 @@ export class OccupationMatcher {
     const queryKey = words.map((w) => w.term).sort().join(' ');
     const exactIds = this.exactPhrases.get(queryKey) ?? new Map<string, number>();
 
-    const results: SearchResult[] = this.search.search(words.map((w) => w.term).join(' ')).slice(0, MAX_RESULTS);
+    // An interest ("I like being outside") is about what people do, not what a job is called: the
+    // words students use count more than titles ("Outside Plant Engineer").
+    const results: SearchResult[] = this.search
+      .search(words.map((w) => w.term).join(' '), options.interest === true ? { boost: INTEREST_FIELD_BOOSTS } : {})
+      .slice(0, MAX_RESULTS);
     const exactTerms = new Set<string>();
     const anyTerms = new Set<string>();
     const pathways = new Map<string, Evidence>();
@@ -222,7 +242,9 @@ export class OccupationMatcher {
         anyTerms.add(t);
         if ((r.terms as string[]).includes(t)) exactTerms.add(t);
       }
-      const bonus = doc.kind === 'onet' ? (this.isExactOnet(doc.ref, queryKey) ? EXACT_BONUS.otherName : 1) : exactIds.get(doc.id) ?? 1;
+      let bonus = doc.kind === 'onet' ? (this.isExactOnet(doc.ref, queryKey) ? EXACT_BONUS.otherName : 1) : exactIds.get(doc.id) ?? 1;
+      // "I like music" does not name the music therapist, even though students say "music" for it.
+      if (options.interest === true && bonus <= EXACT_BONUS.studentWord) bonus = 1;
       const exact = bonus > 1;
       const interestBoost = options.interest === true && (doc.kind === 'interest' || doc.kind === 'keyword') ? INTEREST_BOOST : 1;
       const amount = r.score * doc.weight * bonus * interestBoost;
@@ -242,16 +264,17 @@ export class OccupationMatcher {
       }
     }
 
+    const decay = options.interest === true ? INTEREST_DECAY : DECAY;
     const rank = <T extends { score: number }>(list: T[]): T[] => list.sort((a, b) => b.score - a.score).slice(0, limit);
     return {
       words,
       unmatchedWords: words.filter((w) => !anyTerms.has(w.term)).map((w) => w.word),
       looseWords: words.filter((w) => anyTerms.has(w.term) && !exactTerms.has(w.term)).map((w) => w.word),
       clusters: rank([...clusters].map(([clusterId, e]) => ({
-        clusterId, name: this.clusterName(clusterId), score: round(total(e)), matchedWords: [...e.words],
+        clusterId, name: this.clusterName(clusterId), score: round(total(e, decay)), matchedWords: [...e.words],
       }))),
       pathways: rank([...pathways].map(([pathwayId, e]) => ({
-        pathwayId, clusterId: pathwayId.split('.')[0]!, name: this.pathwayName(pathwayId), score: round(total(e)),
+        pathwayId, clusterId: pathwayId.split('.')[0]!, name: this.pathwayName(pathwayId), score: round(total(e, decay)),
         matchedWords: [...e.words],
       }))),
       occupations: rank(occupations),

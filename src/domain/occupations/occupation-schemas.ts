@@ -29,6 +29,12 @@ export const occupationIndexSchema = z.object({
     .min(1, 'needs at least one part'),
 });
 
+/** data/ambiguous-words.json */
+export const ambiguousWordsSchema = z.object({
+  about: z.string().optional(),
+  words: z.record(z.string().regex(/^[a-z]+$/, 'must be one lower-case word'), z.array(kebab).max(4, 'offer at most 4')),
+});
+
 export const pathwayKeywordsSchema = z.record(
   z.string(),
   z.object({ keywords: z.array(text), interests: z.array(text) }),

@@ -81,9 +81,16 @@ export interface InterestPhrase {
   clusterIds: string[];
 }
 
+/**
+ * data/ambiguous-words.json: words that name a family of jobs ("doctor", "engineer") -> the
+ * built-in occupation ids to offer when one is typed alone (may be empty: the matcher picks).
+ */
+export type AmbiguousWords = Record<string, string[]>;
+
 /** Everything the matcher is built from. */
 export interface OccupationData {
   occupations: Occupation[];
+  ambiguousWords?: AmbiguousWords;
   keywords: PathwayKeywordMap;
   interestPhrases?: InterestPhrase[];
   onet?: OnetIndex;

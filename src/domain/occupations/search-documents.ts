@@ -27,6 +27,8 @@ export interface SearchDocument {
 
 export const SEARCH_FIELDS = ['title', 'names', 'words', 'description'] as const;
 export const FIELD_BOOSTS = { title: 3, names: 2.5, words: 2.5, description: 0.6 };
+/** When the student states an interest, the words students use count most. */
+export const INTEREST_FIELD_BOOSTS = { title: 1.2, names: 1, words: 3, description: 0.6 };
 
 export const KIND_WEIGHTS: Record<DocumentKind, number> = {
   occupation: 1,

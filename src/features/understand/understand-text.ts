@@ -18,12 +18,14 @@ import { saveChoice } from '../explore/explore-effects.js';
 export function freeTextFallback(matcher: OccupationMatcher, fw: FrameworkIndex): TextFallback {
   return async (ctx, typed) => {
     const interpretation = interpretFreeText(typed, matcher);
-    // While a question waits, only a clear job or question takes over; loose word hits let the
-    // engine ask the question again instead.
+    // While a question waits, only a clear job, question or stated interest ("I like being
+    // outside", matched as typed) takes over; loose word hits let the engine ask the question again.
     const clear =
       interpretation.kind === 'describe' ||
       interpretation.kind === 'ambiguous' ||
-      (interpretation.kind === 'matches' && interpretation.matches.some((m) => m.occupation?.source === 'built-in'));
+      (interpretation.kind === 'matches' &&
+        (interpretation.matches.some((m) => m.occupation?.source === 'built-in') ||
+          (interpretation.interest === true && (interpretation.matches[0]?.words.length ?? 0) > 0)));
     if (ctx.hasPendingQuestion() && !clear) return false;
     ctx.say(...freeTextReplies(interpretation, fw.framework));
     return true;
@@ -36,7 +38,10 @@ async function startExplore(ctx: TurnContext, focusClusterId?: string): Promise<
     ctx.say(text('First, tell me a little about you.'));
     return ctx.startFlow('onboarding', { firstContact: false });
   }
-  if (!focusClusterId && ctx.activeFlow() === 'explore' && ctx.resumeFlow()) return;
+  // In the middle of the interest questions: go on where they were. Anywhere else in explore
+  // (a cluster, the results), "take the interest questions" starts them.
+  const midQuiz = ctx.activeFlow() === 'explore' && ctx.flowQuestionId()?.startsWith('interest:') === true;
+  if (!focusClusterId && midQuiz && ctx.resumeFlow()) return;
   await ctx.startFlow('explore', { grade, focusClusterId });
 }
 

@@ -1,0 +1,142 @@
+/**
+ * What students type in their own words, in a real conversation with the built-in occupation index:
+ * jobs, interests, questions, ambiguous words, nonsense and typos, and the buttons under the answers.
+ */
+import { newChat, type TestChat } from '../../helpers/test-app.js';
+import type { Profile } from '../../../src/domain/profile.js';
+
+/** A 10th grader who has stopped the interest questions, so nothing is waiting for an answer. */
+async function student(): Promise<TestChat> {
+  const chat = await newChat();
+  await chat.say('hi');
+  await chat.say('student');
+  await chat.say('10th');
+  await chat.say('stop');
+  return chat;
+}
+
+const choiceIds = (chat: TestChat): string[] => chat.question()?.choices.map((c) => c.id) ?? [];
+
+describe('a student types what they want in their own words', () => {
+  it('"I want to be a vet" says what a vet does and where it sits, and choosing the pathway saves it', async () => {
+    const chat = await student();
+    await chat.say('I want to be a vet');
+    expect(chat.text()).toMatch(/^A veterinarian .*animals.*That's in Agriculture, Food and Natural Resources, Animal Systems\./);
+    expect(chat.question()?.questionId).toBe('free-text-offer');
+    expect(choiceIds(chat)).toEqual(['explore-cluster:agriculture', 'choose-pathway:agriculture.animal-systems', 'take-quiz']);
+
+    await chat.say('Choose Animal Systems');
+    expect(chat.text()).toMatch(/Saved! You chose the Animal Systems pathway in Agriculture, Food and Natural Resources/);
+    const profile = await chat.store.get<Profile>('profiles', 'console:ana');
+    expect(profile?.choice).toMatchObject({ clusterId: 'agriculture', pathwayId: 'agriculture.animal-systems' });
+  });
+
+  it('"explore this cluster" opens the cluster with its pathways, and "take the interest questions" starts them', async () => {
+    const chat = await student();
+    await chat.say('I want to be a vet');
+    await chat.say('1');
+    expect(chat.text()).toMatch(/Agriculture, Food and Natural Resources/);
+    expect(chat.text()).toMatch(/Animal Systems/);
+
+    await chat.say('I want to be a vet');
+    await chat.say('take the interest questions');
+    expect(chat.question()?.questionId).toMatch(/^interest:/);
+  });
+
+  it('a job typed in the middle of the interest questions answers it, then "take the interest questions" goes on where they were', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say('student');
+    await chat.say('10th');
+    await chat.press(chat.question()!.questionId, 'yes');
+    const waiting = chat.question()!.questionId;
+    expect(waiting).toMatch(/^interest:/);
+    await chat.say('I want to be a vet');
+    expect(chat.text()).toMatch(/^A veterinarian /);
+    await chat.say('take the interest questions');
+    expect(chat.question()?.questionId).toBe(waiting);
+  });
+
+  it('"idk I like being outside" points to nature jobs first and quotes the word', async () => {
+    const chat = await student();
+    await chat.say('idk I like being outside');
+    expect(chat.text()).toMatch(/You said "outside": that fits Agriculture, Food and Natural Resources/);
+    expect(choiceIds(chat)[0]).toBe('explore-cluster:agriculture');
+  });
+
+  it('an interest typed while the last answer\'s buttons are waiting is answered, not asked again', async () => {
+    const chat = await student();
+    await chat.say('I want to be a vet');
+    await chat.say('idk I like being outside');
+    expect(chat.text()).not.toMatch(/didn't catch/);
+    expect(chat.text()).toMatch(/"outside"/);
+  });
+
+  it.each([
+    ['i like music', 'arts-av'],
+    ['I like cooking', 'hospitality-tourism'],
+    ['I enjoy fixing cars', 'transportation'],
+    ['i like kids', 'human-services'],
+  ])('"%s" leads with the cluster most jobs with that interest are in', async (typed, clusterId) => {
+    const chat = await student();
+    await chat.say(typed);
+    expect(choiceIds(chat)[0]).toBe(`explore-cluster:${clusterId}`);
+  });
+
+  it('"what about video games?" lands in Information Technology', async () => {
+    const chat = await student();
+    await chat.say('what about video games?');
+    expect(chat.text()).toMatch(/Information Technology/);
+    expect(choiceIds(chat)[0]).toBe('explore-cluster:information-technology');
+  });
+
+  it('"what does a welder do?" answers from the description, with how people start', async () => {
+    const chat = await student();
+    await chat.say('what does a welder do?');
+    expect(chat.text()).toMatch(/^A welder joins .*metal/);
+    expect(chat.text()).toMatch(/Most people start with .*certificate.*Manufacturing, Production/s);
+  });
+
+  it('"doctor" and "engineer" get a short question about which kind, and picking one describes it', async () => {
+    const chat = await student();
+    await chat.say('doctor');
+    expect(chat.question()?.questionId).toBe('clarify-occupation');
+    expect(chat.text()).toMatch(/kinds of doctor/);
+    expect(choiceIds(chat)).toEqual(expect.arrayContaining(['occupation:physician', 'occupation:veterinarian']));
+    await chat.say('Veterinarian');
+    expect(chat.text()).toMatch(/^A veterinarian /);
+
+    await chat.say('engineer');
+    expect(choiceIds(chat)).toEqual(expect.arrayContaining(['occupation:mechanical-engineer', 'occupation:civil-engineer', 'occupation:electrical-engineer']));
+  });
+
+  it('nonsense gets a friendly "I didn\'t catch that" with examples, and changes nothing', async () => {
+    const chat = await student();
+    const before = await chat.store.get<Profile>('profiles', 'console:ana');
+    await chat.say('asdkjfh qwpoeir');
+    expect(chat.text()).toMatch(/Sorry, I didn't catch that\. You can type a job or something you like, for example "vet"/);
+    expect(await chat.store.get<Profile>('profiles', 'console:ana')).toEqual(before);
+  });
+
+  it.each([
+    ['electrision', /electrician/i],
+    ['plumbr', /plumber/i],
+    ['driver truck', /truck driver/i],
+    ['coder', /Information Technology/],
+    ['youtuber', /video/i],
+    ['cop', /police officer/i],
+    ['RN', /registered nurse/i],
+  ])('"%s" (typos, word order, the words students use) finds the job', async (typed, expected) => {
+    const chat = await student();
+    await chat.say(typed);
+    expect(chat.text()).toMatch(expected);
+    expect(chat.question()?.questionId).toBe('free-text-offer');
+  });
+
+  it('"nurses" (a plural) is asked about like "nurse"', async () => {
+    const chat = await student();
+    await chat.say('nurses');
+    expect(chat.question()?.questionId).toBe('clarify-occupation');
+    expect(choiceIds(chat)).toContain('occupation:registered-nurse');
+  });
+});
