@@ -131,6 +131,12 @@ function swap(before: PlanContent, change: Extract<PlanChange, { kind: 'swap' }>
   const putMatch = matchInPlan(before, change.put, data);
   if (takeMatch.kind === 'found' && putMatch.kind === 'found' && takeMatch.name !== putMatch.name) {
     const inGrade = (name: string) => (change.grade === undefined ? undefined : occurrences(before, name).some((o) => o.grade === change.grade) ? change.grade : undefined);
+    if (change.grade !== undefined && inGrade(takeMatch.name) === undefined && inGrade(putMatch.name) === undefined) {
+      const at = (name: string) => listGrades(occurrences(before, name).map((o) => o.grade));
+      return {
+        refusal: `Neither ${takeMatch.name} nor ${putMatch.name} is in ${gradeName(change.grade)}: ${takeMatch.name} is in ${at(takeMatch.name)} and ${putMatch.name} in ${at(putMatch.name)}. To change when you take one, say: move ${putMatch.name} to ${gradeName(change.grade)}.`,
+      };
+    }
     const a = findOne(before, data, takeMatch.name, inGrade(takeMatch.name));
     if ('refusal' in a) return a;
     const b = findOne(before, data, putMatch.name, inGrade(putMatch.name));

@@ -101,6 +101,15 @@ describe('changing a plan in plain words', () => {
     expect(say(p, 'move Algebra I to 8th')).toMatchObject({ ok: false, reason: 'Algebra I isn\'t in your plan yet. To add it, say: add Algebra I in 8th.' });
   });
 
+  it('refuses a swap "in 9th" when neither course is in 9th, instead of trading other grades', () => {
+    const p = ok(draft, 'move Algebra I to 8th').plan;
+    expect(say(p, 'swap Geometry for Algebra I in 9th')).toMatchObject({
+      ok: false,
+      reason: 'Neither Geometry nor Algebra I is in 9th: Geometry is in 10th and Algebra I in 8th. To change when you take one, say: move Algebra I to 9th.',
+      plan: p,
+    });
+  });
+
   it('adds a student organization to one grade, or to every school year left', () => {
     const p = ok(draft, 'remove HOSA').plan;
     const one = ok(p, 'add HOSA in 10th');
