@@ -37,20 +37,22 @@ export function myChoiceCommand(fw: FrameworkIndex): Command {
         ctx.say(text(`${grade} You haven't chosen a Career Pathway yet. Type explore to take the quick interest questions.`.trim()));
         return;
       }
-      const parts = [
-        `Path: ${fw.path(c.pathId)?.nickname ?? c.pathId}`,
-        c.clusterId ? `Cluster: ${fw.cluster(c.clusterId)?.name}` : '',
-        c.pathwayId ? `Pathway: ${fw.pathway(c.pathwayId)?.name}` : '',
-      ].filter(Boolean);
-      ctx.say({
-        kind: 'card',
-        title: 'Your choices so far',
-        fields: [
-          ...parts.map((x) => ({ label: x.split(': ')[0]!, value: x.split(': ').slice(1).join(': ') })),
-          { label: 'Chosen on', value: c.chosenAt.slice(0, 10) },
-        ],
-        text: `${grade} ${parts.join('. ')}. Chosen on ${c.chosenAt.slice(0, 10)}. You can change it any time: type explore.`.trim(),
-      });
+      const path = fw.path(c.pathId);
+      const fields = [
+        { label: 'Career Path', value: path ? `${path.name} (${path.nickname})` : c.pathId },
+        ...(c.clusterId ? [{ label: 'Career Cluster', value: fw.cluster(c.clusterId)?.name ?? c.clusterId }] : []),
+        ...(c.pathwayId ? [{ label: 'Career Pathway', value: fw.pathway(c.pathwayId)?.name ?? c.pathwayId }] : []),
+        { label: 'Chosen on', value: c.chosenAt.slice(0, 10) },
+      ];
+      ctx.say(
+        {
+          kind: 'card',
+          title: 'Your choices so far',
+          fields,
+          text: `${grade} ${fields.map((f) => `${f.label}: ${f.value}`).join('. ')}.`.trim(),
+        },
+        text('Nothing is final: type explore to look again, or plan to work on your plan of study.'),
+      );
     },
   };
 }
