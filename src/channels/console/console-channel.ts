@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import wrapAnsi from 'wrap-ansi';
-import type { Reply, Turn } from '../../domain/messages.js';
+import { matchChoice } from '../../domain/match-choice.js';
+import type { QuestionReply, Reply, Turn } from '../../domain/messages.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
 import { renderForConsole } from './console-renderer.js';
 
@@ -27,13 +28,19 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     for (const r of replies) o.output.write(`${o.interactive ? indent(renderForConsole(r), width) : renderForConsole(r)}\n`);
     if (o.interactive) o.output.write('\n');
   };
+  // A waiting message that asks something ("1) Start my review"): the next line may answer it,
+  // by number or words, like pressing its button.
+  let outboxQuestion: QuestionReply | undefined;
   const send = async (text: string) => {
+    const picked = outboxQuestion ? matchChoice(text, outboxQuestion.choices) : undefined;
+    const action = picked && outboxQuestion ? { id: outboxQuestion.questionId, value: picked.id } : undefined;
+    outboxQuestion = undefined;
     const turn: Turn = {
       channel: 'console',
       userId: o.user,
       conversationId: o.user,
       messageId: `${process.pid}-${Date.now()}-${n++}`,
-      text,
+      ...(action ? { action } : { text }),
       receivedAt: new Date().toISOString(),
     };
     const { replies } = await o.handler.handle(turn);
@@ -42,10 +49,13 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
 
   const waiting = o.takeOutbox ? await o.takeOutbox() : [];
   if (waiting.length) write([{ kind: 'text', text: 'While you were away:' }, ...waiting]);
+  const last = waiting[waiting.length - 1];
+  if (last?.kind === 'question') outboxQuestion = last;
   const rl = createInterface({ input: o.input, output: o.interactive ? o.output : undefined, terminal: o.interactive });
   if (o.interactive) {
     o.output.write('Waypoint (type help any time; Ctrl+D or "quit" to leave)\n\n');
-    await send('hi');
+    // The greeting's menu would take the numbers the waiting question shows.
+    if (!outboxQuestion) await send('hi');
     rl.setPrompt('you> ');
     rl.prompt();
   }
