@@ -63,12 +63,30 @@ function drawHeader(doc: Doc, header: PlanHeader, width: number): void {
   doc.y = y + 8;
 }
 
+/** Each page's foot: whose plan it is and "Page 1 of 2", so loose printed pages find each other. */
+function drawFooters(doc: Doc, header: PlanHeader, width: number): void {
+  const { start, count } = doc.bufferedPageRange();
+  const who = [header.name ? pdfText(header.name, 60) : '', pdfText(header.pathway, 60)].filter(Boolean).join(', ');
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const keep = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
+    const y = doc.page.height - MARGIN + 3;
+    doc.font(FONT).fontSize(7).fillColor('#444444');
+    doc.text(`Personal Plan of Study: ${who}`, MARGIN, y, { width: width / 2, lineBreak: false, ellipsis: true });
+    doc.text(`Page ${i - start + 1} of ${count}`, MARGIN + width / 2, y, { width: width / 2, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = keep;
+  }
+  doc.fillColor('black');
+}
+
 export function renderPlanPdf(plan: Plan, header: PlanHeader, opts: PlanPdfOptions = {}): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'LETTER',
     layout: 'landscape',
     margin: MARGIN,
     compress: opts.compress ?? true,
+    bufferPages: true,
     info: { Title: 'Personal Plan of Study', Creator: 'Waypoint' },
   });
   const chunks: Buffer[] = [];
@@ -164,6 +182,7 @@ export function renderPlanPdf(plan: Plan, header: PlanHeader, opts: PlanPdfOptio
       { width },
     );
   }
+  drawFooters(doc, header, width);
   doc.end();
   return done;
 }

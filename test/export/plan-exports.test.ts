@@ -36,6 +36,7 @@ describe('the printed plan (PDF)', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/%%EOF\s*$/);
     expect(pageCount(pdf)).toBe(1);
+    expect(pdfStrings(pdf)).toContain('Page 1 of 1');
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 792 612\]/);
     const text = pdfStrings(pdf).join('\n');
     for (const s of ['Personal Plan of Study', 'Sam Rivera', 'Example High School', 'Plant Systems', 'Agriculture, Food and Natural Resources',
@@ -63,6 +64,10 @@ describe('the printed plan (PDF)', () => {
     const text = strings.join(' ');
     expect(text).toContain('number 29');
     expect(text).toContain('class 29');
+    // each printed page says whose plan it is and which page it is
+    expect(strings).toContain(`Page 1 of ${pages}`);
+    expect(strings).toContain(`Page ${pages} of ${pages}`);
+    expect(strings.filter((s) => s === 'Personal Plan of Study: Sam Rivera, Plant Systems')).toHaveLength(pages);
     // every line of text sits inside the page margins
     const ys = [...pdf.toString('latin1').matchAll(/1 0 0 -?1 [\d.]+ ([\d.]+) Tm/g)].map((m) => Number(m[1]));
     expect(Math.min(...ys)).toBeGreaterThanOrEqual(20);
