@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { applyPlanChange } from '../../../src/domain/plan/apply-plan-change.js';
 import { checkPlan } from '../../../src/domain/plan/check-plan.js';
-import { draftPlan } from '../../../src/domain/plan/draft-plan.js';
+import { draftPlan, draftPlanContent } from '../../../src/domain/plan/draft-plan.js';
 import { parsePlanChange } from '../../../src/domain/plan/parse-plan-change.js';
 import type { PlanData } from '../../../src/domain/plan/plan-data-types.js';
-import { changesSinceLastReview, lastReviewedAt, recordReview } from '../../../src/domain/plan/plan-history.js';
+import { appendVersion, changesSinceLastReview, lastReviewedAt, recordReview } from '../../../src/domain/plan/plan-history.js';
 import type { Plan } from '../../../src/domain/plan/plan-types.js';
 import {
   changeReply,
@@ -87,6 +87,19 @@ describe('what changed since the last review', () => {
       'Swapped Statistics for Calculus in 12th.',
       "Set the goal after high school to: a bachelor's in nursing.",
     ]);
+  });
+
+  it('says a new draft for another pathway in one line, with the goal if it changed', () => {
+    const goal = apply(draft, 'my goal is a bachelor\'s in nursing', NOW);
+    const other = draftPlanContent({ framework, data, pathwayId: 'agriculture.plant-systems', currentGrade: 9 });
+    const redrafted = appendVersion(goal, other, { now: NOW, by: BY, summary: 'Made a new draft for Plant Systems.' });
+    // the new draft has no goal yet, and the draft it is compared with had none either
+    expect(changesSinceLastReview(redrafted)).toEqual(['Made a new draft for Plant Systems.']);
+    expect(changesSinceLastReview(apply(redrafted, 'my goal is horticulture', NOW))).toEqual([
+      'Made a new draft for Plant Systems.',
+      'Set the goal after high school to: horticulture.',
+    ]);
+    expect(changesSinceLastReview(apply(redrafted, 'undo', NOW))).toEqual(["Set the goal after high school to: a bachelor's in nursing."]);
   });
 
   it('shows a long list as the first few changes and how many more', () => {
