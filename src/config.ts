@@ -11,6 +11,7 @@ const schema = z.object({
   WAYPOINT_DATA_DIR: z.string().min(1).default('./var'),
   WAYPOINT_USER: z.string().min(1).max(100).optional(),
   WAYPOINT_FRAMEWORK: z.string().min(1).default(path.join(PROJECT_DIR, 'data/frameworks/missouri.json')),
+  WAYPOINT_INTEREST_ITEMS: z.string().min(1).default(path.join(PROJECT_DIR, 'data/interest-items.json')),
   WAYPOINT_DISTRICT: z.string().min(1).optional(),
   WAYPOINT_TIME_ZONE: z.string().min(1).default('America/Chicago'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),

@@ -25,14 +25,14 @@ export interface AppData {
 
 /** `withOnet: false` ignores a local O*NET index (tests, so they behave the same on every machine). */
 export async function loadAppData(
-  config: Pick<Config, 'WAYPOINT_FRAMEWORK'> & Partial<Pick<Config, 'WAYPOINT_DISTRICT' | 'WAYPOINT_TIME_ZONE'>>,
+  config: Pick<Config, 'WAYPOINT_FRAMEWORK'> & Partial<Pick<Config, 'WAYPOINT_INTEREST_ITEMS' | 'WAYPOINT_DISTRICT' | 'WAYPOINT_TIME_ZONE'>>,
   opts: { withOnet?: boolean } = {},
 ): Promise<AppData> {
   const framework = await loadFramework(config.WAYPOINT_FRAMEWORK);
-  const itemsFile = path.join(PROJECT_DIR, 'data/interest-items.json');
+  const itemsFile = config.WAYPOINT_INTEREST_ITEMS ?? path.join(PROJECT_DIR, 'data/interest-items.json');
   const items = parseInterestItems(await readJsonFile(itemsFile), itemsFile, new Set(framework.clusters.map((c) => c.id)));
   const clusterIds = new Set(framework.clusters.map((c) => c.id));
-  const occupations = await loadOccupationData({ clusterIds, ...(opts.withOnet === false ? { onetFile: false as const } : {}) });
+  const occupations = await loadOccupationData({ clusterIds, interestItemsFile: itemsFile, ...(opts.withOnet === false ? { onetFile: false as const } : {}) });
   const matcher = new OccupationMatcher(framework.framework, occupations);
   const district = config.WAYPOINT_DISTRICT;
   const plans = await readPlanData({ dataDir: path.join(PROJECT_DIR, 'data'), framework: framework.framework, ...(district ? { district } : {}) });

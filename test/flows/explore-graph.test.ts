@@ -107,3 +107,28 @@ describe('the explore flow', () => {
 function anyFinished(paths: { state: { status: string } }[]): boolean {
   return paths.some((p) => p.state.status === 'done');
 }
+
+describe('the explore flow on another framework', () => {
+  it("runs on another state's framework and its own questions with no code changes", async () => {
+    const { loadFramework } = await import('../../src/data-files/load-framework.js');
+    const { parseInterestItems } = await import('../../src/domain/interest-items.js');
+    const { readFile } = await import('node:fs/promises');
+    const fw = await loadFramework('test/fixtures/frameworks/tiny-state.json');
+    const itemsFile = 'test/fixtures/frameworks/tiny-items.json';
+    const items = parseInterestItems(JSON.parse(await readFile(itemsFile, 'utf8')), itemsFile, new Set(fw.clusters.map((c) => c.id)));
+    const machine = createExploreMachine({ framework: fw, items, canPlan: false });
+    const actor = createActor(machine, { input: { grade: 9 } });
+    const emitted: FlowEmitted[] = [];
+    actor.on('*', (e) => emitted.push(e as FlowEmitted));
+    actor.start();
+    for (let i = 0; i < 30 && actor.getSnapshot().value === 'asking'; i++) {
+      const item = chooseNextItem(fw.framework, items, actor.getSnapshot().context.answers, 9)!;
+      const handsOn = item.clusterIds.includes('workshops');
+      actor.send({ type: 'ANSWER', questionId: `interest:${item.id}`, choiceId: handsOn ? 'yes' : 'no' });
+    }
+    expect(actor.getSnapshot().value).toBe('results');
+    const said = JSON.stringify(emitted);
+    expect(said).toContain('Workshops and Factories');
+    expect(said).toMatch(/you said yes to (building a shelf|fixing machines|shop class)/);
+  });
+});
