@@ -7,7 +7,7 @@ import type { Command, TurnContext } from '../../engine/command.js';
 import { addToCaseload, caseloadOf, counselorRecord, removeFromCaseload } from '../people/links.js';
 import { studentRows, type StudentRow } from './caseload-rows.js';
 import { writeCaseloadCsv } from './caseload-csv.js';
-import { CASELOAD_Q, countCaseload, inGroup, listReply, summaryReplies, type StudentGroup } from './caseload-summary.js';
+import { CASELOAD_Q, caseloadActions, countCaseload, inGroup, listReply, summaryReplies, type StudentGroup } from './caseload-summary.js';
 import type { CounselorDeps } from './counselor-deps.js';
 import { remindStudents, remindSummary } from './remind-students.js';
 
@@ -34,8 +34,8 @@ async function rowsFor(ctx: TurnContext, deps: CounselorDeps): Promise<StudentRo
 async function remind(ctx: TurnContext, deps: CounselorDeps, group: StudentGroup): Promise<void> {
   const rows = await rowsFor(ctx, deps);
   if (!rows) return;
-  const result = await remindStudents(rows.filter((r) => inGroup(r, group)), deps.senders);
-  deps.logger?.info({ user: ctx.userKey, group, sent: result.sent.length, failed: result.failed.length }, 'counselor reminders sent');
+  const result = await remindStudents(rows.filter((r) => inGroup(r, group)), deps.senders, { store: ctx.records.store, now: ctx.now, by: ctx.userKey });
+  deps.logger?.info({ user: ctx.userKey, group, sent: result.sent.length, failed: result.failed.length, skipped: result.skipped.length }, 'counselor reminders sent');
   ctx.say(text(remindSummary(group, result)));
 }
 
@@ -51,7 +51,7 @@ export function caseloadCommand(deps: CounselorDeps): Command {
       if (input.choiceId === 'remind-overdue') return remind(ctx, deps, 'overdue');
       const rows = await rowsFor(ctx, deps);
       if (!rows) return;
-      if (input.choiceId === 'show-list') return ctx.say(listReply(rows));
+      if (input.choiceId === 'show-list') return ctx.say(listReply(rows), caseloadActions(countCaseload(rows, ctx.now), true));
       if (input.choiceId === 'csv') return ctx.say(await writeCaseloadCsv(deps.exportDir, ctx.userKey, rows, ctx.now));
       ctx.say(...summaryReplies(countCaseload(rows, ctx.now)));
     },

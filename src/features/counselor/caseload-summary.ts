@@ -67,17 +67,21 @@ export function summaryReplies(c: CaseloadCounts): Reply[] {
     `${c.overdue} overdue for a review.`,
     `${c.active} chatted with me in the last ${ACTIVE_DAYS} days${c.lastActivity ? ` (latest: ${c.lastActivity.slice(0, 10)})` : ''}.`,
   ];
-  const actions: QuestionReply = {
+  return [{ kind: 'text', text: lines.join('\n') }, caseloadActions(c)];
+}
+
+/** The buttons after the numbers (and after the list, without "Show list"). */
+export function caseloadActions(c: Pick<CaseloadCounts, 'overdue'>, afterList = false): QuestionReply {
+  return {
     kind: 'question',
     questionId: CASELOAD_Q,
-    text: c.overdue > 0 ? `Send a reminder to the ${c.overdue} overdue?` : 'What next?',
+    text: c.overdue > 0 ? `Send a reminder to the ${plural(c.overdue, 'overdue student', 'overdue students')}?` : 'What next?',
     choices: [
       ...(c.overdue > 0 ? [{ id: 'remind-overdue', label: `Send reminders to the overdue (${c.overdue})` }] : []),
-      { id: 'show-list', label: 'Show list' },
+      ...(afterList ? [] : [{ id: 'show-list', label: 'Show list' }]),
       { id: 'csv', label: 'Download CSV' },
     ],
   };
-  return [{ kind: 'text', text: lines.join('\n') }, actions];
 }
 
 function flags(r: StudentRow): string {

@@ -5,6 +5,7 @@
  */
 import type { ProactiveSender, QuestionReply, Reply } from '../../domain/messages.js';
 import { REVIEW_REMINDER_QUESTION, START_REVIEW_CHOICE } from '../../domain/reminders/index.js';
+import type { Store } from '../../store/store.js';
 import { sendTo } from '../people/notify.js';
 import type { StudentRow } from './caseload-rows.js';
 import type { StudentGroup } from './caseload-summary.js';
@@ -31,16 +32,43 @@ export function counselorReminder(row: StudentRow): Reply[] {
 export interface RemindResult {
   sent: string[];
   failed: string[];
+  /** Already reminded by a counselor in the last REMIND_AGAIN_HOURS: not sent again. */
+  skipped: string[];
 }
 
-/** Sends to each row, a few at a time; a student whose channel has no sender here counts as failed. */
-export async function remindStudents(rows: StudentRow[], senders: readonly ProactiveSender[]): Promise<RemindResult> {
-  const result: RemindResult = { sent: [], failed: [] };
+/** Collection "counselor-reminders", id = student's user key: the last reminder a counselor sent. */
+export const COUNSELOR_REMINDERS = 'counselor-reminders';
+export const REMIND_AGAIN_HOURS = 24;
+
+interface LastReminder {
+  at: string;
+  by: string;
+}
+
+/**
+ * Sends to each row, a few at a time; a student whose channel has no sender here counts as failed.
+ * A student a counselor already reminded in the last day is skipped, so a second tap (or two
+ * counselors with the same student) never sends the same nudge twice.
+ */
+export async function remindStudents(
+  rows: StudentRow[],
+  senders: readonly ProactiveSender[],
+  record: { store: Store; now: Date; by: string },
+): Promise<RemindResult> {
+  const result: RemindResult = { sent: [], failed: [], skipped: [] };
+  const since = record.now.getTime() - REMIND_AGAIN_HOURS * 60 * 60 * 1000;
   const BATCH = 8;
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH);
-    const ok = await Promise.all(batch.map((r) => sendTo(senders, r.key, counselorReminder(r))));
-    batch.forEach((r, j) => (ok[j] ? result.sent : result.failed).push(r.key));
+    await Promise.all(
+      batch.map(async (r) => {
+        const last = await record.store.get<LastReminder>(COUNSELOR_REMINDERS, r.key);
+        if (last && Date.parse(last.at) > since) return void result.skipped.push(r.key);
+        if (!(await sendTo(senders, r.key, counselorReminder(r)))) return void result.failed.push(r.key);
+        await record.store.put<LastReminder>(COUNSELOR_REMINDERS, r.key, { at: record.now.toISOString(), by: record.by });
+        result.sent.push(r.key);
+      }),
+    );
   }
   return result;
 }
@@ -54,8 +82,10 @@ export const GROUP_WORDS: Record<StudentGroup, string> = {
 };
 
 export function remindSummary(group: StudentGroup, r: RemindResult): string {
-  const total = r.sent.length + r.failed.length;
+  const total = r.sent.length + r.failed.length + r.skipped.length;
   if (total === 0) return `Nobody to remind right now: I found no ${GROUP_WORDS[group].replace('everyone on your list', 'students on your list')}.`;
+  const skipped = r.skipped.length > 0 ? `, ${r.skipped.length} skipped` : '';
   const failed = r.failed.length > 0 ? ` ${r.failed.length} could not be sent (they may use a channel that isn't running here, or delivery failed).` : '';
-  return `Reminders to ${GROUP_WORDS[group]}: ${r.sent.length} sent, ${r.failed.length} failed.${failed}`;
+  const why = r.skipped.length > 0 ? ` Skipped: already reminded in the last ${REMIND_AGAIN_HOURS} hours.` : '';
+  return `Reminders to ${GROUP_WORDS[group]}: ${r.sent.length} sent, ${r.failed.length} failed${skipped}.${failed}${why}`;
 }

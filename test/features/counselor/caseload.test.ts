@@ -53,6 +53,9 @@ describe('counselor caseload', () => {
     await rivera.press('caseload:actions', 'show-list');
     expect(rivera.text()).toMatch(/Sam Lee \(console:sam\): 9th grade, .*review overdue/);
     expect(rivera.text()).toMatch(/console:cai: 9th grade, no choice yet, no plan/);
+    // The list keeps the next steps as buttons.
+    expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Send reminders to the overdue (1)', 'Download CSV']);
+    expect(rivera.question()?.text).toBe('Send a reminder to the 1 overdue student?');
 
     await rivera.press('caseload:actions', 'csv');
     const file = rivera.last.find((r): r is FileReply => r.kind === 'file')!;
@@ -122,7 +125,23 @@ describe('reminding a group', () => {
     expect(fake.sent.map((s) => s.userId)).toEqual(['sam', 'cai']);
     expect(fake.sent[1]!.replies[0]!.text).toMatch(/start your Plan of Study/);
     await rivera.say('remind everyone');
-    expect(rivera.text()).toMatch(/everyone on your list: 4 sent/);
+    expect(rivera.text()).toMatch(/everyone on your list: 2 sent, 0 failed, 2 skipped\. Skipped: already reminded in the last 24 hours\./);
+    expect(fake.sent.map((s) => s.userId)).toEqual(['sam', 'cai', 'ana', 'ben']);
+  });
+
+  it('a second tap the same day does not send the same nudge twice; the next day it does', async () => {
+    const fake = new FakeSender('console');
+    const w = await newWorld({ senders: () => [fake] });
+    const rivera = await classroom(w);
+    await rivera.say('caseload');
+    await rivera.press('caseload:actions', 'remind-overdue');
+    await rivera.press('caseload:actions', 'remind-overdue');
+    expect(rivera.text()).toMatch(/^Reminders to students who are overdue: 0 sent, 0 failed, 1 skipped\./);
+    expect(fake.sent.map((s) => s.userId)).toEqual(['sam']);
+    w.advance(24 * 60 * 60 * 1000);
+    await rivera.say('remind everyone who is overdue');
+    expect(rivera.text()).toMatch(/1 sent, 0 failed\./);
+    expect(fake.sent.map((s) => s.userId)).toEqual(['sam', 'sam']);
   });
 
   it('the terminal sender puts the reminder in the student\'s outbox', async () => {
