@@ -59,6 +59,24 @@ describe('a student finds a Career Pathway', () => {
     expect(profile?.choice?.clusterId).toBeUndefined();
   });
 
+  it('a grade 6 student sees their Career Path first, then Clusters, and chooses a Cluster (pathways come in 7th)', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say('student');
+    await chat.say('6');
+    await chat.answerInterestQuestions((q) => q.choices[0]!.id);
+    const said = chat.text();
+    expect(said.indexOf(' Path')).toBeGreaterThanOrEqual(0);
+    expect(said.indexOf(' Path')).toBeLessThan(said.indexOf('Your top Career Clusters'));
+    const cluster = chat.question()!.choices.find((c) => c.id.startsWith('cluster:'))!;
+    await chat.press('explore:results', cluster.id);
+    expect(chat.question()?.choices.some((c) => c.id.startsWith('pathway:'))).toBe(false);
+    await chat.say('this one fits me');
+    const profile = await chat.store.get<Profile>('profiles', 'console:ana');
+    expect(profile?.choice?.clusterId).toBe(cluster.id.slice('cluster:'.length));
+    expect(profile?.choice?.pathwayId).toBeUndefined();
+  });
+
   it('typing, numbers and small misspellings all choose an option', async () => {
     const chat = await newChat();
     await chat.say('hi');
