@@ -4,11 +4,38 @@
  * requests (what the Bot Framework Emulator sends); with one, a request without a valid token is
  * refused with 401 before any bot code runs.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type Activity,
+} from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import { isAuthenticated, type TeamsSettings } from './teams-settings.js';
 import type { TeamsLogger } from './teams-logger.js';
 
 export const SORRY = "Sorry, something went wrong on my side. Please try that again in a minute.";
+
+/** What jsonwebtoken throws for a token that is badly signed, malformed, not yet valid or expired. */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * botbuilder lets some token failures (a bad signature, a malformed token) through as plain errors,
+ * which CloudAdapter answers with 500. They are the caller's fault, so they become 401 here; a
+ * failure to reach the Bot Framework's signing keys stays a 500 (the Bot Connector retries those).
+ */
+class TeamsAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      if (!(err instanceof AuthenticationError) && TOKEN_ERRORS.has((err as Error)?.name)) {
+        throw new AuthenticationError(`Unauthorized: ${(err as Error).message}`, 401);
+      }
+      throw err;
+    }
+  }
+}
 
 export function createTeamsAdapter(settings: TeamsSettings, logger: TeamsLogger): CloudAdapter {
   const credentials = {
@@ -18,7 +45,7 @@ export function createTeamsAdapter(settings: TeamsSettings, logger: TeamsLogger)
     MicrosoftAppTenantId: settings.MicrosoftAppTenantId,
   };
   const auth = isAuthenticated(settings)
-    ? new ConfigurationBotFrameworkAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials))
+    ? new TeamsAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials))
     : new ConfigurationBotFrameworkAuthentication({});
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {

@@ -92,6 +92,8 @@ export interface ConnectorCall {
   method: string;
   path: string;
   body: Record<string, any>;
+  /** The Authorization header the bot sent, if any. */
+  authorization?: string;
 }
 
 /** Intercepts every Bot Connector call on the fake serviceUrl and records it (nock 15 hands the reply function a fetch Request). */
@@ -99,7 +101,8 @@ export function recordConnector(): ConnectorCall[] {
   const calls: ConnectorCall[] = [];
   const record = (method: string) => async (req: Request) => {
     const text = await req.text();
-    calls.push({ method, path: decodeURIComponent(new URL(req.url).pathname), body: text ? JSON.parse(text) : {} });
+    const authorization = req.headers.get('authorization') ?? undefined;
+    calls.push({ method, path: decodeURIComponent(new URL(req.url).pathname), body: text ? JSON.parse(text) : {}, ...(authorization ? { authorization } : {}) });
     return [200, { id: `sent-${calls.length}` }] as [number, object];
   };
   nock(SERVICE_HOST).persist().post(/.*/).reply(record('POST')).put(/.*/).reply(record('PUT'));
