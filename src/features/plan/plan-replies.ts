@@ -86,9 +86,9 @@ export const say = {
     text(
       'Tell me what to change in your own words, like "move Chemistry to 11th", "add FFA in 10th" or "my goal is a bachelor\'s in engineering". When you\'re done, type finish review.',
     ),
-  reviewSaved: (day: string, changes: string[]): TextReply =>
+  reviewSaved: (day: string, changes: string[], first: boolean): TextReply =>
     text(
-      `Review saved on ${day}. ${changes.length === 0 ? 'No changes since the last review.' : `Changes since the last review: ${changes.length}.`} ` +
+      `Review saved on ${day}. ${changes.length === 0 ? `No changes since the ${first ? 'draft' : 'last review'}.` : `Changes since the ${first ? 'draft' : 'last review'}: ${changes.length}.`} ` +
         "Your counselor can see it. Let's look again next term. Plans change every year, and that's normal.",
     ),
   noReviewWaiting: (): TextReply => text('There is no review going on right now. Type review my plan to start one.'),

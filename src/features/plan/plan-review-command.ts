@@ -36,7 +36,7 @@ async function finishReview(ctx: TurnContext): Promise<void> {
   state.proposal = undefined;
   await saveChatState(store, state);
   const review = lastReview(reviewed)!;
-  ctx.say(say.reviewSaved(review.at.slice(0, 10), review.changesSinceLastReview));
+  ctx.say(say.reviewSaved(review.at.slice(0, 10), review.changesSinceLastReview, reviewed.reviews.length === 1));
 }
 
 export function planReviewCommand(deps: PlanDeps): Command {
