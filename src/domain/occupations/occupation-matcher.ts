@@ -109,6 +109,8 @@ export class OccupationMatcher {
   private readonly pathwayNames = new Map<string, string>();
   /** Search term of an ambiguous word -> the built-in occupations to offer (may be empty). */
   private readonly ambiguous = new Map<string, Occupation[]>();
+  /** Search term -> share of the documents with it that are in its most common cluster (0-1]. */
+  private readonly focus = new Map<string, number>();
 
   constructor(readonly framework: Framework, data: OccupationData) {
     for (const cluster of framework.clusters) {
@@ -142,6 +144,47 @@ export class OccupationMatcher {
     const docs = buildSearchDocuments(framework, data);
     for (const d of docs) this.docs.set(d.id, d);
     this.search.addAll(docs);
+    this.measureFocus(docs);
+  }
+
+  /**
+   * How strongly each word points to one cluster: "aquaculture" is nearly all Agriculture,
+   * "director" is spread over many. In a query of several words, the focused words count more.
+   */
+  private measureFocus(docs: SearchDocument[]): void {
+    const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
+    const counts = new Map<string, Map<string, number>>();
+    for (const d of docs) {
+      const cluster = d.clusterIds[0];
+      if (cluster === undefined) continue;
+      const terms = new Set(SEARCH_FIELDS.flatMap((f) => tokenize(d[f]).map((t) => processTerm(t))));
+      for (const t of terms) {
+        if (t === null) continue;
+        let byCluster = counts.get(t);
+        if (byCluster === undefined) counts.set(t, (byCluster = new Map()));
+        byCluster.set(cluster, (byCluster.get(cluster) ?? 0) + 1);
+      }
+    }
+    for (const [t, byCluster] of counts) {
+      let sum = 0;
+      let max = 0;
+      for (const n of byCluster.values()) {
+        sum += n;
+        if (n > max) max = n;
+      }
+      this.focus.set(t, max / sum);
+    }
+  }
+
+  /** Per-term boosts for a query of several words: the most focused word 1, the others less. */
+  private termBoosts(terms: string[]): ((term: string) => number) | undefined {
+    if (terms.length < 2) return undefined;
+    const focus = terms.map((t) => this.focus.get(t));
+    const known = focus.filter((f): f is number => f !== undefined);
+    if (known.length < 2) return undefined;
+    const top = Math.max(...known);
+    const boosts = new Map(terms.map((t, i) => [t, (focus[i] ?? top) / top]));
+    return (term) => boosts.get(term) ?? 1;
   }
 
   private addExact(phrase: string, docId: string, bonus: number): void {
@@ -226,8 +269,12 @@ export class OccupationMatcher {
 
     // An interest ("I like being outside") is about what people do, not what a job is called: the
     // words students use count more than titles ("Outside Plant Engineer").
+    const boostTerm = this.termBoosts(words.map((w) => w.term));
     const results: SearchResult[] = this.search
-      .search(words.map((w) => w.term).join(' '), options.interest === true ? { boost: INTEREST_FIELD_BOOSTS } : {})
+      .search(words.map((w) => w.term).join(' '), {
+        ...(options.interest === true ? { boost: INTEREST_FIELD_BOOSTS } : {}),
+        ...(boostTerm !== undefined ? { boostTerm } : {}),
+      })
       .slice(0, MAX_RESULTS);
     const exactTerms = new Set<string>();
     const anyTerms = new Set<string>();
