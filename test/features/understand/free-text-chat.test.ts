@@ -139,4 +139,11 @@ describe('a student types what they want in their own words', () => {
     expect(chat.question()?.questionId).toBe('clarify-occupation');
     expect(choiceIds(chat)).toContain('occupation:registered-nurse');
   });
+
+  it('"about" says the job descriptions are our own and credits O*NET under CC BY 4.0', async () => {
+    const chat = await student();
+    await chat.say('about');
+    expect(chat.text()).toMatch(/job descriptions are written by the Waypoint team/);
+    expect(chat.text()).toMatch(/O\*NET Database by the U\.S\. Department of Labor.*CC BY 4\.0/s);
+  });
 });
