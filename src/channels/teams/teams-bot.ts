@@ -8,15 +8,17 @@ import type { TurnContext } from 'botbuilder';
 import type { TurnHandler } from '../../engine/turn-handler.js';
 import type { Store } from '../../store/store.js';
 import { readIncoming, userIdOf } from './activity-to-turn.js';
-import type { ChoiceSubmit } from './card-submit.js';
 import { ConversationRefs } from './conversation-refs.js';
 import { handleFileConsent, prepareFiles } from './file-offers.js';
 import { SeenActivities } from './seen-activities.js';
 import type { TeamsLogger } from './teams-logger.js';
-import { answeredCard, renderReplies } from './teams-renderer.js';
-import { cardAttachment } from './adaptive-card.js';
+import { answeredCard, closedCard, renderReplies } from './teams-renderer.js';
+import { say } from '../../engine/engine-words.js';
+import { cardAttachment, type AdaptiveCard } from './adaptive-card.js';
 
 export const ANSWERED_CARDS = 'teams-answered-cards';
+/** What the engine says when a button belongs to a question it has moved past. */
+const STALE_PRESS = say.staleButton().text;
 
 export const WELCOME_PERSONAL =
   "Hi! I'm Waypoint. I help you explore jobs you might like and plan your classes for them. Say hi when you're ready to start.";
@@ -89,7 +91,11 @@ export function createTeamsLogic(deps: TeamsBotDeps): (context: TurnContext) => 
         deps.logger.info(ids, 'teams: engine reports a redelivery; nothing sent');
         return;
       }
-      if (submit && activity.replyToId) await markAnswered(context, activity.replyToId, submit, deps.logger, ids);
+      if (submit && activity.replyToId) {
+        // A press on a question the conversation had moved past is skipped: its card closes without claiming that answer.
+        const skipped = result.replies[0]?.kind === 'text' && result.replies[0].text === STALE_PRESS;
+        await markAnswered(context, activity.replyToId, skipped ? closedCard(submit) : answeredCard(submit), deps.logger, ids);
+      }
       const files = await prepareFiles(result.replies, { channelId: activity.channelId ?? '', userId: turn.userId, now: at }, deps);
       const outgoing = renderReplies(result.replies, files);
       if (outgoing.length > 0) await context.sendActivities(outgoing);
@@ -112,10 +118,10 @@ async function claimCard(store: Store, conversationId: string, cardId: string, a
   return existing?.activityId === activityId;
 }
 
-/** Replaces the pressed card with one that shows the answer and has no buttons. */
-async function markAnswered(context: TurnContext, cardId: string, submit: ChoiceSubmit, logger: TeamsLogger, ids: object): Promise<void> {
+/** Replaces the pressed card with one that has no buttons. */
+async function markAnswered(context: TurnContext, cardId: string, card: AdaptiveCard, logger: TeamsLogger, ids: object): Promise<void> {
   try {
-    await context.updateActivity({ type: 'message', id: cardId, attachments: [cardAttachment(answeredCard(submit))] });
+    await context.updateActivity({ type: 'message', id: cardId, attachments: [cardAttachment(card)] });
   } catch (err) {
     logger.warn({ ...ids, err: (err as Error).name }, 'teams: could not update the answered card');
   }

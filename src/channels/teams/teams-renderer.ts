@@ -93,6 +93,16 @@ export function answeredCard(submit: ChoiceSubmit): AdaptiveCard {
   return adaptiveCard(body, `${submit.prompt}\nYour answer: ${submit.label}`.trim());
 }
 
+/** The card that replaces a pressed one the conversation had already moved past: closed, no answer claimed. */
+export function closedCard(submit: ChoiceSubmit): AdaptiveCard {
+  const body: CardElement[] = [];
+  if (submit.prompt) body.push(textBlock(submit.prompt, { isSubtle: true }));
+  body.push(textBlock(CLOSED_QUESTION, { isSubtle: true }));
+  return adaptiveCard(body, `${submit.prompt}\n${CLOSED_QUESTION}`.trim());
+}
+
+export const CLOSED_QUESTION = 'This question was already answered.';
+
 export function planMessages(reply: PlanTableReply): OutgoingActivity[] {
   return planCards(reply).map((card, i) => cardMessage(card, i === 0 ? reply.text : `${reply.title} (continued)`));
 }

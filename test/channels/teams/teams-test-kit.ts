@@ -56,16 +56,16 @@ export function memoryLogger(): TeamsLogger & { lines: LogLine[] } {
   return { lines, info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-export interface Running {
+export interface Running<H extends TurnHandler = ScriptedHandler> {
   url: string;
   server: TeamsServer;
   store: MemoryStore;
-  handler: ScriptedHandler;
+  handler: H;
   logger: ReturnType<typeof memoryLogger>;
 }
 
-export async function startTeams(handler: ScriptedHandler, env: Record<string, string> = {}): Promise<Running> {
-  const store = new MemoryStore();
+/** The real Teams server on 127.0.0.1 and a free port; pass a store to share it with an engine. */
+export async function startTeams<H extends TurnHandler>(handler: H, env: Record<string, string> = {}, store = new MemoryStore()): Promise<Running<H>> {
   const logger = memoryLogger();
   const server = createTeamsServer({ handler, store, logger, settings: parseTeamsSettings({ PORT: '0', ...env }), host: '127.0.0.1' });
   const { port } = await server.start();
@@ -94,6 +94,8 @@ export interface ConnectorCall {
   body: Record<string, any>;
   /** The Authorization header the bot sent, if any. */
   authorization?: string;
+  /** The id the fake connector gave the activity (what a later reply or update refers to). */
+  sentId: string;
 }
 
 /** Intercepts every Bot Connector call on the fake serviceUrl and records it (nock 15 hands the reply function a fetch Request). */
@@ -102,8 +104,9 @@ export function recordConnector(): ConnectorCall[] {
   const record = (method: string) => async (req: Request) => {
     const text = await req.text();
     const authorization = req.headers.get('authorization') ?? undefined;
-    calls.push({ method, path: decodeURIComponent(new URL(req.url).pathname), body: text ? JSON.parse(text) : {}, ...(authorization ? { authorization } : {}) });
-    return [200, { id: `sent-${calls.length}` }] as [number, object];
+    const sentId = `sent-${calls.length + 1}`;
+    calls.push({ method, path: decodeURIComponent(new URL(req.url).pathname), body: text ? JSON.parse(text) : {}, sentId, ...(authorization ? { authorization } : {}) });
+    return [200, { id: sentId }] as [number, object];
   };
   nock(SERVICE_HOST).persist().post(/.*/).reply(record('POST')).put(/.*/).reply(record('PUT'));
   return calls;
