@@ -4,8 +4,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** The project folder (where data/ lives), whatever folder Waypoint is started from. */
-export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The project folder (where package.json and data/ live), whatever folder Waypoint is started
+ * from: one up from src/ when run from source, two up from dist/src/ when run from the build.
+ */
+export const PROJECT_DIR = ((): string => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, '..'), path.resolve(here, '../..')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'package.json'))) ?? candidates[0]!;
+})();
 
 const schema = z.object({
   WAYPOINT_DATA_DIR: z.string().min(1).default('./var'),

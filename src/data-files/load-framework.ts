@@ -3,20 +3,13 @@
  * builds its lookup index. Any other state's file with the same shape loads the same way.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_DIR } from '../config.js';
 import { readJsonFile } from './read-json-file.js';
 import { parseFramework } from '../domain/parse-framework.js';
 import { FrameworkIndex } from '../domain/framework-index.js';
 
 /** data/frameworks/missouri.json in this checkout, wherever the process was started from. */
-export const DEFAULT_FRAMEWORK_FILE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'data',
-  'frameworks',
-  'missouri.json',
-);
+export const DEFAULT_FRAMEWORK_FILE = path.join(PROJECT_DIR, 'data', 'frameworks', 'missouri.json');
 
 /**
  * Reads, validates and indexes a framework file.

@@ -10,7 +10,7 @@
  */
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_DIR } from '../config.js';
 import { DataFileError, readJsonFile } from './read-json-file.js';
 import { parseWithSchema } from './parse-with-schema.js';
 import {
@@ -31,7 +31,7 @@ import type {
   PathwayKeywordMap,
 } from '../domain/occupations/occupation-types.js';
 
-export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+export const DATA_DIR = path.join(PROJECT_DIR, 'data');
 export const OCCUPATION_INDEX_FILE = path.join(DATA_DIR, 'occupations.json');
 export const ONET_INDEX_FILE = path.join(DATA_DIR, 'generated', 'onet-index.json');
 
