@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import type { Reply } from '../../../src/domain/messages.js';
 import { CONVERSATION_REFS } from '../../../src/channels/teams/conversation-refs.js';
-import { ALREADY_ANSWERED, INVITE_TO_PERSONAL, WELCOME_PERSONAL } from '../../../src/channels/teams/teams-bot.js';
+import { ALREADY_ANSWERED, INVITE_TO_PERSONAL, WELCOME_PERSONAL, WELCOME_SHARED } from '../../../src/channels/teams/teams-bot.js';
 import { cardOf, fixture, post, request, recordConnector, ScriptedHandler, startTeams, type ConnectorCall, type Running } from './teams-test-kit.js';
 
 const CHAT = 'a:1personal-chat-id';
@@ -171,6 +171,23 @@ describe('Teams channel over HTTP', () => {
     expect(run.handler.turns).toHaveLength(0);
     expect(calls.map((c) => c.body.text)).toEqual([WELCOME_PERSONAL]);
     expect(await run.store.ids(CONVERSATION_REFS)).toEqual([STUDENT]);
+  });
+
+  test('adding the bot to a team posts only a short thanks with an invitation to a private chat', async () => {
+    const added = fixture('conversation-update');
+    added.conversation = { isGroup: true, conversationType: 'channel', tenantId: added.conversation.tenantId, id: '19:general-channel-id@thread.tacv2' };
+    added.channelData = { ...added.channelData, team: { id: '19:team-id@thread.tacv2' }, eventType: 'teamMemberAdded' };
+    expect((await post(run.url, added)).status).toBe(200);
+    expect(calls.map((c) => c.body.text)).toEqual([WELCOME_SHARED]);
+    expect(calls[0]!.body.attachments).toBeUndefined();
+    expect(await run.store.ids(CONVERSATION_REFS)).toEqual([]);
+  });
+
+  test('someone else joining the chat gets no message', async () => {
+    const joined = fixture('conversation-update');
+    joined.membersAdded = [{ id: '29:someone-else' }];
+    expect((await post(run.url, joined)).status).toBe(200);
+    expect(calls).toEqual([]);
   });
 
   test('a failing turn answers with an apology and a retry of the same activity is taken in', async () => {
