@@ -8,6 +8,7 @@ import { CLARIFY_OCCUPATION, FREE_TEXT_OFFER, freeTextReplies } from '../../doma
 import { describeOccupation, interpretFreeText } from '../../domain/occupations/interpret-free-text.js';
 import type { OccupationMatcher } from '../../domain/occupations/occupation-matcher.js';
 import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
+import { MENU_Q } from '../../engine/engine-words.js';
 import { saveChoice } from '../explore/explore-effects.js';
 
 /**
@@ -67,6 +68,15 @@ export function freeTextActionsCommand(matcher: OccupationMatcher, fw: Framework
         await saveChoice(ctx, { kind: 'save-choice', pathId: fw.pathOfCluster(cluster.id)!.id, clusterId: cluster.id, pathwayId: id });
         return void ctx.say(
           text(`Saved! You chose the ${fw.pathway(id)!.name} pathway in ${cluster.name}. It's a starting point, not a promise: you can change it any time.`),
+          {
+            kind: 'question',
+            questionId: MENU_Q,
+            text: 'What would you like to do next?',
+            choices: [
+              { id: 'plan', label: 'Make my plan of study' },
+              { id: 'explore', label: 'Take the interest questions' },
+            ],
+          },
         );
       }
       ctx.say(text("Sorry, I couldn't do that one. Type a job you're curious about, or help."));

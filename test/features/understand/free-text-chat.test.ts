@@ -29,6 +29,12 @@ describe('a student types what they want in their own words', () => {
     expect(chat.text()).toMatch(/Saved! You chose the Animal Systems pathway in Agriculture, Food and Natural Resources/);
     const profile = await chat.store.get<Profile>('profiles', 'console:ana');
     expect(profile?.choice).toMatchObject({ clusterId: 'agriculture', pathwayId: 'agriculture.animal-systems' });
+
+    // The way on: making the plan for it is one tap away.
+    expect(choiceIds(chat)).toEqual(['plan', 'explore']);
+    await chat.say('make my plan of study');
+    expect(chat.text()).toMatch(/Animal Systems/);
+    expect(chat.text()).not.toMatch(/haven't picked one yet/);
   });
 
   it('"explore this cluster" opens the cluster with its pathways, and "take the interest questions" starts them', async () => {
