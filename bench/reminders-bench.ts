@@ -6,6 +6,11 @@
  * sweep with a no-op sender (capped at 2,000 sends), a steady-state sweep (every first reminder
  * already sent), a sweep after a busy day's 50,000 log lines (and its compaction); the cost of one
  * plan save with and without the index; memory. BENCH_REBUILD=1 also times the slow rebuild.
+ *
+ * Headline (printed first), each against the 2,000 ms target: the slowest warm sweep that sends
+ * nothing new (the scheduler's every-5-minutes case), the same sweep in a fresh process (as `npm
+ * run reminders` runs it), a sweep that also sends 2,000 reminders (opening day), and the peak
+ * memory of a fresh process doing one sweep.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +23,7 @@ import { IndexedStore } from '../src/store/indexed-store.js';
 import { LowdbStore, fileNameForId } from '../src/store/lowdb-store.js';
 import type { IndexedCollection } from '../src/store/record-facts.js';
 import type { Store } from '../src/store/store.js';
+import { sweepInFreshProcess } from './reminders-sweep-process.js';
 import { mb, ms, percentile, timeIt } from './stats.js';
 
 const STUDENTS = 100_000;
@@ -139,6 +145,9 @@ export async function benchReminders(): Promise<Record<string, string>> {
     const coldDry = await measure(() => runReminderSweep({ store: new IndexedStore(new LowdbStore(dir)), senders: [], policy, now, dryRun: true }));
     figures['dry run sweep, cold (as `npm run reminders -- --dry-run`)'] = `${ms(coldDry.time)} (${coldDry.result.wouldSend.length.toLocaleString('en-US')} would go out, with names)`;
 
+    const fresh = await sweepInFreshProcess(dir, now);
+    figures['dry run sweep in a fresh process (npm run reminders -- --dry-run), peak RSS'] = `${ms(fresh.ms)} (${fresh.wouldSend.toLocaleString('en-US')} would go out), peak RSS ${mb(fresh.maxRss)}`;
+
     await store.facts(); // the scheduler's store after its first sweep
     const dry = await measure(() => runReminderSweep({ store, senders: [], policy, now, dryRun: true }));
     figures['dry run sweep'] = `${ms(dry.time)} (${dry.result.wouldSend.length.toLocaleString('en-US')} would go out, with names), heap +${mb(dry.heap)}, rss +${mb(dry.rss)}`;
@@ -178,9 +187,19 @@ export async function benchReminders(): Promise<Record<string, string>> {
     const [plainSave, indexedSave] = await saveCost([plain, store], 400);
     figures['one plan save, plain lowdb store'] = plainSave!;
     figures['one plan save, with the facts index (IndexedStore: + one log append)'] = indexedSave!;
-    figures['target'] = 'under 2,000 ms per sweep';
-    figures['rss now'] = mb(process.memoryUsage().rss);
-    return figures;
+    figures['rss now (this bench process, holding the seeded records too)'] = mb(process.memoryUsage().rss);
+
+    const TARGET = 2000;
+    const verdict = (t: number) => (t < TARGET ? 'under the 2,000 ms target' : 'OVER the 2,000 ms target');
+    const warm = Math.max(...[dry, steady, steady2, afterCompaction].map((m) => m.time));
+    const perSend = (real.time - dry.time) / Math.max(1, real.result.sent);
+    return {
+      'HEADLINE sweep over 100,000 students as the scheduler runs it (warm, every 5 minutes, nothing new to send; slowest of 4)': `${ms(warm)}: ${verdict(warm)}`,
+      'HEADLINE the same sweep in a fresh process (npm run reminders -- --dry-run: opens the index, then sweeps)': `${ms(fresh.ms)}: ${verdict(fresh.ms)}`,
+      'HEADLINE opening day: a sweep that also sends 2,000 reminders (the per-sweep cap)': `${ms(real.time)} warm, ${ms(coldReal.time)} right after a restart: ${verdict(Math.max(real.time, coldReal.time))} (about ${ms(perSend)} of store writes per reminder sent)`,
+      'HEADLINE memory: peak RSS of a fresh process doing one sweep': mb(fresh.maxRss),
+      ...figures,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

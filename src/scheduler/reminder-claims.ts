@@ -48,8 +48,9 @@ export function claimReminder(store: Store, r: Reminder, now: Date): Promise<boo
   return store.putIfAbsent<SentRecord>(SENT, r.key, record);
 }
 
-export async function markSent(store: Store, r: Reminder, now: Date): Promise<void> {
-  const failure = await store.get<FailureRecord>(FAILURES, r.key);
+/** `mayHaveFailed: false` (no failure record for this key when the sweep began) skips that read. */
+export async function markSent(store: Store, r: Reminder, now: Date, mayHaveFailed = true): Promise<void> {
+  const failure = mayHaveFailed ? await store.get<FailureRecord>(FAILURES, r.key) : undefined;
   const record: SentRecord = {
     key: r.key, kind: r.kind, recipientKey: r.recipientKey, state: 'sent',
     claimedAt: now.toISOString(), sentAt: now.toISOString(), attempts: (failure?.attempts ?? 0) + 1,

@@ -120,6 +120,9 @@ export async function runReminderSweep(o: SweepOptions): Promise<SweepResult> {
       for (const s of value.studentKeys) failures.set(s, (failures.get(s) ?? 0) + 1);
     }
   }
+  // Failure records at the start: a send of any other key skips reading one (see the end).
+  const failed = o.dryRun || batch.length === 0 ? new Set<string>() : new Set(await o.store.ids(FAILURES));
+  const sentNow: string[] = [];
   const names = await loadNames(o.store, namesNeeded(batch), facts.index);
   const nameOf = (k: string) => names.get(k)?.name ?? k;
 
@@ -141,7 +144,8 @@ export async function runReminderSweep(o: SweepOptions): Promise<SweepResult> {
     const { channel, userId } = channelOf(r.recipientKey);
     try {
       await senders.get(channel)!.send(userId, messageFor(r, nameOf, facts.caseloads, failures));
-      await markSent(o.store, r, now);
+      await markSent(o.store, r, now, failed.has(r.key));
+      sentNow.push(r.key);
       result.sent++;
       log.info({ key: r.key, kind: r.kind }, 'reminder sent');
     } catch (err) {
@@ -150,6 +154,11 @@ export async function runReminderSweep(o: SweepOptions): Promise<SweepResult> {
       log.warn({ key: r.key, kind: r.kind, attempts: f.attempts, gaveUp: f.gaveUp, error: f.lastError }, 'reminder not delivered');
     }
   });
+  // A failure another process recorded during this sweep for a key sent here after all: clear it.
+  if (sentNow.length > 0) {
+    const sent = new Set(sentNow.filter((k) => !failed.has(k)));
+    for (const id of await o.store.ids(FAILURES)) if (sent.has(id)) await o.store.delete(FAILURES, id);
+  }
   log.info({ sent: result.sent, failed: result.failed, skipped: result.skipped }, 'reminder sweep done');
   return result;
 }

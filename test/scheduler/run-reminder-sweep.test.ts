@@ -99,6 +99,21 @@ describe('a reminder sweep', () => {
     expect(await store.get<SentRecord>(SENT, 'slack:UANA|2025-26-fall|first')).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
+  it('a failure another process records during the sweep is cleared when this sweep delivers that reminder', async () => {
+    const store = await school();
+    const key = 'slack:UANA|2025-26-fall|first';
+    // The other process failed this reminder and released its claim just before this one claimed it.
+    const slack = Object.assign(new FakeSender('slack'), {
+      async send(this: FakeSender, userId: string, replies: QuestionReply[]) {
+        await store.put(FAILURES, key, { key, kind: 'first', recipientKey: 'slack:UANA', studentKeys: ['slack:UANA'], attempts: 1, lastError: 'Error', lastAt: '', gaveUp: false });
+        this.sent.push({ userId, replies });
+      },
+    });
+    expect(await runReminderSweep({ store, senders: [slack], policy: p, now: local(OPENING_DAY) })).toMatchObject({ sent: 1, failed: 0 });
+    expect(await store.ids(FAILURES)).toEqual([]);
+    expect(await listReminderFailures(store)).toEqual([]);
+  });
+
   it(`gives up after ${MAX_ATTEMPTS} failed tries and keeps the failure on record`, async () => {
     const store = await school();
     const slack = new FakeSender('slack');
