@@ -5,7 +5,7 @@
  * scheduler inside those processes, which hold the platform credentials.
  */
 import { ConsoleSender } from '../channels/console/console-sender.js';
-import { zonedInstant, type ReviewPolicy } from '../domain/reminders/index.js';
+import { localParts, zonedInstant, type ReviewPolicy } from '../domain/reminders/index.js';
 import type { Store } from '../store/store.js';
 import { compactIndexIfDue } from './compact-index.js';
 import { listReminderFailures } from './reminder-claims.js';
@@ -46,25 +46,35 @@ export function momentOn(date: string, policy: ReviewPolicy): Date {
   return new Date(zonedInstant({ year, month, day }, 12 * 60, policy.timeZone));
 }
 
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Mon 2025-09-22 07:00 America/Chicago": a moment on the policy's local clock. */
+export function localTime(iso: string, policy: ReviewPolicy): string {
+  const p = localParts(Date.parse(iso), policy.timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${DAY_NAMES[p.weekday]} ${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)} ${policy.timeZone}`;
+}
+
 export async function runRemindersCli(
   args: CliArgs,
   deps: { store: Store; policy: ReviewPolicy; now: Date; write: (line: string) => void },
 ): Promise<void> {
   const { store, policy, write } = deps;
   const now = args.date ? momentOn(args.date, policy) : deps.now;
-  const when = `${now.toISOString()} (${policy.timeZone})`;
+  const when = `${localTime(now.toISOString(), policy)} (${now.toISOString()})`;
 
   if (args.dryRun) {
     const r = await runReminderSweep({ store, senders: [], policy, now, dryRun: true });
     write(`Dry run at ${when}: nothing is sent.`);
-    if (r.waitUntil) write(`Quiet hours or a weekend: these would wait until ${r.waitUntil}.`);
+    if (r.waitUntil) write(`Quiet hours or a weekend: these would wait until ${localTime(r.waitUntil, policy)}.`);
     write(`${r.wouldSend.length} reminder${r.wouldSend.length === 1 ? '' : 's'} would go out.`);
+    if (r.wouldSend.length > 0) write('id\tname\tkind\twhy');
     for (const w of r.wouldSend) write(`${w.userKey}\t${w.name}\t${w.kind}\t${w.reason}`);
   } else {
     const r = await runReminderSweep({ store, senders: [new ConsoleSender(store, () => now)], policy, now, maxSends: Number.MAX_SAFE_INTEGER });
     write(`Sweep at ${when}.`);
     if (r.waitUntil) {
-      write(`Quiet hours or a weekend: nothing sent. Reminders may go out from ${r.waitUntil}.`);
+      write(`Quiet hours or a weekend: nothing sent. Reminders may go out from ${localTime(r.waitUntil, policy)}.`);
     } else {
       write(`Sent ${r.sent} to terminal users' outboxes; ${r.failed} failed.`);
       if (r.skipped > 0) {

@@ -31,8 +31,9 @@ async function run(argv: string[]): Promise<string[]> {
 describe('npm run reminders', () => {
   it('--dry-run --date prints each recipient\'s id, name, kind and why, and sends nothing', async () => {
     const lines = await run(['--dry-run', '--date', '2025-09-16']);
-    expect(lines[0]).toBe('Dry run at 2025-09-16T17:00:00.000Z (America/Chicago): nothing is sent.');
+    expect(lines[0]).toBe('Dry run at Tue 2025-09-16 12:00 America/Chicago (2025-09-16T17:00:00.000Z): nothing is sent.');
     expect(lines).toContain('2 reminders would go out.');
+    expect(lines).toContain('id\tname\tkind\twhy');
     expect(lines).toContain('console:sam\tSam Lee\tfirst\tfall window 2025-09-15 to 2025-11-15 is open; no review since it opened');
     expect(lines).toContain('slack:UANA\tAna Ruiz\tfirst\tfall window 2025-09-15 to 2025-11-15 is open; no review since it opened');
     expect(await store.ids(SENT)).toEqual([]);
@@ -41,7 +42,7 @@ describe('npm run reminders', () => {
 
   it('a dry run on a weekend says when the reminders would go out', async () => {
     const lines = await run(['--dry-run', '--date=2025-09-20']);
-    expect(lines[1]).toBe('Quiet hours or a weekend: these would wait until 2025-09-22T12:00:00.000Z.');
+    expect(lines[1]).toBe('Quiet hours or a weekend: these would wait until Mon 2025-09-22 07:00 America/Chicago.');
   });
 
   it('without --dry-run, delivers to terminal users\' outboxes and leaves Slack users to the Slack process', async () => {
