@@ -16,7 +16,8 @@ import { loadReviewPolicy, startScheduler } from './scheduler/index.js';
 async function main(channel: string): Promise<void> {
   if (!['console', 'slack', 'teams'].includes(channel)) throw new Error(`Unknown channel "${channel}". Use console, slack or teams.`);
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL, channel === 'console' ? 'warn' : 'info');
+  const logFile = channel === 'console' ? path.join(config.dataDir, 'waypoint.log') : undefined;
+  const logger = createLogger(config.LOG_LEVEL, channel === 'console' ? 'warn' : 'info', logFile);
   // The facts index keeps what sweeps over every student need (reminders) in one small log.
   const store = new IndexedStore(new LowdbStore(config.dataDir), { logger });
   await store.open();
