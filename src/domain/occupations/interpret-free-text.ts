@@ -117,6 +117,8 @@ function understood(result: MatchResult, interest: boolean): FreeTextMatch[] | u
 /** What does the student mean? Pure; the matcher holds all the data. */
 export function interpretFreeText(text: string, matcher: OccupationMatcher): FreeTextInterpretation {
   const input = text.slice(0, MAX_FREE_TEXT);
+  // A number or symbols alone ("3", "42!") name no job, whatever a job title may contain.
+  if (!/[a-z]/.test(plainText(input))) return { kind: 'not-understood' };
   const subject = descriptionSubject(input);
   const query = subject ?? input;
 

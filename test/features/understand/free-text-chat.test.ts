@@ -152,4 +152,11 @@ describe('a student types what they want in their own words', () => {
     expect(chat.text()).toMatch(/job descriptions are written by the Waypoint team/);
     expect(chat.text()).toMatch(/O\*NET Database by the U\.S\. Department of Labor.*CC BY 4\.0/s);
   });
+
+  it('a number typed with no question waiting is not taken for a job', async () => {
+    const chat = await student();
+    await chat.say('3');
+    expect(chat.text()).toMatch(/didn't catch that.*type a job or something you like/s);
+    expect(chat.question()).toBeUndefined();
+  });
 });
