@@ -16,19 +16,12 @@ async function realEngine() {
   return createEngine({ records: new Records(new MemoryStore()), data: await loadAppData(loadConfig({}), { withOnet: false }) });
 }
 
-/**
- * A feature's bench module, `bench/<file>.ts` exporting `fn`. Channel benches run twice: with an
- * echo handler (the channel's own cost against the bare SDK app: the target) and with Waypoint's
- * real engine (the whole turn, for information).
- */
-const part = (name: string, file: string, fn: string, channel = false): Part => ({
+/** A feature's bench module, `bench/<file>.ts` exporting `fn`. */
+const part = (name: string, file: string, fn: string): Part => ({
   name,
   run: async () => {
-    const mod = (await import(`./${file}.js`)) as Record<string, (h?: unknown) => Promise<Record<string, string>>>;
-    if (!channel) return mod[fn]!();
-    const prefix = (label: string, figures: Record<string, string>) =>
-      Object.fromEntries(Object.entries(figures).map(([k, v]) => [`${label}: ${k}`, v]));
-    return { ...prefix('echo handler', await mod[fn]!()), ...prefix('real engine', await mod[fn]!(await realEngine())) };
+    const mod = (await import(`./${file}.js`)) as Record<string, () => Promise<Record<string, string>>>;
+    return mod[fn]!();
   },
 });
 
@@ -37,8 +30,8 @@ const parts: Part[] = [
   part('plans', 'plan-bench', 'benchPlans'),
   part('matcher', 'matcher-bench', 'benchMatcher'),
   part('reminders', 'reminders-bench', 'benchReminders'),
-  part('slack', 'slack-bench', 'benchSlack', true),
-  // Teams reports the real engine as its headline and the echo handler beside it, in one run.
+  // The channels report the real engine as their headline and the echo handler beside it, in one run.
+  { name: 'slack', run: async () => (await import('./slack-bench.js')).benchSlack(await realEngine()) },
   { name: 'teams', run: async () => (await import('./teams-bench.js')).benchTeams(await realEngine()) },
 ];
 

@@ -1,142 +1,166 @@
 /**
- * Slack events per second through Bolt's `processEvent`, with the Web API answered by a stub HTTP
- * server on loopback (SLACK_API_URL pointed at it), side by side with a bare Bolt app that only
- * echoes, in the same run. Target: Waypoint handles at least 80% of the bare app's rate.
+ * Slack throughput: events per second through Bolt's `processEvent` for Waypoint (the Slack channel:
+ * turn mapping, redelivery check, the engine, Block Kit rendering, chat.postMessage) beside a bare
+ * Bolt app that only echoes, in the same run. The Web API is a stub on loopback (SLACK_API_URL).
  *
- *   npx tsx bench/slack-bench.ts            (echo TurnHandler)
+ * Headline: Waypoint with its real engine against the bare app. Target: at least 80% of its rate.
+ * For information, the same channel with an echo handler (the Slack channel's own cost alone) and
+ * with a stand-in answering one fixed question with buttons (what rendering Block Kit adds).
+ *
+ * Fairness: every app gets the same events (a student answering "2" to the interest question they
+ * are on), CONCURRENCY at a time, after a warm-up pass; each round rotates the order of the apps,
+ * each rate is the median over the rounds, and the target ratio is the median of the per-round
+ * ratios (the apps of one round run seconds apart, so swings in the machine's load cancel out).
+ * CPU time per event is printed beside it: it moves much less than wall-clock rates when other
+ * work shares the machine. The stub runs in its own process, so its work is nobody's cost.
+ *
+ *   npx tsx bench/slack-bench.ts [events per round]     in the suite: npx tsx bench/run.ts slack
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
-import { App, type Receiver } from '@slack/bolt';
-import type { Turn } from '../src/domain/messages.js';
-import type { TurnHandler, TurnResult } from '../src/engine/turn-handler.js';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { App } from '@slack/bolt';
 import { createSlackApp } from '../src/channels/slack/start-slack.js';
+import type { Reply } from '../src/domain/messages.js';
+import type { TurnHandler } from '../src/engine/turn-handler.js';
+import { BOT, BOT_TOKEN, CONCURRENCY, bareEchoApp, benchUser, dmEvent, drive, median, noReceiver, quietLogger, startWebApiStub } from './slack-bench-kit.js';
 
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-const noReceiver: Receiver = { init() {}, start: async () => undefined, stop: async () => undefined };
-const BOT_TOKEN = 'xoxb-bench-token';
-
-/** A tiny engine stand-in for standalone runs: says back what it got. */
+/** The smallest TurnHandler: says back what it was told. */
 export const echoHandler: TurnHandler = {
-  async handle(turn: Turn): Promise<TurnResult> {
+  async handle(turn) {
     return { replies: [{ kind: 'text', text: `You said: ${turn.text ?? turn.action?.value ?? ''}` }], duplicate: false };
   },
 };
 
-/** Answers every Web API call like Slack would, as fast as it can. */
-async function startStubSlack(): Promise<{ server: Server; url: string; calls: () => number }> {
-  let calls = 0;
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      calls += 1;
-      const body = JSON.stringify({ ok: true, channel: 'D0BENCH', ts: `1718030000.${String(calls).padStart(6, '0')}`, user_id: 'U0WAYBOT', bot_id: 'B0WAYPOINT' });
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
-      res.end(body);
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}/api/`, calls: () => calls };
-}
+const question: Reply = {
+  kind: 'question',
+  questionId: 'interest:fix-engines',
+  text: 'Would you like to fix car or truck engines?',
+  choices: [
+    { id: 'yes', label: 'Yes' },
+    { id: 'maybe', label: 'Maybe' },
+    { id: 'no', label: 'No' },
+  ],
+  progress: { index: 7, total: 15 },
+};
 
-/** A recorded-style DM event; every one has its own event id and message id. */
-function dmEvent(n: number): Record<string, unknown> {
-  const user = `U0BENCH${String(n % 50).padStart(3, '0')}`;
-  const ts = `${1718030000 + Math.floor(n / 1000)}.${String(n % 1000).padStart(6, '0')}`;
-  return {
-    token: 'bench',
-    team_id: 'T0WAYPOINT',
-    api_app_id: 'A0WAYPOINT',
-    type: 'event_callback',
-    event_id: `Ev0BENCH${n}`,
-    event_time: 1718030000,
-    authorizations: [{ enterprise_id: null, team_id: 'T0WAYPOINT', user_id: 'U0WAYBOT', is_bot: true, is_enterprise_install: false }],
-    event: { type: 'message', channel_type: 'im', channel: `D${user.slice(1)}`, user, text: 'yes', ts, client_msg_id: `bench-${n}` },
-  };
-}
+/** A stand-in with no engine that answers every turn with the kind of question the engine sends. */
+export const questionHandler: TurnHandler = {
+  async handle() {
+    return { replies: [question], duplicate: false };
+  },
+};
 
-/** Feeds `count` events with `inFlight` at a time; events per second. */
-async function drive(app: App, first: number, count: number, inFlight = 16): Promise<number> {
-  let next = first;
-  const end = first + count;
-  const started = process.hrtime.bigint();
-  const worker = async () => {
-    while (next < end) {
-      const n = next++;
-      await app.processEvent({ body: dmEvent(n), ack: async () => undefined });
+/** Students in the run; each gets 1 + ROUNDS x count / USERS answers and stays inside the interest questions. */
+const USERS = 400;
+const ROUNDS = 8;
+const TARGET = 0.8;
+
+/** Brings every bench student to the first interest question, as a real chat would have. */
+async function seedStudents(engine: TurnHandler): Promise<void> {
+  for (let u = 0; u < USERS; u++) {
+    const { user, dm } = benchUser(u);
+    for (const [k, text] of ['hi', 'student', '9'].entries()) {
+      await engine.handle({ channel: 'slack', userId: user, conversationId: dm, messageId: `seed-${u}-${k}`, text, receivedAt: new Date().toISOString() });
     }
-  };
-  await Promise.all(Array.from({ length: inFlight }, worker));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return count / seconds;
-}
-
-function bareEchoApp(apiUrl: string): App {
-  const app = new App({
-    receiver: noReceiver,
-    logger: { ...quiet, setLevel() {}, getLevel: () => 'error' as never, setName() {} },
-    authorize: async () => ({ botToken: BOT_TOKEN, botId: 'B0WAYPOINT', botUserId: 'U0WAYBOT' }),
-    clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } },
-    convoStore: false,
-  });
-  app.event('message', async ({ event, client }) => {
-    const e = event as { channel: string; text?: string };
-    await client.chat.postMessage({ channel: e.channel, text: e.text ?? '' });
-  });
-  return app;
-}
-
-export async function benchSlack(handler: TurnHandler = echoHandler, opts: { events?: number; rounds?: number } = {}): Promise<Record<string, string>> {
-  const events = opts.events ?? 500;
-  const rounds = opts.rounds ?? 10;
-  const stub = await startStubSlack();
-  try {
-    const waypoint = createSlackApp({
-      handler,
-      settings: { botToken: BOT_TOKEN, signingSecret: 'benchsigningsecret00000000000000', apiUrl: stub.url, port: 0, mode: 'http' },
-      logger: quiet,
-      receiver: noReceiver,
-      botIdentity: { botId: 'B0WAYPOINT', botUserId: 'U0WAYBOT' },
-      clientOptions: { retryConfig: { retries: 0 } },
-    }).app;
-    const bare = bareEchoApp(stub.url);
-
-    let id = 0;
-    // Warm up both (JIT, keep-alive sockets). Then short batches, alternating which app goes first,
-    // so both see the same machine load; a rate is all its events over all its time.
-    await drive(bare, id, 300);
-    id += 300;
-    await drive(waypoint, id, 300);
-    id += 300;
-    const seconds = { bare: 0, waypoint: 0 };
-    const callsBefore = stub.calls();
-    for (let r = 0; r < rounds; r += 1) {
-      const order: ('bare' | 'waypoint')[] = r % 2 === 0 ? ['bare', 'waypoint'] : ['waypoint', 'bare'];
-      for (const which of order) {
-        seconds[which] += events / (await drive(which === 'bare' ? bare : waypoint, id, events));
-        id += events;
-      }
-    }
-    const posted = stub.calls() - callsBefore;
-    const bareRate = (rounds * events) / seconds.bare;
-    const waypointRate = (rounds * events) / seconds.waypoint;
-    const ratio = waypointRate / bareRate;
-    return {
-      'slack: Waypoint events/s (processEvent, Web API stub on loopback)': waypointRate.toFixed(0),
-      'slack: bare Bolt echo events/s (same run)': bareRate.toFixed(0),
-      'slack: Waypoint / bare': `${(ratio * 100).toFixed(0)}% (target >= 80%) ${ratio >= 0.8 ? 'OK' : 'BELOW TARGET'}`,
-      'slack: Web API calls answered by the stub': `${posted} for ${2 * rounds * events} events`,
-    };
-  } finally {
-    await new Promise<void>((resolve) => stub.server.close(() => resolve()));
-    stub.server.closeAllConnections();
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const results = await benchSlack(echoHandler);
-  for (const [name, value] of Object.entries(results)) console.log(`${name}: ${value}`);
+function waypointApp(handler: TurnHandler, apiUrl: string): App {
+  return createSlackApp({
+    handler,
+    settings: { botToken: BOT_TOKEN, signingSecret: 'benchsigningsecret00000000000000', apiUrl, port: 0, mode: 'http' },
+    logger: quietLogger,
+    receiver: noReceiver,
+    botIdentity: BOT,
+    clientOptions: { retryConfig: { retries: 0 } },
+  }).app;
+}
+
+const rate = (n: number) => n.toFixed(0);
+const pct = (r: number) => `${(r * 100).toFixed(0)}%`;
+const us = (n: number) => `${n.toFixed(0)} us`;
+
+type Name = 'real' | 'bare' | 'echo' | 'question';
+interface Measured {
+  name: Name;
+  app: App;
+  rates: number[];
+  cpuUs: number[];
+  events: number;
+  calls: number;
+}
+
+/** Runs the comparison; `realEngine` is Waypoint's engine on an in-memory store. */
+export async function benchSlack(realEngine: TurnHandler, count = 600): Promise<Record<string, string>> {
+  const stub = await startWebApiStub();
+  const measured = (name: Name, app: App): Measured => ({ name, app, rates: [], cpuUs: [], events: 0, calls: 0 });
+  const apps: Measured[] = [
+    measured('real', waypointApp(realEngine, stub.url)),
+    measured('bare', bareEchoApp(stub.url)),
+    measured('echo', waypointApp(echoHandler, stub.url)),
+    measured('question', waypointApp(questionHandler, stub.url)),
+  ];
+  const by = Object.fromEntries(apps.map((a) => [a.name, a])) as Record<Name, Measured>;
+  /** Real engine vs bare app, per round: measured seconds apart, so swings in the machine's load cancel out. */
+  const roundRatios: number[] = [];
+  const bodies = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => dmEvent(`${prefix}-${i}`, i % USERS));
+  try {
+    await seedStudents(realEngine);
+    for (const a of apps) await drive(a.app, bodies(`warm-up-${a.name}`, USERS));
+    for (let round = 0; round < ROUNDS; round++) {
+      // Every app takes every place in the order equally often.
+      const order = round % 2 === 0 ? apps : [...apps].reverse();
+      const shift = Math.floor(round / 2) % apps.length;
+      for (const a of [...order.slice(shift), ...order.slice(0, shift)]) {
+        const before = await stub.calls();
+        const result = await drive(a.app, bodies(`round-${round}-${a.name}`, count));
+        a.calls += (await stub.calls()) - before;
+        a.rates.push(result.rate);
+        a.cpuUs.push(result.cpuUs);
+        a.events += count;
+      }
+      roundRatios.push(by.real.rates[round]! / by.bare.rates[round]!);
+    }
+  } finally {
+    await stub.stop();
+  }
+  const r = (n: Name) => median(by[n].rates);
+  const c = (n: Name) => median(by[n].cpuUs);
+  const ratio = median(roundRatios);
+  const range = (n: Name) => `${rate(Math.min(...by[n].rates))}-${rate(Math.max(...by[n].rates))}`;
+  const calls = (n: Name) => (by[n].calls / by[n].events).toFixed(2);
+  return {
+    'slack events/s, Waypoint with its real engine': rate(r('real')),
+    'slack events/s, bare Bolt echo app': rate(r('bare')),
+    'slack Waypoint / bare (real engine, target >= 80%)': `${pct(ratio)} ${ratio >= TARGET ? 'MEETS TARGET' : 'BELOW TARGET'}`,
+    'slack events/s, Waypoint channel with an echo handler (info)': `${rate(r('echo'))} (${pct(r('echo') / r('bare'))} of the bare app)`,
+    'slack events/s, Waypoint channel answering a fixed question with buttons (info)': `${rate(r('question'))} (${pct(r('question') / r('bare'))} of the bare app)`,
+    'slack CPU per event (info)': `real ${us(c('real'))}, bare ${us(c('bare'))}, echo ${us(c('echo'))}, question ${us(c('question'))}; bare/real ${pct(c('bare') / c('real'))}`,
+    'slack CPU per event beyond the bare app (info)': `Slack channel ${us(c('echo') - c('bare'))}, a question with buttons instead of text ${us(c('question') - c('echo'))}, engine ${us(c('real') - c('question'))}`,
+    'slack Web API calls per event (info)': `real ${calls('real')}, bare ${calls('bare')}, echo ${calls('echo')}, question ${calls('question')}`,
+    'slack method (info)': `medians of ${ROUNDS} rounds of ${count} events in rotating order, ${CONCURRENCY} in flight, ${USERS} students, after a warm-up; target ratio = median of per-round ratios; ranges/s real ${range('real')}, bare ${range('bare')}, echo ${range('echo')}, question ${range('question')}`,
+  };
+}
+
+/** Waypoint's real engine on an in-memory store, for a standalone run. */
+async function waypointEngine(): Promise<TurnHandler> {
+  const { createEngine } = await import('../src/app/create-engine.js');
+  const { loadAppData } = await import('../src/app/load-app-data.js');
+  const { loadConfig } = await import('../src/config.js');
+  const { MemoryStore } = await import('../src/store/memory-store.js');
+  const { Records } = await import('../src/store/records.js');
+  return createEngine({ records: new Records(new MemoryStore()), data: await loadAppData(loadConfig({}), { withOnet: false }) });
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const count = Number(process.argv[2] ?? 600);
+  benchSlack(await waypointEngine(), Number.isFinite(count) && count > 0 ? count : 600)
+    .then((figures) => {
+      for (const [k, v] of Object.entries(figures)) console.log(`${k}: ${v}`);
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
 }

@@ -1,18 +1,29 @@
 import { readFile } from 'node:fs/promises';
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { RespondFn, types as S, webApi } from '@slack/bolt';
 import type { SlackMessage, SlackOutput } from './slack-renderer.js';
 
 type WebClient = webApi.WebClient;
 
 /**
- * Sends rendered outputs, in order, to a Slack conversation. Mentions and links in our text are
- * never expanded by Slack (`parse: none`, no `link_names`, no unfurling).
+ * Blocks as the JSON text the Web API receives. The Web API client sends a form body and would
+ * turn the array into this same text itself, but first walks every block of it to build a debug
+ * line (even with debug logging off): handing it the text skips that walk.
  */
-export async function postMessage(client: WebClient, channel: string, message: SlackMessage): Promise<string | undefined> {
+export function blocksJson(blocks: S.KnownBlock[]): S.KnownBlock[] {
+  return JSON.stringify(blocks) as unknown as S.KnownBlock[];
+}
+
+/**
+ * Posts one rendered message to a Slack conversation (in a thread when `threadTs` is given).
+ * Mentions and links in our text are never expanded by Slack (`parse: none`, no `link_names`,
+ * no unfurling).
+ */
+export async function postMessage(client: WebClient, channel: string, message: SlackMessage, threadTs?: string): Promise<string | undefined> {
   const result = await client.chat.postMessage({
     channel,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
     text: message.text,
-    blocks: message.blocks,
+    blocks: blocksJson(message.blocks),
     parse: 'none',
     link_names: false,
     unfurl_links: false,
@@ -21,6 +32,12 @@ export async function postMessage(client: WebClient, channel: string, message: S
   return result.ts;
 }
 
+/** Replaces a message we posted (a question once it is answered). */
+export async function updateMessage(client: WebClient, channel: string, ts: string, message: SlackMessage): Promise<void> {
+  await client.chat.update({ channel, ts, text: message.text, blocks: blocksJson(message.blocks), parse: 'none', link_names: false });
+}
+
+/** Sends rendered outputs, in order, to a Slack conversation. */
 export async function uploadFile(client: WebClient, channel: string, file: Extract<SlackOutput, { kind: 'file' }>): Promise<void> {
   const data = await readFile(file.path);
   await client.filesUploadV2({

@@ -1,13 +1,17 @@
-import type { App, BlockAction, Logger, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockAction, Logger, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import type { CardReply, Reply } from '../../domain/messages.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
 import type { SeenEvents } from './seen-events.js';
 import { ACTION_ID_PATTERN, decodeAction } from './slack-action-id.js';
-import { openDm, postOutputs, respondOutputs, uploadFile } from './slack-deliver.js';
+import { openDm, postMessage, postOutputs, respondOutputs, updateMessage, uploadFile } from './slack-deliver.js';
 import { renderAnswered, renderHomeView, renderMentionInvite, renderReplies, renderTrouble } from './slack-renderer.js';
 import { actionTurn, commandTurn, type MessageEventLike, messageTurn } from './slack-turns.js';
 
 type WebClient = webApi.WebClient;
+type EventArgs<T extends string> = SlackEventMiddlewareArgs<T> & AllMiddlewareArgs;
+
+/** The Events API events Waypoint reads (the manifest subscribes to exactly these). */
+const WAYPOINT_EVENTS = /^(message|app_mention|app_home_opened)$/;
 
 /** Summary shown on the App Home tab (Path, Cluster, Pathway, this year's plan, next review). */
 export type HomeViewProvider = (userId: string) => Promise<Reply[] | CardReply>;
@@ -38,7 +42,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   };
 
   // Direct messages carry the whole conversation.
-  app.event('message', async ({ event, body, client, context }) => {
+  const onMessage = async ({ event, body, client, context }: EventArgs<'message'>) => {
     const turn = messageTurn(event as MessageEventLike, body, now());
     if (!turn) return;
     if (!firstDelivery(body.event_id, context.retryNum)) return;
@@ -55,24 +59,45 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       return;
     }
     await postOutputs(client, turn.conversationId, renderReplies(result.replies));
-  });
+  };
 
   // A mention in a channel: a short public invitation to a DM, nothing more.
-  app.event('app_mention', async ({ event, body, client, context }) => {
+  const onMention = async ({ event, body, client, context }: EventArgs<'app_mention'>) => {
     if (!firstDelivery(body.event_id, context.retryNum)) return;
     if (event.bot_id !== undefined || event.subtype !== undefined) return;
     const invite = renderMentionInvite(
       body.team_id && body.api_app_id ? { teamId: body.team_id, appId: body.api_app_id } : undefined,
     );
-    await client.chat.postMessage({
-      channel: event.channel,
-      thread_ts: event.thread_ts ?? event.ts,
-      text: invite.text,
-      blocks: invite.blocks,
-      parse: 'none',
-      link_names: false,
-      unfurl_links: false,
-    });
+    await postMessage(client, event.channel, invite, event.thread_ts ?? event.ts);
+  };
+
+  // The App Home tab: the engine's summary with buttons to continue, or a friendly default.
+  const onHomeOpened = async ({ event, body, client, context }: EventArgs<'app_home_opened'>) => {
+    if (event.tab !== 'home') return;
+    if (!firstDelivery(body.event_id, context.retryNum)) return;
+    let content: Reply[] | CardReply | undefined;
+    if (deps.homeView) {
+      try {
+        content = await deps.homeView(event.user);
+      } catch (error) {
+        logger.error(`slack: home summary for ${event.user} failed: ${(error as Error).name}`);
+      }
+    }
+    await client.views.publish({ user_id: event.user, view: renderHomeView(content) });
+  };
+
+  // One Bolt listener for the three events: Bolt runs every listener's middleware on every
+  // incoming payload, so each extra listener costs every message a little.
+  app.event(WAYPOINT_EVENTS, async (args) => {
+    const all = args as unknown as AllMiddlewareArgs;
+    switch (args.event.type) {
+      case 'message':
+        return onMessage({ ...(args as unknown as SlackEventMiddlewareArgs<'message'>), ...all });
+      case 'app_mention':
+        return onMention({ ...(args as unknown as SlackEventMiddlewareArgs<'app_mention'>), ...all });
+      case 'app_home_opened':
+        return onHomeOpened({ ...(args as unknown as SlackEventMiddlewareArgs<'app_home_opened'>), ...all });
+    }
   });
 
   // Button presses, in a DM, under an ephemeral answer, or on the Home tab.
@@ -114,7 +139,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       await respondOutputs(respond, outputs, (file) => sendFileToDm(client, userId, file));
     } else {
       const answered = renderAnswered(body.message as { text?: string; blocks?: unknown[] }, chosen);
-      await client.chat.update({ channel: conversationId, ts: container.message_ts ?? body.message.ts, text: answered.text, blocks: answered.blocks });
+      await updateMessage(client, conversationId, container.message_ts ?? body.message.ts, answered);
       await postOutputs(client, conversationId, outputs);
     }
   });
@@ -134,20 +159,6 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     await respondOutputs(respond, renderReplies(result.replies), (file) => sendFileToDm(client, turn.userId, file));
   });
 
-  // The App Home tab: the engine's summary with buttons to continue, or a friendly default.
-  app.event('app_home_opened', async ({ event, body, client, context }) => {
-    if (event.tab !== 'home') return;
-    if (!firstDelivery(body.event_id, context.retryNum)) return;
-    let content: Reply[] | CardReply | undefined;
-    if (deps.homeView) {
-      try {
-        content = await deps.homeView(event.user);
-      } catch (error) {
-        logger.error(`slack: home summary for ${event.user} failed: ${(error as Error).name}`);
-      }
-    }
-    await client.views.publish({ user_id: event.user, view: renderHomeView(content) });
-  });
 }
 
 async function sendFileToDm(client: WebClient, userId: string, file: Parameters<typeof uploadFile>[2]): Promise<void> {
