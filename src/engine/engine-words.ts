@@ -23,6 +23,7 @@ export const say = {
   tooLong: (): Reply =>
     text(`That's a long message! I can read up to ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters at a time. Could you say it in a few words?`),
   welcomeBack: (): Reply => text("Hi again! Here's where we left off:"),
+  backToIt: (): Reply => text('Now, back to where we were:'),
   unclear: (): Reply => text("Sorry, I didn't catch that."),
   stuckHint: (): Reply =>
     text('You can tap a choice or type its number. You can also type help, back, restart or stop any time.'),

@@ -69,7 +69,12 @@ export class Engine implements TurnHandler {
       const work = this.begin(turn, key, session, await records.profile(key));
       await this.route(work, readInput(turn));
       for (let i = 0; i < work.pendingCommands.length && i < 3; i++) await this.runCommand(work, work.pendingCommands[i]!, {});
-      const lastQuestion = [...work.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');
+      let lastQuestion = [...work.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');
+      if (!lastQuestion && session.active && session.flowQuestion) {
+        // A side trip in the middle of a flow ("my pathway", "invite my family"): show the way back.
+        if (work.replies.length > 0) work.replies.push(say.backToIt());
+        work.replies.push((lastQuestion = session.flowQuestion));
+      }
       if (lastQuestion) session.pending = lastQuestion;
       else if (!session.active) session.pending = undefined;
       session.recent = remember(session.recent, turn.messageId, work.replies);

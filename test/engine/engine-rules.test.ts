@@ -127,6 +127,19 @@ describe('the conversation engine', () => {
     expect(chat.question()?.questionId).toBe('menu');
   });
 
+  it('a side trip in the middle of the questions ("my pathway", "invite my family") ends with the question again', async () => {
+    const chat = await studentAtFirstQuestion();
+    const q = chat.question()!;
+    await chat.say('my pathway');
+    expect(chat.text()).toMatch(/haven't chosen a Career Pathway yet[\s\S]*back to where we were/);
+    expect(chat.question()?.questionId).toBe(q.questionId);
+    await chat.say('invite my family');
+    expect(chat.text()).toMatch(/[A-Z0-9]{4}-[A-Z0-9]{4}/);
+    expect(chat.question()?.questionId).toBe(q.questionId);
+    await chat.say('1');
+    expect(chat.question()?.questionId).not.toBe(q.questionId);
+  });
+
   it('a button from an earlier question is skipped and the current one asked again', async () => {
     const chat = await studentAtFirstQuestion();
     const q = chat.question()!;
