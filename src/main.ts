@@ -29,9 +29,10 @@ async function main(channel: string): Promise<void> {
   const engine = createEngine({ records, data, logger, exportDir, senders });
 
   if (channel === 'console') return runConsoleChannel(config, engine, () => takeOutbox(store, `console:${config.WAYPOINT_USER}`));
+  const policy = await loadReviewPolicy(config.WAYPOINT_TIME_ZONE);
   if (channel === 'slack') {
     const { runSlackChannel } = await import('./app/run-slack.js');
-    const slack = await runSlackChannel(engine, logger, homeSummary(records, data.framework));
+    const slack = await runSlackChannel(engine, logger, homeSummary({ records, framework: data.framework, reviewPolicy: policy }));
     senders.push(slack.sender);
   } else {
     const { runTeamsChannel } = await import('./app/run-teams.js');
@@ -39,7 +40,7 @@ async function main(channel: string): Promise<void> {
     senders.push(teams.sender);
   }
   // Review reminders run inside the Slack and Teams processes: one sweep every few minutes.
-  startScheduler({ store, senders, policy: await loadReviewPolicy(config.WAYPOINT_TIME_ZONE), logger });
+  startScheduler({ store, senders, policy, logger });
 }
 
 main(process.argv[2] ?? 'console').catch((err: unknown) => {

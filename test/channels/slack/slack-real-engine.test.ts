@@ -1,0 +1,106 @@
+/**
+ * The Slack app with Waypoint's real engine and flows (the same ones the terminal chat uses): the
+ * channel only translates payloads and renders replies.
+ */
+import nock from 'nock';
+import { createEngine } from '../../../src/app/create-engine.js';
+import { homeSummary } from '../../../src/features/home/home-summary.js';
+import { loadReviewPolicy } from '../../../src/scheduler/index.js';
+import { MemoryStore } from '../../../src/store/memory-store.js';
+import { Records } from '../../../src/store/records.js';
+import { appData } from '../../helpers/test-app.js';
+import { type RecordedCall, SLACK, appWithCustomReceiver, deliver, expectApiCall, fixture, visibleTexts } from './slack-test-kit.js';
+
+const NOW = new Date('2026-11-23T15:00:00.000Z');
+
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => {
+  nock.enableNetConnect();
+  nock.restore();
+});
+afterEach(() => nock.cleanAll());
+
+async function waypointOnSlack() {
+  const data = await appData();
+  const records = new Records(new MemoryStore());
+  const engine = createEngine({ records, data, now: () => NOW });
+  const home = homeSummary({ records, framework: data.framework, reviewPolicy: await loadReviewPolicy('America/Chicago'), now: () => NOW });
+  return appWithCustomReceiver(engine, { homeView: (userId) => home(`slack:${userId}`), now: () => NOW });
+}
+
+let n = 0;
+/** The student's DM, as Slack sends it, with its own event and message id. */
+function dm(text: string) {
+  const body = fixture<any>('dm-message.json');
+  n += 1;
+  body.event_id = `Ev0REAL${n}`;
+  body.event.client_msg_id = `real-${n}`;
+  body.event.text = text;
+  return body;
+}
+
+/** A press on one of the buttons of a message we posted, as Slack sends it back. */
+function press(posted: Record<string, any>, ts: string, label: string) {
+  const body = fixture<any>('button-press.json');
+  const button = posted.blocks.filter((b: any) => b.type === 'actions').flatMap((b: any) => b.elements).find((e: any) => e.text.text === label);
+  if (!button) throw new Error(`no button "${label}"`);
+  body.container.message_ts = ts;
+  body.message = { ...body.message, ts, text: posted.text, blocks: posted.blocks };
+  body.actions = [{ ...button, block_id: 'b1', action_ts: `1718031${n++}.000001` }];
+  return body;
+}
+
+const buttons = (call: RecordedCall) => call.body.blocks.filter((b: any) => b.type === 'actions').flatMap((b: any) => b.elements.map((e: any) => e.text.text));
+
+describe('Waypoint on Slack with its real engine', () => {
+  it('a student onboards by buttons and by typing: questions become buttons, a press updates the question, the next one follows', async () => {
+    const slack = await waypointOnSlack();
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK);
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, channel: 'D0STUDENT1', ts: '1718030001.000100' });
+    expectApiCall(scope, 'chat.update', calls, { ok: true });
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, channel: 'D0STUDENT1', ts: '1718030002.000100' });
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, channel: 'D0STUDENT1', ts: '1718030003.000100' });
+
+    await deliver(slack, dm('hi'));
+    const welcome = calls[0]!.body;
+    expect(welcome.text).toMatch(/^Hi! I'm Waypoint\./);
+    expect(buttons(calls[0]!)).toEqual(["I'm a student", "I'm a family member", "I'm a counselor"]);
+
+    await deliver(slack, press(welcome, '1718030001.000100', "I'm a student"));
+    const update = calls[1]!.body;
+    expect(update).toMatchObject({ channel: 'D0STUDENT1', ts: '1718030001.000100' });
+    expect(update.blocks.some((b: any) => b.type === 'actions')).toBe(false);
+    expect(visibleTexts(update.blocks).at(-1)).toBe("You chose: *I'm a student*");
+    expect(calls[2]!.body.text).toMatch(/^What grade are you in\?/);
+    expect(buttons(calls[2]!)).toContain('9th');
+
+    // Typing the answer works as well as pressing it.
+    await deliver(slack, dm('9'));
+    scope.done();
+    expect(calls[3]!.body.text).toMatch(/^Got it: 9th grade\./);
+    expect(buttons(calls[3]!)).toEqual(['Yes', 'Maybe', 'No']);
+    expect(calls.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.update', 'chat.postMessage', 'chat.postMessage']);
+  });
+
+  it('the Home tab shows the student\'s own summary from the records, with a button to explore', async () => {
+    const slack = await waypointOnSlack();
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK);
+    for (let i = 0; i < 3; i++) expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: `1718030001.00010${i}` });
+    expectApiCall(scope, 'views.publish', calls);
+
+    for (const text of ['hi', 'student', '8']) await deliver(slack, dm(text));
+    await deliver(slack, fixture('app-home-opened.json'));
+
+    scope.done();
+    const view = calls.at(-1)!.body.view;
+    expect(view.type).toBe('home');
+    const shown = visibleTexts(view.blocks).join('\n');
+    expect(shown).toContain('*Grade*\n8th grade');
+    expect(shown).toContain('*Career Pathway*\nNot chosen yet');
+    expect(shown).toContain('*This year in your plan*\nNo plan yet');
+    expect(shown).toMatch(/\*Next plan check-in\*\n\w+/);
+    expect(view.blocks.at(-1).elements.map((e: any) => [e.action_id, e.text.text])).toEqual([['wp|menu|explore', 'Explore careers']]);
+  });
+});
