@@ -11,7 +11,7 @@ type WebClient = webApi.WebClient;
 type EventArgs<T extends string> = SlackEventMiddlewareArgs<T> & AllMiddlewareArgs;
 
 /** The Events API events Waypoint reads (the manifest subscribes to exactly these). */
-const WAYPOINT_EVENTS = /^(message|app_mention|app_home_opened)$/;
+export const WAYPOINT_EVENTS = /^(message|app_mention|app_home_opened)$/;
 
 /** Summary shown on the App Home tab (Path, Cluster, Pathway, this year's plan, next review). */
 export type HomeViewProvider = (userId: string) => Promise<Reply[] | CardReply>;
