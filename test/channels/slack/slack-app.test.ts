@@ -296,6 +296,32 @@ describe('button presses', () => {
     expect(unmatched).toEqual([]);
   });
 
+  it('a press under a /waypoint answer in a channel is answered only to the person who pressed it', async () => {
+    const handler = new ScriptedHandler(() => ({ replies: [engineQuestion], duplicate: false }));
+    const slack = appWithCustomReceiver(handler);
+    const responses: any[] = [];
+    const hooks = nock(HOOKS)
+      .post('/actions/T0WAYPOINT/7240000000002/Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2', (b) => (responses.push(b), true))
+      .times(2)
+      .reply(200, 'ok');
+    const press = fixture<any>('button-press.json');
+    press.container = { type: 'message', message_ts: '1718030001.000900', channel_id: 'C0HOMEROOM', is_ephemeral: true };
+    press.channel = { id: 'C0HOMEROOM', name: 'homeroom-9b' };
+    delete press.message;
+
+    const { acked } = await deliver(slack, press);
+
+    hooks.done();
+    expect(unmatched).toEqual([]); // no chat.postMessage or chat.update in the channel
+    expect(acked).toBe(1);
+    expect(handler.turns[0]).toMatchObject({ conversationId: 'C0HOMEROOM', action: { id: 'interest-bike', value: 'yes' } });
+    expect(responses[0]).toMatchObject({ replace_original: true });
+    expect(responses[0].blocks.some((b: any) => b.type === 'actions')).toBe(false);
+    expect(visibleTexts(responses[0].blocks)).toEqual(['You chose: *Yes*']);
+    expect(responses[1]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(responses[1].blocks.at(-1).elements.map((b: any) => b.action_id)).toEqual(['wp|interest-engine|yes', 'wp|interest-engine|no']);
+  });
+
   it('a press on the Home tab goes to the engine and the replies arrive in the DM', async () => {
     const handler = new ScriptedHandler(() => ({ replies: [{ kind: 'text', text: 'Let\'s look at your plan.' }], duplicate: false }));
     const slack = appWithCustomReceiver(handler);
