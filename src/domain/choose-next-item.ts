@@ -123,7 +123,11 @@ export function chooseNextItem(
   // 2. Separate the leaders.
   const noLikes = !evidence.anyPositive;
   if (noLikes && answers.length >= policy.stopWithoutLikes) return undefined;
-  const estimates = new Map([...units].map(([id, u]) => [id, { ...estimate(u), n: u.n }]));
+  const estimates = new Map<string, Estimate & { n: number }>();
+  for (const [id, u] of units) {
+    const e = estimate(u);
+    estimates.set(id, { mean: e.mean, sd: e.sd, score: e.score, n: u.n });
+  }
   const status = classifyUnits(estimates, policy.top, patience(answers.length, policy));
   const statuses = [...status.values()];
   const decided = statuses.filter((s) => s === 'in').length >= policy.top || !statuses.includes('contested');

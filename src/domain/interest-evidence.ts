@@ -60,30 +60,54 @@ export function positionWeight(index: number): number {
   return POSITION_WEIGHTS[Math.min(index, POSITION_WEIGHTS.length - 1)]!;
 }
 
+// Items and frameworks are read-only data loaded once, and every turn of the interest questions
+// asks the same things of them: work each answer out once (keyed by the objects themselves).
+const clusterWeightsMemo = new WeakMap<InterestItem, ReadonlyMap<string, number>>();
+const pathWeightsMemo = new WeakMap<ReadonlyMap<string, string>, WeakMap<InterestItem, ReadonlyMap<string, number>>>();
+const pathOfMemo = new WeakMap<Framework, ReadonlyMap<string, string>>();
+const itemsByIdMemo = new WeakMap<InterestItem[], ReadonlyMap<string, InterestItem>>();
+
 /** Every cluster an item can say something about, with its strongest weight. */
-export function itemClusterWeights(item: InterestItem): Map<string, number> {
-  const out = new Map<string, number>();
+export function itemClusterWeights(item: InterestItem): ReadonlyMap<string, number> {
+  let out = clusterWeightsMemo.get(item);
+  if (out) return out;
+  const weights = new Map<string, number>();
   const lists = item.kind === 'pick' ? (item.options ?? []).map((o) => o.clusterIds) : [item.clusterIds];
   for (const ids of lists) {
-    ids.forEach((id, i) => out.set(id, Math.max(out.get(id) ?? 0, positionWeight(i))));
+    ids.forEach((id, i) => weights.set(id, Math.max(weights.get(id) ?? 0, positionWeight(i))));
   }
+  clusterWeightsMemo.set(item, (out = weights));
   return out;
 }
 
 /** Every path an item can say something about, with its strongest weight. */
-export function itemPathWeights(item: InterestItem, pathOfCluster: ReadonlyMap<string, string>): Map<string, number> {
-  const out = new Map<string, number>();
+export function itemPathWeights(item: InterestItem, pathOfCluster: ReadonlyMap<string, string>): ReadonlyMap<string, number> {
+  let memo = pathWeightsMemo.get(pathOfCluster);
+  if (!memo) pathWeightsMemo.set(pathOfCluster, (memo = new WeakMap()));
+  let out = memo.get(item);
+  if (out) return out;
+  const weights = new Map<string, number>();
   for (const [clusterId, w] of itemClusterWeights(item)) {
     const pathId = pathOfCluster.get(clusterId);
-    if (pathId !== undefined) out.set(pathId, Math.max(out.get(pathId) ?? 0, w));
+    if (pathId !== undefined) weights.set(pathId, Math.max(weights.get(pathId) ?? 0, w));
   }
+  memo.set(item, (out = weights));
   return out;
 }
 
-export function pathOfClusterMap(framework: Framework): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const path of framework.paths) for (const c of path.clusterIds) out.set(c, path.id);
-  for (const c of framework.clusters) if (!out.has(c.id)) out.set(c.id, c.pathId);
+export function pathOfClusterMap(framework: Framework): ReadonlyMap<string, string> {
+  let out = pathOfMemo.get(framework);
+  if (out) return out;
+  const map = new Map<string, string>();
+  for (const path of framework.paths) for (const c of path.clusterIds) map.set(c, path.id);
+  for (const c of framework.clusters) if (!map.has(c.id)) map.set(c.id, c.pathId);
+  pathOfMemo.set(framework, (out = map));
+  return out;
+}
+
+function itemsById(items: InterestItem[]): ReadonlyMap<string, InterestItem> {
+  let out = itemsByIdMemo.get(items);
+  if (!out) itemsByIdMemo.set(items, (out = new Map(items.map((item) => [item.id, item]))));
   return out;
 }
 
@@ -97,8 +121,9 @@ function better(a: Observation | undefined, b: Observation): Observation {
 /** What one answer says about each cluster it touches; undefined when the answer doesn't fit the item. */
 export function observeAnswer(item: InterestItem, value: string, order: number): Map<string, Observation> | undefined {
   const out = new Map<string, Observation>();
+  // Built field by field: an object spread here was most of the cost of choosing the next question.
   const add = (clusterId: string, o: Omit<Observation, 'itemId' | 'order'>) =>
-    out.set(clusterId, better(out.get(clusterId), { ...o, itemId: item.id, order }));
+    out.set(clusterId, better(out.get(clusterId), { itemId: item.id, weight: o.weight, value: o.value, kind: o.kind, phrase: o.phrase, order }));
   if (item.kind === 'yes-no') {
     const v = value === 'yes' ? 1 : value === 'maybe' ? 0.5 : value === 'no' ? 0 : undefined;
     if (v === undefined) return undefined;
@@ -135,7 +160,7 @@ function record(unit: UnitEvidence, o: Observation): void {
 
 /** Reads all answers (later answers to the same item replace earlier ones). */
 export function collectEvidence(framework: Framework, items: InterestItem[], answers: Answer[]): Evidence {
-  const byId = new Map(items.map((item) => [item.id, item]));
+  const byId = itemsById(items);
   const pathOf = pathOfClusterMap(framework);
   const clusters = new Map(framework.clusters.map((c) => [c.id, emptyEvidence()]));
   const paths = new Map(framework.paths.map((p) => [p.id, emptyEvidence()]));
