@@ -33,6 +33,8 @@ interface TurnWork {
   replies: Reply[];
   profile?: Profile;
   pendingCommands: string[];
+  /** A press on a question that is no longer waiting was skipped. */
+  stale?: boolean;
 }
 
 /**
@@ -81,7 +83,7 @@ export class Engine implements TurnHandler {
       session.updatedAt = work.ctx.now.toISOString();
       await records.saveSession(session);
       this.sessions.written(session);
-      return { replies: work.replies, duplicate: false };
+      return { replies: work.replies, duplicate: false, ...(work.stale ? { stale: true } : {}) };
     } catch (err) {
       this.sessions.forget(key);
       if (err instanceof DamagedDataError) {
@@ -166,6 +168,7 @@ export class Engine implements TurnHandler {
     const owner = this.deps.commands.find((c) => c.questionIds?.includes(questionId));
     if (owner && this.allowed(work, owner)) return this.runCommand(work, owner.id, { questionId, choiceId });
     if (questionId === MENU_Q) return this.runCommand(work, choiceId, {});
+    work.stale = true;
     this.reask(work, say.staleButton());
   }
 

@@ -7,6 +7,11 @@ export interface TurnResult {
    * applied again. A channel that already delivered them (platform redelivery) sends nothing.
    */
   duplicate: boolean;
+  /**
+   * True when the turn was a button press on a question the conversation has moved past: it was
+   * skipped, not taken as an answer (a channel closes that question without claiming the choice).
+   */
+  stale?: boolean;
 }
 
 /**

@@ -13,12 +13,10 @@ import { handleFileConsent, prepareFiles } from './file-offers.js';
 import { SeenActivities } from './seen-activities.js';
 import type { TeamsLogger } from './teams-logger.js';
 import { answeredCard, closedCard, renderReplies } from './teams-renderer.js';
-import { say } from '../../engine/engine-words.js';
 import { cardAttachment, type AdaptiveCard } from './adaptive-card.js';
 
 export const ANSWERED_CARDS = 'teams-answered-cards';
 /** What the engine says when a button belongs to a question it has moved past. */
-const STALE_PRESS = say.staleButton().text;
 
 export const WELCOME_PERSONAL =
   "Hi! I'm Waypoint. I help you explore jobs you might like and plan your classes for them. Say hi when you're ready to start.";
@@ -93,8 +91,7 @@ export function createTeamsLogic(deps: TeamsBotDeps): (context: TurnContext) => 
       }
       if (submit && activity.replyToId) {
         // A press on a question the conversation had moved past is skipped: its card closes without claiming that answer.
-        const skipped = result.replies[0]?.kind === 'text' && result.replies[0].text === STALE_PRESS;
-        await markAnswered(context, activity.replyToId, skipped ? closedCard(submit) : answeredCard(submit), deps.logger, ids);
+        await markAnswered(context, activity.replyToId, result.stale ? closedCard(submit) : answeredCard(submit), deps.logger, ids);
       }
       const files = await prepareFiles(result.replies, { channelId: activity.channelId ?? '', userId: turn.userId, now: at }, deps);
       const outgoing = renderReplies(result.replies, files);
