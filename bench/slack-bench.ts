@@ -65,11 +65,14 @@ async function seedStudents(engine: TurnHandler): Promise<void> {
   }
 }
 
+/** Listener errors in any Waypoint app: a run that measured failures instead of turns says so. */
+let errors = 0;
+
 function waypointApp(handler: TurnHandler, apiUrl: string): App {
   return createSlackApp({
     handler,
     settings: { botToken: BOT_TOKEN, signingSecret: 'benchsigningsecret00000000000000', apiUrl, port: 0, mode: 'http' },
-    logger: quietLogger,
+    logger: { ...quietLogger, error: () => void (errors += 1) },
     receiver: noReceiver,
     botIdentity: BOT,
     clientOptions: { retryConfig: { retries: 0 } },
@@ -93,6 +96,7 @@ interface Measured {
 /** Runs the comparison; `realEngine` is Waypoint's engine on an in-memory store. */
 export async function benchSlack(realEngine: TurnHandler, count = 600): Promise<Record<string, string>> {
   const stub = await startWebApiStub();
+  errors = 0;
   const measured = (name: Name, app: App): Measured => ({ name, app, rates: [], cpuUs: [], events: 0, calls: 0 });
   const apps: Measured[] = [
     measured('real', waypointApp(realEngine, stub.url)),
@@ -137,7 +141,7 @@ export async function benchSlack(realEngine: TurnHandler, count = 600): Promise<
     'slack events/s, Waypoint channel answering a fixed question with buttons (info)': `${rate(r('question'))} (${pct(r('question') / r('bare'))} of the bare app)`,
     'slack CPU per event (info)': `real ${us(c('real'))}, bare ${us(c('bare'))}, echo ${us(c('echo'))}, question ${us(c('question'))}; bare/real ${pct(c('bare') / c('real'))}`,
     'slack CPU per event beyond the bare app (info)': `Slack channel ${us(c('echo') - c('bare'))}, a question with buttons instead of text ${us(c('question') - c('echo'))}, engine ${us(c('real') - c('question'))}`,
-    'slack Web API calls per event (info)': `real ${calls('real')}, bare ${calls('bare')}, echo ${calls('echo')}, question ${calls('question')}`,
+    'slack Web API calls per event (info)': `real ${calls('real')}, bare ${calls('bare')}, echo ${calls('echo')}, question ${calls('question')}; listener errors ${errors}`,
     'slack method (info)': `medians of ${ROUNDS} rounds of ${count} events in rotating order, ${CONCURRENCY} in flight, ${USERS} students, after a warm-up; target ratio = median of per-round ratios; ranges/s real ${range('real')}, bare ${range('bare')}, echo ${range('echo')}, question ${range('question')}`,
   };
 }
