@@ -9,7 +9,7 @@ import { loadReviewPolicy } from '../../../src/scheduler/index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { Records } from '../../../src/store/records.js';
 import { appData } from '../../helpers/test-app.js';
-import { type RecordedCall, SLACK, appWithCustomReceiver, deliver, expectApiCall, fixture, visibleTexts } from './slack-test-kit.js';
+import { HOOKS, type RecordedCall, SLACK, appWithCustomReceiver, deliver, expectApiCall, fixture, visibleTexts } from './slack-test-kit.js';
 
 const NOW = new Date('2026-11-23T15:00:00.000Z');
 
@@ -102,5 +102,40 @@ describe('Waypoint on Slack with its real engine', () => {
     expect(shown).toContain('*This year in your plan*\nNo plan yet');
     expect(shown).toMatch(/\*Next plan check-in\*\n\w+/);
     expect(view.blocks.at(-1).elements.map((e: any) => [e.action_id, e.text.text])).toEqual([['wp|menu|explore', 'Explore careers']]);
+  });
+
+  it('/waypoint help, explore, plan, due and review are each answered only to the person who asked', async () => {
+    const slack = await waypointOnSlack();
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK);
+    for (let i = 0; i < 3; i++) expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: `1718030001.00020${i}` });
+    for (const text of ['hi', 'student', '9']) await deliver(slack, dm(text));
+    scope.done();
+    const stray: string[] = [];
+    const onStray = (req: { method?: string; href?: string; path?: string }) => stray.push(`${req.method} ${req.href ?? req.path}`);
+    nock.emitter.on('no match', onStray);
+    const answers: Record<string, any[]> = {};
+    let asked = '';
+    nock(HOOKS)
+      .post(/^\/commands\//, (b) => ((answers[asked] ??= []).push(b), true))
+      .times(20)
+      .reply(200, 'ok');
+
+    for (const sub of ['help', 'explore', 'plan', 'due', 'review']) {
+      asked = sub;
+      const command = { ...fixture<Record<string, string>>('slash-command.json'), text: sub, trigger_id: `trigger-${sub}` };
+      await deliver(slack, command);
+    }
+
+    nock.emitter.removeListener('no match', onStray);
+    expect(stray).toEqual([]); // nothing was posted in the channel
+    expect(Object.keys(answers)).toEqual(['help', 'explore', 'plan', 'due', 'review']);
+    for (const [sub, bodies] of Object.entries(answers)) {
+      for (const b of bodies) expect({ sub, type: b.response_type }).toEqual({ sub, type: 'ephemeral' });
+    }
+    expect(answers.help![0].text).toMatch(/Other things I can do/);
+    expect(answers.explore![0].text).toMatch(/quick questions/);
+    expect(answers.due![0].text).toMatch(/9th grade/);
+    expect(answers.plan![0].text).toMatch(/Career Pathway/);
   });
 });
