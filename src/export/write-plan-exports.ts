@@ -15,6 +15,8 @@ export interface WritePlanExportsOptions {
   folder: string;
   /** File name without extension; letters, digits and dashes are kept. Default "plan-of-study-<time>". */
   baseName?: string;
+  /** The name people see (an upload's name), without extension; default: the file's own name. */
+  shownName?: string;
   /** ISO time used in the default file name. */
   now?: string;
 }
@@ -39,6 +41,7 @@ async function writeAtomic(file: string, body: Buffer | string): Promise<void> {
 export async function writePlanExports(plan: Plan, header: PlanHeader, opts: WritePlanExportsOptions): Promise<PlanExportPaths> {
   const stamp = (opts.now ?? new Date().toISOString()).replace(/[^0-9]/g, '').slice(0, 14);
   const base = safeBase(opts.baseName ?? `plan-of-study-${stamp}`);
+  const shown = opts.shownName ? safeBase(opts.shownName) : base;
   const folder = path.resolve(opts.folder);
   await mkdir(folder, { recursive: true });
   const pdfPath = path.join(folder, `${base}.pdf`);
@@ -50,8 +53,8 @@ export async function writePlanExports(plan: Plan, header: PlanHeader, opts: Wri
     pdfPath,
     csvPath,
     replies: [
-      { kind: 'file', path: pdfPath, filename: `${base}.pdf`, mimeType: 'application/pdf', text: `Your plan of study as a PDF: ${pdfPath}` },
-      { kind: 'file', path: csvPath, filename: `${base}.csv`, mimeType: 'text/csv', text: `Your plan of study as a spreadsheet (CSV): ${csvPath}` },
+      { kind: 'file', path: pdfPath, filename: `${shown}.pdf`, mimeType: 'application/pdf', text: `Your plan of study as a PDF: ${pdfPath}` },
+      { kind: 'file', path: csvPath, filename: `${shown}.csv`, mimeType: 'text/csv', text: `Your plan of study as a spreadsheet (CSV): ${csvPath}` },
     ],
   };
 }

@@ -24,7 +24,9 @@ export function planExportCommand(deps: PlanDeps): Command {
       try {
         const files = await writePlanExports(plan, await headerFor(ctx, deps, plan), {
           folder: deps.exportDir,
+          // Unique on disk; people see only "plan-of-study-2026-12-01" (no internal ids).
           baseName: `plan-of-study-${ctx.userKey}-${stamp}`,
+          shownName: `plan-of-study-${now.slice(0, 10)}`,
           now,
         });
         // The path is shown by channels that keep files on this machine (the terminal's "Saved to:").

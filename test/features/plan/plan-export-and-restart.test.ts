@@ -60,6 +60,8 @@ describe('exporting the plan', () => {
       expect(path.dirname(f.path)).toBe(exportDir);
       expect((await stat(f.path)).size).toBeGreaterThan(100);
       expect(chat.text()).toContain(`Saved to: ${f.path}`);
+      // The name a channel shows (an upload's name) carries the date, never the student's internal id.
+      expect(f.filename).toMatch(/^plan-of-study-\d{4}-\d{2}-\d{2}\.(pdf|csv)$/);
     }
 
     const pdf = await readFile(files[0]!.path);
