@@ -89,14 +89,15 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   // One Bolt listener for the three events: Bolt runs every listener's middleware on every
   // incoming payload, so each extra listener costs every message a little.
   app.event(WAYPOINT_EVENTS, async (args) => {
-    const all = args as unknown as AllMiddlewareArgs;
+    // Bolt types a pattern listener's arguments loosely; the event type says which ones these are.
+    const typed = args as unknown;
     switch (args.event.type) {
       case 'message':
-        return onMessage({ ...(args as unknown as SlackEventMiddlewareArgs<'message'>), ...all });
+        return onMessage(typed as EventArgs<'message'>);
       case 'app_mention':
-        return onMention({ ...(args as unknown as SlackEventMiddlewareArgs<'app_mention'>), ...all });
+        return onMention(typed as EventArgs<'app_mention'>);
       case 'app_home_opened':
-        return onHomeOpened({ ...(args as unknown as SlackEventMiddlewareArgs<'app_home_opened'>), ...all });
+        return onHomeOpened(typed as EventArgs<'app_home_opened'>);
     }
   });
 
