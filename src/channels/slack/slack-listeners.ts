@@ -4,7 +4,7 @@ import type { TurnHandler } from '../../engine/turn-handler.js';
 import type { SeenEvents } from './seen-events.js';
 import { ACTION_ID_PATTERN, decodeAction } from './slack-action-id.js';
 import { openDm, postMessage, postOutputs, respondOutputs, updateMessage, uploadFile } from './slack-deliver.js';
-import { renderAnswered, renderHomeView, renderMentionInvite, renderReplies, renderTrouble } from './slack-renderer.js';
+import { renderAnswered, renderClosed, renderHomeView, renderMentionInvite, renderReplies, renderTrouble } from './slack-renderer.js';
 import { actionTurn, commandTurn, type MessageEventLike, messageTurn } from './slack-turns.js';
 
 type WebClient = webApi.WebClient;
@@ -135,12 +135,14 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     if (onHome) {
       await postOutputs(client, conversationId, outputs);
     } else if (container.is_ephemeral || !body.message) {
-      const answered = renderAnswered({ text: '', blocks: [] }, chosen);
-      await respond({ replace_original: true, text: answered.text, blocks: answered.blocks });
+      const closed = result.stale ? renderClosed({ text: '', blocks: [] }) : renderAnswered({ text: '', blocks: [] }, chosen);
+      await respond({ replace_original: true, text: closed.text, blocks: closed.blocks });
       await respondOutputs(respond, outputs, (file) => sendFileToDm(client, userId, file));
     } else {
-      const answered = renderAnswered(body.message as { text?: string; blocks?: unknown[] }, chosen);
-      await updateMessage(client, conversationId, container.message_ts ?? body.message.ts, answered);
+      // A press the conversation had moved past closes the question without claiming that choice.
+      const original = body.message as { text?: string; blocks?: unknown[] };
+      const closed = result.stale ? renderClosed(original) : renderAnswered(original, chosen);
+      await updateMessage(client, conversationId, container.message_ts ?? body.message.ts, closed);
       await postOutputs(client, conversationId, outputs);
     }
   });

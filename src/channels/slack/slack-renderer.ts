@@ -113,10 +113,21 @@ export function packMessages(blocks: S.KnownBlock[], text: string): SlackMessage
  */
 export function renderAnswered(original: { text?: string; blocks?: unknown[] }, chosenLabel: string): SlackMessage {
   const label = escapeSlackText(unescapeSlackText(chosenLabel));
+  return closeQuestion(original, `You chose: *${label}*`, `You chose: ${label}`);
+}
+
+export const CLOSED_QUESTION = 'We had already moved on from this question, so that choice was skipped.';
+
+/** The question message after a press the conversation had moved past: buttons removed, nothing claimed. */
+export function renderClosed(original: { text?: string; blocks?: unknown[] }): SlackMessage {
+  return closeQuestion(original, CLOSED_QUESTION, CLOSED_QUESTION);
+}
+
+function closeQuestion(original: { text?: string; blocks?: unknown[] }, line: string, plainLine: string): SlackMessage {
   const kept = ((original.blocks ?? []) as S.KnownBlock[]).filter((b) => b.type !== 'actions');
-  const blocks: S.KnownBlock[] = [...kept.slice(0, LIMITS.blocksPerMessage - 1), contextLine(`You chose: *${label}*`)];
+  const blocks: S.KnownBlock[] = [...kept.slice(0, LIMITS.blocksPerMessage - 1), contextLine(line)];
   const firstLine = escapeSlackText(unescapeSlackText((original.text ?? '').split('\n')[0] ?? ''));
-  return { kind: 'message', text: clip(`${firstLine} You chose: ${label}`.trim(), LIMITS.fallbackText), blocks };
+  return { kind: 'message', text: clip(`${firstLine} ${plainLine}`.trim(), LIMITS.fallbackText), blocks };
 }
 
 /** The App Home tab: the summary the engine provides, or a friendly default. */

@@ -322,6 +322,28 @@ describe('button presses', () => {
     expect(responses[1].blocks.at(-1).elements.map((b: any) => b.action_id)).toEqual(['wp|interest-engine|yes', 'wp|interest-engine|no']);
   });
 
+  it('a press on a question the conversation has moved past closes it without claiming the choice', async () => {
+    const handler = new ScriptedHandler(() => ({
+      replies: [{ kind: 'text', text: "That button is from an earlier question, so I'll skip it. Here's where we are:" }, engineQuestion],
+      duplicate: false,
+      stale: true,
+    }));
+    const slack = appWithCustomReceiver(handler);
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK);
+    expectApiCall(scope, 'chat.update', calls);
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: '2.3' });
+
+    await deliver(slack, fixture('button-press.json'));
+
+    scope.done();
+    const update = calls[0]!.body;
+    expect(update.blocks.some((b: any) => b.type === 'actions')).toBe(false);
+    expect(visibleTexts(update.blocks).join(' ')).not.toContain('You chose');
+    expect(visibleTexts(update.blocks).at(-1)).toBe('We had already moved on from this question, so that choice was skipped.');
+    expect(calls[1]!.body.text).toMatch(/^That button is from an earlier question/);
+  });
+
   it('a press on the Home tab goes to the engine and the replies arrive in the DM', async () => {
     const handler = new ScriptedHandler(() => ({ replies: [{ kind: 'text', text: 'Let\'s look at your plan.' }], duplicate: false }));
     const slack = appWithCustomReceiver(handler);

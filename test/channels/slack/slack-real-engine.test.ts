@@ -83,6 +83,24 @@ describe('Waypoint on Slack with its real engine', () => {
     expect(calls.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.update', 'chat.postMessage', 'chat.postMessage']);
   });
 
+  it('a student who typed the answer and then presses the old button keeps their answer; the old question closes', async () => {
+    const slack = await waypointOnSlack();
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK);
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, channel: 'D0STUDENT1', ts: '1718030001.000100' });
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, channel: 'D0STUDENT1', ts: '1718030002.000100' });
+    expectApiCall(scope, 'chat.update', calls, { ok: true });
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, channel: 'D0STUDENT1', ts: '1718030003.000100' });
+
+    await deliver(slack, dm('hi'));
+    await deliver(slack, dm('student'));
+    await deliver(slack, press(calls[0]!.body, '1718030001.000100', "I'm a family member"));
+
+    scope.done();
+    expect(visibleTexts(calls[2]!.body.blocks).at(-1)).toBe('We had already moved on from this question, so that choice was skipped.');
+    expect(calls[3]!.body.text).toMatch(/earlier question[\s\S]*What grade are you in\?/);
+  });
+
   it('the Home tab shows the student\'s own summary from the records, with a button to explore', async () => {
     const slack = await waypointOnSlack();
     const calls: RecordedCall[] = [];
