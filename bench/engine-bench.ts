@@ -13,6 +13,7 @@ import { LowdbStore, fileNameForId } from '../src/store/lowdb-store.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { Records } from '../src/store/records.js';
 import { mb, ms, percentile, timeIt } from './stats.js';
+import { settleDisk } from './settle-disk.js';
 
 const TURNS = 3000;
 
@@ -64,6 +65,7 @@ export async function benchEngine(): Promise<Record<string, string>> {
     const seedTime = timeIt();
     await seed(dir, students, tpl);
     const seeded = seedTime();
+    settleDisk();
     const store = new LowdbStore(dir);
     const engine = createEngine({ records: new Records(store), data: tpl.data });
     const lat: number[] = [];

@@ -25,6 +25,7 @@ import type { IndexedCollection } from '../src/store/record-facts.js';
 import type { Store } from '../src/store/store.js';
 import { sweepInFreshProcess } from './reminders-sweep-process.js';
 import { mb, ms, percentile, timeIt } from './stats.js';
+import { settleDisk } from './settle-disk.js';
 
 const STUDENTS = 100_000;
 const WITH_PLAN = 60_000;
@@ -117,6 +118,7 @@ export async function benchReminders(): Promise<Record<string, string>> {
     const setup = timeIt();
     const seeded = await seed(dir);
     const seedTime = setup();
+    settleDisk();
     const plain = new LowdbStore(dir);
     const store = new IndexedStore(new LowdbStore(dir));
     const noop: ProactiveSender = { channel: 'slack', send: async () => undefined };
