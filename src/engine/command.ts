@@ -36,6 +36,8 @@ export interface Command {
   menuLabel?: string;
   /** One line for help. */
   help?: string;
+  /** Who sees the help line, when fewer than can use the command (default: everyone who can). */
+  helpFor?: Role[];
   /** Roles that may use it; omitted = everyone with a profile. */
   roles?: Role[];
   /** Whether typed text (lower-cased, trimmed, punctuation removed) asks for this command. */

@@ -186,7 +186,9 @@ export class Engine implements TurnHandler {
     const def = session.active && this.flows.get(session.active.flow);
     switch (word) {
       case 'help': {
-        const lines = this.deps.commands.filter((c) => c.help && this.allowed(work, c)).map((c) => c.help!);
+        const role = work.profile?.role;
+        const shown = (c: Command) => !c.helpFor || (role !== undefined && c.helpFor.includes(role));
+        const lines = this.deps.commands.filter((c) => c.help && this.allowed(work, c) && shown(c)).map((c) => c.help!);
         work.replies.push(say.help(def ? def.doing : undefined, lines));
         if (session.pending) work.replies.push(session.pending);
         return;

@@ -103,6 +103,14 @@ describe('the conversation engine', () => {
     expect(chat.question()?.questionId).toBe(q.questionId);
   });
 
+  it("a student's help lists what a student can do, not a counselor's commands", async () => {
+    const chat = await studentAtFirstQuestion();
+    await chat.say('help');
+    expect(chat.text()).toMatch(/invite my family/);
+    expect(chat.text()).not.toMatch(/show student/);
+    expect(chat.text()).not.toMatch(/caseload/);
+  });
+
   it('back goes to the previous question and forgets its answer', async () => {
     const chat = await studentAtFirstQuestion();
     const q1 = chat.question()!;

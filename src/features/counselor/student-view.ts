@@ -93,6 +93,7 @@ export function studentViewCommand(deps: CounselorDeps): Command {
   return {
     id: 'show-student',
     help: 'show student <name or id>: one student\'s profile, plan, problems and reviews',
+    helpFor: ['counselor', 'family'],
     questionIds: [PICK_STUDENT_Q],
     matches: (t) => /^(show|see|view|open|look up) (student|child|kid) \S/.test(t),
     run: async (ctx, input) => {
