@@ -16,6 +16,9 @@ import { loadReviewPolicy, startScheduler } from './scheduler/index.js';
 async function main(channel: string): Promise<void> {
   if (!['console', 'slack', 'teams'].includes(channel)) throw new Error(`Unknown channel "${channel}". Use console, slack or teams.`);
   const config = loadConfig();
+  // A channel's own settings are checked first: a missing token stops start-up before any data is read.
+  const startSlack = channel === 'slack' ? (await import('./app/run-slack.js')).prepareSlackChannel() : undefined;
+  const startTeams = channel === 'teams' ? (await import('./app/run-teams.js')).prepareTeamsChannel() : undefined;
   const logFile = channel === 'console' ? path.join(config.dataDir, 'waypoint.log') : undefined;
   const logger = createLogger(config.LOG_LEVEL, channel === 'console' ? 'warn' : 'info', logFile);
   // The facts index keeps what sweeps over every student need (reminders) in one small log.
@@ -30,13 +33,11 @@ async function main(channel: string): Promise<void> {
 
   if (channel === 'console') return runConsoleChannel(config, engine, () => takeOutbox(store, `console:${config.WAYPOINT_USER}`));
   const policy = await loadReviewPolicy(config.WAYPOINT_TIME_ZONE);
-  if (channel === 'slack') {
-    const { runSlackChannel } = await import('./app/run-slack.js');
-    const slack = await runSlackChannel(engine, logger, homeSummary({ records, framework: data.framework, reviewPolicy: policy }));
+  if (startSlack) {
+    const slack = await startSlack(engine, logger, homeSummary({ records, framework: data.framework, reviewPolicy: policy }));
     senders.push(slack.sender);
-  } else {
-    const { runTeamsChannel } = await import('./app/run-teams.js');
-    const teams = await runTeamsChannel(engine, store, logger);
+  } else if (startTeams) {
+    const teams = await startTeams(engine, store, logger);
     senders.push(teams.sender);
   }
   // Review reminders run inside the Slack and Teams processes: one sweep every few minutes.

@@ -5,9 +5,17 @@ import { parseSlackSettings } from '../channels/slack/slack-settings.js';
 import type { TurnHandler } from '../engine/turn-handler.js';
 import type { HomeProvider } from './home-provider.js';
 
-/** Starts Waypoint as a Slack app (Socket Mode or HTTP) and returns its proactive sender. */
-export async function runSlackChannel(handler: TurnHandler, logger: Logger, home: HomeProvider) {
+/**
+ * Reads and checks the Slack settings now (a missing or malformed variable stops start-up before
+ * any data is read), and returns what starts Waypoint as a Slack app (Socket Mode or HTTP).
+ */
+export function prepareSlackChannel() {
   const settings = parseSlackSettings(process.env);
+  return (handler: TurnHandler, logger: Logger, home: HomeProvider) => runSlackChannel(settings, handler, logger, home);
+}
+
+/** Starts Waypoint as a Slack app and returns its proactive sender. */
+async function runSlackChannel(settings: ReturnType<typeof parseSlackSettings>, handler: TurnHandler, logger: Logger, home: HomeProvider) {
   const slack = createSlackApp({ handler, settings, logger, homeView: (userId) => home(`slack:${userId}`) });
   const { port } = await slack.start();
   logger.info({ mode: slack.mode, port }, 'Waypoint is running on Slack');

@@ -3,9 +3,17 @@ import { createTeamsServer, createTeamsSender, parseTeamsSettings } from '../cha
 import type { TurnHandler } from '../engine/turn-handler.js';
 import type { Store } from '../store/store.js';
 
-/** Starts Waypoint as a Teams bot on PORT (default 3978) and returns its proactive sender. */
-export async function runTeamsChannel(handler: TurnHandler, store: Store, logger: Logger) {
+/**
+ * Reads and checks the Teams settings now (a malformed variable stops start-up before any data is
+ * read), and returns what starts Waypoint as a Teams bot on PORT (default 3978).
+ */
+export function prepareTeamsChannel() {
   const settings = parseTeamsSettings(process.env);
+  return (handler: TurnHandler, store: Store, logger: Logger) => runTeamsChannel(settings, handler, store, logger);
+}
+
+/** Starts Waypoint as a Teams bot and returns its proactive sender. */
+async function runTeamsChannel(settings: ReturnType<typeof parseTeamsSettings>, handler: TurnHandler, store: Store, logger: Logger) {
   const teams = createTeamsServer({ handler, store, settings, logger });
   const { port } = await teams.start();
   logger.info({ port }, 'Waypoint is running on Microsoft Teams at /api/messages');
