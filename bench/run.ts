@@ -3,18 +3,10 @@
  * function that returns printable figures; a part that is missing or fails is reported, not fatal.
  */
 import { benchEngine } from './engine-bench.js';
+import { realEngine } from './real-engine.js';
 
 type Part = { name: string; run: () => Promise<Record<string, string>> };
 
-/** Waypoint's real engine on an in-memory store, for the channel benches. */
-async function realEngine() {
-  const { createEngine } = await import('../src/app/create-engine.js');
-  const { loadAppData } = await import('../src/app/load-app-data.js');
-  const { loadConfig } = await import('../src/config.js');
-  const { MemoryStore } = await import('../src/store/memory-store.js');
-  const { Records } = await import('../src/store/records.js');
-  return createEngine({ records: new Records(new MemoryStore()), data: await loadAppData(loadConfig({}), { withOnet: false }) });
-}
 
 /** A feature's bench module, `bench/<file>.ts` exporting `fn`. */
 const part = (name: string, file: string, fn: string): Part => ({

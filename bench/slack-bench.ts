@@ -24,6 +24,7 @@ import { createSlackApp } from '../src/channels/slack/start-slack.js';
 import type { Reply } from '../src/domain/messages.js';
 import type { TurnHandler } from '../src/engine/turn-handler.js';
 import { BOT, BOT_TOKEN, CONCURRENCY, bareEchoApp, benchUser, dmEvent, drive, median, noReceiver, quietLogger, startWebApiStub } from './slack-bench-kit.js';
+import { realEngine } from './real-engine.js';
 
 /** The smallest TurnHandler: says back what it was told. */
 export const echoHandler: TurnHandler = {
@@ -154,20 +155,11 @@ export async function benchSlack(realEngine: TurnHandler, count = 600): Promise<
   };
 }
 
-/** Waypoint's real engine on an in-memory store, for a standalone run. */
-async function waypointEngine(): Promise<TurnHandler> {
-  const { createEngine } = await import('../src/app/create-engine.js');
-  const { loadAppData } = await import('../src/app/load-app-data.js');
-  const { loadConfig } = await import('../src/config.js');
-  const { MemoryStore } = await import('../src/store/memory-store.js');
-  const { Records } = await import('../src/store/records.js');
-  return createEngine({ records: new Records(new MemoryStore()), data: await loadAppData(loadConfig({}), { withOnet: false }) });
-}
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const count = Number(process.argv[2] ?? 600);
-  benchSlack(await waypointEngine(), Number.isFinite(count) && count > 0 ? count : 600)
+  benchSlack(await realEngine(), Number.isFinite(count) && count > 0 ? count : 600)
     .then((figures) => {
       for (const [k, v] of Object.entries(figures)) console.log(`${k}: ${v}`);
     })

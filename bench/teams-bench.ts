@@ -25,6 +25,7 @@ import { parseTeamsSettings } from '../src/channels/teams/teams-settings.js';
 import type { TurnHandler } from '../src/engine/turn-handler.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { bareEchoBot, benchActivity, benchUser, close, CONCURRENCY, connectorStub, drive, listen, median } from './teams-bench-kit.js';
+import { realEngine } from './real-engine.js';
 
 /** The smallest TurnHandler: says back what it was told. */
 export const echoTurnHandler: TurnHandler = {
@@ -147,19 +148,11 @@ export async function benchTeams(realEngine: TurnHandler, count = 600): Promise<
   };
 }
 
-/** Waypoint's real engine on an in-memory store, for a standalone run. */
-async function waypointEngine(): Promise<TurnHandler> {
-  const { createEngine } = await import('../src/app/create-engine.js');
-  const { loadAppData } = await import('../src/app/load-app-data.js');
-  const { loadConfig } = await import('../src/config.js');
-  const { Records } = await import('../src/store/records.js');
-  return createEngine({ records: new Records(new MemoryStore()), data: await loadAppData(loadConfig({}), { withOnet: false }) });
-}
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const count = Number(process.argv[2] ?? 600);
-  benchTeams(await waypointEngine(), Number.isFinite(count) && count > 0 ? count : 600)
+  benchTeams(await realEngine(), Number.isFinite(count) && count > 0 ? count : 600)
     .then((figures) => {
       for (const [k, v] of Object.entries(figures)) console.log(`${k}: ${v}`);
     })
