@@ -3,6 +3,7 @@ import { link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { JSONFile } from 'lowdb/node';
 import { LogFiles } from './lowdb-logs.js';
+import { checkEveryRecord } from './check-every-record.js';
 import { DamagedDataError, type Store, type StoredRecord } from './store.js';
 
 const MAX_OPEN_ADAPTERS = 5000;
@@ -38,8 +39,7 @@ export class LowdbStore implements Store {
    */
   async open(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const collections = (await readdir(this.dir, { withFileTypes: true })).filter((d) => d.isDirectory());
-    for (const c of collections) await this.list(c.name);
+    checkEveryRecord(this.dir, (file) => this.damaged.add(file));
   }
 
   private file(collection: string, id: string): string {
