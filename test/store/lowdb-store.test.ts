@@ -68,6 +68,17 @@ describe('the lowdb store (real files)', () => {
     expect(await readFile(file, 'utf8')).toBe('{"grade": 8,,,');
   });
 
+  it('start-up reads every record but not exports, logs or a temp file left by a crash', async () => {
+    const s = new LowdbStore(dir);
+    await s.put('profiles', 'console:ok', { grade: 8 });
+    await mkdir(path.join(dir, 'exports'), { recursive: true });
+    await writeFile(path.join(dir, 'exports', 'plan-of-study.csv'), 'not json');
+    await writeFile(path.join(dir, 'profiles', '.abc123.tmp'), '{"half');
+    await writeFile(path.join(dir, 'facts.log.jsonl'), '{"a":1}\n');
+    await expect(new LowdbStore(dir).open()).resolves.toBeUndefined();
+    expect(await new LowdbStore(dir).get('profiles', 'console:ok')).toEqual({ grade: 8 });
+  });
+
   it('never leaves a half-written file: the last complete write wins', async () => {
     const s = new LowdbStore(dir);
     await Promise.all(Array.from({ length: 20 }, (_, i) => s.put('plans', 'p', { i, pad: 'x'.repeat(5000) })));
