@@ -19,7 +19,8 @@ const WORDS: Record<string, Grade> = {
 
 /** Reads a grade from what someone typed: "8", "8th", "eighth grade", "freshman", "K". */
 export function parseGrade(text: string): Grade | undefined {
-  const t = text.toLowerCase().replace(/grade|year|i'?m|im|in|the|a|of/g, ' ').replace(/\s+/g, ' ').trim();
+  // Whole words only: "in" and "a" are also inside "ninth", "freshman" and "kindergarten".
+  const t = text.toLowerCase().replace(/\b(grade|year|i'?m|im|in|the|a|of)\b/g, ' ').replace(/\s+/g, ' ').trim();
   if (!t) return undefined;
   const num = /^(\d{1,2})\s*(st|nd|rd|th)?$/.exec(t);
   if (num) {

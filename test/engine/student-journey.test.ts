@@ -77,6 +77,15 @@ describe('a student finds a Career Pathway', () => {
     expect(profile?.choice?.pathwayId).toBeUndefined();
   });
 
+  it('typing "freshman" at the grade question, as the question suggests, means 9th grade', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say('1');
+    await chat.say('freshman');
+    expect(chat.text()).toMatch(/Got it: 9th grade/);
+    expect((await chat.store.get<Profile>('profiles', 'console:ana'))?.grade).toBe(9);
+  });
+
   it('typing, numbers and small misspellings all choose an option', async () => {
     const chat = await newChat();
     await chat.say('hi');

@@ -74,7 +74,7 @@ function indent(text: string, width: number): string {
   const room = Math.max(20, width - MARGIN.length - 1);
   return text
     .split('\n')
-    .flatMap((l) => wrapAnsi(l, room, { hard: true, trim: false }).split('\n'))
+    .flatMap((l) => wrapAnsi(l, room, { hard: true }).split('\n'))
     .map((l, i) => (i === 0 ? `waypoint> ${l}` : `${MARGIN}${l}`))
     .join('\n');
 }
