@@ -140,7 +140,12 @@ export class Engine implements TurnHandler {
     const command = this.commandFor(work, input.words);
     if (command) return this.runCommand(work, command.id, { text: input.text });
     const def = session.active && this.flows.get(session.active.flow);
-    if (def && session.active && this.safeTakesText(def, session)) return this.toFlow(work, { type: 'TEXT', text: input.text });
+    if (def && session.active && this.safeTakesText(def, session)) {
+      await this.toFlow(work, { type: 'TEXT', text: input.text });
+      // The flow read the text and found nothing in it ("banana" for a grade): say so, ask again.
+      if (work.replies.length === 0) this.unclearAnswer(work);
+      return;
+    }
     const greeting = /^(hi|hey|hello|hiya|yo|sup|good (morning|afternoon|evening))( there| waypoint)?$/.test(input.words);
     if (greeting) return pending ? this.reask(work, say.welcomeBack()) : this.menu(work, 'Hi again!');
     for (const fallback of this.deps.fallbacks ?? []) {
@@ -150,9 +155,14 @@ export class Engine implements TurnHandler {
       }
     }
     if (!session.active && !pending) return this.menu(work, "Sorry, I didn't catch that.");
-    session.unclear += 1;
+    this.unclearAnswer(work);
+  }
+
+  /** "I didn't catch that", the question again, and after two in a row the way out. */
+  private unclearAnswer(work: TurnWork): void {
+    work.session.unclear += 1;
     this.reask(work, say.unclear());
-    if (session.unclear >= 2) work.replies.push(say.stuckHint());
+    if (work.session.unclear >= 2) work.replies.push(say.stuckHint());
   }
 
   private reask(work: TurnWork, first: Reply): void {

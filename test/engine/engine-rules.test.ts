@@ -86,6 +86,16 @@ describe('the conversation engine', () => {
     expect(await storedState(store)).toEqual(before);
   });
 
+  it('a word that is not a grade gets "I didn\'t catch that" and the grade question again', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say('student');
+    await chat.say('banana');
+    expect(chat.text()).toMatch(/^Sorry, I didn't catch that\./);
+    expect(chat.question()?.questionId).toBe('onboarding:grade');
+    expect(await chat.store.get('profiles', 'console:ana')).toBeUndefined();
+  });
+
   it('mentions help, back, restart and stop after two unclear answers in a row', async () => {
     const chat = await studentAtFirstQuestion();
     await chat.say('purple');
