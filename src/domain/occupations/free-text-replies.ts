@@ -46,11 +46,15 @@ function aTitle(title: string): string {
   return `${vowel ? 'An' : 'A'} ${words.join(' ')}`;
 }
 
-/** "A welder joins pieces of metal together using heat." */
+/**
+ * "A welder joins pieces of metal together using heat." A description that names what the job is
+ * ("A doctor who cares for children") gets an "is": "A pediatrician is a doctor who cares for children."
+ */
 function sentence(title: string, description: string): string {
   const d = description.trim();
-  const rest = /^[A-Z][a-z]/.test(d) ? d.charAt(0).toLowerCase() + d.slice(1) : d;
-  return `${aTitle(title)} ${rest}${/[.!?]$/.test(rest) ? '' : '.'}`;
+  const rest = /^(?:[A-Z][a-z]|A\s)/.test(d) ? d.charAt(0).toLowerCase() + d.slice(1) : d;
+  const is = /^(?:a|an|the)\s/.test(rest) ? 'is ' : '';
+  return `${aTitle(title)} ${is}${rest}${/[.!?]$/.test(rest) ? '' : '.'}`;
 }
 
 /** "Agriculture, Food and Natural Resources, Animal Systems" */
@@ -85,8 +89,11 @@ export function freeTextReplies(interpretation: FreeTextInterpretation, framewor
   switch (interpretation.kind) {
     case 'matches': {
       const { matches } = interpretation;
+      // A further match with no words of its own to show (the same words as the first, or only a
+      // typo guess) is "also" the first one's, not a bare "That fits ...".
       const sameWords = (m: FreeTextMatch): boolean =>
-        m.occupation === undefined && matches[0]!.occupation === undefined && m.words.join(' ') === matches[0]!.words.join(' ');
+        m.occupation === undefined &&
+        (m.words.length === 0 || (matches[0]!.occupation === undefined && m.words.join(' ') === matches[0]!.words.join(' ')));
       const lines = matches.map((m, i) => (i > 0 && sameWords(m) ? `It could also fit ${place(m, n)}.` : matchLine(m, n)));
       const body = lines.length === 1 ? lines[0]! : `Here is what fits:\n${lines.map((l) => `- ${l}`).join('\n')}`;
       const prompt =

@@ -139,6 +139,25 @@ describe('a student types what they want in their own words', () => {
     expect(chat.question()?.questionId).toBe('free-text-offer');
   });
 
+  it('a job described by what it is reads as a sentence: "A pediatrician is a doctor who ..."', async () => {
+    const chat = await student();
+    await chat.say('what does a pediatrician do?');
+    expect(chat.text()).toMatch(/^A pediatrician is a doctor who cares for babies/);
+    await chat.say('nurse practitioner');
+    expect(chat.text()).toMatch(/^A nurse practitioner is an advanced nurse who/);
+    await chat.say('doctor');
+    await chat.say('pediatrician');
+    expect(chat.text()).toMatch(/^A pediatrician is a doctor who/);
+  });
+
+  it('a typo that finds a job names the other places it could fit as "also", never a bare "That fits ..."', async () => {
+    const chat = await student();
+    await chat.say('electrision');
+    expect(chat.text()).toMatch(/^Here is what fits:\n- An electrician installs/);
+    expect(chat.text()).toMatch(/- It could also fit Manufacturing/);
+    expect(chat.text()).not.toMatch(/That fits/);
+  });
+
   it('"nurses" (a plural) is asked about like "nurse"', async () => {
     const chat = await student();
     await chat.say('nurses');
