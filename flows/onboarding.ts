@@ -51,6 +51,8 @@ const WELCOME =
   "Hi! I'm Waypoint. I help you explore jobs you might like and plan your classes for them. " +
   'I keep your answers, choices and plan. Only you, your counselor, and family you choose to add can see them.';
 
+const FIRST_QUESTION = "This is the first question, so there's nothing to go back to.";
+
 const familyCodeQuestion: QuestionReply = {
   kind: 'question',
   questionId: 'onboarding:family-code',
@@ -97,14 +99,18 @@ export const onboardingMachine = setup({
   initial: 'role',
   states: {
     role: {
-      entry: emit(({ context }) => (context.firstContact ? reply(text(WELCOME), roleQuestion) : reply(roleQuestion))),
+      // The welcome is said once; coming back here ("back" at the grade question) only asks again.
+      entry: [
+        emit(({ context }) => (context.firstContact ? reply(text(WELCOME), roleQuestion) : reply(roleQuestion))),
+        assign({ firstContact: false }),
+      ],
       on: {
         ANSWER: [
           { guard: 'isStudent', target: 'grade', actions: assign({ role: 'student' }) },
           { guard: 'isFamily', target: 'familyCode', actions: [assign({ role: 'family' }), emit(() => effect({ kind: 'save-profile', role: 'family' }))] },
           { guard: 'isCounselor', target: 'done', actions: emit(() => reply(text(COUNSELOR_BY_ADMIN))) },
         ],
-        BACK: { target: 'role', reenter: true },
+        BACK: { actions: emit(() => reply(text(FIRST_QUESTION), roleQuestion)) },
       },
     },
     grade: {

@@ -11,6 +11,22 @@ describe('a student finds a Career Pathway', () => {
     expect(chat.question()?.questionId).toBe('onboarding:role');
   });
 
+  it('"back" at the first question says there is nothing before it; going back to it does not greet again', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say('back');
+    expect(chat.text()).toMatch(/^This is the first question, so there's nothing to go back to\.\nWho are you\?/);
+    expect(chat.text()).not.toMatch(/I'm Waypoint/);
+    await chat.say('student');
+    expect(chat.question()?.questionId).toBe('onboarding:grade');
+    await chat.say('back');
+    expect(chat.question()?.questionId).toBe('onboarding:role');
+    expect(chat.text()).not.toMatch(/I'm Waypoint/);
+    await chat.say('student');
+    await chat.say('9');
+    expect(chat.text()).toMatch(/Got it: 9th grade/);
+  });
+
   it('walks from grade to ranked clusters with reasons to a saved pathway', async () => {
     const chat = await newChat();
     await chat.say('hi');
