@@ -42,6 +42,11 @@ export interface Command {
   roles?: Role[];
   /** Whether typed text (lower-cased, trimmed, punctuation removed) asks for this command. */
   matches(text: string): boolean;
+  /**
+   * Also read on someone's very first message, before the greeting (a family member whose first
+   * message is the code their student gave them). Other first messages get the greeting.
+   */
+  onFirstContact?: boolean;
   /** Button question ids this command answers when pressed outside the current question. */
   questionIds?: string[];
   run(ctx: TurnContext, input: { text?: string; choiceId?: string; questionId?: string }): Promise<void>;

@@ -127,7 +127,13 @@ export class Engine implements TurnHandler {
     if (input.kind === 'empty') return this.reask(work, say.empty());
     if (input.kind === 'too-long') return this.reask(work, say.tooLong());
     if (!work.profile && !session.active) {
-      // First contact: whatever they said, greet and ask who they are.
+      // First contact: greet and ask who they are, unless the message is one a command reads first
+      // (a pasted code).
+      if (input.kind === 'text') {
+        const { words } = input;
+        const early = this.deps.commands.find((c) => c.onFirstContact && c.matches(words));
+        if (early) return this.runCommand(work, early.id, { text: input.text });
+      }
       return this.startFlowIn(work, 'onboarding', { firstContact: true });
     }
     if (input.kind === 'action') return this.onAction(work, input.questionId, input.choiceId);

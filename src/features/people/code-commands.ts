@@ -24,17 +24,23 @@ async function createCode(ctx: TurnContext, kind: CodeKind, deps: PeopleDeps): P
 export function codeEntryCommand(deps: PeopleDeps): Command {
   return {
     id: 'enter-code',
+    onFirstContact: true,
     matches: (t) => codeInText(t) !== undefined || mistypedCodeInText(t) !== undefined,
     run: async (ctx, input) => {
+      // Someone we have never talked with (or who stopped before saying who they are).
+      const firstContact = !ctx.profile() && !ctx.activeFlow();
       const code = codeInText(input.text ?? '');
       if (!code) {
         mistypedCode(ctx);
+        if (firstContact) return ctx.startFlow('onboarding', { firstContact });
         ctx.resumeFlow();
         return;
       }
       if (ctx.activeFlow() === 'onboarding') return ctx.startFlow('enter-code', { code });
-      await redeemCode(ctx, code, deps);
-      ctx.resumeFlow();
+      const flow = ctx.activeFlow();
+      await redeemCode(ctx, code, deps, { firstContact });
+      // Back to the question they were on, unless using the code started something new.
+      if (ctx.activeFlow() === flow) ctx.resumeFlow();
     },
   };
 }

@@ -44,6 +44,11 @@ const say = {
   classCodeNeedsProfile: () => text("That looks like a class code. Let's finish getting to know you first, then type it again."),
   classCodeGone: () => text('That class code no longer works. Ask your counselor for a new one.'),
   alreadyLinked: () => text("You're already linked to that student, so I didn't use the code. It still works for someone else."),
+  welcomeFamily: () =>
+    text(
+      "Hi! I'm Waypoint. I help students explore jobs and plan their classes, and I help families follow along. " +
+        'I keep what your student tells me; only they, their counselor and family they add can see it.',
+    ),
   linked: (name: string) =>
     text(`Done! You're now linked to ${name}. You can see their plan and what's due this year. Try "what's due".`),
   joined: (school: string) =>
@@ -79,12 +84,17 @@ export function mistypedCode(ctx: TurnContext): void {
  * who has not said who they are yet and whose code did not work goes back to "Who are you?", so
  * the code they type next is read (not taken for a first hello).
  */
-export async function redeemCode(ctx: TurnContext, code: string, deps: PeopleDeps): Promise<void> {
-  await useCode(ctx, code, deps);
-  if (!ctx.profile() && ctx.activeFlow() !== 'onboarding') await ctx.startFlow('onboarding', { firstContact: false });
+export async function redeemCode(ctx: TurnContext, code: string, deps: PeopleDeps, o: RedeemOptions = {}): Promise<void> {
+  await useCode(ctx, code, deps, o);
+  if (!ctx.profile() && ctx.activeFlow() !== 'onboarding') await ctx.startFlow('onboarding', { firstContact: o.firstContact ?? false });
 }
 
-async function useCode(ctx: TurnContext, code: string, deps: PeopleDeps): Promise<void> {
+export interface RedeemOptions {
+  /** The code is the first thing this person ever sent: a family member who links also hears what Waypoint is. */
+  firstContact?: boolean;
+}
+
+async function useCode(ctx: TurnContext, code: string, deps: PeopleDeps, o: RedeemOptions): Promise<void> {
   const store = ctx.records.store;
   const attempts = await store.get<CodeAttempts>(CODE_ATTEMPTS, ctx.userKey);
   if (isLocked(attempts, ctx.now)) return ctx.say(say.locked(minutesLeft(attempts!, ctx.now)));
@@ -103,11 +113,11 @@ async function useCode(ctx: TurnContext, code: string, deps: PeopleDeps): Promis
   if (check === 'expired') return wrongCode(ctx, record!.kind === 'class' ? say.expiredClass() : say.expiredFamily());
   if (check === 'used') return wrongCode(ctx, say.used());
 
-  if (record!.kind === 'family-invite') await useFamilyCode(ctx, record!, deps);
-  else await useClassCode(ctx, record!, deps);
+  if (record!.kind === 'family-invite') await useFamilyCode(ctx, record!, deps, o);
+  else await useClassCode(ctx, record!, deps, o);
 }
 
-async function useFamilyCode(ctx: TurnContext, record: CodeRecord, deps: PeopleDeps): Promise<void> {
+async function useFamilyCode(ctx: TurnContext, record: CodeRecord, deps: PeopleDeps, o: RedeemOptions): Promise<void> {
   const store = ctx.records.store;
   const studentKey = record.ownerKey;
   if ((await linkedStudents(store, ctx.userKey)).includes(studentKey)) return ctx.say(say.alreadyLinked());
@@ -129,6 +139,7 @@ async function useFamilyCode(ctx: TurnContext, record: CodeRecord, deps: PeopleD
   }
   await linkFamily(store, { studentKey, otherKey: ctx.userKey, by: ctx.userKey, now: ctx.now });
   await store.delete(CODE_ATTEMPTS, ctx.userKey);
+  if (o.firstContact) ctx.say(say.welcomeFamily());
   ctx.say(say.linked((await displayName(store, studentKey)) ?? 'your student'));
 
   const who = (await displayName(store, ctx.userKey)) ?? 'A family member';
@@ -138,12 +149,12 @@ async function useFamilyCode(ctx: TurnContext, record: CodeRecord, deps: PeopleD
   if (!told) deps.logger?.info({ user: studentKey }, 'link notice not delivered (no sender for this channel)');
 }
 
-async function useClassCode(ctx: TurnContext, record: CodeRecord, deps: PeopleDeps): Promise<void> {
+async function useClassCode(ctx: TurnContext, record: CodeRecord, deps: PeopleDeps, o: RedeemOptions): Promise<void> {
   const store = ctx.records.store;
   const profile = ctx.profile();
   if (!profile) {
     ctx.say(say.classCodeNeedsProfile());
-    return ctx.startFlow('onboarding', { firstContact: false });
+    return ctx.startFlow('onboarding', { firstContact: o.firstContact ?? false });
   }
   const counselor = await store.get<CounselorRecord>(COUNSELORS, record.ownerKey);
   if (!counselor) return ctx.say(say.classCodeGone());

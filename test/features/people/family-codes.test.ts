@@ -98,6 +98,34 @@ describe('family invite codes', () => {
     expect(await linkedStudents(w.store, 'console:gran')).toEqual(['console:sam']);
   });
 
+  it('a family member whose very first message is the code is linked at once, and hears what Waypoint is', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    await sam.say('invite my family');
+    const code = codeIn(sam.text());
+    const grandpa = w.chat('grandpa');
+    await grandpa.say(code.replace('-', ' ').toLowerCase());
+    expect(grandpa.text()).toMatch(/I'm Waypoint/);
+    expect(grandpa.text()).toMatch(/now linked to your student/);
+    expect(grandpa.text()).not.toMatch(/Who are you\?/);
+    expect(await linkedStudents(w.store, 'console:grandpa')).toEqual(['console:sam']);
+    expect((await w.store.get<{ role: string }>('profiles', 'console:grandpa'))?.role).toBe('family');
+  });
+
+  it('a wrong code as the very first message gets the greeting and one "Who are you?", and the next code is read', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    await sam.say('invite my family');
+    const code = codeIn(sam.text());
+    const aunt = w.chat('aunt');
+    await aunt.say('KX7M-4PQR');
+    expect(aunt.text()).toMatch(/couldn't find that code/);
+    expect(aunt.text()).toMatch(/I'm Waypoint/);
+    expect(aunt.text().match(/Who are you\?/g)).toHaveLength(1);
+    await aunt.say(code);
+    expect(aunt.text()).toMatch(/now linked/);
+  });
+
   it('a student cannot use their own or another student\'s family code', async () => {
     const w = await newWorld();
     const sam = await w.student('sam');
