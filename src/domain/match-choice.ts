@@ -2,9 +2,40 @@ import MiniSearch from 'minisearch';
 import type { Choice } from './messages.js';
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
-const YES = /^(y|ya|yes+|yeah|yep|yup|sure|ok|okay|definitely|totally|i would|i do)$/;
-const NO = /^(n|no+|nope|nah|not really|never)$/;
-const MAYBE = /^(maybe|idk|i don'?t know|not sure|kinda|kind of|sort of|possibly|perhaps|dunno)$/;
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1,
+};
+/** Polite or strong words around a yes or a no: "yes please", "no thanks", "heck yes". */
+const LEAD = '(?:(?:oh|um|uh|well|heck|hell) )?';
+const TAIL = '(?: (?:please|thanks|thank you|definitely|totally|for sure|of course|i would|i do|way|at all|really|lol))?';
+const YES = new RegExp(
+  `^${LEAD}(?:y|ya|yah|yea+|yes+|yeah+|yep|yup|sure|sure thing|ok|okay|definitely|totally|absolutely|of course|for sure|i would|i do|sounds good)${TAIL}$`,
+);
+const NO = new RegExp(
+  `^${LEAD}(?:n|no+|nope|nah+|not really|never|no way|not at all|none|none of (?:these|those|them|em|it)|neither|nothing)${TAIL}$`,
+);
+const MAYBE = /^(maybe|idk|i don'?t know|not sure|kinda|kind of|sort of|possibly|perhaps|dunno|i guess|a little|a bit|sometimes|eh|meh)$/;
+
+/**
+ * "option 2", "number 3", "the first one", "2nd", "the last one": a place in the list. Undefined
+ * when the words are not a place. A list whose labels are numbers or ordinals (grades) only takes
+ * "option N", so "2nd" there is a grade, not the second button.
+ */
+function position(t: string, choices: readonly Choice[]): number | undefined {
+  const m = /^(?:(?:the|pick|choose|i pick|i choose) )?(?:(option|choice|number) )?(\d{1,2}|[a-z]+)(?:st|nd|rd|th)?(?: (?:one|option|choice))?$/.exec(t);
+  if (!m) return undefined;
+  const [, named, word = ''] = m;
+  const ordinal = ORDINAL_WORDS[word];
+  const isDigitOrdinal = /^\d{1,2}(?:st|nd|rd|th)\b/.test(t.replace(/^(?:the|pick|choose|i pick|i choose) /, ''));
+  const n = /^\d+$/.test(word) ? Number(word) : ordinal ?? NUMBER_WORDS[word];
+  if (n === undefined) return undefined;
+  // A bare number word ("two") or a bare digit is read by the caller; here only place words.
+  if (!named && ordinal === undefined && !isDigitOrdinal && !/ (?:one|option|choice)$/.test(t)) return undefined;
+  const numberLabels = choices.some((c) => /^\d/.test(normalizeWords(c.label)));
+  if (numberLabels && !(named === 'option' || named === 'choice')) return undefined;
+  const index = n === -1 ? choices.length : n;
+  return index >= 1 && index <= choices.length ? index : undefined;
+}
 
 export function normalizeWords(s: string): string {
   return s
@@ -24,6 +55,8 @@ export function normalizeWords(s: string): string {
 export function matchChoice(typed: string, choices: readonly Choice[]): Choice | undefined {
   const t = normalizeWords(typed);
   if (!t || choices.length === 0) return undefined;
+  // "-1" is not the first option.
+  if (/^\s*[-\u2212]\s*\d/.test(typed)) return undefined;
 
   const n = /^\d{1,2}$/.test(t) ? Number(t) : NUMBER_WORDS[t];
   if (n !== undefined && /^\d|^[a-z]+$/.test(t)) {
@@ -37,6 +70,9 @@ export function matchChoice(typed: string, choices: readonly Choice[]): Choice |
 
   const exact = choices.find((c) => normalizeWords(c.label) === t || c.id.toLowerCase() === t);
   if (exact) return exact;
+
+  const place = position(t, choices);
+  if (place !== undefined) return choices[place - 1];
 
   for (const [re, id] of [[YES, 'yes'], [NO, 'no'], [MAYBE, 'maybe']] as const) {
     if (re.test(t)) {
