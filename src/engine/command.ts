@@ -22,6 +22,8 @@ export interface TurnContext {
   resumeFlow(): boolean;
   /** Whether a question is waiting for an answer. */
   hasPendingQuestion(): boolean;
+  /** Id of the question waiting for an answer (the last one asked), if any. */
+  pendingQuestionId(): string | undefined;
   /** Id of the question the active flow last asked (what resumeFlow would ask again), if any. */
   flowQuestionId(): string | undefined;
 }

@@ -117,6 +117,7 @@ export class Engine implements TurnHandler {
         return true;
       },
       hasPendingQuestion: () => work.session.pending !== undefined,
+      pendingQuestionId: () => work.session.pending?.questionId,
       flowQuestionId: () => (work.session.active ? work.session.flowQuestion?.questionId : undefined),
     };
     return work;

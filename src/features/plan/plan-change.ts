@@ -57,6 +57,17 @@ async function afterChange(ctx: TurnContext, reviewing: boolean): Promise<void> 
 }
 
 async function undo(ctx: TurnContext, deps: PlanDeps): Promise<void> {
+  // A change still waiting for yes or no is the "last change" the student means: drop it, and
+  // leave the changes already made alone.
+  if (ctx.pendingQuestionId() === CONFIRM_Q) {
+    const state = await loadChatState(ctx.records.store, ctx.userKey);
+    if (state.proposal) {
+      state.proposal = undefined;
+      await saveChatState(ctx.records.store, state);
+      ctx.say(say.proposalUndone());
+      return afterChange(ctx, state.reviewStartedAt !== undefined);
+    }
+  }
   const plan = await loadPlan(ctx.records.store, ctx.userKey);
   if (!plan) {
     ctx.say(say.nothingToUndo());

@@ -61,6 +61,7 @@ export const say = {
     ],
   }),
   declined: (): TextReply => text('Okay, I left your plan as it was.'),
+  proposalUndone: (): TextReply => text("Okay, I didn't make that change. Your plan is as it was."),
   staleProposal: (): TextReply => text("That change is no longer waiting, so I didn't make it. Tell me again if you still want it."),
   nothingToUndo: (): TextReply =>
     text("There's no plan change to undo. To go back one step in what we're doing, type back."),

@@ -125,6 +125,25 @@ describe('a student works on their Plan of Study in the chat', () => {
     expect((await storedPlan(chat))!.versions).toHaveLength(3);
   });
 
+  it('"undo" while a change waits for yes or no drops that change, not the one made before it', async () => {
+    const chat = await newChat({ now });
+    await studentWithPathway(chat, '9th');
+    await chat.say('plan');
+    await chat.say('move Chemistry to 12th');
+    await chat.say('yes');
+    await chat.say('drop spanish');
+    expect(chat.question()?.questionId).toBe('plan:confirm');
+    await chat.say('undo');
+    expect(chat.text()).toMatch(/I didn't make that change/);
+    expect((await storedPlan(chat))!.versions).toHaveLength(2);
+    expect(gradesOf(await planNow(chat), 'Chemistry')).toEqual([12]);
+    await chat.say('yes');
+    expect((await storedPlan(chat))!.versions).toHaveLength(2);
+
+    await chat.say('undo');
+    expect(chat.text()).toMatch(/I undid your last change \(moved Chemistry from 11th to 12th\)/);
+  });
+
   it('sets a goal typed in plain words after confirmation', async () => {
     const chat = await newChat({ now });
     await studentWithPathway(chat, '10th');
