@@ -5,6 +5,7 @@
 import type { FamilyQuestion, FamilyQuestionMatcher } from '../../domain/family/index.js';
 import { text, type QuestionReply } from '../../domain/messages.js';
 import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
+import { EXPLORE_IS_FOR_STUDENTS } from '../understand/understand-text.js';
 
 export const FAMILY_QUESTIONS_Q = 'family:questions';
 
@@ -48,5 +49,20 @@ export function familyQuestionFallback(matcher: FamilyQuestionMatcher): TextFall
     if (!q) return false;
     answer(ctx, q);
     return true;
+  };
+}
+
+const EXPLORE_WORDS = /^(explore|explore careers|quiz|take the quiz|interest questions|take the interest questions|find (a )?career|start)$/;
+
+/**
+ * "explore" from a family member or counselor: the interest questions are the student's, so say
+ * so and show what they can do instead (not a job that happens to sound like "explore").
+ */
+export function exploreForOthersCommand(): Command {
+  return {
+    id: 'explore-for-others',
+    roles: ['family', 'counselor'],
+    matches: (t) => EXPLORE_WORDS.test(t),
+    run: async (ctx) => ctx.say(text(EXPLORE_IS_FOR_STUDENTS), text(ctx.profile()?.role === 'family' ? MORE : 'Type caseload to see your students.')),
   };
 }

@@ -7,7 +7,7 @@ import { FamilyQuestionMatcher, type FamilyQuestion, type GradeActions } from '.
 import type { ReviewPolicy } from '../../domain/reminders/index.js';
 import type { Command, TextFallback } from '../../engine/command.js';
 import type { DenialLogger } from '../people/links.js';
-import { familyQuestionFallback, familyQuestionsCommand } from './family-questions-command.js';
+import { exploreForOthersCommand, familyQuestionFallback, familyQuestionsCommand } from './family-questions-command.js';
 import { whatsDueCommand } from './whats-due-command.js';
 
 export interface FamilyFeatureDeps {
@@ -20,7 +20,7 @@ export interface FamilyFeatureDeps {
 export function familyFeature(deps: FamilyFeatureDeps): { commands: Command[]; fallback: TextFallback } {
   const matcher = new FamilyQuestionMatcher(deps.questions);
   return {
-    commands: [whatsDueCommand(deps), familyQuestionsCommand(matcher)],
+    commands: [whatsDueCommand(deps), familyQuestionsCommand(matcher), exploreForOthersCommand()],
     fallback: familyQuestionFallback(matcher),
   };
 }

@@ -33,7 +33,13 @@ export function freeTextFallback(matcher: OccupationMatcher, fw: FrameworkIndex)
   };
 }
 
+/** Said to a family member or counselor who asks to explore (the interest questions, a cluster). */
+export const EXPLORE_IS_FOR_STUDENTS =
+  'Exploring careers step by step is for students: a student types explore to me to start. You can still ask me about any job, like "what does a nurse do?"';
+
 async function startExplore(ctx: TurnContext, focusClusterId?: string): Promise<void> {
+  const role = ctx.profile()?.role;
+  if (role !== undefined && role !== 'student') return void ctx.say(text(EXPLORE_IS_FOR_STUDENTS));
   const grade = ctx.profile()?.grade;
   if (grade === undefined) {
     ctx.say(text('First, tell me a little about you.'));

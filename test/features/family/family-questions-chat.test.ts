@@ -37,10 +37,24 @@ describe('common family questions in the chat', () => {
     ["my son isn't interested in careers yet, how do i help", 'not-interested'],
     ['what does educaton pay', 'education-pay'],
     ['how can I help at home', 'help-at-home'],
+    ['how much do jobs pay', 'education-pay'],
+    ['What do jobs pay?', 'education-pay'],
   ])('answers "%s" typed as free text', async (typed, id) => {
     const { pat } = await parent();
     await pat.say(typed);
     expect(pat.last[0]!.text).toBe(answerOf(id));
+  });
+
+  it('"explore" from a family member, typed or tapped under a job, says it is the student\'s and what to do instead', async () => {
+    const { w, pat } = await parent();
+    await pat.say('explore');
+    expect(pat.text()).toMatch(/for students.*types explore/);
+    expect(pat.text()).not.toMatch(/specialist/);
+    await pat.say('what does a welder do?');
+    await pat.press('free-text-offer', 'take-quiz');
+    expect(pat.text()).toMatch(/for students/);
+    expect(pat.text()).not.toMatch(/Who are you/);
+    expect((await w.store.get<{ role: string }>('profiles', 'console:pat'))?.role).toBe('family');
   });
 
   it('leaves job words from a family member to the job matcher', async () => {
