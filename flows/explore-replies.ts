@@ -103,7 +103,7 @@ export function allClustersQuestion(fw: FrameworkIndex): QuestionReply {
 }
 
 /** One cluster: what it is, its pathways, and (grade 7 up) a pathway to choose. */
-export function clusterView(fw: FrameworkIndex, clusterId: string, canChoosePathway: boolean): Reply[] {
+export function clusterView(fw: FrameworkIndex, clusterId: string, canChoosePathway: boolean, hasResults = true): Reply[] {
   const c = fw.cluster(clusterId)!;
   const card: CardReply = {
     kind: 'card',
@@ -114,11 +114,24 @@ export function clusterView(fw: FrameworkIndex, clusterId: string, canChoosePath
     ],
     text: `${c.name}: ${c.description}\nIts Career Pathways (groups of jobs that share skills): ${c.pathways.map((p) => p.name).join('; ')}.`,
   };
-  return [card, clusterQuestion(fw, clusterId, canChoosePathway, true)];
+  return [card, clusterQuestion(fw, clusterId, canChoosePathway, true, hasResults)];
 }
 
-/** The question under a cluster: its pathways (or "this one fits me"), example jobs, back. */
-function clusterQuestion(fw: FrameworkIndex, clusterId: string, canChoosePathway: boolean, offerJobs: boolean): QuestionReply {
+/** Where "back-results" leads: the results, or (a cluster opened from a job typed in) the questions. */
+const resultsLabel = (hasResults: boolean, again = false): string =>
+  hasResults ? (again ? 'Look at my results again' : 'Back to my results') : 'Take the interest questions';
+
+/**
+ * The question under a cluster: its pathways (or "this one fits me"), example jobs, back.
+ * `hasResults` false: the cluster was opened straight away, so there are no results to go back to.
+ */
+export function clusterQuestion(
+  fw: FrameworkIndex,
+  clusterId: string,
+  canChoosePathway: boolean,
+  offerJobs: boolean,
+  hasResults = true,
+): QuestionReply {
   const c = fw.cluster(clusterId)!;
   const choices = canChoosePathway
     ? c.pathways.map((p) => ({ id: `pathway:${p.id}`, label: p.name }))
@@ -132,16 +145,16 @@ function clusterQuestion(fw: FrameworkIndex, clusterId: string, canChoosePathway
     choices: [
       ...choices,
       ...(offerJobs ? [{ id: 'more', label: 'Show example jobs' }] : []),
-      { id: 'back-results', label: 'Back to my results' },
+      { id: 'back-results', label: resultsLabel(hasResults) },
     ],
   };
 }
 
 /** Example jobs for each pathway, then the same question again (its buttons were used up). */
-export function clusterJobs(fw: FrameworkIndex, clusterId: string, canChoosePathway: boolean): Reply[] {
+export function clusterJobs(fw: FrameworkIndex, clusterId: string, canChoosePathway: boolean, hasResults = true): Reply[] {
   const c = fw.cluster(clusterId)!;
   const lines = c.pathways.map((p) => `${p.name}: ${p.exampleOccupations.join(', ')}`);
-  return [text(`Some jobs in ${c.name}:\n${lines.join('\n')}`), clusterQuestion(fw, clusterId, canChoosePathway, false)];
+  return [text(`Some jobs in ${c.name}:\n${lines.join('\n')}`), clusterQuestion(fw, clusterId, canChoosePathway, false, hasResults)];
 }
 
 export function pathView(fw: FrameworkIndex, pathId: string): Reply[] {
@@ -163,7 +176,7 @@ export function pathView(fw: FrameworkIndex, pathId: string): Reply[] {
   ];
 }
 
-export function chosenReplies(what: string, canPlan: boolean): Reply[] {
+export function chosenReplies(what: string, canPlan: boolean, hasResults = true): Reply[] {
   return [
     text(`Saved! You chose ${what}. This is a starting point, not a promise: lots of people change their minds, and that's normal.`),
     {
@@ -172,7 +185,7 @@ export function chosenReplies(what: string, canPlan: boolean): Reply[] {
       text: 'What would you like to do next?',
       choices: [
         ...(canPlan ? [{ id: 'plan', label: 'Make my plan of study' }] : []),
-        { id: 'back-results', label: 'Look at my results again' },
+        { id: 'back-results', label: resultsLabel(hasResults, true) },
         { id: 'done', label: "I'm done for now" },
       ],
     },

@@ -52,6 +52,13 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
     return r;
   };
   const awareness = (c: Ctx) => gradeBand(c.grade) === 'awareness';
+  const estimated = (c: Ctx) => Math.max(estimateTotal(c.answers, c.grade), c.answers.length + 1);
+  const question = (c: Ctx) => {
+    const total = estimated(c);
+    return say.itemQuestion(next(c)!, c.answers.length + 1, total, total !== estimateTotal([], c.grade));
+  };
+  const canChoosePathway = (c: Ctx) => !awareness(c) && c.grade >= 7;
+  const hasResults = (c: Ctx) => c.answers.length > 0;
 
   return setup({
     types: {
@@ -71,24 +78,21 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
     },
     actions: {
       askNext: emit(({ context }) => {
-        const item = next(context)!;
-        const total = Math.max(estimateTotal(context.answers, context.grade), context.answers.length + 1);
-        const atMost = total !== estimateTotal([], context.grade);
-        const q = say.itemQuestion(item, context.answers.length + 1, total, atMost);
-        return context.answers.length === 0 ? reply(say.introReply(total), q) : reply(q);
+        const q = question(context);
+        return context.answers.length === 0 ? reply(say.introReply(estimated(context)), q) : reply(q);
       }),
-      savePathway: enqueueActions(({ event, enqueue }) => {
+      savePathway: enqueueActions(({ context, event, enqueue }) => {
         const pathwayId = choice(event).slice('pathway:'.length);
         const clusterId = framework.clusterOfPathway(pathwayId)!.id;
         const pathId = framework.pathOfCluster(clusterId)!.id;
         enqueue.emit(effect({ kind: 'save-choice', pathId, clusterId, pathwayId }));
-        enqueue.emit(reply(...say.chosenReplies(`the ${framework.pathway(pathwayId)!.name} pathway in ${framework.cluster(clusterId)!.name}`, canPlan)));
+        enqueue.emit(reply(...say.chosenReplies(`the ${framework.pathway(pathwayId)!.name} pathway in ${framework.cluster(clusterId)!.name}`, canPlan, hasResults(context))));
       }),
       saveCluster: enqueueActions(({ context, enqueue }) => {
         const clusterId = context.clusterId!;
         const pathId = framework.pathOfCluster(clusterId)!.id;
         enqueue.emit(effect({ kind: 'save-choice', pathId, clusterId }));
-        enqueue.emit(reply(...say.chosenReplies(`the ${framework.cluster(clusterId)!.name} cluster`, false)));
+        enqueue.emit(reply(...say.chosenReplies(`the ${framework.cluster(clusterId)!.name} cluster`, false, hasResults(context))));
       }),
       savePath: enqueueActions(({ context, enqueue }) => {
         const pathId = context.pathId!;
@@ -117,7 +121,7 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
           },
           BACK: [
             { guard: 'hasAnswers', target: 'deciding', actions: assign({ answers: ({ context }) => context.answers.slice(0, -1) }) },
-            { target: 'asking', reenter: true, actions: emit(() => reply(text('This is the first question, so there is nothing to go back to.'))) },
+            { actions: emit(({ context }) => reply(text('This is the first question, so there is nothing to go back to.'), question(context))) },
           ],
         },
       },
@@ -150,7 +154,7 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
         },
       },
       cluster: {
-        entry: emit(({ context }) => reply(...say.clusterView(framework, context.clusterId!, !awareness(context) && context.grade >= 7))),
+        entry: emit(({ context }) => reply(...say.clusterView(framework, context.clusterId!, canChoosePathway(context), hasResults(context)))),
         on: {
           ANSWER: [
             { guard: { type: 'picks', params: 'pathway:' }, target: 'chosen', actions: 'savePathway' },
@@ -158,11 +162,22 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
             {
               guard: { type: 'is', params: 'more' },
               target: 'cluster',
-              actions: emit(({ context }) => reply(...say.clusterJobs(framework, context.clusterId!, !awareness(context) && context.grade >= 7))),
+              actions: emit(({ context }) => reply(...say.clusterJobs(framework, context.clusterId!, canChoosePathway(context), hasResults(context)))),
             },
             { target: 'backToResults' },
           ],
-          BACK: 'backToResults',
+          // Opened straight at this cluster (a job typed in): nothing in this part came before it.
+          BACK: [
+            { guard: 'hasAnswers', target: 'backToResults' },
+            {
+              actions: emit(({ context }) =>
+                reply(
+                  text("This is where we started, so there's nothing to go back to."),
+                  say.clusterQuestion(framework, context.clusterId!, canChoosePathway(context), true, false),
+                ),
+              ),
+            },
+          ],
         },
       },
       path: {
@@ -182,7 +197,7 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
             { guard: { type: 'is', params: 'back-results' }, target: 'backToResults' },
             { target: 'done' },
           ],
-          BACK: 'backToResults',
+          BACK: [{ guard: 'hasAnswers', target: 'backToResults' }, { guard: 'focused', target: 'cluster' }, { target: 'backToResults' }],
         },
       },
       backToResults: { always: [{ guard: 'hasAnswers', target: 'results' }, { target: 'deciding' }] },

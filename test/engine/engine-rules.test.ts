@@ -131,6 +131,15 @@ describe('the conversation engine', () => {
     expect((s!.active!.snapshot as { context: { answers: unknown[] } }).context.answers).toHaveLength(0);
   });
 
+  it('back at the first interest question says so and asks it again, without the welcome to the questions', async () => {
+    const chat = await studentAtFirstQuestion();
+    const q1 = chat.question()!;
+    await chat.say('back');
+    expect(chat.text()).toMatch(/^This is the first question, so there is nothing to go back to\.\n\(1 of about/);
+    expect(chat.text()).not.toMatch(/Let's find jobs/);
+    expect(chat.question()?.questionId).toBe(q1.questionId);
+  });
+
   it('restart starts the current part again; stop pauses and keeps everything', async () => {
     const chat = await studentAtFirstQuestion();
     await chat.say('1');

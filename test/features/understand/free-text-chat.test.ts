@@ -158,6 +158,26 @@ describe('a student types what they want in their own words', () => {
     expect(chat.text()).not.toMatch(/That fits/);
   });
 
+  it('a cluster opened from a typed job offers the interest questions, not results there are none of, and "back" stays put', async () => {
+    const chat = await student();
+    await chat.say('vet');
+    await chat.say('explore this cluster');
+    expect(chat.question()?.choices.map((c) => c.label)).toContain('Take the interest questions');
+    expect(chat.question()?.choices.map((c) => c.label)).not.toContain('Back to my results');
+
+    await chat.say('back');
+    expect(chat.text()).toMatch(/^This is where we started, so there's nothing to go back to\./);
+    expect(chat.text()).not.toMatch(/quick questions/);
+    expect(chat.question()?.choices.map((c) => c.id)).toContain('pathway:agriculture.animal-systems');
+
+    await chat.say('Animal Systems');
+    expect(chat.question()?.choices.map((c) => c.label)).toEqual(['Make my plan of study', 'Take the interest questions', "I'm done for now"]);
+    await chat.say('back');
+    expect(chat.text()).toMatch(/Does one of these pathways sound like you/);
+    await chat.say('take the interest questions');
+    expect(chat.question()?.questionId).toMatch(/^interest:/);
+  });
+
   it('"nurses" (a plural) is asked about like "nurse"', async () => {
     const chat = await student();
     await chat.say('nurses');
