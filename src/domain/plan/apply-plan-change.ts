@@ -4,13 +4,14 @@
  * the plan is returned unchanged. Pure.
  */
 import { normalizeName } from './course-names.js';
-import { gradeLong, gradeName, listGrades } from './grades.js';
+import { gradeLong, gradeName, listGrades, listWords } from './grades.js';
 import type { PlanChange } from './parse-plan-change.js';
 import type { PlanData } from './plan-data-types.js';
 import {
   cloneContent,
   didYouMean,
   gradeOf,
+  itemsOf,
   matchInPlan,
   matchKnown,
   occurrences,
@@ -229,15 +230,29 @@ function remove(before: PlanContent, change: Extract<PlanChange, { kind: 'remove
   const m = matchInPlan(before, change.name, data);
   if (m.kind === 'none') return { refusal: `I can't find "${change.name}" in your plan, so there's nothing to remove.` };
   if (m.kind === 'ambiguous') return { refusal: didYouMean(m.names) };
-  const all = occurrences(before, m.name);
+  const names = [m.name, ...laterLevels(before, change.name, m.name)];
+  const all = names.flatMap((n) => occurrences(before, n));
   const at = change.grade === undefined ? all : all.filter((o) => o.grade === change.grade);
   if (at.length === 0) return { refusal: `${m.name} isn't in ${gradeName(change.grade!)}. It's in ${listGrades(all.map((o) => o.grade))}.` };
   const content = cloneContent(before);
   for (const o of at) takeOut(content, o);
   const check = placementProblems(before, content, [], data, 'go in');
+  const removed = names.filter((n) => at.some((o) => o.item.name === n));
+  const grades = [...new Set(at.map((o) => o.grade))].sort((a, b) => a - b);
   return {
     content,
-    summary: `Removed ${m.name} from ${at.length === 1 ? gradeLong(at[0]!.grade) : `${listGrades(at.map((o) => o.grade))} grade`}.`,
+    summary: `Removed ${listWords(removed)} from ${grades.length === 1 ? gradeLong(grades[0]!) : `${listGrades(grades)} grade`}.`,
     notes: check.warnings,
   };
+}
+
+/**
+ * "drop spanish": the word names a first level (Spanish I), and the later levels in the plan
+ * (Spanish II, III) go with it, rather than being left without the class they build on.
+ */
+function laterLevels(before: PlanContent, typed: string, found: string): string[] {
+  const t = normalizeName(typed);
+  if (normalizeName(found) !== `${t} i`) return [];
+  const later = new Set(['ii', 'iii', 'iv', 'v'].map((r) => `${t} ${r}`));
+  return [...new Set(itemsOf(before).map((i) => i.item.name))].filter((n) => later.has(normalizeName(n)));
 }

@@ -168,6 +168,17 @@ describe('changing a plan in plain words', () => {
     expect(ok(draft, 'remove English II').notes).toEqual(['Heads up: English III comes after English II, but English II is not in your plan.']);
   });
 
+  it('"drop spanish" takes out every level of Spanish in the plan; naming a level takes out only that one', () => {
+    const all = ok(draft, 'drop spanish');
+    expect(all.summary).toBe('Removed Spanish I and Spanish II from 10th and 11th grade.');
+    expect(all.notes).toEqual([]);
+    expect(cell(all.plan, 11, 'other-courses')).not.toContain('Spanish II');
+    expect(ok(draft, 'drop spanish in 11th').summary).toBe('Removed Spanish II from 11th grade.');
+    const one = ok(draft, 'drop Spanish I');
+    expect(one.summary).toBe('Removed Spanish I from 10th grade.');
+    expect(one.notes).toEqual(['Heads up: Spanish II comes after Spanish I, but Spanish I is not in your plan.']);
+  });
+
   it('sets the goal after high school, and undo clears it again', () => {
     const r = ok(draft, "my goal is a bachelor's in engineering");
     expect(currentPlan(r.plan).goal).toBe("a bachelor's in engineering");
