@@ -39,6 +39,8 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       channel: 'console',
       userId: o.user,
       conversationId: o.user,
+      // The terminal's user name is the only name it has (WAYPOINT_USER=jordan).
+      displayName: o.user.charAt(0).toUpperCase() + o.user.slice(1),
       messageId: `${process.pid}-${Date.now()}-${n++}`,
       ...(action ? { action } : { text }),
       receivedAt: new Date().toISOString(),

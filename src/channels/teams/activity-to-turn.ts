@@ -57,7 +57,15 @@ export function readIncoming(activity: Partial<Activity>, now: Date): Incoming {
   const userId = userIdOf(activity);
   const conversationId = activity.conversation?.id;
   if (!userId || !conversationId || !activity.id) return { kind: 'ignore' };
-  const base = { channel: 'teams', userId, conversationId, messageId: activity.id, receivedAt: receivedAt(activity, now) } as const;
+  const name = activity.from?.name?.trim();
+  const base = {
+    channel: 'teams',
+    userId,
+    conversationId,
+    messageId: activity.id,
+    receivedAt: receivedAt(activity, now),
+    ...(name ? { displayName: name.slice(0, 80) } : {}),
+  } as const;
 
   const submit = activity.value !== undefined ? readChoiceSubmit(activity.value) : undefined;
   if (submit) {

@@ -30,7 +30,8 @@ async function findByName(ctx: TurnContext, name: string): Promise<string[]> {
   const profiles = await Promise.all(keys.map((k) => ctx.records.profile(k)));
   return keys.filter((k, i) => {
     const n = profiles[i]?.displayName?.toLowerCase();
-    return k.toLowerCase() === wanted || (n !== undefined && (n === wanted || n.split(/\s+/).includes(wanted) || n.startsWith(wanted)));
+    const id = k.slice(k.indexOf(':') + 1).toLowerCase();
+    return k.toLowerCase() === wanted || id === wanted || (n !== undefined && (n === wanted || n.split(/\s+/).includes(wanted) || n.startsWith(wanted)));
   });
 }
 

@@ -18,6 +18,9 @@ export const saveProfile: EffectHandler = async (ctx, e) => {
     profile.gradeSetAt = now;
   }
   profile.lastActiveAt = now;
+  // The name the platform gives, so family and counselors see "Maya", not an id.
+  const name = ctx.turn.displayName?.trim().slice(0, 80);
+  if (name) profile.displayName = name;
   await ctx.setProfile(profile);
 };
 

@@ -36,6 +36,14 @@ describe("one student's view and who may see it", () => {
     expect(rivera.last[0]).toMatchObject({ kind: 'card', title: 'Sam Lee' });
   });
 
+  it('a counselor can look a student up by the id without its channel ("show student sam" for console:sam)', async () => {
+    const { w, rivera } = await setting();
+    await rivera.say('add student console:ben');
+    await w.student('ben');
+    await rivera.say('show student ben');
+    expect(rivera.last[0]).toMatchObject({ kind: 'card', fields: expect.arrayContaining([{ label: 'Id', value: 'console:ben' }]) });
+  });
+
   it('a counselor cannot see a student who is not on their caseload, by id or by name', async () => {
     const { w, rivera } = await setting();
     await rivera.say('show student console:ana');

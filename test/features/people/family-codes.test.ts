@@ -112,6 +112,22 @@ describe('family invite codes', () => {
     expect((await w.store.get<{ role: string }>('profiles', 'console:grandpa'))?.role).toBe('family');
   });
 
+  it('the name the platform gives a student is what their family sees, and "what\'s due for <name>" finds them', async () => {
+    const w = await newWorld();
+    const maya = w.chat('u-maya');
+    const as = (text: string) => maya.engine.handle(maya.turn({ text, displayName: 'Maya Lopez' }));
+    await as('hi');
+    await as('student');
+    await as('9th');
+    await as('stop');
+    maya.last = (await as('invite my family')).replies;
+    const mom = w.chat('mom');
+    await mom.say(codeIn(maya.text()));
+    expect(mom.text()).toMatch(/now linked to Maya Lopez/);
+    await mom.say("what's due for maya");
+    expect(mom.text()).toMatch(/^Maya is in 9th grade/);
+  });
+
   it('a wrong code as the very first message gets the greeting and one "Who are you?", and the next code is read', async () => {
     const w = await newWorld();
     const sam = await w.student('sam');
