@@ -5,7 +5,7 @@ import { planCheckCommand } from './plan-check-command.js';
 import { planCommand } from './plan-command.js';
 import { planExportCommand } from './plan-export-command.js';
 import { planGradeCommand } from './plan-grade-command.js';
-import { planReviewCommand } from './plan-review-command.js';
+import { planReviewCommand, reviewDoneFallback } from './plan-review-command.js';
 import type { PlanDeps } from './plan-show.js';
 
 export type { PlanDeps } from './plan-show.js';
@@ -23,5 +23,7 @@ export function planCommands(deps: PlanDeps): Command[] {
 }
 
 export function planFallback(deps: PlanDeps): TextFallback {
-  return planChangeFallback(deps);
+  const change = planChangeFallback(deps);
+  const done = reviewDoneFallback();
+  return async (ctx, typed) => (await done(ctx, typed)) || change(ctx, typed);
 }

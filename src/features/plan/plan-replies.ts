@@ -75,12 +75,11 @@ export const say = {
   reviewQuestion: (first: boolean): QuestionReply => ({
     kind: 'question',
     questionId: REVIEW_Q,
-    text: first
-      ? 'Is your plan still right for you? Changing it is normal.'
-      : 'Anything else to change, or is your plan right now?',
+    // Asked so that "yes" and "no" mean the buttons: "no" to "anything else?" would mean done.
+    text: first ? 'Is your plan still right for you? Changing it is normal.' : "Is your plan right now? If it is, I'll save your review.",
     choices: [
-      { id: 'yes', label: first ? "Yes, it's right" : "That's all, finish my review" },
-      { id: 'no', label: first ? 'No, I want to change something' : 'Change something else' },
+      { id: 'yes', label: first ? "Yes, it's right" : "Yes, I'm done" },
+      { id: 'no', label: first ? 'No, I want to change something' : 'No, change something else' },
     ],
   }),
   askForChange: (): TextReply =>

@@ -7,7 +7,7 @@
 import { REVIEW_REMINDER_QUESTION } from '../../domain/reminders/reminder-messages.js';
 import { lastReview, recordReview } from '../../domain/plan/plan-history.js';
 import { reviewReplies } from '../../domain/plan/index.js';
-import type { Command, TurnContext } from '../../engine/command.js';
+import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
 import { loadChatState, loadPlan, saveChatState, savePlan } from './plan-records.js';
 import { REVIEW_Q, say } from './plan-replies.js';
@@ -54,5 +54,19 @@ export function planReviewCommand(deps: PlanDeps): Command {
       if (text !== undefined && isFinishReviewWords(commandWords(text))) return finishReview(ctx);
       await startReview(ctx, deps);
     },
+  };
+}
+
+/** Words that say "I'm finished" while a review waits for changes ("done", "that's all"). */
+const DONE_WORDS = /^(ok(ay)? )?(done|im done|i am done|all done|im finished|finished|finish|thats all|thats it|nothing else|no more( changes)?|looks good|all good|its good|its right|good now)( now)?$/;
+
+/** While a review is going on, "done" or "that's all" typed instead of a button finishes it. */
+export function reviewDoneFallback(): TextFallback {
+  return async (ctx, typed) => {
+    if (ctx.profile()?.role !== 'student' || !DONE_WORDS.test(commandWords(typed))) return false;
+    const state = await loadChatState(ctx.records.store, ctx.userKey);
+    if (state.reviewStartedAt === undefined) return false;
+    await finishReview(ctx);
+    return true;
   };
 }

@@ -207,8 +207,12 @@ describe('a student works on their Plan of Study in the chat', () => {
     await chat.say('yes');
     expect(chat.text()).toMatch(/Moved Chemistry/);
     expect(chat.question()?.questionId).toBe('plan:review');
+    expect(chat.question()?.text).toMatch(/^Is your plan right now\?/);
     expect((await storedPlan(chat))!.reviews).toHaveLength(0);
-    await chat.say("That's all, finish my review");
+    await chat.say('no');
+    expect(chat.text()).toMatch(/Tell me what to change/);
+    await chat.say('done');
+    expect(chat.text()).toMatch(/Review saved/);
     const [review] = (await storedPlan(chat))!.reviews;
     expect(review!.changesSinceLastReview).toEqual(['Moved Chemistry from 11th to 12th.']);
   });
