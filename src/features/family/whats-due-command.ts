@@ -121,6 +121,12 @@ export function whatsDueCommand(deps: WhatsDueDeps): Command {
       if (role === 'family') return forFamily(ctx, deps, input);
       if (role !== 'student') return;
       if (input.questionId === DUE_WHICH_Q) return denyAccess(ctx, input.choiceId, deps.logger);
+      // "what's due for Maya" from a student: only their own steps, never theirs passed off as Maya's.
+      const named = DUE_FOR.exec(commandWords(input.text ?? ''))?.[1];
+      const own = firstName(ctx.profile()?.displayName)?.toLowerCase();
+      if (named && !/^(me|myself|my self|us)$/.test(named) && named !== own && named !== ctx.profile()?.displayName?.toLowerCase()) {
+        return denyAccess(ctx, undefined, deps.logger);
+      }
       const facts = await loadStudentFacts(ctx.records.store, ctx.userKey, deps.reviewPolicy, ctx.now);
       ctx.say(...repliesFor(facts, deps, 'student'));
     },

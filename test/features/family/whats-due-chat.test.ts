@@ -157,6 +157,18 @@ describe("what's due, for a student", () => {
     expect(jordan.text()).not.toMatch(/How you can help/);
   });
 
+  it('"what\'s due for <someone else>" is refused, not answered with their own steps; "for me" is theirs', async () => {
+    const { w } = await worldWithJordan();
+    await w.student('sam', 10, 'Sam', makePlan(9));
+    const jordan = await w.chat('jordan');
+    await jordan.say("what's due for sam");
+    expect(jordan.text()).toBe("Sorry, I can't share that.");
+    await jordan.say("what's due for me");
+    expect(jordan.text()).toMatch(/^You're in 9th grade/);
+    await jordan.say("what's due for jordan");
+    expect(jordan.text()).toMatch(/^You're in 9th grade/);
+  });
+
   it('cannot use the family button to see another student', async () => {
     const { w } = await worldWithJordan();
     const sam = await w.student('sam', 10, 'Sam', makePlan(9));
