@@ -19,22 +19,42 @@ export const isFinishReviewWords = (w: string) => FINISH_REVIEW.test(w);
 export const isExportWords = (w: string) => EXPORT.test(w);
 export const isUndoWords = (w: string) => UNDO.test(w);
 
+/** "after high school", "college", "my college years": both years after high school, not one. */
+const AFTER_HIGH_SCHOOL = /^(my |the )?(years? )?(after high school|after hs|post ?secondary|out of high school|college( years)?)( years?)?$/;
+
+/**
+ * The years asked for: [10] for "show 10th grade", [13, 14] for "show after high school" or
+ * "what am i taking in college"; undefined when the words are not that.
+ */
+export function gradesAskedFor(words: string): number[] | undefined {
+  const one = gradeAskedFor(words);
+  if (one !== undefined) return [one];
+  const rest = askedRest(words);
+  return rest !== undefined && AFTER_HIGH_SCHOOL.test(rest) ? [13, 14] : undefined;
+}
+
 /**
  * The grade asked for by "show 10th grade", "show me my junior year", "show grade 9", "what am i
  * taking in 11th grade", "10th grade plan"; undefined when the words are not that.
  */
 export function gradeAskedFor(words: string): number | undefined {
-  let rest: string | undefined;
-  const lead = words.match(SHOW_GRADE_LEAD);
-  if (lead) rest = lead[4];
-  const taking = words.match(/^what (am i|will i be|do i) (taking|take|doing|do)( in)? (.+)$/);
-  if (taking) rest = taking[4];
-  const plan = words.match(/^(my )?(.+?) (plan|classes|courses)$/);
-  if (!rest && plan) rest = plan[2];
-  if (!rest) return undefined;
-  rest = rest.replace(/\s+(plan|classes|courses)$/, '').replace(/^(in|for)\s+/, '').trim();
+  const rest = askedRest(words);
+  if (rest === undefined) return undefined;
   const looksLikeGrade =
     /^(my |the )?((grade )?\d{1,2}(st|nd|rd|th)?|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|freshman|sophomore|junior|senior)( grade| year)?$/.test(rest) ||
     /^(the )?(first|1st|second|2nd) year (after|out of) high school$/.test(rest);
   return looksLikeGrade ? parseGrade(rest) : undefined;
+}
+
+/** What comes after "show", "what am i taking in" or before "plan": "10th grade", "after high school". */
+function askedRest(words: string): string | undefined {
+  let rest: string | undefined;
+  const lead = words.match(SHOW_GRADE_LEAD);
+  if (lead) rest = lead[4];
+  const taking = words.match(/^what (am i|will i be|do i) (taking|take|doing|do)( in| after)? (.+)$/);
+  if (taking) rest = taking[3] === ' after' ? `after ${taking[4]}` : taking[4];
+  const plan = words.match(/^(my )?(.+?) (plan|classes|courses)$/);
+  if (!rest && plan) rest = plan[2];
+  if (!rest) return undefined;
+  return rest.replace(/\s+(plan|classes|courses)$/, '').replace(/^(in|for)\s+/, '').trim();
 }

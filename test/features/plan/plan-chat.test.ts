@@ -68,6 +68,19 @@ describe('a student works on their Plan of Study in the chat', () => {
     expect(tables(chat.last)[0]!.grades).toEqual(['12th']);
   });
 
+  it('"show after high school" and "what am I taking in college" give both years after high school', async () => {
+    const chat = await newChat({ now });
+    await studentWithPathway(chat, 'after high school');
+    await chat.say('plan');
+    for (const words of ['show after high school', 'what am I taking in college?', 'my college classes']) {
+      await chat.say(words);
+      const [years] = tables(chat.last);
+      expect(years?.title).toBe('After high school');
+      expect(years!.grades).toEqual(['After HS 1', 'After HS 2']);
+      expect(years!.text).toMatch(/After HS 2: /);
+    }
+  });
+
   it('moves, swaps, adds and removes only after "yes", each as a new version with time and who', async () => {
     const chat = await newChat({ now });
     await studentWithPathway(chat, '9th');
