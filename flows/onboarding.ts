@@ -16,6 +16,8 @@ interface Ctx {
   grade?: Grade;
   /** First contact (a greeting first) or a change of role/grade later. */
   firstContact: boolean;
+  /** "change my grade" from a student: only the grade is asked, and nothing starts after it. */
+  gradeOnly?: boolean;
 }
 
 const roleQuestion: QuestionReply = {
@@ -52,6 +54,8 @@ const WELCOME =
   'I keep your answers, choices and plan. Only you, your counselor, and family you choose to add can see them.';
 
 const FIRST_QUESTION = "This is the first question, so there's nothing to go back to.";
+const GRADE_KEPT = 'Okay, I kept your grade as it was.';
+const GRADE_CHANGED_NEXT = 'Type plan to see your plan for this year, or help for more.';
 
 const familyCodeQuestion: QuestionReply = {
   kind: 'question',
@@ -81,7 +85,7 @@ export const onboardingMachine = setup({
   types: {
     context: {} as Ctx,
     events: {} as FlowEvent,
-    input: {} as { firstContact?: boolean } | undefined,
+    input: {} as { firstContact?: boolean; gradeOnly?: boolean } | undefined,
     output: {} as FlowOutput,
     emitted: {} as FlowEmitted,
   },
@@ -92,12 +96,15 @@ export const onboardingMachine = setup({
     saysYounger: ({ event }) => event.type === 'ANSWER' && event.choiceId === 'g5',
     hasGrade: ({ event }) => gradeFrom(event) !== undefined,
     isCode: ({ event }) => codeFrom(event) !== undefined,
+    gradeOnly: ({ context }) => context.gradeOnly === true,
   },
 }).createMachine({
   id: 'onboarding',
-  context: ({ input }) => ({ firstContact: input?.firstContact ?? true }),
-  initial: 'role',
+  context: ({ input }) =>
+    input?.gradeOnly ? { firstContact: false, gradeOnly: true, role: 'student' as const } : { firstContact: input?.firstContact ?? true },
+  initial: 'start',
   states: {
+    start: { always: [{ guard: 'gradeOnly', target: 'grade' }, { target: 'role' }] },
     role: {
       // The welcome is said once; coming back here ("back" at the grade question) only asks again.
       entry: [
@@ -122,7 +129,7 @@ export const onboardingMachine = setup({
           { guard: 'hasGrade', target: 'saved', actions: assign({ grade: ({ event }) => gradeFrom(event) }) },
         ],
         TEXT: { guard: 'hasGrade', target: 'saved', actions: assign({ grade: ({ event }) => gradeFrom(event) }) },
-        BACK: 'role',
+        BACK: [{ guard: 'gradeOnly', target: 'done', actions: emit(() => reply(text(GRADE_KEPT))) }, { target: 'role' }],
       },
     },
     youngGrade: {
@@ -149,14 +156,16 @@ export const onboardingMachine = setup({
     saved: {
       entry: [
         emit(({ context }) => effect({ kind: 'save-profile', role: 'student', grade: context.grade })),
-        emit(({ context }) => reply(text(`Got it: ${gradeLabel(context.grade!)}.`))),
+        emit(({ context }) =>
+          reply(text(context.gradeOnly ? `Got it: ${gradeLabel(context.grade!)}. ${GRADE_CHANGED_NEXT}` : `Got it: ${gradeLabel(context.grade!)}.`)),
+        ),
       ],
       always: 'done',
     },
     done: { type: 'final' },
   },
   output: ({ context }) =>
-    context.role === 'student' && context.grade !== undefined
+    context.role === 'student' && context.grade !== undefined && !context.gradeOnly
       ? { next: { flow: 'explore', input: { grade: context.grade } } }
       : {},
 });

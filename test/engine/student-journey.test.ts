@@ -114,6 +114,31 @@ describe('a student finds a Career Pathway', () => {
     expect(chat.question()?.questionId).not.toBe(q.questionId);
   });
 
+  it('"change my grade" asks only the grade, keeps the pathway, and does not start the questions again', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say('student');
+    await chat.say('11th');
+    await chat.say('i want to be an electrician');
+    await chat.say('2');
+    expect(chat.text()).toMatch(/Saved! You chose the Construction pathway/);
+    await chat.say('change my grade');
+    expect(chat.question()?.questionId).toBe('onboarding:grade');
+    await chat.say('senior');
+    expect(chat.text()).toMatch(/^Got it: 12th grade\. Type plan/);
+    expect(chat.question()).toBeUndefined();
+    const profile = await chat.store.get<Profile>('profiles', 'console:ana');
+    expect(profile).toMatchObject({ role: 'student', grade: 12, choice: { pathwayId: 'architecture-construction.construction' } });
+
+    await chat.say('change my grade');
+    await chat.say('back');
+    expect(chat.text()).toMatch(/kept your grade/);
+    expect((await chat.store.get<Profile>('profiles', 'console:ana'))?.grade).toBe(12);
+
+    await chat.say('change my role');
+    expect(chat.question()?.questionId).toBe('onboarding:role');
+  });
+
   it('the student can change their choice later, and the old one is kept in the history', async () => {
     const chat = await newChat();
     await chat.say('hi');

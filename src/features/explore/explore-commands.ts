@@ -2,6 +2,7 @@ import { text } from '../../domain/messages.js';
 import type { FrameworkIndex } from '../../domain/framework-index.js';
 import { gradeLabel } from '../../domain/grade.js';
 import type { Command } from '../../engine/command.js';
+import { commandWords } from '../../engine/read-input.js';
 
 const EXPLORE_WORDS = /^(explore|quiz|start|take the quiz|interest questions|questions|find (a )?career|explore careers|retake|take the interest questions|change my (pathway|cluster|path))$/;
 
@@ -57,12 +58,18 @@ export function myChoiceCommand(fw: FrameworkIndex): Command {
   };
 }
 
-/** "change my grade": asks who they are and their grade again. */
+const GRADE_WORDS = /^(change|update|set|fix|edit) (my )?grade( level)?$|^(im|i am) in a (new|different) grade$|^wrong grade$/;
+
+/** "change my grade": a student with a grade is asked only the grade; "change my role" asks who they are again. */
 export function changeGradeCommand(): Command {
   return {
     id: 'change-grade',
     help: 'change my grade: update your grade',
-    matches: (t) => /^(change|update|set|fix) (my )?(grade|role)$/.test(t),
-    run: (ctx) => ctx.startFlow('onboarding', { firstContact: false }),
+    matches: (t) => GRADE_WORDS.test(t) || /^(change|update|set|fix) (my )?role$/.test(t),
+    run: (ctx, { text = '' }) => {
+      const p = ctx.profile();
+      const gradeOnly = GRADE_WORDS.test(commandWords(text)) && p?.role === 'student' && p.grade !== undefined;
+      return ctx.startFlow('onboarding', gradeOnly ? { firstContact: false, gradeOnly: true } : { firstContact: false });
+    },
   };
 }
