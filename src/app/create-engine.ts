@@ -9,6 +9,7 @@ import { saveChoice, saveInterestResult, saveProfile } from '../features/explore
 import type { Records } from '../store/records.js';
 import { aboutCommand } from '../features/about/about-command.js';
 import { freeTextActionsCommand, freeTextFallback } from '../features/understand/understand-text.js';
+import { waypointQuestionsCommand } from '../features/understand/waypoint-questions.js';
 import { planCommands, planFallback } from '../features/plan/index.js';
 import type { AppData } from './load-app-data.js';
 import { peopleFeature } from '../features/people/people-feature.js';
@@ -57,6 +58,8 @@ export function createEngine({ records, data, logger, now, exportDir, senders = 
       ...people.commands,
       ...counselor,
       ...family.commands,
+      // After the people commands, so "who can see my plan" still shows the family links.
+      waypointQuestionsCommand(),
       freeTextActionsCommand(data.matcher, data.framework),
     ],
     fallbacks: [planFallback(plan), family.fallback, freeTextFallback(data.matcher, data.framework)],

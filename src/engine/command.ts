@@ -42,6 +42,8 @@ export interface Command {
   helpFor?: Role[];
   /** Roles that may use it; omitted = everyone with a profile. */
   roles?: Role[];
+  /** With `roles`: also usable by someone who has not said who they are yet (in the middle of onboarding). */
+  beforeProfile?: boolean;
   /** Whether typed text (lower-cased, trimmed, punctuation removed) asks for this command. */
   matches(text: string): boolean;
   /**

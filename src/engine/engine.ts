@@ -235,7 +235,8 @@ export class Engine implements TurnHandler {
 
   private allowed(work: TurnWork, c: Command): boolean {
     const role = work.profile?.role;
-    return !c.roles || (role !== undefined && c.roles.includes(role));
+    if (!c.roles) return true;
+    return role === undefined ? c.beforeProfile === true : c.roles.includes(role);
   }
 
   private async runCommand(work: TurnWork, id: string, input: Parameters<Command['run']>[1]): Promise<void> {
