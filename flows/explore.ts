@@ -18,6 +18,8 @@ export interface ExploreInput {
   grade: Grade;
   /** Open straight at one cluster (e.g. after "I want to be a vet"). */
   focusClusterId?: string;
+  /** Earlier answers ("change my pathway"): open at their results instead of asking again. */
+  answers?: Answer[];
 }
 
 interface Ctx {
@@ -102,7 +104,7 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
     },
   }).createMachine({
     id: 'explore',
-    context: ({ input }) => ({ grade: input.grade, answers: [], clusterId: input.focusClusterId }),
+    context: ({ input }) => ({ grade: input.grade, answers: input.answers ?? [], clusterId: input.focusClusterId }),
     initial: 'start',
     states: {
       start: { always: [{ guard: 'focused', target: 'cluster' }, { target: 'deciding' }] },

@@ -157,4 +157,31 @@ describe('a student finds a Career Pathway', () => {
     expect(profile?.choice?.pathwayId).toBe('marketing.professional-sales');
     expect(profile?.choiceHistory.map((c) => c.pathwayId)).toEqual(['finance.accounting']);
   });
+
+  it('"change my pathway" after the questions shows the saved results to pick again, without asking them all again', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say('student');
+    await chat.say('10');
+    await chat.answerInterestQuestions((q) => q.choices[0]!.id);
+    await chat.press('explore:results', 'all-clusters');
+    await chat.press('explore:all-clusters', 'cluster:finance');
+    await chat.press('explore:cluster', 'pathway:finance.accounting');
+    await chat.say('I\'m done for now');
+    const before = await chat.store.get<InterestResultRecord>('interest-results', 'console:ana');
+
+    await chat.say('Change my pathway');
+    expect(chat.text()).toMatch(/Here are your results from last time/);
+    expect(chat.question()?.questionId).toBe('explore:results');
+    await chat.press('explore:results', 'all-clusters');
+    await chat.press('explore:all-clusters', 'cluster:marketing');
+    await chat.press('explore:cluster', 'pathway:marketing.professional-sales');
+    const profile = await chat.store.get<Profile>('profiles', 'console:ana');
+    expect(profile?.choice?.pathwayId).toBe('marketing.professional-sales');
+    // Seeing the same results again is not another run of the questions.
+    expect((await chat.store.get<InterestResultRecord>('interest-results', 'console:ana'))?.earlier).toEqual(before?.earlier);
+
+    await chat.say('explore');
+    expect(chat.question()?.questionId).toMatch(/^interest:/);
+  });
 });

@@ -4,7 +4,8 @@ import { gradeLabel } from '../../domain/grade.js';
 import type { Command } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
 
-const EXPLORE_WORDS = /^(explore|quiz|start|take the quiz|interest questions|questions|find (a )?career|explore careers|retake|take the interest questions|change my (pathway|cluster|path))$/;
+const CHANGE_WORDS = /^(change|switch|pick another|choose another|pick a different|choose a different) (my )?(pathway|cluster|path)$/;
+const EXPLORE_WORDS = /^(explore|quiz|start|take the quiz|interest questions|questions|find (a )?career|explore careers|retake|take the interest questions|change my (pathway|cluster|path)|switch (my )?(pathway|cluster|path)|(pick|choose) (another|a different) (pathway|cluster|path))$/;
 
 /** "explore": the interest questions (students; needs a grade). */
 export function exploreCommand(): Command {
@@ -14,9 +15,15 @@ export function exploreCommand(): Command {
     help: 'explore: quick questions to find careers you might like',
     roles: ['student'],
     matches: (t) => EXPLORE_WORDS.test(t),
-    run: async (ctx) => {
+    run: async (ctx, { text: typed = '' }) => {
       const grade = ctx.profile()?.grade;
       if (grade === undefined) return ctx.startFlow('onboarding', { firstContact: false });
+      // "change my pathway" after the questions: the results again, to pick another one.
+      const saved = CHANGE_WORDS.test(commandWords(typed)) ? await ctx.records.interestResult(ctx.userKey) : undefined;
+      if (saved && saved.answers.length > 0) {
+        ctx.say(text('Sure. Here are your results from last time, so you can pick another one. To start fresh, choose "Answer the questions again".'));
+        return ctx.startFlow('explore', { grade, answers: saved.answers });
+      }
       await ctx.startFlow('explore', { grade });
     },
   };

@@ -28,7 +28,11 @@ export const saveProfile: EffectHandler = async (ctx, e) => {
 export const saveInterestResult: EffectHandler = async (ctx, e) => {
   const { grade, answers, result } = e as Of<'save-interest-result'>;
   const before = await ctx.records.interestResult(ctx.userKey);
-  const earlier = before
+  // The same answers shown again ("back to my results", "change my pathway") are not a new run.
+  const again = before !== undefined && JSON.stringify(before.answers) === JSON.stringify(answers);
+  const earlier = again
+    ? before.earlier
+    : before
     ? [
         ...before.earlier,
         {
