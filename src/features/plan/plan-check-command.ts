@@ -16,7 +16,7 @@ export function planCheckCommand(deps: PlanDeps): Command {
       if (!plan) return void ctx.say(say.noPlan());
       const problems = checkPlan(plan, deps.data.requirements);
       if (problems.length === 0) return void ctx.say(say.allGood());
-      ctx.say(say.checkIntro(), problemsReply(problems));
+      ctx.say(say.checkIntro(), problemsReply(problems), say.howToFix());
     },
   };
 }

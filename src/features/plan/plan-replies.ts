@@ -70,6 +70,8 @@ export const say = {
   exported: (): TextReply => text('Here is your whole plan, ready to print or to open in a spreadsheet. Nothing in it is final.'),
   exportFailed: (): TextReply => text("Sorry, I couldn't save your plan as a file just now. Your plan is safe. Please try again in a little while."),
   checkIntro: (): TextReply => text('I checked your plan against what you need to graduate and the order classes come in.'),
+  howToFix: (): TextReply =>
+    text('To fix one, tell me in your own words, like "add Algebra I in 9th", or say "undo" to take back your last change. Your counselor can help, too.'),
   allGood: (): TextReply =>
     text('Your plan has everything it needs for graduation, and the classes are in an order that works. Nice!'),
   reviewQuestion: (first: boolean): QuestionReply => ({

@@ -182,6 +182,7 @@ describe('a student works on their Plan of Study in the chat', () => {
     await chat.say('yes');
     await chat.say('am I on track?');
     expect(chat.text()).toMatch(/You have 3 of the 4 English Language Arts units you need/);
+    expect(chat.text()).toMatch(/To fix one, tell me in your own words/);
   });
 
   it('"review my plan" walks through this year and next, records the review on "yes", and the plan shows when', async () => {
