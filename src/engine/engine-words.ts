@@ -1,5 +1,5 @@
 /** What the engine itself says (flows and commands have their own words). */
-import { text, type QuestionReply, type Reply } from '../domain/messages.js';
+import { text, type Reply } from '../domain/messages.js';
 import { MAX_MESSAGE_CHARS } from './read-input.js';
 
 export const GLOBAL_WORDS = ['help', 'back', 'restart', 'stop'] as const;
@@ -36,12 +36,11 @@ export const say = {
     text("I've been updated since we last talked, so let's start this part again. Everything you saved is still here."),
   storeTrouble: (): Reply =>
     text("Sorry, I'm having trouble with my saved notes right now, so I didn't change anything. Please try again in a little while."),
-  menu: (greeting: string, choices: { id: string; label: string }[]): QuestionReply => ({
-    kind: 'question',
-    questionId: MENU_Q,
-    text: `${greeting} What would you like to do?`,
-    choices,
-  }),
+  /** The menu. Its greeting ("Sorry, I didn't catch that.") is a bubble of its own, so asking the menu again later does not repeat it. */
+  menu: (greeting: string, choices: { id: string; label: string }[]): Reply[] => [
+    ...(greeting ? [text(greeting)] : []),
+    { kind: 'question', questionId: MENU_Q, text: 'What would you like to do?', choices },
+  ],
   help: (doing: string | undefined, lines: string[]): Reply =>
     text(
       [

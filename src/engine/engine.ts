@@ -250,7 +250,7 @@ export class Engine implements TurnHandler {
     const choices = this.deps.commands
       .filter((c) => c.menuLabel && this.allowed(work, c))
       .map((c) => ({ id: c.id, label: c.menuLabel! }));
-    work.replies.push(say.menu(greeting.trim(), choices));
+    work.replies.push(...say.menu(greeting.trim(), choices));
   }
 
   private safeTakesText(def: FlowDefinition, session: Session): boolean {

@@ -140,6 +140,16 @@ describe('the conversation engine', () => {
     expect(chat.question()?.questionId).toBe(q1.questionId);
   });
 
+  it('the menu asked again later (after help) does not repeat what was said with it the first time', async () => {
+    const chat = await studentAtFirstQuestion();
+    await chat.say('stop');
+    await chat.say('back');
+    expect(chat.text()).toMatch(/^There's nothing to go back to right now\.\nWhat would you like to do\?\n1\) /);
+    await chat.say('help');
+    expect(chat.text()).not.toMatch(/nothing to go back to/);
+    expect(chat.question()).toMatchObject({ questionId: 'menu', text: 'What would you like to do?' });
+  });
+
   it('restart starts the current part again; stop pauses and keeps everything', async () => {
     const chat = await studentAtFirstQuestion();
     await chat.say('1');
