@@ -28,6 +28,8 @@ export interface ApplyContext {
   /** User key of who made the change. */
   by: string;
   data: PlanData;
+  /** The student's grade now, when known (it moves on after the plan was drafted). */
+  studentGrade?: number;
 }
 
 export type ApplyResult =
@@ -53,13 +55,13 @@ export function applyPlanChange(plan: Plan, change: PlanChange, ctx: ApplyContex
     return { ok: true, plan: r.plan, summary, notes: [], confirmation: summary };
   }
   const before = currentPlan(plan);
-  const step = stepFor(before, change, ctx.data);
+  const step = stepFor(before, change, ctx.data, ctx.studentGrade);
   if ('refusal' in step) return { ok: false, reason: step.refusal, plan };
   const next = appendVersion(plan, step.content, { now: ctx.now, by: ctx.by, summary: step.summary });
   return { ok: true, plan: next, summary: step.summary, notes: step.notes, confirmation: [step.summary, ...step.notes].join(' ') };
 }
 
-function stepFor(before: PlanContent, change: Exclude<PlanChange, { kind: 'undo' }>, data: PlanData): Step {
+function stepFor(before: PlanContent, change: Exclude<PlanChange, { kind: 'undo' }>, data: PlanData, studentGrade?: number): Step {
   switch (change.kind) {
     case 'set-goal':
       return setGoal(before, change.goal);
@@ -68,7 +70,7 @@ function stepFor(before: PlanContent, change: Exclude<PlanChange, { kind: 'undo'
     case 'swap':
       return swap(before, change, data);
     case 'add':
-      return add(before, change, data);
+      return add(before, change, data, studentGrade ?? before.currentGrade);
     case 'remove':
       return remove(before, change, data);
   }
@@ -195,7 +197,7 @@ function flagIfNew(content: PlanContent, incoming: Incoming): string[] {
   return [`${kept} It won't count toward graduation here, so ask your counselor how your school counts it.`];
 }
 
-function add(before: PlanContent, change: Extract<PlanChange, { kind: 'add' }>, data: PlanData): Step {
+function add(before: PlanContent, change: Extract<PlanChange, { kind: 'add' }>, data: PlanData, nowGrade: number): Step {
   const incoming = resolveNew(before, data, change.name, change.row);
   if ('refusal' in incoming) return incoming;
   const { item, row } = incoming;
@@ -203,7 +205,7 @@ function add(before: PlanContent, change: Extract<PlanChange, { kind: 'add' }>, 
   let grades: number[];
   if (change.grade === undefined) {
     if (!isActivity) return { refusal: `Which grade should ${item.name} go in? For example: add ${item.name} in 10th.` };
-    const from = Math.max(before.firstGrade, before.currentGrade);
+    const from = Math.max(before.firstGrade, nowGrade);
     grades = before.grades.map((g) => g.grade).filter((g) => g >= from && g <= 12 && !occurrences(before, item.name).some((o) => o.grade === g));
     if (grades.length === 0) return { refusal: `${item.name} is already in every year of your plan.` };
   } else {

@@ -19,11 +19,12 @@ import { matchKnown } from '../../domain/plan/plan-edits.js';
 import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
 import { loadChatState, loadPlan, PROPOSAL_MAX_AGE_MS, saveChatState, savePlan } from './plan-records.js';
 import { CONFIRM_Q, say } from './plan-replies.js';
-import type { PlanDeps } from './plan-show.js';
+import { studentGrade, type PlanDeps } from './plan-show.js';
 import { isUndoWords } from './plan-words.js';
 
 function apply(ctx: TurnContext, deps: PlanDeps, plan: Plan, change: PlanChange): ApplyResult {
-  return applyPlanChange(plan, change, { now: ctx.now.toISOString(), by: ctx.userKey, data: deps.data });
+  const grade = studentGrade(ctx);
+  return applyPlanChange(plan, change, { now: ctx.now.toISOString(), by: ctx.userKey, data: deps.data, ...(grade !== undefined ? { studentGrade: grade } : {}) });
 }
 
 /** The version's one line, said as a change still to make ("Moved X" -> "Move X"). */

@@ -120,6 +120,12 @@ describe('changing a plan in plain words', () => {
     expect(currentPlan(ok(all.plan, 'undo').plan)).toEqual(currentPlan(draft));
   });
 
+  it('an activity with no grade goes in the years left from the grade the student is in now, not the grade the plan was drafted in', () => {
+    const change = parsePlanChange('add FFA')!;
+    const r = applyPlanChange(draft, change, { now: LATER, by: BY, data, studentGrade: 10 });
+    expect(r.ok && r.summary).toBe('Added FFA to Additional Activities in 10th, 11th and 12th grade.');
+  });
+
   it('adds a known course into its own row and counts its units', () => {
     const r = ok(draft, 'add spanish 3 in 12th');
     expect(cell(r.plan, 12, 'other-courses')).toContain('Spanish III');
