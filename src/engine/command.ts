@@ -20,6 +20,8 @@ export interface TurnContext {
   activeFlow(): string | undefined;
   /** Asks the active flow's last question again (after a side trip); false when there is none. */
   resumeFlow(): boolean;
+  /** Ends the active flow without its last question (what it was asking has been settled another way). */
+  endFlow(): void;
   /** Whether a question is waiting for an answer. */
   hasPendingQuestion(): boolean;
   /** Id of the question waiting for an answer (the last one asked), if any. */

@@ -116,6 +116,11 @@ export class Engine implements TurnHandler {
         work.replies.push(q);
         return true;
       },
+      endFlow: () => {
+        work.session.active = undefined;
+        work.session.flowQuestion = undefined;
+        work.session.pending = undefined;
+      },
       hasPendingQuestion: () => work.session.pending !== undefined,
       pendingQuestionId: () => work.session.pending?.questionId,
       flowQuestionId: () => (work.session.active ? work.session.flowQuestion?.questionId : undefined),

@@ -158,6 +158,35 @@ describe('a student finds a Career Pathway', () => {
     expect(profile?.choiceHistory.map((c) => c.pathwayId)).toEqual(['finance.accounting']);
   });
 
+  it('a pathway chosen from a typed job ends the questions and results, so they do not come back after every reply', async () => {
+    const chat = await newChat();
+    await chat.say('hi');
+    await chat.say('student');
+    await chat.say('9th');
+    await chat.answerInterestQuestions((q) => q.choices[0]!.id);
+    await chat.press('explore:results', 'all-clusters');
+    await chat.press('explore:all-clusters', 'cluster:law-public-safety');
+    expect(chat.question()?.questionId).toBe('explore:cluster');
+    await chat.say('what does a police officer do');
+    const choose = chat.question()!.choices.find((c) => c.id.startsWith('choose-pathway:'))!;
+    await chat.press(chat.question()!.questionId, choose.id);
+    expect(chat.text()).toMatch(/Saved! You chose/);
+    await chat.say('my pathway');
+    expect(chat.text()).toMatch(/Your choices so far/);
+    expect(chat.text()).not.toMatch(/back to where we were|Does one of these pathways/);
+    expect(chat.question()).toBeUndefined();
+
+    // Typed at the first question, right after the grade.
+    const other = await newChat({ user: 'bo' });
+    await other.say('hi');
+    await other.say('student');
+    await other.say('junior');
+    await other.say('i want to be an electrician');
+    await other.say('2');
+    await other.say('my pathway');
+    expect(other.text()).not.toMatch(/1 of about/);
+  });
+
   it('"change my pathway" after the questions shows the saved results to pick again, without asking them all again', async () => {
     const chat = await newChat();
     await chat.say('hi');

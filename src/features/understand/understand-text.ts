@@ -72,6 +72,8 @@ export function freeTextActionsCommand(matcher: OccupationMatcher, fw: Framework
         }
         const cluster = fw.clusterOfPathway(id)!;
         await saveChoice(ctx, { kind: 'save-choice', pathId: fw.pathOfCluster(cluster.id)!.id, clusterId: cluster.id, pathwayId: id });
+        // The questions or results were there to find a pathway, and one is chosen: they don't come back after every side trip.
+        if (ctx.activeFlow() === 'explore') ctx.endFlow();
         return void ctx.say(
           text(`Saved! You chose the ${fw.pathway(id)!.name} pathway in ${cluster.name}. It's a starting point, not a promise: you can change it any time.`),
           {
