@@ -114,6 +114,27 @@ function understood(result: MatchResult, interest: boolean): FreeTextMatch[] | u
   return matches.length > 0 ? matches : undefined;
 }
 
+/** At most this many interests in one message get a match of their own. */
+const MAX_INTERESTS = 3;
+
+/**
+ * "I like drawing and animals": each interest the student named gets its own best pathway, so
+ * the stronger one ("animals") does not hide the other. Changes `matches` in place (3 at most).
+ */
+function addEachInterest(matches: FreeTextMatch[], result: MatchResult, matcher: OccupationMatcher): void {
+  const typed = result.words.map((w) => w.word).filter((w) => !result.unmatchedWords.includes(w) && !result.looseWords.includes(w));
+  if (typed.length < 2) return;
+  let inserted = 0;
+  for (const word of typed.slice(0, MAX_INTERESTS)) {
+    if (matches.some((m) => m.words.includes(word))) continue;
+    const own = matcher.match(word, 5, { interest: true }).pathways.find((p) => !matches.some((m) => m.clusterId === p.clusterId));
+    if (own === undefined) continue;
+    // After the first match (and other interests added here), before the weaker "could also" ones.
+    matches.splice(1 + inserted++, 0, { clusterId: own.clusterId, pathwayId: own.pathwayId, words: [word], score: own.score });
+    if (matches.length > MAX_INTERESTS) matches.length = MAX_INTERESTS;
+  }
+}
+
 /** What does the student mean? Pure; the matcher holds all the data. */
 export function interpretFreeText(text: string, matcher: OccupationMatcher): FreeTextInterpretation {
   const input = text.slice(0, MAX_FREE_TEXT);
@@ -128,6 +149,7 @@ export function interpretFreeText(text: string, matcher: OccupationMatcher): Fre
   if (options !== undefined) return { kind: 'ambiguous', word: result.words[0]!.word, options };
   const matches = understood(result, interest);
   if (matches === undefined) return { kind: 'not-understood' };
+  if (interest) addEachInterest(matches, result, matcher);
 
   if (subject !== undefined) {
     const described = describeOccupation(matches[0]?.occupation?.id ?? '', matcher);

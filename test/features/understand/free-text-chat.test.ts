@@ -178,6 +178,14 @@ describe('a student types what they want in their own words', () => {
     expect(chat.question()?.questionId).toMatch(/^interest:/);
   });
 
+  it('"I like drawing and animals": each interest gets its own match, the stronger one does not hide the other', async () => {
+    const chat = await student();
+    await chat.say('i like drawing and animals');
+    expect(chat.text()).toMatch(/You said "animals": that fits Agriculture, Food and Natural Resources, Animal Systems/);
+    expect(chat.text()).toMatch(/You said "drawing": that fits Arts, Audio-Visual Technology and Communications, Visual Arts/);
+    expect(choiceIds(chat)).toEqual(expect.arrayContaining(['choose-pathway:agriculture.animal-systems', 'choose-pathway:arts-av.visual-arts']));
+  });
+
   it('"nurses" (a plural) is asked about like "nurse"', async () => {
     const chat = await student();
     await chat.say('nurses');
