@@ -82,7 +82,7 @@ function bestOccupation(list: OccupationMatch[]): OccupationMatch | undefined {
 }
 
 /** "I like ...", "I'm into ...": the student is telling us an interest, not naming a job. */
-const INTEREST_CUE = /\b(like|likes|love|loves|enjoy|enjoys|into|interested|good at|fun|favorite|favourite)\b/;
+const INTEREST_CUE = /\b(like|likes|love|loves|enjoy|enjoys|into|interested|good at|fun|favorite|favourite|something with|something in|work with|working with)\b/;
 
 function understood(result: MatchResult, interest: boolean): FreeTextMatch[] | undefined {
   const topCluster = result.clusters[0];

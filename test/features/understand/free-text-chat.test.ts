@@ -186,6 +186,13 @@ describe('a student types what they want in their own words', () => {
     expect(choiceIds(chat)).toEqual(expect.arrayContaining(['choose-pathway:agriculture.animal-systems', 'choose-pathway:arts-av.visual-arts']));
   });
 
+  it('"something with computers" is an interest: it points to Information Technology, not to one job with "computer" in its name', async () => {
+    const chat = await student();
+    await chat.say('something with computers');
+    expect(chat.text()).toMatch(/^Here is what fits:\n- You said "computers": that fits Information Technology/);
+    expect(chat.text()).not.toMatch(/computer engineer/i);
+  });
+
   it('"nurses" (a plural) is asked about like "nurse"', async () => {
     const chat = await student();
     await chat.say('nurses');
