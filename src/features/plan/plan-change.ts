@@ -15,10 +15,11 @@ import {
   type Plan,
   type PlanChange,
 } from '../../domain/plan/index.js';
+import { cleanText, MAX_GOAL_LENGTH } from '../../domain/plan/clean-text.js';
 import { matchKnown } from '../../domain/plan/plan-edits.js';
 import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
 import { loadChatState, loadPlan, PROPOSAL_MAX_AGE_MS, saveChatState, savePlan } from './plan-records.js';
-import { CONFIRM_Q, say } from './plan-replies.js';
+import { CONFIRM_Q, GOAL_TYPED_Q, say } from './plan-replies.js';
 import { studentGrade, type PlanDeps } from './plan-show.js';
 import { isUndoWords } from './plan-words.js';
 
@@ -85,6 +86,7 @@ async function undo(ctx: TurnContext, deps: PlanDeps): Promise<void> {
 export function planChangeFallback(deps: PlanDeps): TextFallback {
   return async (ctx, typed) => {
     if (ctx.profile()?.role !== 'student') return false;
+    if (ctx.pendingQuestionId() === GOAL_TYPED_Q && (await typedGoal(ctx, deps, typed))) return true;
     const change = parsePlanChange(typed);
     if (!change) return false;
     const plan = await loadPlan(ctx.records.store, ctx.userKey);
@@ -110,6 +112,22 @@ export function planChangeFallback(deps: PlanDeps): TextFallback {
     ctx.say(say.confirm(previewOf(result.summary, result.notes)));
     return true;
   };
+}
+
+/**
+ * After "I'll type my own", what they type is the goal ("welding certificate at the career
+ * center"), saved at once like a tapped goal; "undo" takes it back.
+ */
+async function typedGoal(ctx: TurnContext, deps: PlanDeps, typed: string): Promise<boolean> {
+  const parsed = parsePlanChange(typed);
+  if (parsed && parsed.kind !== 'set-goal') return false;
+  const goal = parsed?.goal ?? cleanText(typed, MAX_GOAL_LENGTH).replace(/[.!]+$/, '');
+  const plan = await loadPlan(ctx.records.store, ctx.userKey);
+  if (!plan || !goal) return false;
+  const result = apply(ctx, deps, plan, { kind: 'set-goal', goal });
+  if (result.ok) await savePlan(ctx.records.store, ctx.userKey, result.plan);
+  ctx.say(changeReply(result));
+  return true;
 }
 
 /** The Yes/No under a proposed change. */

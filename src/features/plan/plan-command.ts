@@ -17,7 +17,7 @@ import { appendVersion } from '../../domain/plan/plan-history.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import { saveChoice } from '../explore/explore-effects.js';
 import { loadPlan, savePlan } from './plan-records.js';
-import { GOAL_Q, NO_PATHWAY_Q, PICK_PATHWAY_Q, REDRAFT_Q, say } from './plan-replies.js';
+import { GOAL_Q, GOAL_TYPED_Q, NO_PATHWAY_Q, PICK_PATHWAY_Q, REDRAFT_Q, say } from './plan-replies.js';
 import { showPlan, studentGrade, type PlanDeps } from './plan-show.js';
 import { isPlanWords } from './plan-words.js';
 
@@ -97,7 +97,7 @@ async function redraft(ctx: TurnContext, deps: PlanDeps, plan: Plan): Promise<vo
 }
 
 async function onButton(ctx: TurnContext, deps: PlanDeps, questionId: string, choiceId: string): Promise<void> {
-  if (questionId === GOAL_Q) return chooseGoal(ctx, deps, choiceId);
+  if (questionId === GOAL_Q || questionId === GOAL_TYPED_Q) return chooseGoal(ctx, deps, choiceId);
   if (choiceId === 'explore') return ctx.runCommand('explore');
   if (questionId === NO_PATHWAY_Q) return void ctx.say(text('Okay. Type plan any time to start your Plan of Study.'));
   if (questionId === PICK_PATHWAY_Q) {
@@ -124,7 +124,7 @@ export function planCommand(deps: PlanDeps): Command {
     help: 'plan: make or see your Plan of Study. Also: show 10th grade, check my plan, export my plan',
     roles: ['student'],
     matches: isPlanWords,
-    questionIds: [GOAL_Q, NO_PATHWAY_Q, PICK_PATHWAY_Q, REDRAFT_Q],
+    questionIds: [GOAL_Q, GOAL_TYPED_Q, NO_PATHWAY_Q, PICK_PATHWAY_Q, REDRAFT_Q],
     run: async (ctx, { questionId, choiceId }) => {
       if (questionId && choiceId !== undefined) return onButton(ctx, deps, questionId, choiceId);
       await openPlan(ctx, deps);

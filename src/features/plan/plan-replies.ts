@@ -5,6 +5,8 @@ import { gradeName } from '../../domain/plan/index.js';
 
 export const CONFIRM_Q = 'plan:confirm';
 export const GOAL_Q = 'plan:goal';
+/** After "I'll type my own": the next thing typed is the goal. */
+export const GOAL_TYPED_Q = 'plan:goal-typed';
 export const REVIEW_Q = 'plan:review';
 export const NO_PATHWAY_Q = 'plan:no-pathway';
 export const PICK_PATHWAY_Q = 'plan:pathway';
@@ -49,7 +51,12 @@ export const say = {
       { id: 'later', label: 'Decide later' },
     ],
   }),
-  typeGoal: (): TextReply => text('Sure. Type it like this: my goal is an associate degree in nursing.'),
+  typeGoal: (): QuestionReply => ({
+    kind: 'question',
+    questionId: GOAL_TYPED_Q,
+    text: 'Sure. Type your goal in a few words, like "an associate degree in nursing".',
+    choices: [{ id: 'later', label: 'Decide later' }],
+  }),
   goalLater: (): TextReply => text("That's fine. Lots of people decide later. When you know, just say \"my goal is ...\"."),
   confirm: (preview: string): QuestionReply => ({
     kind: 'question',

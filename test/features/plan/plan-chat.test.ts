@@ -157,6 +157,22 @@ describe('a student works on their Plan of Study in the chat', () => {
     expect(chat.text()).toMatch(/I undid your last change \(moved Chemistry from 11th to 12th\)/);
   });
 
+  it('after "I\'ll type my own", the words typed next are the goal, without "my goal is"', async () => {
+    const chat = await newChat({ now });
+    await studentWithPathway(chat, '10th');
+    await chat.say('plan');
+    await chat.say("I'll type my own");
+    expect(chat.question()?.questionId).toBe('plan:goal-typed');
+    await chat.say('Certified nursing assistant at the career center.');
+    expect(chat.text()).toMatch(/Set the goal after high school to: Certified nursing assistant at the career center\. Say "undo"/);
+    expect((await planNow(chat)).goal).toBe('Certified nursing assistant at the career center');
+
+    // Only the very next message: a job typed later is still a job.
+    await chat.say('what does a welder do');
+    expect(chat.text()).toMatch(/welder/);
+    expect((await planNow(chat)).goal).toBe('Certified nursing assistant at the career center');
+  });
+
   it('sets a goal typed in plain words after confirmation', async () => {
     const chat = await newChat({ now });
     await studentWithPathway(chat, '10th');
