@@ -50,6 +50,8 @@ describe('Teams channel over HTTP', () => {
         messageId: '1712345678901',
         text: 'hi there',
         receivedAt: '2025-09-15T14:03:21.123Z',
+        // Teams says who is writing; the engine keeps it as the student's name for their family.
+        displayName: 'Jordan Student',
       },
     ]);
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
