@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import { userKey as keyOf, type QuestionReply, type Reply, type Turn } from '../domain/messages.js';
 import { matchChoice } from '../domain/match-choice.js';
-import type { Profile } from '../domain/profile.js';
 import type { Effect, FlowEvent } from '../../flows/flow-protocol.js';
 import { DamagedDataError } from '../store/store.js';
 import type { Records } from '../store/records.js';
 import type { Command, TextFallback, TurnContext } from './command.js';
+import { helpLines, mayUse, menuChoices } from './command-access.js';
 import { ConversationQueue } from './conversation-queue.js';
+import { beginTurn, type TurnWork } from './turn-work.js';
 import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
 import { flowTakesText, sendToFlow, startFlow, type FlowDefinition, type FlowStep } from './flow-runner.js';
 import { readInput, type Input } from './read-input.js';
@@ -24,17 +25,6 @@ export interface EngineDeps {
   fallbacks?: TextFallback[];
   now?: () => Date;
   logger?: Logger;
-}
-
-/** Everything one turn changes, gathered before the single session write. */
-interface TurnWork {
-  ctx: TurnContext;
-  session: Session;
-  replies: Reply[];
-  profile?: Profile;
-  pendingCommands: string[];
-  /** A press on a question that is no longer waiting was skipped. */
-  stale?: boolean;
 }
 
 /**
@@ -68,7 +58,8 @@ export class Engine implements TurnHandler {
         this.deps.logger?.info({ user: key, messageId: turn.messageId }, 'repeated message answered from the record');
         return { replies: seen.replies ?? [], duplicate: true };
       }
-      const work = this.begin(turn, key, session, await records.profile(key));
+      const at = { userKey: key, now: this.now(), records, session, profile: await records.profile(key) };
+      const work = beginTurn(turn, at, { startFlow: (w, id, input) => this.startFlowIn(w, id, input), runCommand: (w, id) => this.runCommand(w, id, {}) });
       await this.route(work, readInput(turn));
       for (let i = 0; i < work.pendingCommands.length && i < 3; i++) await this.runCommand(work, work.pendingCommands[i]!, {});
       let lastQuestion = [...work.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');
@@ -92,40 +83,6 @@ export class Engine implements TurnHandler {
       }
       throw err;
     }
-  }
-
-  private begin(turn: Turn, key: string, session: Session, profile: Profile | undefined): TurnWork {
-    const work = { session, replies: [] as Reply[], profile, pendingCommands: [] as string[] } as TurnWork;
-    work.ctx = {
-      turn,
-      userKey: key,
-      now: this.now(),
-      records: this.deps.records,
-      profile: () => work.profile,
-      setProfile: async (p) => {
-        work.profile = p;
-        await this.deps.records.saveProfile(p);
-      },
-      say: (...r) => work.replies.push(...r),
-      startFlow: (id, input) => this.startFlowIn(work, id, input),
-      runCommand: (id) => this.runCommand(work, id, {}),
-      activeFlow: () => work.session.active?.flow,
-      resumeFlow: () => {
-        const q = work.session.flowQuestion;
-        if (!work.session.active || !q) return false;
-        work.replies.push(q);
-        return true;
-      },
-      endFlow: () => {
-        work.session.active = undefined;
-        work.session.flowQuestion = undefined;
-        work.session.pending = undefined;
-      },
-      hasPendingQuestion: () => work.session.pending !== undefined,
-      pendingQuestionId: () => work.session.pending?.questionId,
-      flowQuestionId: () => (work.session.active ? work.session.flowQuestion?.questionId : undefined),
-    };
-    return work;
   }
 
   private async route(work: TurnWork, input: Input): Promise<void> {
@@ -208,10 +165,7 @@ export class Engine implements TurnHandler {
     const def = session.active && this.flows.get(session.active.flow);
     switch (word) {
       case 'help': {
-        const role = work.profile?.role;
-        const shown = (c: Command) => !c.helpFor || (role !== undefined && c.helpFor.includes(role));
-        const lines = this.deps.commands.filter((c) => c.help && this.allowed(work, c) && shown(c)).map((c) => c.help!);
-        work.replies.push(say.help(def ? def.doing : undefined, lines));
+        work.replies.push(say.help(def ? def.doing : undefined, helpLines(this.deps.commands, work.profile?.role)));
         if (session.pending) work.replies.push(session.pending);
         return;
       }
@@ -239,9 +193,7 @@ export class Engine implements TurnHandler {
   }
 
   private allowed(work: TurnWork, c: Command): boolean {
-    const role = work.profile?.role;
-    if (!c.roles) return true;
-    return role === undefined ? c.beforeProfile === true : c.roles.includes(role);
+    return mayUse(work.profile?.role, c);
   }
 
   private async runCommand(work: TurnWork, id: string, input: Parameters<Command['run']>[1]): Promise<void> {
@@ -252,10 +204,7 @@ export class Engine implements TurnHandler {
   }
 
   private menu(work: TurnWork, greeting: string): void {
-    const choices = this.deps.commands
-      .filter((c) => c.menuLabel && this.allowed(work, c))
-      .map((c) => ({ id: c.id, label: c.menuLabel! }));
-    work.replies.push(...say.menu(greeting.trim(), choices));
+    work.replies.push(...say.menu(greeting.trim(), menuChoices(this.deps.commands, work.profile?.role)));
   }
 
   private safeTakesText(def: FlowDefinition, session: Session): boolean {
