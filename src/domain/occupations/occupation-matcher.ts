@@ -11,50 +11,10 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Framework } from '../framework-types.js';
 import type { Occupation, OccupationData, OnetOccupation } from './occupation-types.js';
 import { FIELD_BOOSTS, INTEREST_FIELD_BOOSTS, SEARCH_FIELDS, buildSearchDocuments, type SearchDocument } from './search-documents.js';
-import { phraseKey, plainText, processTerm, queryWords, type QueryWord } from './normalise-text.js';
+import { phraseKey, plainText, processTerm, queryWords } from './normalise-text.js';
+import type { MatchOptions, MatchResult, OccupationMatch } from './match-types.js';
 
-export interface ClusterMatch {
-  clusterId: string;
-  name: string;
-  score: number;
-  /** The student's words that pointed here. */
-  matchedWords: string[];
-}
-
-export interface PathwayMatch extends ClusterMatch {
-  pathwayId: string;
-}
-
-export interface OccupationMatch {
-  source: 'built-in' | 'onet';
-  /** Occupation id (built-in) or O*NET-SOC code. */
-  id: string;
-  title: string;
-  pathwayIds: string[];
-  clusterIds: string[];
-  score: number;
-  matchedWords: string[];
-  /** The whole query is this occupation's title, other name or student word. */
-  exact: boolean;
-  /** Where the whole query matched as a name: 'title' | 'otherName' | 'studentWord'. */
-  exactOn?: 'title' | 'otherName' | 'studentWord';
-  /** Every word of the query matched (maybe with a typo) in the title or other names. */
-  nameHit: boolean;
-  occupation?: Occupation;
-  onet?: OnetOccupation;
-}
-
-export interface MatchResult {
-  /** The meaningful words of the query (filler removed). */
-  words: QueryWord[];
-  /** Words that matched nothing at all. */
-  unmatchedWords: string[];
-  /** Words that matched only through typo tolerance or word starts. */
-  looseWords: string[];
-  clusters: ClusterMatch[];
-  pathways: PathwayMatch[];
-  occupations: OccupationMatch[];
-}
+export type { ClusterMatch, MatchResult, OccupationMatch, PathwayMatch } from './match-types.js';
 
 /** How much a whole-phrase hit multiplies an occupation's evidence, by where the phrase is. */
 const EXACT_BONUS = { title: 3, otherName: 2.5, studentWord: 1.6 } as const;
@@ -68,10 +28,7 @@ const INTEREST_BOOST = 2;
 /** For an interest, many jobs that share it say more than one job named after it ("music"). */
 const INTEREST_DECAY = 0.7;
 
-export interface MatchOptions {
-  /** The text states an interest rather than naming a job. */
-  interest?: boolean;
-}
+export type { MatchOptions } from './match-types.js';
 
 const fuzziness = (term: string): number | false => (term.length < 4 ? false : term.length < 7 ? 1 : 2);
 
