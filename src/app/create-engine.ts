@@ -3,6 +3,7 @@ import type { ProactiveSender } from '../domain/messages.js';
 import { createExploreMachine, EXPLORE_VERSION } from '../../flows/explore.js';
 import { onboardingMachine, ONBOARDING_VERSION } from '../../flows/onboarding.js';
 import { Engine } from '../engine/engine.js';
+import { forOtherRoles } from '../engine/command-access.js';
 import type { FlowDefinition } from '../engine/flow-runner.js';
 import { changeGradeCommand, exploreCommand, myChoiceCommand } from '../features/explore/explore-commands.js';
 import { saveChoice, saveInterestResult, saveProfile } from '../features/explore/explore-effects.js';
@@ -46,23 +47,25 @@ export function createEngine({ records, data, logger, now, exportDir, senders = 
     },
     ...people.flows,
   ];
+  const commands = [
+    exploreCommand(),
+    myChoiceCommand(data.framework),
+    changeGradeCommand(),
+    aboutCommand(() => data.onetLoaded),
+    ...planCommands(plan),
+    ...people.commands,
+    ...counselor,
+    ...family.commands,
+    // After the people commands, so "who can see my plan" still shows the family links.
+    waypointQuestionsCommand(),
+    freeTextActionsCommand(data.matcher, data.framework),
+  ];
   return new Engine({
     records,
     flows,
-    commands: [
-      exploreCommand(),
-      myChoiceCommand(data.framework),
-      changeGradeCommand(),
-      aboutCommand(() => data.onetLoaded),
-      ...planCommands(plan),
-      ...people.commands,
-      ...counselor,
-      ...family.commands,
-      // After the people commands, so "who can see my plan" still shows the family links.
-      waypointQuestionsCommand(),
-      freeTextActionsCommand(data.matcher, data.framework),
-    ],
-    fallbacks: [planFallback(plan), family.fallback, freeTextFallback(data.matcher, data.framework)],
+    commands,
+    // Words for another role's command ("caseload" from a student) are said to be theirs, not read as a job.
+    fallbacks: [planFallback(plan), family.fallback, forOtherRoles(commands), freeTextFallback(data.matcher, data.framework)],
     effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice, ...people.effects },
     logger,
     now,

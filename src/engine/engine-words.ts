@@ -1,3 +1,4 @@
+import type { Role } from '../domain/profile.js';
 /** What the engine itself says (flows and commands have their own words). */
 import { text, type Reply } from '../domain/messages.js';
 import { MAX_MESSAGE_CHARS } from './read-input.js';
@@ -25,6 +26,12 @@ export const say = {
   welcomeBack: (): Reply => text("Hi again! Here's where we left off:"),
   backToIt: (): Reply => text('Now, back to where we were:'),
   unclear: (): Reply => text("Sorry, I didn't catch that."),
+  pickANumber: (count: number): Reply => text(`Sorry, I didn't catch that. Type a number from 1 to ${count}, or tap a choice.`),
+  forOthers: (roles: readonly Role[]): Reply => {
+    const who = roles.map((r) => ({ student: 'students', family: 'family members', counselor: 'counselors' })[r]);
+    const list = who.length > 1 ? `${who.slice(0, -1).join(', ')} and ${who.at(-1)}` : who[0];
+    return text(`That one is for ${list}. Type help to see what you can do here.`);
+  },
   stuckHint: (): Reply =>
     text('You can tap a choice or type its number. You can also type help, back, restart or stop any time.'),
   staleButton: (): Reply => text("That button is from an earlier question, so I'll skip it. Here's where we are:"),

@@ -124,6 +124,8 @@ export class Engine implements TurnHandler {
       }
     }
     if (!session.active && !pending) return this.menu(work, "Sorry, I didn't catch that.");
+    // A number that is not one of the choices ("42" for three choices): say which numbers work.
+    if (pending && /^\d+$/.test(input.words) && pending.choices.length > 1) return this.reask(work, say.pickANumber(pending.choices.length));
     this.unclearAnswer(work);
   }
 

@@ -96,6 +96,23 @@ describe('the conversation engine', () => {
     expect(await chat.store.get('profiles', 'console:ana')).toBeUndefined();
   });
 
+  it("a counselor's words from a student are said to be for counselors, not read as a job", async () => {
+    const chat = await studentAtFirstQuestion();
+    await chat.say('stop');
+    await chat.say('caseload');
+    expect(chat.text()).toMatch(/^That one is for counselors\. Type help/);
+    await chat.say('remind overdue');
+    expect(chat.text()).toMatch(/for counselors/);
+  });
+
+  it('a number that is not one of the choices says which numbers work and asks again', async () => {
+    const chat = await studentAtFirstQuestion();
+    const q = chat.question()!;
+    await chat.say('42');
+    expect(chat.text()).toMatch(/Type a number from 1 to 3/);
+    expect(chat.question()?.questionId).toBe(q.questionId);
+  });
+
   it('mentions help, back, restart and stop after two unclear answers in a row', async () => {
     const chat = await studentAtFirstQuestion();
     await chat.say('purple');

@@ -72,6 +72,7 @@ export function changeGradeCommand(): Command {
   return {
     id: 'change-grade',
     help: 'change my grade: update your grade',
+    helpFor: ['student'],
     matches: (t) => GRADE_WORDS.test(t) || /^(change|update|set|fix) (my )?role$/.test(t),
     run: (ctx, { text = '' }) => {
       const p = ctx.profile();
