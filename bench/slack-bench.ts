@@ -25,6 +25,7 @@ import type { Reply } from '../src/domain/messages.js';
 import type { TurnHandler } from '../src/engine/turn-handler.js';
 import { BOT, BOT_TOKEN, CONCURRENCY, bareEchoApp, benchUser, dmEvent, drive, median, noReceiver, quietLogger, startWebApiStub } from './slack-bench-kit.js';
 import { realEngine } from './real-engine.js';
+import { ORDERS, ROUNDS, TARGET, USERS, seedStudents } from './channel-bench-plan.js';
 
 /** The smallest TurnHandler: says back what it was told. */
 export const echoHandler: TurnHandler = {
@@ -52,30 +53,6 @@ export const questionHandler: TurnHandler = {
   },
 };
 
-/** Students in the run; each gets 1 + ROUNDS x count / USERS answers and stays inside the interest questions. */
-const USERS = 400;
-const ROUNDS = 8;
-const TARGET = 0.8;
-/**
- * Run order of the four apps per round (a Williams square): each app runs in each place once, and
- * right after each other app once, so none keeps paying for the garbage of the one before it.
- */
-const ORDERS = [
-  [0, 1, 3, 2],
-  [1, 2, 0, 3],
-  [2, 3, 1, 0],
-  [3, 0, 2, 1],
-];
-
-/** Brings every bench student to the first interest question, as a real chat would have. */
-async function seedStudents(engine: TurnHandler): Promise<void> {
-  for (let u = 0; u < USERS; u++) {
-    const { user, dm } = benchUser(u);
-    for (const [k, text] of ['hi', 'student', '9'].entries()) {
-      await engine.handle({ channel: 'slack', userId: user, conversationId: dm, messageId: `seed-${u}-${k}`, text, receivedAt: new Date().toISOString() });
-    }
-  }
-}
 
 /** Listener errors in any Waypoint app: a run that measured failures instead of turns says so. */
 let errors = 0;
@@ -121,7 +98,7 @@ export async function benchSlack(realEngine: TurnHandler, count = 600): Promise<
   const roundRatios: number[] = [];
   const bodies = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => dmEvent(`${prefix}-${i}`, i % USERS));
   try {
-    await seedStudents(realEngine);
+    await seedStudents(realEngine, 'slack', (u) => { const { user, dm } = benchUser(u); return { userId: user, conversationId: dm }; });
     for (const a of apps) await drive(a.app, bodies(`warm-up-${a.name}`, USERS));
     for (let round = 0; round < ROUNDS; round++) {
       for (const a of ORDERS[round % ORDERS.length]!.map((i) => apps[i]!)) {

@@ -26,6 +26,7 @@ import type { TurnHandler } from '../src/engine/turn-handler.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { bareEchoBot, benchActivity, benchUser, close, CONCURRENCY, connectorStub, drive, listen, median } from './teams-bench-kit.js';
 import { realEngine } from './real-engine.js';
+import { ORDERS, ROUNDS, TARGET, USERS, seedStudents } from './channel-bench-plan.js';
 
 /** The smallest TurnHandler: says back what it was told. */
 export const echoTurnHandler: TurnHandler = {
@@ -47,30 +48,6 @@ export const questionCardHandler: TurnHandler = {
   },
 };
 
-/** Students in the run; each gets 1 + ROUNDS x count / USERS answers and stays inside the interest questions. */
-const USERS = 400;
-const ROUNDS = 8;
-const TARGET = 0.8;
-/**
- * Run order of the four bots per round (a Williams square): each bot runs in each place once, and
- * right after each other bot once, so none keeps paying for the garbage of the one before it.
- */
-const ORDERS = [
-  [0, 1, 3, 2],
-  [1, 2, 0, 3],
-  [2, 3, 1, 0],
-  [3, 0, 2, 1],
-];
-
-/** Brings every bench student to the first interest question, as a real chat would have. */
-async function seedStudents(engine: TurnHandler): Promise<void> {
-  for (let u = 0; u < USERS; u++) {
-    const { aadObjectId, chat } = benchUser(u);
-    for (const [k, text] of ['hi', 'student', '9'].entries()) {
-      await engine.handle({ channel: 'teams', userId: aadObjectId, conversationId: chat, messageId: `seed-${u}-${k}`, text, receivedAt: new Date().toISOString() });
-    }
-  }
-}
 
 function waypointServer(handler: TurnHandler): TeamsServer {
   return createTeamsServer({ handler, store: new MemoryStore(), settings: parseTeamsSettings({ PORT: '0' }), logger: silentLogger, host: '127.0.0.1' });
@@ -109,7 +86,7 @@ export async function benchTeams(realEngine: TurnHandler, count = 600): Promise<
   const roundRatios: number[] = [];
   const bodies = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => JSON.stringify(benchActivity(`${prefix}-${i}`, i % USERS, serviceUrl)));
   try {
-    await seedStudents(realEngine);
+    await seedStudents(realEngine, 'teams', (u) => { const { aadObjectId, chat } = benchUser(u); return { userId: aadObjectId, conversationId: chat }; });
     for (const b of bots) await drive(b.url, bodies('warm-up', USERS));
     for (let round = 0; round < ROUNDS; round++) {
       for (const b of ORDERS[round % ORDERS.length]!.map((i) => bots[i]!)) {
