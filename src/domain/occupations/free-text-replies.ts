@@ -74,17 +74,28 @@ function matchLine(m: FreeTextMatch, n: Names): string {
   return m.words.length > 0 ? `You said ${quoteWords(m.words)}: that fits ${place(m, n)}.` : `That fits ${place(m, n)}.`;
 }
 
-function offer(matches: FreeTextMatch[], n: Names, prompt: string): QuestionReply {
+/** Who is asking: only a student can choose a pathway or take the interest questions. */
+export interface FreeTextAudience {
+  student: boolean;
+}
+
+function offer(matches: FreeTextMatch[], n: Names, prompt: string, audience: FreeTextAudience): QuestionReply {
   const top = matches[0]!;
   const choices: Choice[] = [{ id: `explore-cluster:${top.clusterId}`, label: 'Explore this cluster' }];
   if (matches.length > 1) choices[0]!.label = `Explore ${n.cluster(top.clusterId)}`;
-  const pathwayIds = [...new Set(matches.map((m) => m.pathwayId).filter((p): p is string => p !== undefined))];
-  for (const p of pathwayIds.slice(0, 2)) choices.push({ id: `choose-pathway:${p}`, label: `Choose ${n.pathway(p)}` });
-  choices.push({ id: 'take-quiz', label: 'Take the interest questions' });
+  if (audience.student) {
+    const pathwayIds = [...new Set(matches.map((m) => m.pathwayId).filter((p): p is string => p !== undefined))];
+    for (const p of pathwayIds.slice(0, 2)) choices.push({ id: `choose-pathway:${p}`, label: `Choose ${n.pathway(p)}` });
+    choices.push({ id: 'take-quiz', label: 'Take the interest questions' });
+  }
   return { kind: 'question', questionId: FREE_TEXT_OFFER, text: prompt, choices };
 }
 
-export function freeTextReplies(interpretation: FreeTextInterpretation, framework: Framework): Reply[] {
+export function freeTextReplies(
+  interpretation: FreeTextInterpretation,
+  framework: Framework,
+  audience: FreeTextAudience = { student: true },
+): Reply[] {
   const n = names(framework);
   switch (interpretation.kind) {
     case 'matches': {
@@ -100,7 +111,7 @@ export function freeTextReplies(interpretation: FreeTextInterpretation, framewor
         matches.length === 1
           ? 'Want to look closer? Nothing you pick now is final.'
           : `The first one looks closest. Want to look closer? Nothing you pick now is final.`;
-      return [text(body), offer(matches, n, prompt)];
+      return [text(body), offer(matches, n, prompt, audience)];
     }
     case 'describe': {
       const { occupation: o, clusterId, pathwayId } = interpretation;
@@ -108,7 +119,7 @@ export function freeTextReplies(interpretation: FreeTextInterpretation, framewor
       return [
         text(sentence(o.title, o.description)),
         text(`Most people start with ${EDUCATION_WORDS[o.education]}. It's in ${place(match, n)}.`),
-        offer([match], n, 'Want to look closer? Nothing you pick now is final.'),
+        offer([match], n, 'Want to look closer? Nothing you pick now is final.', audience),
       ];
     }
     case 'ambiguous': {

@@ -28,7 +28,7 @@ export function freeTextFallback(matcher: OccupationMatcher, fw: FrameworkIndex)
         (interpretation.matches.some((m) => m.occupation?.source === 'built-in') ||
           (interpretation.interest === true && (interpretation.matches[0]?.words.length ?? 0) > 0)));
     if (ctx.hasPendingQuestion() && !clear) return false;
-    ctx.say(...freeTextReplies(interpretation, fw.framework));
+    ctx.say(...freeTextReplies(interpretation, fw.framework, audienceOf(ctx)));
     return true;
   };
 }
@@ -64,7 +64,7 @@ export function freeTextActionsCommand(matcher: OccupationMatcher, fw: Framework
       if (kind === 'take-quiz') return startExplore(ctx);
       if (kind === 'occupation') {
         const described = describeOccupation(id, matcher);
-        if (described) return void ctx.say(...freeTextReplies(described, fw.framework));
+        if (described) return void ctx.say(...freeTextReplies(described, fw.framework, audienceOf(ctx)));
       }
       if (kind === 'choose-pathway' && fw.pathway(id)) {
         if (ctx.profile()?.role !== 'student') {
@@ -90,4 +90,10 @@ export function freeTextActionsCommand(matcher: OccupationMatcher, fw: Framework
       ctx.say(text("Sorry, I couldn't do that one. Type a job you're curious about, or help."));
     },
   };
+}
+
+/** Families and counselors get the look-around buttons only (choosing and the quiz are a student's). */
+function audienceOf(ctx: TurnContext): { student: boolean } {
+  const role = ctx.profile()?.role;
+  return { student: role === undefined || role === 'student' };
 }

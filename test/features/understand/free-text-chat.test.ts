@@ -213,4 +213,15 @@ describe('a student types what they want in their own words', () => {
     expect(chat.text()).toMatch(/didn't catch that.*type a job or something you like/s);
     expect(chat.question()).toBeUndefined();
   });
+
+  it('a family member asking about a job can look around but is not offered to choose a pathway or take the questions', async () => {
+    const chat = await newChat({ user: 'pat' });
+    await chat.say('hi');
+    await chat.say('family');
+    await chat.say("I don't have one yet");
+    await chat.say('what does a welder do?');
+    expect(chat.text()).toMatch(/welder/i);
+    expect(choiceIds(chat).every((id) => id.startsWith('explore-cluster:'))).toBe(true);
+    expect(choiceIds(chat).length).toBeGreaterThan(0);
+  });
 });
