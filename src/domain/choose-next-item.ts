@@ -114,8 +114,11 @@ export function chooseNextItem(
   // 1. Cover every unit once.
   const uncovered = new Set([...units].filter(([, u]) => u.n === 0).map(([id]) => id));
   if (uncovered.size > 0) {
-    const gain = (item: InterestItem) =>
-      [...weightsOf(item)].reduce((sum, [id, w]) => sum + (uncovered.has(id) ? w : 0), 0);
+    const gain = (item: InterestItem) => {
+      let sum = 0;
+      for (const [id, w] of weightsOf(item)) if (uncovered.has(id)) sum += w;
+      return sum;
+    };
     const best = bestItem(remaining, (item) => (pickAllowed(item) ? gain(item) : gain(item) * 0.01));
     if (best !== undefined) return best;
   }
@@ -156,9 +159,11 @@ export function chooseNextItem(
     return item.kind === 'pick' ? (pickAllowed(item) ? value * 0.5 : value * 0.01) : value;
   };
   // Under the minimum with nothing to separate: widen the look to the least-asked units.
-  const spread = (item: InterestItem) =>
-    [...weightsOf(item)].reduce((sum, [id, w]) => sum + w / (1 + (units.get(id)?.n ?? 0)), 0) *
-    (pickAllowed(item) ? 1 : 0.01);
+  const spread = (item: InterestItem) => {
+    let sum = 0;
+    for (const [id, w] of weightsOf(item)) sum += w / (1 + (units.get(id)?.n ?? 0));
+    return sum * (pickAllowed(item) ? 1 : 0.01);
+  };
   return bestItem(remaining, usefulness) ?? (early ? bestItem(remaining, spread) : undefined);
 }
 
