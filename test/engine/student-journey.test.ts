@@ -1,5 +1,23 @@
 import { newChat } from '../helpers/test-app.js';
 import type { Profile, InterestResultRecord } from '../../src/domain/profile.js';
+import type { TestChat } from '../helpers/test-app.js';
+
+/** A new student in `grade` who has answered every interest question with the first choice. */
+async function studentWithResults(grade: string, user?: string): Promise<TestChat> {
+  const chat = await newChat(user ? { user } : {});
+  await chat.say('hi');
+  await chat.say('student');
+  await chat.say(grade);
+  await chat.answerInterestQuestions((q) => q.choices[0]!.id);
+  return chat;
+}
+
+/** From the results: all 16 clusters, one cluster, then (when given) one of its pathways. */
+async function pickFromAllClusters(chat: TestChat, clusterId: string, pathwayId?: string): Promise<void> {
+  await chat.press('explore:results', 'all-clusters');
+  await chat.press('explore:all-clusters', `cluster:${clusterId}`);
+  if (pathwayId) await chat.press('explore:cluster', `pathway:${pathwayId}`);
+}
 
 describe('a student finds a Career Pathway', () => {
   it('first contact says what Waypoint does, what it keeps and who sees it, then asks who you are', async () => {
@@ -76,11 +94,7 @@ describe('a student finds a Career Pathway', () => {
   });
 
   it('a grade 6 student sees their Career Path first, then Clusters, and chooses a Cluster (pathways come in 7th)', async () => {
-    const chat = await newChat();
-    await chat.say('hi');
-    await chat.say('student');
-    await chat.say('6');
-    await chat.answerInterestQuestions((q) => q.choices[0]!.id);
+    const chat = await studentWithResults('6');
     const said = chat.text();
     expect(said.indexOf(' Path')).toBeGreaterThanOrEqual(0);
     expect(said.indexOf(' Path')).toBeLessThan(said.indexOf('Your top Career Clusters'));
@@ -140,32 +154,19 @@ describe('a student finds a Career Pathway', () => {
   });
 
   it('the student can change their choice later, and the old one is kept in the history', async () => {
-    const chat = await newChat();
-    await chat.say('hi');
-    await chat.say('student');
-    await chat.say('10');
-    await chat.answerInterestQuestions((q) => q.choices[0]!.id);
-    await chat.press('explore:results', 'all-clusters');
-    await chat.press('explore:all-clusters', 'cluster:finance');
-    await chat.press('explore:cluster', 'pathway:finance.accounting');
+    const chat = await studentWithResults('10');
+    await pickFromAllClusters(chat, 'finance', 'finance.accounting');
     await chat.say('explore');
     await chat.answerInterestQuestions((q) => q.choices[0]!.id);
-    await chat.press('explore:results', 'all-clusters');
-    await chat.press('explore:all-clusters', 'cluster:marketing');
-    await chat.press('explore:cluster', 'pathway:marketing.professional-sales');
+    await pickFromAllClusters(chat, 'marketing', 'marketing.professional-sales');
     const profile = await chat.store.get<Profile>('profiles', 'console:ana');
     expect(profile?.choice?.pathwayId).toBe('marketing.professional-sales');
     expect(profile?.choiceHistory.map((c) => c.pathwayId)).toEqual(['finance.accounting']);
   });
 
   it('a pathway chosen from a typed job ends the questions and results, so they do not come back after every reply', async () => {
-    const chat = await newChat();
-    await chat.say('hi');
-    await chat.say('student');
-    await chat.say('9th');
-    await chat.answerInterestQuestions((q) => q.choices[0]!.id);
-    await chat.press('explore:results', 'all-clusters');
-    await chat.press('explore:all-clusters', 'cluster:law-public-safety');
+    const chat = await studentWithResults('9th');
+    await pickFromAllClusters(chat, 'law-public-safety');
     expect(chat.question()?.questionId).toBe('explore:cluster');
     await chat.say('what does a police officer do');
     const choose = chat.question()!.choices.find((c) => c.id.startsWith('choose-pathway:'))!;
@@ -188,23 +189,15 @@ describe('a student finds a Career Pathway', () => {
   });
 
   it('"change my pathway" after the questions shows the saved results to pick again, without asking them all again', async () => {
-    const chat = await newChat();
-    await chat.say('hi');
-    await chat.say('student');
-    await chat.say('10');
-    await chat.answerInterestQuestions((q) => q.choices[0]!.id);
-    await chat.press('explore:results', 'all-clusters');
-    await chat.press('explore:all-clusters', 'cluster:finance');
-    await chat.press('explore:cluster', 'pathway:finance.accounting');
+    const chat = await studentWithResults('10');
+    await pickFromAllClusters(chat, 'finance', 'finance.accounting');
     await chat.say('I\'m done for now');
     const before = await chat.store.get<InterestResultRecord>('interest-results', 'console:ana');
 
     await chat.say('Change my pathway');
     expect(chat.text()).toMatch(/Here are your results from last time/);
     expect(chat.question()?.questionId).toBe('explore:results');
-    await chat.press('explore:results', 'all-clusters');
-    await chat.press('explore:all-clusters', 'cluster:marketing');
-    await chat.press('explore:cluster', 'pathway:marketing.professional-sales');
+    await pickFromAllClusters(chat, 'marketing', 'marketing.professional-sales');
     const profile = await chat.store.get<Profile>('profiles', 'console:ana');
     expect(profile?.choice?.pathwayId).toBe('marketing.professional-sales');
     // Seeing the same results again is not another run of the questions.
