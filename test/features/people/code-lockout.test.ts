@@ -1,6 +1,6 @@
 import { auditEntries } from '../../../src/features/people/audit.js';
 import { linkedStudents } from '../../../src/features/people/links.js';
-import { codeIn, newWorld } from './people-world.js';
+import { familyCodeFrom, newWorld } from './people-world.js';
 
 const WRONG = ['KX7M-4PQR', 'AC3D-EF4G', 'HJ6K-MN7P', 'QR9T-UV3W', 'XY4A-CD6E', 'FG7H-JK9M', 'NP3Q-RT4U', 'VW6X-YA7C', 'DE9F-GH3J', 'KM4N-PQ6R'];
 
@@ -15,8 +15,7 @@ describe('code lock-out', () => {
   it('10 wrong codes in an hour lock code entry for that user for an hour, even for a right code; then it works', async () => {
     const w = await newWorld();
     const sam = await w.student('sam');
-    await sam.say('invite my family');
-    const code = codeIn(sam.text());
+    const code = await familyCodeFrom(sam);
     const mom = await w.family('mom');
     for (const wrong of WRONG.slice(0, 9)) {
       await mom.say(wrong);
@@ -59,8 +58,7 @@ describe('code lock-out', () => {
   it('a newcomer whose first code is wrong can simply type it again, and the retyped code is read', async () => {
     const w = await newWorld();
     const sam = await w.student('sam');
-    await sam.say('invite my family');
-    const code = codeIn(sam.text());
+    const code = await familyCodeFrom(sam);
     const gran = w.chat('gran');
     await gran.say('hi');
     await gran.say('KX7M-4PQR');

@@ -1,13 +1,12 @@
 import { auditEntries } from '../../../src/features/people/audit.js';
 import { linkedFamily, linkedStudents } from '../../../src/features/people/links.js';
-import { codeIn, DAY, newWorld } from './people-world.js';
+import { codeIn, DAY, familyCodeFrom, newWorld } from './people-world.js';
 
 describe('family invite codes', () => {
   it('a student gets a readable code and a family member who types it is linked; the student is told', async () => {
     const w = await newWorld();
     const sam = await w.student('sam');
-    await sam.say('invite my family');
-    const code = codeIn(sam.text());
+    const code = await familyCodeFrom(sam);
     expect(code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{4}-[ACDEFGHJKMNPQRTUVWXY34679]{4}$/);
     expect(sam.text()).toMatch(/works once.*7 days/);
 
@@ -26,8 +25,7 @@ describe('family invite codes', () => {
   it('a code works once: a second family member gets a clear "already used"', async () => {
     const w = await newWorld();
     const sam = await w.student('sam');
-    await sam.say('invite my family');
-    const code = codeIn(sam.text());
+    const code = await familyCodeFrom(sam);
     await (await w.family('mom')).say(code);
     const dad = await w.family('dad');
     await dad.say(code);
@@ -40,8 +38,7 @@ describe('family invite codes', () => {
     const sam = await w.student('sam');
     const typed = [(c: string) => c.toLowerCase(), (c: string) => c.replace('-', ' '), (c: string) => `my code is ${c.replace('-', '').toLowerCase()}`];
     for (const [i, form] of typed.entries()) {
-      await sam.say('invite my family');
-      const code = codeIn(sam.text());
+      const code = await familyCodeFrom(sam);
       const fam = await w.family(`fam${i}`);
       await fam.say(form(code));
       expect(fam.text()).toMatch(/now linked/);
@@ -52,10 +49,8 @@ describe('family invite codes', () => {
   it('a family code expires after 7 days', async () => {
     const w = await newWorld();
     const sam = await w.student('sam');
-    await sam.say('invite my family');
-    const early = codeIn(sam.text());
-    await sam.say('invite my family');
-    const late = codeIn(sam.text());
+    const early = await familyCodeFrom(sam);
+    const late = await familyCodeFrom(sam);
     const mom = await w.family('mom');
     w.advance(7 * DAY - 60_000);
     await mom.say(early);
@@ -70,8 +65,7 @@ describe('family invite codes', () => {
   it('choosing "I\'m a family member" asks for the code, and typing it there links', async () => {
     const w = await newWorld();
     const sam = await w.student('sam');
-    await sam.say('invite my family');
-    const code = codeIn(sam.text());
+    const code = await familyCodeFrom(sam);
     const mom = w.chat('mom');
     await mom.say('hello');
     await mom.press('onboarding:role', 'family');
@@ -89,8 +83,7 @@ describe('family invite codes', () => {
   it('someone new who pastes a family code first thing becomes a linked family member', async () => {
     const w = await newWorld();
     const sam = await w.student('sam');
-    await sam.say('invite my family');
-    const code = codeIn(sam.text());
+    const code = await familyCodeFrom(sam);
     const gran = w.chat('gran');
     await gran.say('hi');
     await gran.say(code);
@@ -101,8 +94,7 @@ describe('family invite codes', () => {
   it('a family member whose very first message is the code is linked at once, and hears what Waypoint is', async () => {
     const w = await newWorld();
     const sam = await w.student('sam');
-    await sam.say('invite my family');
-    const code = codeIn(sam.text());
+    const code = await familyCodeFrom(sam);
     const grandpa = w.chat('grandpa');
     await grandpa.say(code.replace('-', ' ').toLowerCase());
     expect(grandpa.text()).toMatch(/I'm Waypoint/);
@@ -131,8 +123,7 @@ describe('family invite codes', () => {
   it('a wrong code as the very first message gets the greeting and one "Who are you?", and the next code is read', async () => {
     const w = await newWorld();
     const sam = await w.student('sam');
-    await sam.say('invite my family');
-    const code = codeIn(sam.text());
+    const code = await familyCodeFrom(sam);
     const aunt = w.chat('aunt');
     await aunt.say('KX7M-4PQR');
     expect(aunt.text()).toMatch(/couldn't find that code/);
@@ -145,8 +136,7 @@ describe('family invite codes', () => {
   it('a student cannot use their own or another student\'s family code', async () => {
     const w = await newWorld();
     const sam = await w.student('sam');
-    await sam.say('invite my family');
-    const code = codeIn(sam.text());
+    const code = await familyCodeFrom(sam);
     await sam.say(code);
     expect(sam.text()).toMatch(/your own family code/);
     const ana = await w.student('ana');

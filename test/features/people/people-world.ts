@@ -70,6 +70,12 @@ export async function newWorld(opts: { store?: Store; start?: string; senders?: 
 export type World = Awaited<ReturnType<typeof newWorld>>;
 
 /** The code in a reply like "Your family code: KX7M-4PQR". */
+/** The student asks to invite their family and gets a one-time code. */
+export async function familyCodeFrom(student: { say(text: string): Promise<unknown>; text(): string }): Promise<string> {
+  await student.say('invite my family');
+  return codeIn(student.text());
+}
+
 export function codeIn(text: string): string {
   const m = /code: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(text);
   if (!m) throw new Error(`no code in: ${text}`);
