@@ -1,8 +1,8 @@
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { CONVERSATION_REFS } from '../../../src/channels/teams/conversation-refs.js';
-import { fixture, post, recordConnector, ScriptedHandler, startTeams, type ConnectorCall, type Running } from './teams-test-kit.js';
+import { fixture, post, recordConnector, ScriptedHandler, startTeams, type ConnectorCall, type Running, onlyLoopback } from './teams-test-kit.js';
 
 const APP_ID = '11111111-2222-4333-8444-555555555555';
 const APP = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' };
@@ -29,11 +29,7 @@ describe('Teams channel with an app id and a signed Bot Framework token', () => 
   let tokenRequests: string[];
   let consoleError: ReturnType<typeof jest.spyOn>;
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
+  onlyLoopback();
 
   beforeEach(async () => {
     consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);

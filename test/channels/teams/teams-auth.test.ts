@@ -1,7 +1,7 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { CONVERSATION_REFS } from '../../../src/channels/teams/conversation-refs.js';
-import { fixture, post, recordConnector, ScriptedHandler, startTeams, type ConnectorCall, type Running } from './teams-test-kit.js';
+import { fixture, post, recordConnector, ScriptedHandler, startTeams, type ConnectorCall, type Running, onlyLoopback } from './teams-test-kit.js';
 
 const APP = {
   MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
@@ -15,11 +15,7 @@ describe('Teams channel with an app id configured', () => {
   let tokenRequests: number;
   let consoleError: ReturnType<typeof jest.spyOn>;
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
+  onlyLoopback();
 
   beforeEach(async () => {
     // botbuilder prints rejected requests with console.error; keep the test output readable.

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { FILE_OFFERS } from '../../../src/channels/teams/file-offers.js';
-import { cardOf, fixture, post, recordConnector, ScriptedHandler, startTeams, type ConnectorCall, type Running } from './teams-test-kit.js';
+import { cardOf, fixture, post, recordConnector, ScriptedHandler, startTeams, type ConnectorCall, type Running, onlyLoopback } from './teams-test-kit.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'teams-files-'));
 const csv = path.join(dir, 'plan.csv');
@@ -37,11 +37,7 @@ function consentInvoke(token: string, action: 'accept' | 'decline') {
 describe('Teams files', () => {
   let run: Running;
   let calls: ConnectorCall[];
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
+  onlyLoopback();
   beforeEach(async () => {
     calls = recordConnector();
     run = await startTeams(

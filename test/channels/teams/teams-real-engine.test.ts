@@ -3,7 +3,7 @@
  * tap the buttons is what they see when they type, and an answered card cannot be used again.
  */
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { createEngine } from '../../../src/app/create-engine.js';
 import { ALREADY_ANSWERED } from '../../../src/channels/teams/teams-bot.js';
 import { CLOSED_QUESTION } from '../../../src/channels/teams/teams-renderer.js';
@@ -11,7 +11,7 @@ import type { Engine } from '../../../src/engine/engine.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { Records } from '../../../src/store/records.js';
 import { appData } from '../../helpers/test-app.js';
-import { cardOf, fixture, post, recordConnector, startTeams, type ConnectorCall, type Running } from './teams-test-kit.js';
+import { cardOf, fixture, post, recordConnector, startTeams, type ConnectorCall, type Running, onlyLoopback } from './teams-test-kit.js';
 
 /** A second student, in their own personal chat. */
 function otherStudent(activity: Record<string, any>): Record<string, any> {
@@ -40,11 +40,7 @@ describe('Teams channel with the real engine', () => {
   let run: Running<Engine>;
   let calls: ConnectorCall[];
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
+  onlyLoopback();
   beforeEach(async () => {
     calls = recordConnector();
     const store = new MemoryStore();

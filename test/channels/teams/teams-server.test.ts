@@ -1,9 +1,9 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import type { Reply } from '../../../src/domain/messages.js';
 import { CONVERSATION_REFS } from '../../../src/channels/teams/conversation-refs.js';
 import { ALREADY_ANSWERED, INVITE_TO_PERSONAL, WELCOME_PERSONAL, WELCOME_SHARED } from '../../../src/channels/teams/teams-bot.js';
-import { cardOf, fixture, post, request, recordConnector, ScriptedHandler, startTeams, type ConnectorCall, type Running } from './teams-test-kit.js';
+import { cardOf, fixture, post, request, recordConnector, ScriptedHandler, startTeams, type ConnectorCall, type Running, onlyLoopback } from './teams-test-kit.js';
 
 const CHAT = 'a:1personal-chat-id';
 const STUDENT = '00000000-0000-4000-8000-000000000001';
@@ -24,11 +24,7 @@ describe('Teams channel over HTTP', () => {
   let run: Running;
   let calls: ConnectorCall[];
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
+  onlyLoopback();
 
   beforeEach(async () => {
     calls = recordConnector();

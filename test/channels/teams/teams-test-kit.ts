@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
-import { afterAll } from '@jest/globals';
+import { afterAll, beforeAll } from '@jest/globals';
 import type { Reply, Turn } from '../../../src/domain/messages.js';
 import type { TurnHandler, TurnResult } from '../../../src/engine/turn-handler.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
@@ -114,3 +114,12 @@ export function recordConnector(): ConnectorCall[] {
 
 /** The card content of a sent activity's first attachment. */
 export const cardOf = (call: ConnectorCall) => call.body.attachments?.[0]?.content;
+
+/** No test reaches the network: only the server each test starts on loopback may be called. */
+export function onlyLoopback(): void {
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterAll(() => nock.enableNetConnect());
+}
