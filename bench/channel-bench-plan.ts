@@ -3,19 +3,25 @@ import type { TurnHandler } from '../src/engine/turn-handler.js';
 
 /** Students in the run; each gets 1 + ROUNDS x count / USERS answers and stays inside the interest questions. */
 export const USERS = 400;
-export const ROUNDS = 8;
+/** Five apps in balanced orders take ten rounds (see ORDERS). */
+export const ROUNDS = 10;
 /** Waypoint with its real engine should handle at least this share of the bare app's rate. */
 export const TARGET = 0.8;
+
 /**
- * Run order of the four apps per round (a Williams square): each app runs in each place once, and
- * right after each other app once, so none keeps paying for the garbage of the one before it.
+ * Run orders for `n` apps, one per round (a Williams design): each app runs in each place equally
+ * often and right after each other app equally often, so none keeps paying for the garbage of the
+ * one before it. An odd `n` needs 2n rows, an even one n.
  */
-export const ORDERS = [
-  [0, 1, 3, 2],
-  [1, 2, 0, 3],
-  [2, 3, 1, 0],
-  [3, 0, 2, 1],
-];
+export function balancedOrders(n: number): number[][] {
+  const first: number[] = [];
+  for (let i = 0, lo = 0, hi = n - 1; i < n; i++) first.push(i % 2 === 0 ? lo++ : hi--);
+  const rows = Array.from({ length: n }, (_, r) => first.map((a) => (a + r) % n));
+  return n % 2 === 0 ? rows : [...rows, ...rows.map((row) => [...row].reverse())];
+}
+
+/** Orders of the five apps each channel bench runs. */
+export const ORDERS = balancedOrders(5);
 
 /** Brings every bench student to the first interest question, as a real chat would have. */
 export async function seedStudents(

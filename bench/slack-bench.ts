@@ -5,7 +5,9 @@
  *
  * Headline: Waypoint with its real engine against the bare app. Target: at least 80% of its rate.
  * For information, the same channel with an echo handler (the Slack channel's own cost alone) and
- * with a stand-in answering one fixed question with buttons (what rendering Block Kit adds).
+ * with a stand-in answering one fixed question with buttons (what rendering Block Kit adds), and
+ * with the least turn DESIGN.md allows (bench/minimal-flow-turn.ts: XState restore, one event,
+ * persist, save): the ceiling any engine that keeps that contract can reach.
  *
  * Fairness: every app gets the same events (a student answering "2" to the interest question they
  * are on), CONCURRENCY at a time, after a warm-up pass; the order of the apps changes every round
@@ -26,6 +28,7 @@ import type { TurnHandler } from '../src/engine/turn-handler.js';
 import { BOT, BOT_TOKEN, CONCURRENCY, bareEchoApp, benchUser, dmEvent, drive, median, noReceiver, quietLogger, startWebApiStub } from './slack-bench-kit.js';
 import { realEngine } from './real-engine.js';
 import { ORDERS, ROUNDS, TARGET, USERS, seedStudents } from './channel-bench-plan.js';
+import { minimalFlowTurn } from './minimal-flow-turn.js';
 
 /** The smallest TurnHandler: says back what it was told. */
 export const echoHandler: TurnHandler = {
@@ -72,7 +75,7 @@ const rate = (n: number) => n.toFixed(0);
 const pct = (r: number) => `${(r * 100).toFixed(0)}%`;
 const us = (n: number) => `${n.toFixed(0)} us`;
 
-type Name = 'real' | 'bare' | 'echo' | 'question';
+type Name = 'real' | 'bare' | 'echo' | 'question' | 'minimal';
 interface Measured {
   name: Name;
   app: App;
@@ -92,10 +95,12 @@ export async function benchSlack(realEngine: TurnHandler, count = 600): Promise<
     measured('bare', bareEchoApp(stub.url)),
     measured('echo', waypointApp(echoHandler, stub.url)),
     measured('question', waypointApp(questionHandler, stub.url)),
+    measured('minimal', waypointApp(minimalFlowTurn(), stub.url)),
   ];
   const by = Object.fromEntries(apps.map((a) => [a.name, a])) as Record<Name, Measured>;
   /** Real engine vs bare app, per round: measured seconds apart, so swings in the machine's load cancel out. */
   const roundRatios: number[] = [];
+  const minimalRatios: number[] = [];
   const bodies = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => dmEvent(`${prefix}-${i}`, i % USERS));
   try {
     await seedStudents(realEngine, 'slack', (u) => { const { user, dm } = benchUser(u); return { userId: user, conversationId: dm }; });
@@ -110,6 +115,7 @@ export async function benchSlack(realEngine: TurnHandler, count = 600): Promise<
         a.events += count;
       }
       roundRatios.push(by.real.rates[round]! / by.bare.rates[round]!);
+      minimalRatios.push(by.minimal.rates[round]! / by.bare.rates[round]!);
     }
   } finally {
     await stub.stop();
@@ -117,6 +123,7 @@ export async function benchSlack(realEngine: TurnHandler, count = 600): Promise<
   const r = (n: Name) => median(by[n].rates);
   const c = (n: Name) => median(by[n].cpuUs);
   const ratio = median(roundRatios);
+  const minimalRatio = median(minimalRatios);
   const range = (n: Name) => `${rate(Math.min(...by[n].rates))}-${rate(Math.max(...by[n].rates))}`;
   const calls = (n: Name) => (by[n].calls / by[n].events).toFixed(2);
   return {
@@ -125,10 +132,11 @@ export async function benchSlack(realEngine: TurnHandler, count = 600): Promise<
     'slack Waypoint / bare (real engine, target >= 80%)': `${pct(ratio)} ${ratio >= TARGET ? 'MEETS TARGET' : 'BELOW TARGET'}`,
     'slack events/s, Waypoint channel with an echo handler (info)': `${rate(r('echo'))} (${pct(r('echo') / r('bare'))} of the bare app)`,
     'slack events/s, Waypoint channel answering a fixed question with buttons (info)': `${rate(r('question'))} (${pct(r('question') / r('bare'))} of the bare app)`,
-    'slack CPU per event (info)': `real ${us(c('real'))}, bare ${us(c('bare'))}, echo ${us(c('echo'))}, question ${us(c('question'))}; bare/real ${pct(c('bare') / c('real'))}`,
-    'slack CPU per event beyond the bare app (info)': `Slack channel ${us(c('echo') - c('bare'))}, a question with buttons instead of text ${us(c('question') - c('echo'))}, engine ${us(c('real') - c('question'))}`,
-    'slack Web API calls per event (info)': `real ${calls('real')}, bare ${calls('bare')}, echo ${calls('echo')}, question ${calls('question')}; listener errors ${errors}`,
-    'slack method (info)': `medians of ${ROUNDS} rounds of ${count} events in balanced orders, ${CONCURRENCY} in flight, ${USERS} students, after a warm-up; target ratio = median of per-round ratios; ranges/s real ${range('real')}, bare ${range('bare')}, echo ${range('echo')}, question ${range('question')}`,
+    'slack events/s, Waypoint channel with the least turn DESIGN.md allows (info)': `${rate(r('minimal'))} (${pct(minimalRatio)} of the bare app): restore a one-state XState actor, send one event, persist, stop, save the session, answer a fixed question`,
+    'slack CPU per event (info)': `real ${us(c('real'))}, bare ${us(c('bare'))}, echo ${us(c('echo'))}, question ${us(c('question'))}, least turn ${us(c('minimal'))}; bare/real ${pct(c('bare') / c('real'))}`,
+    'slack CPU per event beyond the bare app (info)': `Slack channel ${us(c('echo') - c('bare'))}, a question with buttons instead of text ${us(c('question') - c('echo'))}, the least XState turn ${us(c('minimal') - c('question'))}, the rest of the engine ${us(c('real') - c('minimal'))}`,
+    'slack Web API calls per event (info)': `real ${calls('real')}, bare ${calls('bare')}, echo ${calls('echo')}, question ${calls('question')}, least turn ${calls('minimal')}; listener errors ${errors}`,
+    'slack method (info)': `medians of ${ROUNDS} rounds of ${count} events in balanced orders, ${CONCURRENCY} in flight, ${USERS} students, after a warm-up; target ratio = median of per-round ratios; ranges/s real ${range('real')}, bare ${range('bare')}, echo ${range('echo')}, question ${range('question')}, least turn ${range('minimal')}`,
   };
 }
 

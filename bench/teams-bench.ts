@@ -5,7 +5,9 @@
  *
  * Headline: Waypoint with its real engine against the bare bot. Target: at least 80% of its rate.
  * For information, the same channel with an echo handler (the Teams channel's own cost alone)
- * and with a stand-in answering one fixed question card (what rendering and sending a card adds).
+ * with a stand-in answering one fixed question card (what rendering and sending a card adds), and
+ * with the least turn DESIGN.md allows (bench/minimal-flow-turn.ts: XState restore, one event,
+ * persist, save): the ceiling any engine that keeps that contract can reach.
  *
  * Fairness: every bot gets the same activities (a student answering "2" to the interest question
  * they are on), CONCURRENCY at a time, after a warm-up pass. The order of the bots changes every
@@ -27,6 +29,7 @@ import { MemoryStore } from '../src/store/memory-store.js';
 import { bareEchoBot, benchActivity, benchUser, close, CONCURRENCY, connectorStub, drive, listen, median } from './teams-bench-kit.js';
 import { realEngine } from './real-engine.js';
 import { ORDERS, ROUNDS, TARGET, USERS, seedStudents } from './channel-bench-plan.js';
+import { minimalFlowTurn } from './minimal-flow-turn.js';
 
 /** The smallest TurnHandler: says back what it was told. */
 export const echoTurnHandler: TurnHandler = {
@@ -57,7 +60,7 @@ const rate = (n: number) => n.toFixed(0);
 const pct = (r: number) => `${(r * 100).toFixed(0)}%`;
 const us = (n: number) => `${n.toFixed(0)} us`;
 
-type Name = 'real' | 'bare' | 'echo' | 'card';
+type Name = 'real' | 'bare' | 'echo' | 'card' | 'minimal';
 interface Bot {
   name: Name;
   url: string;
@@ -73,17 +76,19 @@ export async function benchTeams(realEngine: TurnHandler, count = 600): Promise<
   const stub = connectorStub();
   const serviceUrl = `http://127.0.0.1:${await listen(stub.server)}/`;
   const bare = bareEchoBot();
-  const servers = { real: waypointServer(realEngine), echo: waypointServer(echoTurnHandler), card: waypointServer(questionCardHandler) };
+  const servers = { real: waypointServer(realEngine), echo: waypointServer(echoTurnHandler), card: waypointServer(questionCardHandler), minimal: waypointServer(minimalFlowTurn()) };
   const bot = (name: Name, port: number): Bot => ({ name, url: `http://127.0.0.1:${port}/api/messages`, rates: [], cpuUs: [], posted: 0, sent: 0, cards: 0 });
   const bots: Bot[] = [
     bot('real', (await servers.real.start()).port),
     bot('bare', await listen(bare)),
     bot('echo', (await servers.echo.start()).port),
     bot('card', (await servers.card.start()).port),
+    bot('minimal', (await servers.minimal.start()).port),
   ];
   const by = Object.fromEntries(bots.map((b) => [b.name, b])) as Record<Name, Bot>;
   /** Real engine vs bare bot, per round: measured seconds apart, so swings in the machine's load cancel out. */
   const roundRatios: number[] = [];
+  const minimalRatios: number[] = [];
   const bodies = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => JSON.stringify(benchActivity(`${prefix}-${i}`, i % USERS, serviceUrl)));
   try {
     await seedStudents(realEngine, 'teams', (u) => { const { aadObjectId, chat } = benchUser(u); return { userId: aadObjectId, conversationId: chat }; });
@@ -101,6 +106,7 @@ export async function benchTeams(realEngine: TurnHandler, count = 600): Promise<
         b.cards += after.cards - before.cards;
       }
       roundRatios.push(by.real.rates[round]! / by.bare.rates[round]!);
+      minimalRatios.push(by.minimal.rates[round]! / by.bare.rates[round]!);
     }
   } finally {
     for (const s of Object.values(servers)) await s.stop();
@@ -110,6 +116,7 @@ export async function benchTeams(realEngine: TurnHandler, count = 600): Promise<
   const r = (n: Name) => median(by[n].rates);
   const c = (n: Name) => median(by[n].cpuUs);
   const ratio = median(roundRatios);
+  const minimalRatio = median(minimalRatios);
   const range = (n: Name) => `${rate(Math.min(...by[n].rates))}-${rate(Math.max(...by[n].rates))}`;
   const replies = (n: Name) => `${(by[n].sent / by[n].posted).toFixed(2)} (${(by[n].cards / by[n].posted).toFixed(2)} cards)`;
   return {
@@ -118,10 +125,11 @@ export async function benchTeams(realEngine: TurnHandler, count = 600): Promise<
     'teams real engine vs bare bot (target >= 80%)': `${pct(ratio)} ${ratio >= TARGET ? 'MEETS TARGET' : 'BELOW TARGET'}`,
     'teams activities/s, Waypoint channel with an echo handler (info)': `${rate(r('echo'))} (${pct(r('echo') / r('bare'))} of the bare bot)`,
     'teams activities/s, Waypoint channel answering a fixed question card (info)': `${rate(r('card'))} (${pct(r('card') / r('bare'))} of the bare bot)`,
-    'teams CPU per activity (info)': `real ${us(c('real'))}, bare ${us(c('bare'))}, echo ${us(c('echo'))}, card ${us(c('card'))}; bare/real ${pct(c('bare') / c('real'))}`,
-    'teams CPU per activity beyond the bare bot (info)': `Teams channel ${us(c('echo') - c('bare'))}, a question card instead of text ${us(c('card') - c('echo'))}, engine ${us(c('real') - c('card'))}`,
-    'teams replies per activity (info)': `real ${replies('real')}, bare ${replies('bare')}, echo ${replies('echo')}, card ${replies('card')}`,
-    'teams method (info)': `medians of ${ROUNDS} rounds of ${count} activities in balanced orders, ${CONCURRENCY} in flight, ${USERS} students, after a warm-up; target ratio = median of per-round ratios; ranges/s real ${range('real')}, bare ${range('bare')}, echo ${range('echo')}, card ${range('card')}`,
+    'teams activities/s, Waypoint channel with the least turn DESIGN.md allows (info)': `${rate(r('minimal'))} (${pct(minimalRatio)} of the bare bot): restore a one-state XState actor, send one event, persist, stop, save the session, answer a fixed question`,
+    'teams CPU per activity (info)': `real ${us(c('real'))}, bare ${us(c('bare'))}, echo ${us(c('echo'))}, card ${us(c('card'))}, least turn ${us(c('minimal'))}; bare/real ${pct(c('bare') / c('real'))}`,
+    'teams CPU per activity beyond the bare bot (info)': `Teams channel ${us(c('echo') - c('bare'))}, a question card instead of text ${us(c('card') - c('echo'))}, the least XState turn ${us(c('minimal') - c('card'))}, the rest of the engine ${us(c('real') - c('minimal'))}`,
+    'teams replies per activity (info)': `real ${replies('real')}, bare ${replies('bare')}, echo ${replies('echo')}, card ${replies('card')}, least turn ${replies('minimal')}`,
+    'teams method (info)': `medians of ${ROUNDS} rounds of ${count} activities in balanced orders, ${CONCURRENCY} in flight, ${USERS} students, after a warm-up; target ratio = median of per-round ratios; ranges/s real ${range('real')}, bare ${range('bare')}, echo ${range('echo')}, card ${range('card')}, least turn ${range('minimal')}`,
   };
 }
 
