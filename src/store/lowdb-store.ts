@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { JSONFile } from 'lowdb/node';
+import { JSONFileSync } from 'lowdb/node';
 import { LogFiles } from './lowdb-logs.js';
 import { checkEveryRecord } from './check-every-record.js';
 import { DamagedDataError, type Store, type StoredRecord } from './store.js';
-
-const MAX_OPEN_ADAPTERS = 5000;
 
 /** File name for a record id: reversible, safe on every file system, never "." or "..". */
 export function fileNameForId(id: string): string {
@@ -19,12 +17,14 @@ export function idForFileName(name: string): string {
 
 /**
  * The embedded default store: one lowdb JSON file per record, `<dir>/<collection>/<id>.json`.
- * Writes go through lowdb's steno writer (temp file, then rename), so a record is never half
- * written, and a write costs the same however many students are stored. A file that cannot be
- * parsed raises DamagedDataError naming it and is never overwritten.
+ * Records are read and written with lowdb's synchronous file adapter: a write goes to a temp file,
+ * then is renamed over the record, so a record is never half written, and a write costs the same
+ * however many students are stored. A record is a few KB; its few system calls cost less than the
+ * thread-pool round trips of an async read or write, which were most of a turn's time and of its
+ * slowest turns (see the engine bench), and they keep one process's writes to a record in order. A
+ * file that cannot be parsed raises DamagedDataError naming it and is never overwritten.
  */
 export class LowdbStore implements Store {
-  private readonly adapters = new Map<string, JSONFile<unknown>>();
   private readonly madeDirs = new Map<string, Promise<unknown>>();
   private readonly damaged = new Set<string>();
   private readonly logs: LogFiles;
@@ -47,19 +47,6 @@ export class LowdbStore implements Store {
     return path.join(this.dir, collection, fileNameForId(id));
   }
 
-  private adapter(file: string): JSONFile<unknown> {
-    let a = this.adapters.get(file);
-    if (!a) {
-      if (this.adapters.size >= MAX_OPEN_ADAPTERS) {
-        const oldest = this.adapters.keys().next().value as string;
-        this.adapters.delete(oldest);
-      }
-      a = new JSONFile<unknown>(file);
-      this.adapters.set(file, a);
-    }
-    return a;
-  }
-
   /** Creates a collection's folder once; callers share the same promise so writes keep their order. */
   private ensureDir(collection: string): Promise<unknown> {
     let made = this.madeDirs.get(collection);
@@ -73,7 +60,7 @@ export class LowdbStore implements Store {
   private async readFileRecord<T>(file: string): Promise<T | undefined> {
     let value: unknown;
     try {
-      value = await this.adapter(file).read();
+      value = new JSONFileSync<unknown>(file).read();
     } catch (err) {
       this.damaged.add(file);
       throw new DamagedDataError(file, err instanceof SyntaxError ? 'not valid JSON' : String(err));
@@ -90,7 +77,7 @@ export class LowdbStore implements Store {
     const file = this.file(collection, id);
     if (this.damaged.has(file)) throw new DamagedDataError(file, 'it could not be read, so it is not overwritten');
     await this.ensureDir(collection);
-    await this.adapter(file).write(value);
+    new JSONFileSync<unknown>(file).write(value);
   }
 
   async putIfAbsent<T>(collection: string, id: string, value: T): Promise<boolean> {
@@ -113,7 +100,6 @@ export class LowdbStore implements Store {
 
   async delete(collection: string, id: string): Promise<void> {
     const file = this.file(collection, id);
-    this.adapters.delete(file);
     await unlink(file).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'ENOENT') throw err;
     });
