@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { linkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { JSONFileSync } from 'lowdb/node';
 import { LogFiles } from './lowdb-logs.js';
@@ -86,15 +87,20 @@ export class LowdbStore implements Store {
     // Write a private temp file, then hard-link it into place: link() fails if the record exists,
     // atomically, even across processes sharing the folder.
     const tmp = path.join(path.dirname(file), `.${randomBytes(6).toString('hex')}.tmp`);
-    await writeFile(tmp, JSON.stringify(value));
+    // Synchronous, like put: three small system calls cost less than three thread-pool trips.
+    writeFileSync(tmp, JSON.stringify(value));
     try {
-      await link(tmp, file);
+      linkSync(tmp, file);
       return true;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw err;
     } finally {
-      await unlink(tmp).catch(() => undefined);
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // Already gone: nothing to clean up.
+      }
     }
   }
 
