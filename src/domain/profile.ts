@@ -36,3 +36,14 @@ export interface InterestResultRecord {
   /** Earlier runs (answers dropped), newest last. */
   earlier: { at: string; topClusterIds: string[]; topPathIds: string[] }[];
 }
+
+/**
+ * The profile with the platform's name filled in when it has none yet (Slack's name can arrive a
+ * turn late); undefined when nothing changes. A name already there, set by a counselor's admin or
+ * an earlier turn, is kept.
+ */
+export function withMissingName(profile: Profile | undefined, platformName: string | undefined): Profile | undefined {
+  const name = platformName?.trim().slice(0, 80);
+  if (!profile || !name || profile.displayName?.trim()) return undefined;
+  return { ...profile, displayName: name };
+}

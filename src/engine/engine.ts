@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { userKey as keyOf, type QuestionReply, type Reply, type Turn } from '../domain/messages.js';
 import { matchChoice } from '../domain/match-choice.js';
+import { withMissingName } from '../domain/profile.js';
 import type { Effect, FlowEvent } from '../../flows/flow-protocol.js';
 import { DamagedDataError } from '../store/store.js';
 import type { Records } from '../store/records.js';
@@ -58,7 +59,10 @@ export class Engine implements TurnHandler {
         this.deps.logger?.info({ user: key, messageId: turn.messageId }, 'repeated message answered from the record');
         return { replies: seen.replies ?? [], duplicate: true };
       }
-      const at = { userKey: key, now: this.now(), records, session, profile: await records.profile(key) };
+      let profile = await records.profile(key);
+      const named = withMissingName(profile, turn.displayName);
+      if (named) await records.saveProfile((profile = named));
+      const at = { userKey: key, now: this.now(), records, session, profile };
       const work = beginTurn(turn, at, { startFlow: (w, id, input) => this.startFlowIn(w, id, input), runCommand: (w, id) => this.runCommand(w, id, {}) });
       await this.route(work, readInput(turn));
       for (let i = 0; i < work.pendingCommands.length && i < 3; i++) await this.runCommand(work, work.pendingCommands[i]!, {});

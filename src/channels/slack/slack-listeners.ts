@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, App, BlockAction, Logger, SlackEventMiddlewareA
 import type { CardReply, Reply } from '../../domain/messages.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
 import type { SeenEvents } from './seen-events.js';
+import type { SlackNames } from './slack-names.js';
 import { ACTION_ID_PATTERN, decodeAction } from './slack-action-id.js';
 import { openDm, postMessage, postOutputs, respondOutputs, updateMessage, uploadFile } from './slack-deliver.js';
 import { renderAnswered, renderClosed, renderHomeView, renderMentionInvite, renderReplies, renderTrouble } from './slack-renderer.js';
@@ -20,6 +21,8 @@ export interface SlackListenerDeps {
   handler: TurnHandler;
   homeView?: HomeViewProvider;
   seen: SeenEvents;
+  /** The names people go by, for turns (families and counselors see names, not ids). */
+  names?: SlackNames;
   logger: Logger;
   now: () => Date;
   /** The slash command's name as set up in the manifest. */
@@ -32,6 +35,11 @@ export interface SlackListenerDeps {
  */
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
   const { handler, seen, logger, now } = deps;
+  /** The turn with the person's name when Slack gives one. */
+  const named = async <T extends { userId: string }>(client: WebClient, turn: T): Promise<T> => {
+    const displayName = deps.names ? await deps.names.nameOf(client, turn.userId) : undefined;
+    return displayName ? { ...turn, displayName } : turn;
+  };
 
   /** Claims an event id; false (and a log line) when it is a redelivery already taken in hand. */
   const firstDelivery = (eventId: string | undefined, retryNum: unknown): boolean => {
@@ -48,7 +56,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     if (!firstDelivery(body.event_id, context.retryNum)) return;
     let result;
     try {
-      result = await handler.handle(turn);
+      result = await handler.handle(await named(client, turn));
     } catch (error) {
       seen.release(`event:${body.event_id}`);
       await postOutputs(client, turn.conversationId, [renderTrouble()]).catch(() => undefined);
@@ -121,7 +129,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     const turn = actionTurn({ userId, conversationId, messageId, ...decoded, actionTs: action.action_ts, now: now() });
     let result;
     try {
-      result = await handler.handle(turn);
+      result = await handler.handle(await named(client, turn));
     } catch (error) {
       if (!onHome) seen.release(`answered:${origin}`);
       const sorry = renderTrouble();
@@ -153,7 +161,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     const turn = commandTurn(command, now());
     let result;
     try {
-      result = await handler.handle(turn);
+      result = await handler.handle(await named(client, turn));
     } catch (error) {
       await respondOutputs(respond, [renderTrouble()], async () => undefined).catch(() => undefined);
       throw error;

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { App, LogLevel, type Logger, type Receiver, type webApi } from '@slack/bolt';
 import type { TurnHandler } from '../../engine/turn-handler.js';
 import { SeenEvents } from './seen-events.js';
+import { SlackNames } from './slack-names.js';
 import { type BotIdentity, cachedBotAuthorize } from './slack-authorize.js';
 import { type HomeViewProvider, registerSlackListeners } from './slack-listeners.js';
 import type { SlackSettings } from './slack-settings.js';
@@ -30,6 +31,8 @@ export interface CreateSlackAppOptions {
   now?: () => Date;
   /** The slash command as set up in the manifest. */
   command?: string;
+  /** Who looks up people's names (`users.info`); false: nobody (tests that count every Web API call). */
+  names?: SlackNames | false;
 }
 
 export interface SlackApp {
@@ -85,6 +88,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     handler: options.handler,
     homeView: options.homeView,
     seen: new SeenEvents(),
+    names: options.names === false ? undefined : (options.names ?? new SlackNames(logger)),
     logger,
     now: options.now ?? (() => new Date()),
     command: options.command ?? '/waypoint',

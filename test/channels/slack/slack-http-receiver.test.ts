@@ -101,6 +101,7 @@ async function startHttp(handler: ScriptedHandler): Promise<number> {
     logger: silentLogger,
     clientOptions: { retryConfig: { retries: 0 } },
     botIdentity: { botId: 'B0WAYPOINT', botUserId: 'U0WAYBOT' },
+    names: false,
   });
   const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
   return port!;
@@ -234,6 +235,7 @@ describe('start-up modes', () => {
       clientOptions: { retryConfig: { retries: 0 } },
       receiver: { init() {}, start: async () => undefined, stop: async () => undefined },
       botIdentity: { botId: 'B0WAYPOINT', botUserId: 'U0WAYBOT' },
+      names: false,
     });
     const calls: RecordedCall[] = [];
     const scope = expectApiCall(nock('http://slack-stand-in.test'), 'chat.postMessage', calls, { ok: true, ts: '1.1' });

@@ -11,7 +11,7 @@ const manifest = parse(raw) as any;
 describe('the Slack app manifest (slack/manifest.yml)', () => {
   it('asks for exactly the scopes the app uses', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'im:read', 'im:write'].sort(),
+      ['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'im:read', 'im:write', 'users:read'].sort(),
     );
   });
 

@@ -47,6 +47,8 @@ export function appWithCustomReceiver(handler: TurnHandler, extra: Partial<Creat
     receiver: { init() {}, start: async () => undefined, stop: async () => undefined },
     botIdentity: { botId: 'B0WAYPOINT', botUserId: 'U0WAYBOT' },
     now: () => new Date('2024-06-10T14:00:00.000Z'),
+    // Name look-ups have tests of their own (slack-names.test.ts); here every Web API call is counted.
+    names: false,
     ...extra,
   });
 }
