@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { JSONFileSync } from 'lowdb/node';
@@ -18,17 +18,20 @@ export function idForFileName(name: string): string {
 
 /**
  * The embedded default store: one lowdb JSON file per record, `<dir>/<collection>/<id>.json`.
- * Records are read and written with lowdb's synchronous file adapter: a write goes to a temp file,
- * then is renamed over the record, so a record is never half written, and a write costs the same
- * however many students are stored. A record is a few KB; its few system calls cost less than the
- * thread-pool round trips of an async read or write, which were most of a turn's time and of its
- * slowest turns (see the engine bench), and they keep one process's writes to a record in order. A
- * file that cannot be parsed raises DamagedDataError naming it and is never overwritten.
+ * Records are read with lowdb's synchronous file adapter and written as it writes them: to a temp
+ * file, then renamed over the record, so a record is never half written, and a write costs the
+ * same however many students are stored. Each write has a temp name of its own, so two processes
+ * (a server and the admin CLI) writing one record never rename each other's half-written file.
+ * Synchronous, because a record is a few KB: its few system calls cost less than the thread-pool
+ * round trips of async calls, which were most of a turn's time and of its slowest turns (see the
+ * engine bench), and one process's writes to a record stay in order. A file that cannot be parsed
+ * raises DamagedDataError naming it and is never overwritten.
  */
 export class LowdbStore implements Store {
   private readonly madeDirs = new Map<string, Promise<unknown>>();
   private readonly damaged = new Set<string>();
   private readonly logs: LogFiles;
+  private writes = 0;
 
   constructor(readonly dir: string) {
     this.logs = new LogFiles(dir);
@@ -78,7 +81,10 @@ export class LowdbStore implements Store {
     const file = this.file(collection, id);
     if (this.damaged.has(file)) throw new DamagedDataError(file, 'it could not be read, so it is not overwritten');
     await this.ensureDir(collection);
-    new JSONFileSync<unknown>(file).write(value);
+    // A temp name of this write's own: lowdb's adapter uses one per record, shared by every process.
+    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${(this.writes += 1)}.tmp`);
+    writeFileSync(tmp, JSON.stringify(value, null, 2));
+    renameSync(tmp, file);
   }
 
   async putIfAbsent<T>(collection: string, id: string, value: T): Promise<boolean> {
