@@ -14,9 +14,13 @@ function firstName(name: string | undefined): string | undefined {
 }
 
 /** "Nov 15" from "2025-11-15". */
+// One formatter for every date: toLocaleDateString builds a new one per call, which was a sixth of
+// an opening-day sweep's time.
+const SHORT_DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
 export function shortDate(isoDay: string): string {
   const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return SHORT_DATE.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function studentReminderReplies(kind: 'first' | 'second', window: ReviewWindow, name?: string): Reply[] {
