@@ -1,4 +1,5 @@
 /** What the Slack and Teams benches share: who takes part, how many rounds, in which order. */
+import type { QuestionReply } from '../src/domain/messages.js';
 import type { TurnHandler } from '../src/engine/turn-handler.js';
 
 /** Students in the run; each gets 1 + ROUNDS x count / USERS answers and stays inside the interest questions. */
@@ -36,3 +37,16 @@ export async function seedStudents(
     }
   }
 }
+
+/** The kind of question the engine sends mid-way through the interest questions, for the stand-ins. */
+export const BENCH_QUESTION: QuestionReply = {
+  kind: 'question',
+  questionId: 'interest:fix-engines',
+  text: 'Would you like to fix car or truck engines?',
+  choices: [
+    { id: 'yes', label: 'Yes' },
+    { id: 'maybe', label: 'Maybe' },
+    { id: 'no', label: 'No' },
+  ],
+  progress: { index: 7, total: 15 },
+};

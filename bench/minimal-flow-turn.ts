@@ -7,6 +7,7 @@
  */
 import { assign, createActor, emit, setup } from 'xstate';
 import type { QuestionReply } from '../src/domain/messages.js';
+import { BENCH_QUESTION as question } from './channel-bench-plan.js';
 import type { TurnHandler } from '../src/engine/turn-handler.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import type { Store } from '../src/store/store.js';
@@ -16,18 +17,6 @@ interface MinimalSession {
   pending: QuestionReply;
   recent: { messageId: string }[];
 }
-
-const question: QuestionReply = {
-  kind: 'question',
-  questionId: 'interest:fix-engines',
-  text: 'Would you like to fix car or truck engines?',
-  choices: [
-    { id: 'yes', label: 'Yes' },
-    { id: 'maybe', label: 'Maybe' },
-    { id: 'no', label: 'No' },
-  ],
-  progress: { index: 7, total: 15 },
-};
 
 const machine = setup({
   types: { context: {} as { answers: string[] }, events: {} as { type: 'ANSWER'; choiceId: string } },

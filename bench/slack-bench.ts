@@ -23,11 +23,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from '@slack/bolt';
 import { createSlackApp } from '../src/channels/slack/start-slack.js';
-import type { Reply } from '../src/domain/messages.js';
 import type { TurnHandler } from '../src/engine/turn-handler.js';
 import { BOT, BOT_TOKEN, CONCURRENCY, bareEchoApp, benchUser, dmEvent, drive, median, noReceiver, quietLogger, startWebApiStub } from './slack-bench-kit.js';
 import { realEngine } from './real-engine.js';
-import { ORDERS, ROUNDS, TARGET, USERS, seedStudents } from './channel-bench-plan.js';
+import { BENCH_QUESTION, ORDERS, ROUNDS, TARGET, USERS, seedStudents } from './channel-bench-plan.js';
 import { minimalFlowTurn } from './minimal-flow-turn.js';
 
 /** The smallest TurnHandler: says back what it was told. */
@@ -37,22 +36,10 @@ export const echoHandler: TurnHandler = {
   },
 };
 
-const question: Reply = {
-  kind: 'question',
-  questionId: 'interest:fix-engines',
-  text: 'Would you like to fix car or truck engines?',
-  choices: [
-    { id: 'yes', label: 'Yes' },
-    { id: 'maybe', label: 'Maybe' },
-    { id: 'no', label: 'No' },
-  ],
-  progress: { index: 7, total: 15 },
-};
-
 /** A stand-in with no engine that answers every turn with the kind of question the engine sends. */
 export const questionHandler: TurnHandler = {
   async handle() {
-    return { replies: [question], duplicate: false };
+    return { replies: [BENCH_QUESTION], duplicate: false };
   },
 };
 

@@ -28,7 +28,7 @@ import type { TurnHandler } from '../src/engine/turn-handler.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { bareEchoBot, benchActivity, benchUser, close, CONCURRENCY, connectorStub, drive, listen, median } from './teams-bench-kit.js';
 import { realEngine } from './real-engine.js';
-import { ORDERS, ROUNDS, TARGET, USERS, seedStudents } from './channel-bench-plan.js';
+import { BENCH_QUESTION, ORDERS, ROUNDS, TARGET, USERS, seedStudents } from './channel-bench-plan.js';
 import { minimalFlowTurn } from './minimal-flow-turn.js';
 
 /** The smallest TurnHandler: says back what it was told. */
@@ -41,13 +41,7 @@ export const echoTurnHandler: TurnHandler = {
 /** A stand-in with no engine that answers every turn with the kind of question card the engine sends. */
 export const questionCardHandler: TurnHandler = {
   async handle() {
-    const choices = [
-      { id: 'yes', label: 'Yes' },
-      { id: 'maybe', label: 'Maybe' },
-      { id: 'no', label: 'No' },
-    ];
-    const text = 'Would you like to fix car or truck engines?';
-    return { replies: [{ kind: 'question', questionId: 'explore:interest', text, choices, progress: { index: 7, total: 15 } }], duplicate: false };
+    return { replies: [BENCH_QUESTION], duplicate: false };
   },
 };
 
