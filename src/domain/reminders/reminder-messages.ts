@@ -13,11 +13,11 @@ function firstName(name: string | undefined): string | undefined {
   return first ? first.slice(0, 40) : undefined;
 }
 
-/** "Nov 15" from "2025-11-15". */
 // One formatter for every date: toLocaleDateString builds a new one per call, which was a sixth of
 // an opening-day sweep's time.
 const SHORT_DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
+/** "Nov 15" from "2025-11-15". */
 export function shortDate(isoDay: string): string {
   const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
   return SHORT_DATE.format(new Date(Date.UTC(y, m - 1, d)));
