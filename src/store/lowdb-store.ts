@@ -83,8 +83,18 @@ export class LowdbStore implements Store {
     await this.ensureDir(collection);
     // A temp name of this write's own: lowdb's adapter uses one per record, shared by every process.
     const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${(this.writes += 1)}.tmp`);
-    writeFileSync(tmp, JSON.stringify(value, null, 2));
-    renameSync(tmp, file);
+    try {
+      writeFileSync(tmp, JSON.stringify(value, null, 2));
+      renameSync(tmp, file);
+    } catch (err) {
+      // A full disk, say: the record stays as it was, and no half-written temp file is left behind.
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // Never made.
+      }
+      throw err;
+    }
   }
 
   async putIfAbsent<T>(collection: string, id: string, value: T): Promise<boolean> {

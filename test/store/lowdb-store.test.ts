@@ -79,6 +79,18 @@ describe('the lowdb store (real files)', () => {
     expect(await new LowdbStore(dir).get('profiles', 'console:ok')).toEqual({ grade: 8 });
   });
 
+  it('a write that cannot finish fails, leaves nothing behind, and the store goes on working', async () => {
+    const store = new LowdbStore(dir);
+    await store.open();
+    await store.put('profiles', 'console:ok', { grade: 7 });
+    // A folder where the record should be: the rename over it fails.
+    await mkdir(path.join(dir, 'profiles', fileNameForId('console:blocked')));
+    await expect(store.put('profiles', 'console:blocked', { grade: 8 })).rejects.toThrow();
+    expect((await readdir(path.join(dir, 'profiles'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    await store.put('profiles', 'console:ok', { grade: 8 });
+    expect(await store.get('profiles', 'console:ok')).toEqual({ grade: 8 });
+  });
+
   it('never leaves a half-written file: the last complete write wins', async () => {
     const s = new LowdbStore(dir);
     await Promise.all(Array.from({ length: 20 }, (_, i) => s.put('plans', 'p', { i, pad: 'x'.repeat(5000) })));
