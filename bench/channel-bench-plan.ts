@@ -2,8 +2,14 @@
 import type { QuestionReply } from '../src/domain/messages.js';
 import type { TurnHandler } from '../src/engine/turn-handler.js';
 
-/** Students in the run; each gets 1 + ROUNDS x count / USERS answers and stays inside the interest questions. */
+/** Students in the run; each gets WARM_UP_PASSES + ROUNDS x count / USERS answers and stays inside the interest questions. */
 export const USERS = 400;
+/**
+ * Passes over every student before measuring, for each app: a server runs for hours, so the JIT
+ * and the heap are measured settled, not still warming up. Each pass is one more answer per
+ * student; with ROUNDS below they stay inside the interest questions.
+ */
+export const WARM_UP_PASSES = 3;
 /** Five apps in balanced orders take ten rounds (see ORDERS). */
 export const ROUNDS = 10;
 /** Waypoint with its real engine should handle at least this share of the bare app's rate. */

@@ -10,7 +10,7 @@
  * persist, save): the ceiling any engine that keeps that contract can reach.
  *
  * Fairness: every app gets the same events (a student answering "2" to the interest question they
- * are on), CONCURRENCY at a time, after a warm-up pass; the order of the apps changes every round
+ * are on), CONCURRENCY at a time, after warm-up passes (WARM_UP_PASSES); the order of the apps changes every round
  * (see ORDERS), each rate is the median over the rounds, and the target ratio is the median of
  * the per-round ratios (the apps of one round run seconds apart, so swings in the machine's load
  * cancel out).
@@ -26,7 +26,7 @@ import { createSlackApp } from '../src/channels/slack/start-slack.js';
 import type { TurnHandler } from '../src/engine/turn-handler.js';
 import { BOT, BOT_TOKEN, CONCURRENCY, bareEchoApp, benchUser, dmEvent, drive, median, noReceiver, quietLogger, startWebApiStub } from './slack-bench-kit.js';
 import { realEngine } from './real-engine.js';
-import { BENCH_QUESTION, ORDERS, ROUNDS, TARGET, USERS, seedStudents } from './channel-bench-plan.js';
+import { BENCH_QUESTION, ORDERS, ROUNDS, TARGET, USERS, WARM_UP_PASSES, seedStudents } from './channel-bench-plan.js';
 import { minimalFlowTurn } from './minimal-flow-turn.js';
 
 /** The smallest TurnHandler: says back what it was told. */
@@ -91,7 +91,7 @@ export async function benchSlack(realEngine: TurnHandler, count = 600): Promise<
   const bodies = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => dmEvent(`${prefix}-${i}`, i % USERS));
   try {
     await seedStudents(realEngine, 'slack', (u) => { const { user, dm } = benchUser(u); return { userId: user, conversationId: dm }; });
-    for (const a of apps) await drive(a.app, bodies(`warm-up-${a.name}`, USERS));
+    for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const a of apps) await drive(a.app, bodies(`warm-up-${pass}-${a.name}`, USERS));
     for (let round = 0; round < ROUNDS; round++) {
       for (const a of ORDERS[round % ORDERS.length]!.map((i) => apps[i]!)) {
         const before = await stub.calls();
@@ -123,7 +123,7 @@ export async function benchSlack(realEngine: TurnHandler, count = 600): Promise<
     'slack CPU per event (info)': `real ${us(c('real'))}, bare ${us(c('bare'))}, echo ${us(c('echo'))}, question ${us(c('question'))}, least turn ${us(c('minimal'))}; bare/real ${pct(c('bare') / c('real'))}`,
     'slack CPU per event beyond the bare app (info)': `Slack channel ${us(c('echo') - c('bare'))}, a question with buttons instead of text ${us(c('question') - c('echo'))}, the least XState turn ${us(c('minimal') - c('question'))}, the rest of the engine ${us(c('real') - c('minimal'))}`,
     'slack Web API calls per event (info)': `real ${calls('real')}, bare ${calls('bare')}, echo ${calls('echo')}, question ${calls('question')}, least turn ${calls('minimal')}; listener errors ${errors}`,
-    'slack method (info)': `medians of ${ROUNDS} rounds of ${count} events in balanced orders, ${CONCURRENCY} in flight, ${USERS} students, after a warm-up; target ratio = median of per-round ratios; ranges/s real ${range('real')}, bare ${range('bare')}, echo ${range('echo')}, question ${range('question')}, least turn ${range('minimal')}`,
+    'slack method (info)': `medians of ${ROUNDS} rounds of ${count} events in balanced orders, ${CONCURRENCY} in flight, ${USERS} students, after ${WARM_UP_PASSES} warm-up passes over every student; target ratio = median of per-round ratios; ranges/s real ${range('real')}, bare ${range('bare')}, echo ${range('echo')}, question ${range('question')}, least turn ${range('minimal')}`,
   };
 }
 

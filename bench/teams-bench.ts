@@ -10,7 +10,7 @@
  * persist, save): the ceiling any engine that keeps that contract can reach.
  *
  * Fairness: every bot gets the same activities (a student answering "2" to the interest question
- * they are on), CONCURRENCY at a time, after a warm-up pass. The order of the bots changes every
+ * they are on), CONCURRENCY at a time, after warm-up passes (WARM_UP_PASSES). The order of the bots changes every
  * round (see ORDERS); each rate is the median over the rounds, and the target ratio is the median
  * of the per-round ratios (the bots of one round run seconds apart, so load swings cancel out).
  * A forced GC between runs was tried and dropped: it doubles every bot's CPU per activity.
@@ -28,7 +28,7 @@ import type { TurnHandler } from '../src/engine/turn-handler.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { bareEchoBot, benchActivity, benchUser, close, CONCURRENCY, connectorStub, drive, listen, median } from './teams-bench-kit.js';
 import { realEngine } from './real-engine.js';
-import { BENCH_QUESTION, ORDERS, ROUNDS, TARGET, USERS, seedStudents } from './channel-bench-plan.js';
+import { BENCH_QUESTION, ORDERS, ROUNDS, TARGET, USERS, WARM_UP_PASSES, seedStudents } from './channel-bench-plan.js';
 import { minimalFlowTurn } from './minimal-flow-turn.js';
 
 /** The smallest TurnHandler: says back what it was told. */
@@ -86,7 +86,7 @@ export async function benchTeams(realEngine: TurnHandler, count = 600): Promise<
   const bodies = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => JSON.stringify(benchActivity(`${prefix}-${i}`, i % USERS, serviceUrl)));
   try {
     await seedStudents(realEngine, 'teams', (u) => { const { aadObjectId, chat } = benchUser(u); return { userId: aadObjectId, conversationId: chat }; });
-    for (const b of bots) await drive(b.url, bodies('warm-up', USERS));
+    for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const b of bots) await drive(b.url, bodies(`warm-up-${pass}`, USERS));
     for (let round = 0; round < ROUNDS; round++) {
       for (const b of ORDERS[round % ORDERS.length]!.map((i) => bots[i]!)) {
         const batch = bodies(`round-${round}`, count);
@@ -123,7 +123,7 @@ export async function benchTeams(realEngine: TurnHandler, count = 600): Promise<
     'teams CPU per activity (info)': `real ${us(c('real'))}, bare ${us(c('bare'))}, echo ${us(c('echo'))}, card ${us(c('card'))}, least turn ${us(c('minimal'))}; bare/real ${pct(c('bare') / c('real'))}`,
     'teams CPU per activity beyond the bare bot (info)': `Teams channel ${us(c('echo') - c('bare'))}, a question card instead of text ${us(c('card') - c('echo'))}, the least XState turn ${us(c('minimal') - c('card'))}, the rest of the engine ${us(c('real') - c('minimal'))}`,
     'teams replies per activity (info)': `real ${replies('real')}, bare ${replies('bare')}, echo ${replies('echo')}, card ${replies('card')}, least turn ${replies('minimal')}`,
-    'teams method (info)': `medians of ${ROUNDS} rounds of ${count} activities in balanced orders, ${CONCURRENCY} in flight, ${USERS} students, after a warm-up; target ratio = median of per-round ratios; ranges/s real ${range('real')}, bare ${range('bare')}, echo ${range('echo')}, card ${range('card')}, least turn ${range('minimal')}`,
+    'teams method (info)': `medians of ${ROUNDS} rounds of ${count} activities in balanced orders, ${CONCURRENCY} in flight, ${USERS} students, after ${WARM_UP_PASSES} warm-up passes over every student; target ratio = median of per-round ratios; ranges/s real ${range('real')}, bare ${range('bare')}, echo ${range('echo')}, card ${range('card')}, least turn ${range('minimal')}`,
   };
 }
 
