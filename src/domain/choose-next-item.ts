@@ -7,6 +7,7 @@ import {
   itemClusterWeights,
   itemPathWeights,
   pathOfClusterMap,
+  weightList,
   type Estimate,
 } from './interest-evidence.js';
 
@@ -75,15 +76,16 @@ const byKind = new Set(['yes', 'maybe', 'no']);
 
 /** Which units are clearly in the top, clearly out of it, or still contested. */
 export function classifyUnits(estimates: Map<string, Estimate & { n: number }>, top: number, z = Z): Map<string, Status> {
-  const ranges = [...estimates].map(([id, e]) => ({ id, n: e.n, lo: e.mean - z * e.sd, hi: e.mean + z * e.sd }));
+  const ranges = [...estimates].map(([id, e]) => ({ id, n: e.n, lo: e.mean - z * e.sd, hi: e.mean + z * e.sd, out: false }));
   const lows = ranges.map((r) => r.lo).sort((a, b) => b - a);
   const topLow = lows[Math.min(top, lows.length) - 1] ?? -Infinity;
-  const isOut = (r: (typeof ranges)[number]) => (r.hi < LIKE_FLOOR && r.n >= MIN_OUT_EVIDENCE) || r.hi < topLow;
+  for (const r of ranges) r.out = (r.hi < LIKE_FLOOR && r.n >= MIN_OUT_EVIDENCE) || r.hi < topLow;
   const out = new Map<string, Status>();
   for (const r of ranges) {
     // Clusters that are clearly out don't compete with anyone for a place in the top.
-    const rivals = ranges.filter((o) => o.id !== r.id && !isOut(o) && o.hi >= r.lo).length;
-    out.set(r.id, isOut(r) ? 'out' : rivals < top ? 'in' : 'contested');
+    let rivals = 0;
+    for (const o of ranges) if (o.id !== r.id && !o.out && o.hi >= r.lo) rivals++;
+    out.set(r.id, r.out ? 'out' : rivals < top ? 'in' : 'contested');
   }
   return out;
 }
@@ -103,6 +105,9 @@ export function chooseNextItem(
   const pathOf = pathOfClusterMap(framework);
   const weightsOf = (item: InterestItem) =>
     policy.young ? itemPathWeights(item, pathOf) : itemClusterWeights(item);
+  // The same weights as a list: the loops below run for every item on every turn, and iterating a
+  // list allocates nothing.
+  const weightListOf = (item: InterestItem) => weightList(weightsOf(item));
   const evidence = collectEvidence(framework, items, answers);
   const units = policy.young ? evidence.paths : evidence.clusters;
   // The data file's first item opens the conversation.
@@ -116,7 +121,7 @@ export function chooseNextItem(
   if (uncovered.size > 0) {
     const gain = (item: InterestItem) => {
       let sum = 0;
-      for (const [id, w] of weightsOf(item)) if (uncovered.has(id)) sum += w;
+      for (const [id, w] of weightListOf(item)) if (uncovered.has(id)) sum += w;
       return sum;
     };
     const best = bestItem(remaining, (item) => (pickAllowed(item) ? gain(item) : gain(item) * 0.01));
@@ -148,7 +153,7 @@ export function chooseNextItem(
 
   const usefulness = (item: InterestItem) => {
     let value = 0;
-    for (const [id, w] of weightsOf(item)) {
+    for (const [id, w] of weightListOf(item)) {
       const e = estimates.get(id)!;
       const s = status.get(id);
       // Contested units first; then leaders to confirm; once decided (under the minimum), all leaders.
@@ -161,7 +166,7 @@ export function chooseNextItem(
   // Under the minimum with nothing to separate: widen the look to the least-asked units.
   const spread = (item: InterestItem) => {
     let sum = 0;
-    for (const [id, w] of weightsOf(item)) sum += w / (1 + (units.get(id)?.n ?? 0));
+    for (const [id, w] of weightListOf(item)) sum += w / (1 + (units.get(id)?.n ?? 0));
     return sum * (pickAllowed(item) ? 1 : 0.01);
   };
   return bestItem(remaining, usefulness) ?? (early ? bestItem(remaining, spread) : undefined);
