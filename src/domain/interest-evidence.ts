@@ -157,6 +157,22 @@ export function observeAnswer(item: InterestItem, value: string, order: number):
   return out;
 }
 
+// What one answer says depends only on the item, the value and its place in the conversation, and
+// every turn of every student reads all their answers again: keep each reading (frozen, shared).
+const observedMemo = new WeakMap<InterestItem, Map<string, ReadonlyMap<string, Observation> | undefined>>();
+const MAX_READINGS_PER_ITEM = 500;
+
+function observeAnswerOnce(item: InterestItem, value: string, order: number): ReadonlyMap<string, Observation> | undefined {
+  let memo = observedMemo.get(item);
+  if (!memo) observedMemo.set(item, (memo = new Map()));
+  const key = `${order}|${value}`;
+  if (memo.has(key)) return memo.get(key);
+  const observed = observeAnswer(item, value, order);
+  if (observed) for (const o of observed.values()) Object.freeze(o);
+  if (memo.size < MAX_READINGS_PER_ITEM) memo.set(key, observed);
+  return observed;
+}
+
 function emptyEvidence(): UnitEvidence {
   return { n: 0, sum: 0, observations: [] };
 }
@@ -182,7 +198,7 @@ export function collectEvidence(framework: Framework, items: InterestItem[], ans
   });
   const evidence: Evidence = { clusters, paths, answeredItemIds: new Set(), anyPositive: false, anyMaybe: false };
   for (const [itemId, { value, order }] of latest) {
-    const observed = observeAnswer(byId.get(itemId)!, value, order);
+    const observed = observeAnswerOnce(byId.get(itemId)!, value, order);
     if (observed === undefined) continue;
     evidence.answeredItemIds.add(itemId);
     const byPath = new Map<string, Observation>();
