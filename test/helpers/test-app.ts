@@ -77,3 +77,10 @@ export async function newChat(opts: { store?: Store; user?: string; now?: () => 
   const engine = createEngine({ records: new Records(store), data: await appData(), now: opts.now });
   return new TestChat(engine, store, opts.user);
 }
+
+/** A student in `grade` who has stopped the interest questions, so nothing is waiting for an answer. */
+export async function studentWithNothingPending(grade = '10th', opts: Parameters<typeof newChat>[0] = {}): Promise<TestChat> {
+  const chat = await newChat(opts);
+  for (const text of ['hi', 'student', grade, 'stop']) await chat.say(text);
+  return chat;
+}

@@ -2,18 +2,11 @@
  * What students type in their own words, in a real conversation with the built-in occupation index:
  * jobs, interests, questions, ambiguous words, nonsense and typos, and the buttons under the answers.
  */
-import { newChat, type TestChat } from '../../helpers/test-app.js';
+import { newChat, studentWithNothingPending, type TestChat } from '../../helpers/test-app.js';
 import type { Profile } from '../../../src/domain/profile.js';
 
 /** A 10th grader who has stopped the interest questions, so nothing is waiting for an answer. */
-async function student(): Promise<TestChat> {
-  const chat = await newChat();
-  await chat.say('hi');
-  await chat.say('student');
-  await chat.say('10th');
-  await chat.say('stop');
-  return chat;
-}
+const student = () => studentWithNothingPending('10th');
 
 const choiceIds = (chat: TestChat): string[] => chat.question()?.choices.map((c) => c.id) ?? [];
 

@@ -1,15 +1,9 @@
 /** A student asks about Waypoint itself: what the framework words mean, who sees their answers, whether choices are final. */
-import { newChat } from '../../helpers/test-app.js';
+import { newChat, studentWithNothingPending } from '../../helpers/test-app.js';
 import type { Profile } from '../../../src/domain/profile.js';
 
-async function student() {
-  const chat = await newChat();
-  await chat.say('hi');
-  await chat.say('student');
-  await chat.say('10th');
-  await chat.say('stop');
-  return chat;
-}
+/** A 10th grader who has stopped the interest questions, so nothing is waiting for an answer. */
+const student = () => studentWithNothingPending('10th');
 
 describe('questions about Waypoint', () => {
   it('"what is a career cluster?" is explained, not taken for a job that sounds like it', async () => {
