@@ -9,7 +9,7 @@ import { SlackNames } from '../../../src/channels/slack/slack-names.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { Records } from '../../../src/store/records.js';
 import { appData } from '../../helpers/test-app.js';
-import { type RecordedCall, SLACK, appWithCustomReceiver, deliver, expectApiCall, fixture, silentLogger } from './slack-test-kit.js';
+import { type RecordedCall, SLACK, appWithCustomReceiver, deliver, dmSaying, expectApiCall, silentLogger } from './slack-test-kit.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => {
@@ -18,15 +18,8 @@ afterAll(() => {
 });
 afterEach(() => nock.cleanAll());
 
-let n = 0;
-function dm(text: string) {
-  const body = fixture<any>('dm-message.json');
-  n += 1;
-  body.event_id = `Ev0NAME${n}`;
-  body.event.client_msg_id = `name-${n}`;
-  body.event.text = text;
-  return body;
-}
+/** The student's DM, as Slack sends it, with its own event and message id. */
+const dm = dmSaying;
 
 /** A stand-in for the Web API client's `users.info`. */
 function fakeClient(info: (user: string) => Promise<unknown>) {

@@ -9,7 +9,7 @@ import { loadReviewPolicy } from '../../../src/scheduler/index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { Records } from '../../../src/store/records.js';
 import { appData } from '../../helpers/test-app.js';
-import { HOOKS, type RecordedCall, SLACK, appWithCustomReceiver, deliver, expectApiCall, fixture, visibleTexts } from './slack-test-kit.js';
+import { HOOKS, type RecordedCall, SLACK, appWithCustomReceiver, deliver, dmSaying, expectApiCall, fixture, visibleTexts } from './slack-test-kit.js';
 
 const NOW = new Date('2026-11-23T15:00:00.000Z');
 
@@ -28,16 +28,9 @@ async function waypointOnSlack() {
   return appWithCustomReceiver(engine, { homeView: (userId) => home(`slack:${userId}`), now: () => NOW });
 }
 
-let n = 0;
 /** The student's DM, as Slack sends it, with its own event and message id. */
-function dm(text: string) {
-  const body = fixture<any>('dm-message.json');
-  n += 1;
-  body.event_id = `Ev0REAL${n}`;
-  body.event.client_msg_id = `real-${n}`;
-  body.event.text = text;
-  return body;
-}
+const dm = dmSaying;
+let n = 0;
 
 /** A press on one of the buttons of a message we posted, as Slack sends it back. */
 function press(posted: Record<string, any>, ts: string, label: string) {

@@ -18,6 +18,17 @@ export function fixture<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(path.join(process.cwd(), 'test', 'fixtures', 'slack', name), 'utf8')) as T;
 }
 
+let dmCount = 0;
+/** The recorded DM fixture saying `text`, with an event and message id of its own. */
+export function dmSaying(text: string): Record<string, any> {
+  const body = fixture<any>('dm-message.json');
+  dmCount += 1;
+  body.event_id = `Ev0DM${dmCount}`;
+  body.event.client_msg_id = `dm-${dmCount}`;
+  body.event.text = text;
+  return body;
+}
+
 /** Stands in for the engine: records every Turn and answers from a script. */
 export class ScriptedHandler implements TurnHandler {
   readonly turns: Turn[] = [];
