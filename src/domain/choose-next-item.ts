@@ -1,15 +1,8 @@
 import type { Framework } from './framework-types.js';
 import type { InterestItem } from './interest-items.js';
 import type { Answer } from './score-interests.js';
-import {
-  collectEvidence,
-  estimate,
-  itemClusterWeights,
-  itemPathWeights,
-  pathOfClusterMap,
-  weightList,
-  type Estimate,
-} from './interest-evidence.js';
+import { estimatedMean, estimatedSd } from './interest-evidence.js';
+import { tallyAnswers, unitSpace, type UnitSpace } from './interest-tally.js';
 
 /**
  * Which interest question to ask next, or none when the result is clear enough.
@@ -69,23 +62,32 @@ function patience(answered: number, policy: Policy): number {
   return over <= 0 ? Z : Z * Math.max(0.3, 1 - over * SHRINK);
 }
 
-type Status = 'in' | 'out' | 'contested';
+const IN = 1;
+const OUT = 2;
+const CONTESTED = 3;
 
-/** Answers that speak of a unit directly (not a pick among others). */
-const byKind = new Set(['yes', 'maybe', 'no']);
-
-/** Which units are clearly in the top, clearly out of it, or still contested. */
-export function classifyUnits(estimates: Map<string, Estimate & { n: number }>, top: number, z = Z): Map<string, Status> {
-  const ranges = [...estimates].map(([id, e]) => ({ id, n: e.n, lo: e.mean - z * e.sd, hi: e.mean + z * e.sd, out: false }));
-  const lows = ranges.map((r) => r.lo).sort((a, b) => b - a);
+/**
+ * Which units are clearly in the top (IN), clearly out of it (OUT), or still CONTESTED, from each
+ * unit's likely match (mean), its uncertainty (sd) and the evidence it rests on (n).
+ */
+function classifyUnits(mean: Float64Array, sd: Float64Array, n: Float64Array, top: number, z: number): Uint8Array {
+  const size = mean.length;
+  const lo = new Float64Array(size);
+  const hi = new Float64Array(size);
+  for (let u = 0; u < size; u++) {
+    lo[u] = mean[u]! - z * sd[u]!;
+    hi[u] = mean[u]! + z * sd[u]!;
+  }
+  const lows = [...lo].sort((a, b) => b - a);
   const topLow = lows[Math.min(top, lows.length) - 1] ?? -Infinity;
-  for (const r of ranges) r.out = (r.hi < LIKE_FLOOR && r.n >= MIN_OUT_EVIDENCE) || r.hi < topLow;
-  const out = new Map<string, Status>();
-  for (const r of ranges) {
+  const out = new Uint8Array(size);
+  for (let u = 0; u < size; u++) out[u] = (hi[u]! < LIKE_FLOOR && n[u]! >= MIN_OUT_EVIDENCE) || hi[u]! < topLow ? OUT : 0;
+  for (let u = 0; u < size; u++) {
+    if (out[u] === OUT) continue;
     // Clusters that are clearly out don't compete with anyone for a place in the top.
     let rivals = 0;
-    for (const o of ranges) if (o.id !== r.id && !o.out && o.hi >= r.lo) rivals++;
-    out.set(r.id, r.out ? 'out' : rivals < top ? 'in' : 'contested');
+    for (let o = 0; o < size; o++) if (o !== u && out[o] !== OUT && hi[o]! >= lo[u]!) rivals++;
+    out[u] = rivals < top ? IN : CONTESTED;
   }
   return out;
 }
@@ -98,83 +100,95 @@ export function chooseNextItem(
 ): InterestItem | undefined {
   const policy = policyFor(grade);
   if (answers.length >= policy.maxAnswers) return undefined;
+  const space = unitSpace(framework, items, policy.young);
   const asked = new Set(answers.map((a) => a.itemId));
-  const remaining = items.filter((item) => !asked.has(item.id) && (!policy.young || item.young));
+  // Items by their place in the list: the loops below run for every item on every turn.
+  const remaining: number[] = [];
+  items.forEach((item, i) => {
+    if (!asked.has(item.id) && (!policy.young || item.young)) remaining.push(i);
+  });
   if (remaining.length === 0) return undefined;
-
-  const pathOf = pathOfClusterMap(framework);
-  const weightsOf = (item: InterestItem) =>
-    policy.young ? itemPathWeights(item, pathOf) : itemClusterWeights(item);
-  // The same weights as a list: the loops below run for every item on every turn, and iterating a
-  // list allocates nothing.
-  const weightListOf = (item: InterestItem) => weightList(weightsOf(item));
-  const evidence = collectEvidence(framework, items, answers);
-  const units = policy.young ? evidence.paths : evidence.clusters;
   // The data file's first item opens the conversation.
-  if (answers.length === 0) return remaining[0];
+  if (answers.length === 0) return items[remaining[0]!];
+
+  const tally = tallyAnswers(framework, items, answers, policy.young);
+  const size = space.unitIds.length;
   // At most one pick in any three questions in a row.
-  const recent = answers.slice(-2).map((a) => items.find((i) => i.id === a.itemId)?.kind);
-  const pickAllowed = (item: InterestItem) => item.kind !== 'pick' || !recent.includes('pick');
+  const pickRecently = answers.slice(-2).some((a) => items.find((i) => i.id === a.itemId)?.kind === 'pick');
+  const pickFactor = (i: number) => (items[i]!.kind !== 'pick' || !pickRecently ? 1 : 0.01);
+  const best = (value: (units: Int32Array, weights: Float64Array, i: number) => number) =>
+    bestItem(remaining, (i) => value(space.itemUnits[i]!, space.itemWeights[i]!, i));
 
   // 1. Cover every unit once.
-  const uncovered = new Set([...units].filter(([, u]) => u.n === 0).map(([id]) => id));
-  if (uncovered.size > 0) {
-    const gain = (item: InterestItem) => {
+  if (tally.n.some((n) => n === 0)) {
+    const covered = best((units, weights, i) => {
       let sum = 0;
-      for (const [id, w] of weightListOf(item)) if (uncovered.has(id)) sum += w;
-      return sum;
-    };
-    const best = bestItem(remaining, (item) => (pickAllowed(item) ? gain(item) : gain(item) * 0.01));
-    if (best !== undefined) return best;
+      for (let k = 0; k < units.length; k++) if (tally.n[units[k]!] === 0) sum += weights[k]!;
+      return sum * pickFactor(i);
+    });
+    if (covered !== undefined) return items[covered];
   }
 
   // 2. Separate the leaders.
-  const noLikes = !evidence.anyPositive;
+  const noLikes = !tally.anyPositive;
   if (noLikes && answers.length >= policy.stopWithoutLikes) return undefined;
-  const estimates = new Map<string, Estimate & { n: number }>();
-  for (const [id, u] of units) {
-    const e = estimate(u);
-    estimates.set(id, { mean: e.mean, sd: e.sd, score: e.score, n: u.n });
+  const mean = new Float64Array(size);
+  const sd = new Float64Array(size);
+  for (let u = 0; u < size; u++) {
+    mean[u] = estimatedMean(tally.n[u]!, tally.sum[u]!);
+    sd[u] = estimatedSd(tally.n[u]!, mean[u]!);
   }
-  const status = classifyUnits(estimates, policy.top, patience(answers.length, policy));
-  const statuses = [...status.values()];
-  const decided = statuses.filter((s) => s === 'in').length >= policy.top || !statuses.includes('contested');
+  const status = classifyUnits(mean, sd, tally.n, policy.top, patience(answers.length, policy));
+  let leaders = 0;
+  for (const s of status) if (s === IN) leaders++;
+  const decided = leaders >= policy.top || !status.includes(CONTESTED);
   // A leader known only from picks and side mentions gets one direct question, so the result can
   // quote a plain "yes" (and a fluke pick cannot carry it).
-  const direct = (item: InterestItem, id: string) => item.kind === 'yes-no' && weightsOf(item).get(id) === 1;
-  const unconfirmed = new Set(
-    [...status]
-      .filter(([id, s]) => s === 'in' && !units.get(id)!.observations.some((o) => o.weight === 1 && byKind.has(o.kind)))
-      .filter(([id]) => remaining.some((item) => direct(item, id)))
-      .map(([id]) => id),
-  );
+  const unconfirmed = new Uint8Array(size);
+  let toConfirm = 0;
+  for (let u = 0; u < size; u++) {
+    if (status[u] !== IN || tally.direct[u]) continue;
+    if (remaining.some((i) => isDirectAbout(items[i]!, space, i, u))) {
+      unconfirmed[u] = 1;
+      toConfirm++;
+    }
+  }
   const early = answers.length < (noLikes ? policy.stopWithoutLikes : policy.minAnswers);
-  if (decided && unconfirmed.size === 0 && !early) return undefined;
+  if (decided && toConfirm === 0 && !early) return undefined;
 
-  const usefulness = (item: InterestItem) => {
+  // Contested units first; then leaders to confirm; once decided (under the minimum), all leaders.
+  const focus = Uint8Array.from(status, (s, u) => (s === CONTESTED || unconfirmed[u] || (decided && s === IN) ? 1 : 0));
+  const useful = best((units, weights, i) => {
     let value = 0;
-    for (const [id, w] of weightListOf(item)) {
-      const e = estimates.get(id)!;
-      const s = status.get(id);
-      // Contested units first; then leaders to confirm; once decided (under the minimum), all leaders.
-      const focus = s === 'contested' || unconfirmed.has(id) || (decided && s === 'in') ? 1 : 0;
-      value += w * focus * e.sd * (0.5 + e.mean);
+    for (let k = 0; k < units.length; k++) {
+      const u = units[k]!;
+      value += weights[k]! * focus[u]! * sd[u]! * (0.5 + mean[u]!);
     }
     // A pick forces a choice even when no option fits, so prefer yes-no items here.
-    return item.kind === 'pick' ? (pickAllowed(item) ? value * 0.5 : value * 0.01) : value;
-  };
+    return items[i]!.kind === 'pick' ? value * (pickFactor(i) === 1 ? 0.5 : 0.01) : value;
+  });
+  if (useful !== undefined) return items[useful];
+  if (!early) return undefined;
   // Under the minimum with nothing to separate: widen the look to the least-asked units.
-  const spread = (item: InterestItem) => {
+  const spread = best((units, weights, i) => {
     let sum = 0;
-    for (const [id, w] of weightListOf(item)) sum += w / (1 + (units.get(id)?.n ?? 0));
-    return sum * (pickAllowed(item) ? 1 : 0.01);
-  };
-  return bestItem(remaining, usefulness) ?? (early ? bestItem(remaining, spread) : undefined);
+    for (let k = 0; k < units.length; k++) sum += weights[k]! / (1 + tally.n[units[k]!]!);
+    return sum * pickFactor(i);
+  });
+  return spread === undefined ? undefined : items[spread];
+}
+
+/** A yes-no item whose first cluster (or path) is unit `u`. */
+function isDirectAbout(item: InterestItem, space: UnitSpace, i: number, u: number): boolean {
+  if (item.kind !== 'yes-no') return false;
+  const units = space.itemUnits[i]!;
+  for (let k = 0; k < units.length; k++) if (units[k] === u) return space.itemWeights[i]![k] === 1;
+  return false;
 }
 
 /** The item with the highest positive value; the first listed wins a tie. */
-function bestItem(items: InterestItem[], value: (item: InterestItem) => number): InterestItem | undefined {
-  let best: InterestItem | undefined;
+function bestItem(items: number[], value: (item: number) => number): number | undefined {
+  let best: number | undefined;
   let bestValue = 1e-9;
   for (const item of items) {
     const v = value(item);

@@ -121,7 +121,7 @@ function itemsById(items: InterestItem[]): ReadonlyMap<string, InterestItem> {
 }
 
 /** A better observation of the same cluster within one item wins: higher value, then weight. */
-function better(a: Observation | undefined, b: Observation): Observation {
+export function better(a: Observation | undefined, b: Observation): Observation {
   if (a === undefined) return b;
   if (b.value !== a.value) return b.value > a.value ? b : a;
   return b.weight > a.weight ? b : a;
@@ -220,9 +220,19 @@ export function collectEvidence(framework: Framework, items: InterestItem[], ans
 }
 
 export function estimate(unit: UnitEvidence): Estimate {
-  const mean = (unit.sum + PRIOR_WEIGHT * PRIOR_MEAN) / (unit.n + PRIOR_WEIGHT);
-  const sd = Math.sqrt((mean * (1 - mean)) / (unit.n + PRIOR_WEIGHT + 1));
+  const mean = estimatedMean(unit.n, unit.sum);
+  const sd = estimatedSd(unit.n, mean);
   return { mean, sd, score: mean - 0.5 * sd };
+}
+
+/** A unit's likely match from its summed weights `n` and weighted sum of values. */
+export function estimatedMean(n: number, sum: number): number {
+  return (sum + PRIOR_WEIGHT * PRIOR_MEAN) / (n + PRIOR_WEIGHT);
+}
+
+/** How unsure that match still is. */
+export function estimatedSd(n: number, mean: number): number {
+  return Math.sqrt((mean * (1 - mean)) / (n + PRIOR_WEIGHT + 1));
 }
 
 /** The answers that showed interest (yes, picked), strongest first, then in the order given. */
