@@ -10,7 +10,7 @@ export const USERS = 400;
  * student; with ROUNDS below they stay inside the interest questions.
  */
 export const WARM_UP_PASSES = 3;
-/** Five apps in balanced orders take ten rounds (see ORDERS). */
+/** The Slack bench's five apps in balanced orders take ten rounds (see ORDERS); the Teams bench runs six apps (its own orders and rounds). */
 export const ROUNDS = 10;
 /** Waypoint with its real engine should handle at least this share of the bare app's rate. */
 export const TARGET = 0.8;
@@ -27,7 +27,7 @@ export function balancedOrders(n: number): number[][] {
   return n % 2 === 0 ? rows : [...rows, ...rows.map((row) => [...row].reverse())];
 }
 
-/** Orders of the five apps each channel bench runs. */
+/** Orders of the Slack bench's five apps. */
 export const ORDERS = balancedOrders(5);
 
 /** Brings every bench student to the first interest question, as a real chat would have. */

@@ -43,9 +43,11 @@ export function connectorStub(): ConnectorStub {
   return { server, counts: () => ({ activities, cards }) };
 }
 
-/** A bare botbuilder echo bot on node:http: the same adapter and body handling, no Waypoint. */
-export function bareEchoBot(): http.Server {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+/**
+ * A bare botbuilder echo bot on node:http: the same adapter and body handling, no Waypoint. By
+ * default botbuilder's stock CloudAdapter; pass another adapter to compare a tuned set-up.
+ */
+export function bareEchoBot(adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}))): http.Server {
   const logic = async (context: TurnContext) => {
     if (context.activity.type === 'message') await context.sendActivity(`You said: ${context.activity.text}`);
   };

@@ -3,7 +3,7 @@ import { minimalFlowTurn } from '../../bench/minimal-flow-turn.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 
 describe('the channel benches run their apps in balanced orders', () => {
-  for (const n of [4, 5]) {
+  for (const n of [4, 5, 6]) {
     it(`with ${n} apps, each runs in every place, and right after every other app, equally often`, () => {
       const orders = balancedOrders(n);
       const places = new Map<string, number>();

@@ -10,7 +10,14 @@ import {
   ConfigurationServiceClientCredentialFactory,
   type Activity,
 } from 'botbuilder';
-import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import {
+  AuthenticationError,
+  type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorFactory,
+  type UserTokenClient,
+} from 'botframework-connector';
+import { ReusedClients } from './reused-clients.js';
 import { isAuthenticated, type TeamsSettings } from './teams-settings.js';
 import type { TeamsLogger } from './teams-logger.js';
 
@@ -20,34 +27,53 @@ export const SORRY = "Sorry, something went wrong on my side. Please try that ag
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
 /**
- * botbuilder lets some token failures (a bad signature, a malformed token) through as plain errors,
- * which CloudAdapter answers with 500. They are the caller's fault, so they become 401 here; a
- * failure to reach the Bot Framework's signing keys stays a 500 (the Bot Connector retries those).
+ * ConfigurationBotFrameworkAuthentication with two changes:
+ * - botbuilder lets some token failures (a bad signature, a malformed token) through as plain
+ *   errors, which CloudAdapter answers with 500. They are the caller's fault, so they become 401
+ *   here; a failure to reach the Bot Framework's signing keys stays a 500 (the Bot Connector
+ *   retries those).
+ * - The Bot Connector and token clients are kept and reused (see reused-clients.ts).
  */
 class TeamsAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new ReusedClients();
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    let result: AuthenticateRequestResult;
     try {
-      return await super.authenticateRequest(activity, authHeader);
+      result = await super.authenticateRequest(activity, authHeader);
     } catch (err) {
       if (!(err instanceof AuthenticationError) && TOKEN_ERRORS.has((err as Error)?.name)) {
         throw new AuthenticationError(`Unauthorized: ${(err as Error).message}`, 401);
       }
       throw err;
     }
+    const { connectorFactory } = result;
+    return connectorFactory ? { ...result, connectorFactory: this.clients.connectorFactory(connectorFactory, result.claimsIdentity) } : result;
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.clients.connectorFactory(super.createConnectorFactory(claimsIdentity), claimsIdentity);
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.clients.userTokenClient(claimsIdentity, () => super.createUserTokenClient(claimsIdentity));
   }
 }
 
-export function createTeamsAdapter(settings: TeamsSettings, logger: TeamsLogger): CloudAdapter {
+/** How the adapter checks requests and reaches the Bot Connector: with the app id when there is one. */
+export function createBotAuthentication(settings: TeamsSettings): ConfigurationBotFrameworkAuthentication {
+  if (!isAuthenticated(settings)) return new TeamsAuthentication({});
   const credentials = {
     MicrosoftAppId: settings.MicrosoftAppId,
     MicrosoftAppPassword: settings.MicrosoftAppPassword,
     MicrosoftAppType: settings.MicrosoftAppType,
     MicrosoftAppTenantId: settings.MicrosoftAppTenantId,
   };
-  const auth = isAuthenticated(settings)
-    ? new TeamsAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials))
-    : new ConfigurationBotFrameworkAuthentication({});
-  const adapter = new CloudAdapter(auth);
+  return new TeamsAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
+}
+
+export function createTeamsAdapter(settings: TeamsSettings, logger: TeamsLogger): CloudAdapter {
+  const adapter = new CloudAdapter(createBotAuthentication(settings));
   adapter.onTurnError = async (context, error) => {
     const a = context.activity;
     logger.error(

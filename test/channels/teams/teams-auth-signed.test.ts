@@ -76,6 +76,15 @@ describe('Teams channel with an app id and a signed Bot Framework token', () => 
     expect(calls[0]!.authorization).toBe('Bearer token-for-replies');
   });
 
+  test('later messages are answered through the same client, and each still needs a valid token of its own', async () => {
+    const first = await post(run.url, fixture('personal-message'), withToken(channelToken(published.privateKey, KID)));
+    const second = await post(run.url, { ...fixture('personal-message'), id: 'second-message' }, withToken(channelToken(published.privateKey, KID)));
+    const forged = await post(run.url, { ...fixture('personal-message'), id: 'forged-message' }, withToken(channelToken(stranger.privateKey, KID)));
+    expect([first.status, second.status, forged.status]).toEqual([200, 200, 401]);
+    expect(run.handler.turns.map((t) => t.messageId)).toEqual(['1712345678901', 'second-message']);
+    expect(calls.map((c) => c.authorization)).toEqual(['Bearer token-for-replies', 'Bearer token-for-replies']);
+  });
+
   const refused: Array<[string, () => string]> = [
     ['a token for another bot', () => channelToken(published.privateKey, KID, { aud: '99999999-2222-4333-8444-555555555555' })],
     ['a token signed with a key the Bot Framework did not publish', () => channelToken(stranger.privateKey, KID)],
