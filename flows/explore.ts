@@ -59,6 +59,17 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
     const total = estimated(c);
     return say.itemQuestion(next(c)!, c.answers.length + 1, total, total !== estimateTotal([], c.grade));
   };
+  // An answer's new list is made once, so the guard that looks ahead and the action that keeps it
+  // share it (and with it the choice of the next question).
+  const answeredMemo = new WeakMap<FlowEvent, { before: Answer[]; after: Answer[] }>();
+  const withAnswer = (c: Ctx, e: FlowEvent): Answer[] => {
+    const known = answeredMemo.get(e);
+    if (known && known.before === c.answers) return known.after;
+    const itemId = e.type === 'ANSWER' ? e.questionId.replace(/^interest:/, '') : '';
+    const after = e.type === 'ANSWER' && byId.has(itemId) ? [...c.answers, { itemId, value: e.choiceId }] : c.answers;
+    answeredMemo.set(e, { before: c.answers, after });
+    return after;
+  };
   const canChoosePathway = (c: Ctx) => !awareness(c) && c.grade >= 7;
   const hasResults = (c: Ctx) => c.answers.length > 0;
 
@@ -72,6 +83,7 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
     },
     guards: {
       finished: ({ context }) => next(context) === undefined,
+      finishedWithAnswer: ({ context, event }) => next({ ...context, answers: withAnswer(context, event) }) === undefined,
       hasAnswers: ({ context }) => context.answers.length > 0,
       focused: ({ context }) => context.clusterId !== undefined,
       isAwareness: ({ context }) => awareness(context),
@@ -79,6 +91,7 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
       is: ({ event }, id: string) => choice(event) === id,
     },
     actions: {
+      addAnswer: assign({ answers: ({ context, event }) => withAnswer(context, event) }),
       askNext: emit(({ context }) => {
         const q = question(context);
         return context.answers.length === 0 ? reply(say.introReply(estimated(context)), q) : reply(q);
@@ -112,15 +125,11 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
       asking: {
         entry: 'askNext',
         on: {
-          ANSWER: {
-            target: 'deciding',
-            actions: assign({
-              answers: ({ context, event }) => {
-                const itemId = event.questionId.replace(/^interest:/, '');
-                return byId.has(itemId) ? [...context.answers, { itemId, value: event.choiceId }] : context.answers;
-              },
-            }),
-          },
+          // Straight to the next question or the results, as going through `deciding` would.
+          ANSWER: [
+            { guard: 'finishedWithAnswer', target: 'results', actions: 'addAnswer' },
+            { target: 'asking', reenter: true, actions: 'addAnswer' },
+          ],
           BACK: [
             { guard: 'hasAnswers', target: 'deciding', actions: assign({ answers: ({ context }) => context.answers.slice(0, -1) }) },
             { actions: emit(({ context }) => reply(text('This is the first question, so there is nothing to go back to.'), question(context))) },
