@@ -8,7 +8,7 @@ import type { Records } from '../store/records.js';
 import type { Command, TextFallback, TurnContext } from './command.js';
 import { helpLines, mayUse, menuChoices } from './command-access.js';
 import { ConversationQueue } from './conversation-queue.js';
-import { beginTurn, type TurnWork } from './turn-work.js';
+import { beginTurn, type TurnDriver, type TurnWork } from './turn-work.js';
 import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
 import { flowTakesText, sendToFlow, startFlow, type FlowDefinition, type FlowStep } from './flow-runner.js';
 import { readInput, type Input } from './read-input.js';
@@ -38,6 +38,11 @@ export class Engine implements TurnHandler {
   private readonly sessions = new SessionCache();
   private readonly flows: Map<string, FlowDefinition>;
   private readonly now: () => Date;
+  /** What a turn's context calls back into. */
+  private readonly driver: TurnDriver = {
+    startFlow: (work, id, input) => this.startFlowIn(work, id, input),
+    runCommand: (work, id) => this.runCommand(work, id, {}),
+  };
 
   constructor(private readonly deps: EngineDeps) {
     this.flows = new Map(deps.flows.map((f) => [f.id, f]));
@@ -63,7 +68,7 @@ export class Engine implements TurnHandler {
       const named = withMissingName(profile, turn.displayName);
       if (named) await records.saveProfile((profile = named));
       const at = { userKey: key, now: this.now(), records, session, profile };
-      const work = beginTurn(turn, at, { startFlow: (w, id, input) => this.startFlowIn(w, id, input), runCommand: (w, id) => this.runCommand(w, id, {}) });
+      const work = beginTurn(turn, at, this.driver);
       await this.route(work, readInput(turn));
       for (let i = 0; i < work.pendingCommands.length && i < 3; i++) await this.runCommand(work, work.pendingCommands[i]!, {});
       let lastQuestion = [...work.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');

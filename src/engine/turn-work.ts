@@ -27,36 +27,70 @@ export function beginTurn(
   at: { userKey: string; now: Date; records: Records; session: Session; profile: Profile | undefined },
   driver: TurnDriver,
 ): TurnWork {
-  const { session, records } = at;
-  const work = { session, replies: [] as Reply[], profile: at.profile, pendingCommands: [] as string[] } as TurnWork;
-  work.ctx = {
-    turn,
-    userKey: at.userKey,
-    now: at.now,
-    records,
-    profile: () => work.profile,
-    setProfile: async (p) => {
-      work.profile = p;
-      await records.saveProfile(p);
-    },
-    say: (...r) => work.replies.push(...r),
-    startFlow: (id, input) => driver.startFlow(work, id, input),
-    runCommand: (id) => driver.runCommand(work, id),
-    activeFlow: () => work.session.active?.flow,
-    resumeFlow: () => {
-      const q = work.session.flowQuestion;
-      if (!work.session.active || !q) return false;
-      work.replies.push(q);
-      return true;
-    },
-    endFlow: () => {
-      work.session.active = undefined;
-      work.session.flowQuestion = undefined;
-      work.session.pending = undefined;
-    },
-    hasPendingQuestion: () => work.session.pending !== undefined,
-    pendingQuestionId: () => work.session.pending?.questionId,
-    flowQuestionId: () => (work.session.active ? work.session.flowQuestion?.questionId : undefined),
-  };
+  const work = { session: at.session, replies: [] as Reply[], profile: at.profile, pendingCommands: [] as string[] } as TurnWork;
+  work.ctx = new WorkContext(turn, at.userKey, at.now, at.records, work, driver);
   return work;
+}
+
+/** The TurnContext over one turn's work (methods, not per-turn closures: one object per turn). */
+class WorkContext implements TurnContext {
+  constructor(
+    readonly turn: Turn,
+    readonly userKey: string,
+    readonly now: Date,
+    readonly records: Records,
+    private readonly work: TurnWork,
+    private readonly driver: TurnDriver,
+  ) {}
+
+  profile(): Profile | undefined {
+    return this.work.profile;
+  }
+
+  async setProfile(p: Profile): Promise<void> {
+    this.work.profile = p;
+    await this.records.saveProfile(p);
+  }
+
+  say(...replies: Reply[]): void {
+    this.work.replies.push(...replies);
+  }
+
+  startFlow(flowId: string, input: unknown): Promise<void> {
+    return this.driver.startFlow(this.work, flowId, input);
+  }
+
+  runCommand(commandId: string): Promise<void> {
+    return this.driver.runCommand(this.work, commandId);
+  }
+
+  activeFlow(): string | undefined {
+    return this.work.session.active?.flow;
+  }
+
+  resumeFlow(): boolean {
+    const q = this.work.session.flowQuestion;
+    if (!this.work.session.active || !q) return false;
+    this.work.replies.push(q);
+    return true;
+  }
+
+  endFlow(): void {
+    const { session } = this.work;
+    session.active = undefined;
+    session.flowQuestion = undefined;
+    session.pending = undefined;
+  }
+
+  hasPendingQuestion(): boolean {
+    return this.work.session.pending !== undefined;
+  }
+
+  pendingQuestionId(): string | undefined {
+    return this.work.session.pending?.questionId;
+  }
+
+  flowQuestionId(): string | undefined {
+    return this.work.session.active ? this.work.session.flowQuestion?.questionId : undefined;
+  }
 }
