@@ -67,15 +67,6 @@ const pathWeightsMemo = new WeakMap<ReadonlyMap<string, string>, WeakMap<Interes
 const pathOfMemo = new WeakMap<Framework, ReadonlyMap<string, string>>();
 const itemsByIdMemo = new WeakMap<InterestItem[], ReadonlyMap<string, InterestItem>>();
 
-const weightListMemo = new WeakMap<ReadonlyMap<string, number>, readonly (readonly [string, number])[]>();
-
-/** A memoized weights map as a list of [id, weight], in the map's order. */
-export function weightList(weights: ReadonlyMap<string, number>): readonly (readonly [string, number])[] {
-  let out = weightListMemo.get(weights);
-  if (!out) weightListMemo.set(weights, (out = [...weights]));
-  return out;
-}
-
 /** Every cluster an item can say something about, with its strongest weight. */
 export function itemClusterWeights(item: InterestItem): ReadonlyMap<string, number> {
   let out = clusterWeightsMemo.get(item);
