@@ -20,8 +20,9 @@ import {
 
 /** Clusters (or paths) and items as numbers. */
 export interface UnitSpace {
-  /** Unit ids in the framework's order. */
+  /** Unit ids in the framework's order, and each id's number. */
   unitIds: readonly string[];
+  unitIndex: ReadonlyMap<string, number>;
   /** Per item (in list order): the units it speaks about and how strongly, in its weights' order. */
   itemUnits: readonly Int32Array[];
   itemWeights: readonly Float64Array[];
@@ -78,30 +79,30 @@ function buildSpace(unitIds: string[], items: InterestItem[], weightsOf: (item: 
     itemUnits.push(Int32Array.from(known, ([id]) => index.get(id)!));
     itemWeights.push(Float64Array.from(known, ([, w]) => w));
   }
-  return { unitIds, itemUnits, itemWeights, itemIndex: new Map(items.map((item, i) => [item.id, i])) };
+  return { unitIds, unitIndex: index, itemUnits, itemWeights, itemIndex: new Map(items.map((item, i) => [item.id, i])) };
 }
 
 // Keyed by the read-only item objects; a handful of values per item (its choices).
 const readings = new WeakMap<InterestItem, Map<string, { clusters?: Reading; paths?: Reading }>>();
 const MAX_READINGS_PER_ITEM = 50;
 
-function readingOf(framework: Framework, item: InterestItem, value: string, young: boolean): Reading | undefined {
+function readingOf(framework: Framework, items: InterestItem[], item: InterestItem, value: string, young: boolean): Reading | undefined {
   let memo = readings.get(item);
   if (!memo) readings.set(item, (memo = new Map()));
   let both = memo.get(value);
   if (!both) {
-    both = read(framework, item, value);
+    both = read(framework, items, item, value);
     if (memo.size < MAX_READINGS_PER_ITEM) memo.set(value, both);
   }
   return young ? both.paths : both.clusters;
 }
 
 /** The cluster and path observations of one answer, as `collectEvidence` records them. */
-function read(framework: Framework, item: InterestItem, value: string): { clusters?: Reading; paths?: Reading } {
+function read(framework: Framework, items: InterestItem[], item: InterestItem, value: string): { clusters?: Reading; paths?: Reading } {
   const observed = observeAnswer(item, value, 0);
   if (observed === undefined) return {};
-  const clusterIndex = new Map(framework.clusters.map((c, i) => [c.id, i]));
-  const pathIndex = new Map(framework.paths.map((p, i) => [p.id, i]));
+  const clusterIndex = unitSpace(framework, items, false).unitIndex;
+  const pathIndex = unitSpace(framework, items, true).unitIndex;
   const pathOf = pathOfClusterMap(framework);
   const clusters: [number, Observation][] = [];
   const byPath = new Map<string, Observation>();
@@ -133,7 +134,7 @@ export function tallyAnswers(framework: Framework, items: InterestItem[], answer
   const size = space.unitIds.length;
   const tally: Tally = { n: new Float64Array(size), sum: new Float64Array(size), direct: new Uint8Array(size), anyPositive: false };
   for (const { itemIndex, value } of inLatestOrder(space, answers)) {
-    const r = readingOf(framework, items[itemIndex]!, value, young);
+    const r = readingOf(framework, items, items[itemIndex]!, value, young);
     if (r === undefined) continue;
     if (r.positive) tally.anyPositive = true;
     for (let k = 0; k < r.units.length; k++) {
