@@ -19,6 +19,7 @@ const FRAMEWORK_FILE = path.join(ROOT, 'data', 'frameworks', 'missouri.json');
 
 const EDUCATION_LEVELS = ['high-school', 'certificate', 'associate', 'bachelor', 'graduate'];
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const SOC = /^\d{2}-\d{4}$/;
 const MAX_DESCRIPTION = 200;
 
 function minimumPerPathway(): number {
@@ -139,6 +140,9 @@ async function main(): Promise<void> {
         else idOwner.set(id, rel);
       }
       const title = checkText(where, 'title', occ.title);
+      if (typeof occ.soc !== 'string' || !SOC.test(occ.soc)) {
+        problems.push(`${where}: bad soc ${JSON.stringify(occ.soc)} (want a SOC 2018 code like "29-1131")`);
+      }
 
       const pathwayIds = checkStringList(where, 'pathwayIds', occ.pathwayIds, 1, 2);
       pathwayIds.forEach((pid, n) => {
@@ -181,7 +185,7 @@ async function main(): Promise<void> {
           `${where}: bad education ${JSON.stringify(occ.education)} (want one of ${EDUCATION_LEVELS.join(', ')})`,
         );
       }
-      const known = new Set(['id', 'title', 'pathwayIds', 'otherNames', 'studentWords', 'description', 'education']);
+      const known = new Set(['id', 'title', 'soc', 'pathwayIds', 'otherNames', 'studentWords', 'description', 'education']);
       for (const key of Object.keys(occ)) {
         if (!known.has(key)) warnings.push(`${where}: unexpected field "${key}"`);
       }

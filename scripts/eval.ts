@@ -1,44 +1,119 @@
 /**
- * Cluster accuracy of the occupation matcher on a CSV of job titles.
+ * Cluster accuracy of the occupation matcher on job titles.
  *
  *   npm run eval -- <csv with title,onet_soc,expected_clusters> [--misses]
+ *   npm run eval -- --onet-alternates [--onet-dir <folder>] [--sample N] [--seed S] [--misses]
  *
- * Prints per-cluster and overall top-1/top-3 accuracy with the built-in index only, then again
- * with the O*NET index (data/generated/onet-index.json) when it exists.
+ * For a CSV: per-cluster and overall top-1/top-3 accuracy with the built-in index only, then again
+ * with the O*NET index (data/generated/onet-index.json) when it exists; each time also on the
+ * "unseen" titles (normalised, not one of our occupations' titles, other names or student words).
+ *
+ * --onet-alternates: builds, in memory only, an eval set from the O*NET alternate titles in
+ * <folder> (default ../shared/data/onet or WAYPOINT_ONET_DIR: "Alternate Titles.txt" and
+ * "career_clusters_onetonline.csv"), keeps the titles unseen in our data, splits them by SOC code
+ * into a tuning half and a held-out half and reports both (built-in index only: the O*NET index
+ * holds these very titles). --sample N takes N titles from each half (seeded by --seed, default 1);
+ * --half tuning (or held-out) reports that half only: look at the tuning half only while tuning.
+ * --misses lists misses of the CSV and of the tuning half only, never of the held-out half.
  */
+import path from 'node:path';
 import { loadFramework } from '../src/data-files/load-framework.js';
 import { loadOccupationData, loadOnetIndex } from '../src/data-files/load-occupations.js';
 import { readEvalCsv } from '../src/data-files/read-eval-csv.js';
+import { readClusterCsv, readTabSeparated } from '../src/data-files/import-onet.js';
 import { OccupationMatcher } from '../src/domain/occupations/occupation-matcher.js';
-import { evaluateMatcher, formatEvalReport } from '../src/domain/occupations/evaluate-matcher.js';
+import { evaluateMatcher, formatEvalReport, percent, type EvalCase, type EvalReport } from '../src/domain/occupations/evaluate-matcher.js';
+import { alternateTitleSets, sampleCases, seenNameKeys, splitSeen } from '../src/domain/occupations/eval-sets.js';
+
+const USAGE =
+  'Usage: npm run eval -- <csv with title,onet_soc,expected_clusters> [--misses]\n' +
+  '       npm run eval -- --onet-alternates [--onet-dir <folder>] [--sample N] [--seed S] [--half tuning|held-out] [--misses]';
+const VALUE_FLAGS = new Set(['--onet-dir', '--sample', '--seed', '--half']);
+
+function parseArgs(argv: string[]): { csv?: string; flags: Set<string>; values: Map<string, string> } {
+  const flags = new Set<string>();
+  const values = new Map<string, string>();
+  let csv: string | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i]!;
+    if (VALUE_FLAGS.has(a)) values.set(a, argv[++i] ?? '');
+    else if (a.startsWith('--')) flags.add(a);
+    else csv ??= a;
+  }
+  return { ...(csv !== undefined ? { csv } : {}), flags, values };
+}
+
+const summary = (label: string, r: EvalReport): string =>
+  `${label} (${r.overall.total} titles): top-1 ${percent(r.overall.top1, r.overall.total)} top-3 ${percent(r.overall.top3, r.overall.total)}`;
+
+function printMisses(report: EvalReport): void {
+  for (const m of report.misses) console.log(`  miss: ${m.title} -> ${m.got.join(', ')} (want ${m.expected.join(', ')})`);
+}
 
 async function main(): Promise<void> {
-  const csv = process.argv.slice(2).find((a) => !a.startsWith('--'));
-  if (csv === undefined) {
-    console.error('Usage: npm run eval -- <csv with title,onet_soc,expected_clusters> [--misses]');
+  const { csv, flags, values } = parseArgs(process.argv.slice(2));
+  const alternates = flags.has('--onet-alternates');
+  if (csv === undefined && !alternates) {
+    console.error(USAGE);
     process.exitCode = 2;
     return;
   }
-  const showMisses = process.argv.includes('--misses');
+  const showMisses = flags.has('--misses');
   const { framework } = await loadFramework();
-  const cases = await readEvalCsv(csv);
   const builtIn = await loadOccupationData({ onetFile: false, clusterIds: new Set(framework.clusters.map((c) => c.id)) });
-  const onet = await loadOnetIndex();
+  const seenKeys = seenNameKeys(builtIn.occupations);
+  const builtInMatcher = new OccupationMatcher(framework, builtIn);
+  const builtInLabel = `built-in index (${builtIn.occupations.length} occupations)`;
 
-  const runs: [string, OccupationMatcher][] = [
-    [`built-in index (${builtIn.occupations.length} occupations)`, new OccupationMatcher(framework, builtIn)],
-  ];
-  if (onet !== undefined) {
-    runs.push([`built-in + O*NET index (${onet.occupations.length} O*NET occupations)`, new OccupationMatcher(framework, { ...builtIn, onet })]);
-  } else {
-    console.log('(no O*NET index: run `npm run import:onet` to evaluate with it)\n');
+  if (csv !== undefined) {
+    const cases = await readEvalCsv(csv);
+    const { seen, unseen } = splitSeen(cases, seenKeys);
+    const onet = await loadOnetIndex();
+    const runs: [string, OccupationMatcher][] = [[builtInLabel, builtInMatcher]];
+    if (onet !== undefined) {
+      runs.push([`built-in + O*NET index (${onet.occupations.length} O*NET occupations)`, new OccupationMatcher(framework, { ...builtIn, onet })]);
+    } else {
+      console.log('(no O*NET index: run `npm run import:onet` to evaluate with it)\n');
+    }
+    for (const [label, matcher] of runs) {
+      const report = evaluateMatcher(cases, matcher, framework);
+      console.log(`== ${label}, ${cases.length} titles`);
+      console.log(formatEvalReport(report));
+      console.log(summary('seen titles (word for word one of our names)', evaluateMatcher(seen, matcher, framework)));
+      const unseenReport = evaluateMatcher(unseen, matcher, framework);
+      console.log(summary('unseen titles', unseenReport));
+      if (showMisses) printMisses(unseenReport);
+      console.log('');
+    }
   }
-  for (const [label, matcher] of runs) {
-    const report = evaluateMatcher(cases, matcher, framework);
-    console.log(`== ${label}, ${cases.length} titles`);
-    console.log(formatEvalReport(report));
-    if (showMisses) for (const m of report.misses) console.log(`  miss: ${m.title} -> ${m.got.join(', ')} (want ${m.expected.join(', ')})`);
-    console.log('');
+
+  if (alternates) {
+    const dir = path.resolve(values.get('--onet-dir') ?? process.env.WAYPOINT_ONET_DIR ?? path.join('..', 'shared', 'data', 'onet'));
+    const code = 'O*NET-SOC Code';
+    const [altRows, clusterRows] = await Promise.all([
+      readTabSeparated(path.join(dir, 'Alternate Titles.txt'), [code, 'Alternate Title']),
+      readClusterCsv(path.join(dir, 'career_clusters_onetonline.csv')),
+    ]);
+    const sets = alternateTitleSets(
+      altRows.map((r) => ({ code: r[code]!, title: r['Alternate Title']! })),
+      clusterRows.map((r) => ({ code: r.Code!, clusters: r['Career Cluster'] ?? '' })),
+      seenKeys,
+    );
+    const sample = values.has('--sample') ? Number(values.get('--sample')) : Infinity;
+    const seed = values.has('--seed') ? Number(values.get('--seed')) : 1;
+    if (Number.isNaN(sample) || Number.isNaN(seed)) throw new Error(`--sample and --seed take numbers\n${USAGE}`);
+    console.log(`== ${builtInLabel}, O*NET alternate titles from ${dir}`);
+    console.log(`(left out: ${sets.seen} titles that are one of our names, ${sets.noCluster} with no O*NET cluster; one case per distinct title)`);
+    const half = values.get('--half');
+    if (half !== undefined && half !== 'tuning' && half !== 'held-out') throw new Error(`--half is tuning or held-out\n${USAGE}`);
+    const halves: [string, EvalCase[]][] = [['tuning half', sets.tuning], ['held-out half', sets.heldOut]];
+    for (const [label, all] of halves.filter(([l]) => half === undefined || l.startsWith(half))) {
+      const cases = sampleCases(all, sample, seed);
+      const report = evaluateMatcher(cases, builtInMatcher, framework);
+      const of = cases.length < all.length ? `, sample of ${all.length} seed ${seed}` : '';
+      console.log(summary(`unseen alternate titles, ${label}${of}`, report));
+      if (showMisses && label === 'tuning half') printMisses(report);
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { ProactiveSender } from '../domain/messages.js';
 import { createExploreMachine, EXPLORE_VERSION } from '../../flows/explore.js';
 import { onboardingMachine, ONBOARDING_VERSION } from '../../flows/onboarding.js';
-import { Engine } from '../engine/engine.js';
+import { Engine, type EngineDeps } from '../engine/engine.js';
 import { forOtherRoles } from '../engine/command-access.js';
 import type { FlowDefinition } from '../engine/flow-runner.js';
 import { changeGradeCommand, exploreCommand, myChoiceCommand } from '../features/explore/explore-commands.js';
@@ -17,6 +17,17 @@ import { peopleFeature } from '../features/people/people-feature.js';
 import type { ReviewPolicy } from '../domain/reminders/index.js';
 import { counselorCommands, defaultExportDir } from '../features/counselor/counselor-feature.js';
 import { familyFeature } from '../features/family/index.js';
+import { MessageUnderstanding } from '../domain/understanding/understand-message.js';
+import { smallTalkCommands } from '../features/small-talk/small-talk-commands.js';
+import { distressCommand } from '../features/care/distress-command.js';
+import { jobQuestionCommand } from '../features/jobs/job-question-command.js';
+import { glossaryCommand } from '../features/understand/glossary-command.js';
+import { whyResultsCommand } from '../features/explore/why-results-command.js';
+import { myCounselorCommand } from '../features/people/my-counselor-command.js';
+import { planIntentCommands } from '../features/plan/plan-intent-commands.js';
+import { planChangeFallback } from '../features/plan/plan-change.js';
+import { roleFallback } from '../features/understand/role-fallback.js';
+import { typicalPay } from '../domain/occupations/typical-pay.js';
 
 export interface EngineOptions {
   records: Records;
@@ -29,10 +40,17 @@ export interface EngineOptions {
   senders?: ProactiveSender[];
   /** The review policy for counselor views; default: data/review-policy.json, America/Chicago when it names no zone. */
   reviewPolicy?: ReviewPolicy;
+  /** The district setting WAYPOINT_SAFETY_ALERTS: tell a student's counselors that a safety message arrived (never its words). */
+  safetyAlerts?: boolean;
 }
 
 /** Puts the flows, commands and effect handlers of every feature into one engine. */
-export function createEngine({ records, data, logger, now, exportDir, senders = [], reviewPolicy }: EngineOptions): Engine {
+export function createEngine(options: EngineOptions): Engine {
+  return new Engine(engineParts(options));
+}
+
+/** The flows, commands, fallbacks and understanding step of every feature (what createEngine runs; also read by the understanding eval). */
+export function engineParts({ records, data, logger, now, exportDir, senders = [], reviewPolicy, safetyAlerts = false }: EngineOptions): EngineDeps {
   const people = peopleFeature({ senders, ...(logger ? { logger } : {}) });
   const counselor = counselorCommands({ framework: data.framework, requirements: data.plans.requirements, ...(reviewPolicy ? { reviewPolicy } : {}), exportDir: exportDir ?? defaultExportDir(records.store), senders, ...(logger ? { logger } : {}) });
   const plan = { fw: data.framework, data: data.plans, ...(exportDir ? { exportDir } : {}) };
@@ -47,7 +65,10 @@ export function createEngine({ records, data, logger, now, exportDir, senders = 
     },
     ...people.flows,
   ];
+  const u = data.understanding;
   const commands = [
+    distressCommand({ alertCounselors: safetyAlerts, senders, ...(logger ? { logger } : {}) }),
+    ...smallTalkCommands(),
     exploreCommand(),
     myChoiceCommand(data.framework),
     changeGradeCommand(),
@@ -59,15 +80,23 @@ export function createEngine({ records, data, logger, now, exportDir, senders = 
     // After the people commands, so "who can see my plan" still shows the family links.
     waypointQuestionsCommand(),
     freeTextActionsCommand(data.matcher, data.framework),
+    jobQuestionCommand({ matcher: data.matcher, fw: data.framework, frame: u.jobFrame, payFor: (o) => typicalPay(data.pay, o.soc) }),
+    glossaryCommand(u.glossary),
+    whyResultsCommand(data.framework),
+    myCounselorCommand(reviewPolicy ?? data.family.reviewPolicy),
+    ...planIntentCommands(plan, planChangeFallback(plan)),
   ];
-  return new Engine({
+  return {
     records,
     flows,
     commands,
     // Words for another role's command ("caseload" from a student) are said to be theirs, not read as a job.
-    fallbacks: [planFallback(plan), family.fallback, forOtherRoles(commands), freeTextFallback(data.matcher, data.framework)],
+    textReaders: [planFallback(plan)],
+    fallbacks: [family.fallback, forOtherRoles(commands), freeTextFallback(data.matcher, data.framework, u.jobFrame)],
+    understanding: { answerWords: u.answerWords, messages: new MessageUnderstanding(u.classifier, u.intents) },
+    notUnderstood: roleFallback,
     effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice, ...people.effects },
     logger,
     now,
-  });
+  };
 }

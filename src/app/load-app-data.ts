@@ -9,6 +9,10 @@ import { OccupationMatcher } from '../domain/occupations/occupation-matcher.js';
 import { readPlanData } from '../data-files/read-plan-data-files.js';
 import type { PlanData } from '../domain/plan/index.js';
 import { loadFamilyData, type FamilyData } from '../data-files/load-family-data.js';
+import { loadUnderstanding, type UnderstandingData } from '../data-files/load-understanding.js';
+import { loadPay } from '../data-files/load-pay.js';
+import type { PayTable } from '../domain/occupations/typical-pay.js';
+import type { IntentClassifier } from '../domain/understanding/intent-classifier.js';
 
 /** The read-only data every channel needs, loaded and validated once at start-up. */
 export interface AppData {
@@ -21,6 +25,10 @@ export interface AppData {
   plans: PlanData;
   /** Grade actions, family questions and the review policy (what's due, family questions). */
   family: FamilyData;
+  /** The understanding step: intents, answer words, glossary and the trained classifier. */
+  understanding: UnderstandingData & { classifier: IntentClassifier };
+  /** Typical pay by SOC code (data/pay.json, built from the BLS wage table by npm run import:pay). */
+  pay: PayTable;
 }
 
 /** `withOnet: false` ignores a local O*NET index (tests, so they behave the same on every machine). */
@@ -36,6 +44,10 @@ export async function loadAppData(
   const matcher = new OccupationMatcher(framework.framework, occupations);
   const district = config.WAYPOINT_DISTRICT;
   const plans = await readPlanData({ dataDir: path.join(PROJECT_DIR, 'data'), framework: framework.framework, ...(district ? { district } : {}) });
-  const family = await loadFamilyData(config.WAYPOINT_TIME_ZONE ? { timeZone: config.WAYPOINT_TIME_ZONE } : {});
-  return { framework, items, matcher, onetLoaded: occupations.onet !== undefined, plans, family };
+  const [family, understanding, pay] = await Promise.all([
+    loadFamilyData(config.WAYPOINT_TIME_ZONE ? { timeZone: config.WAYPOINT_TIME_ZONE } : {}),
+    loadUnderstanding({ isJobName: (w) => matcher.namesOccupation(w) || (matcher.ambiguousChoices(w)?.length ?? 0) >= 2 }),
+    loadPay(),
+  ]);
+  return { framework, items, matcher, onetLoaded: occupations.onet !== undefined, plans, family, understanding, pay };
 }

@@ -5,6 +5,7 @@
  *   so no occupations are dropped without anyone noticing,
  * - data/pathway-keywords.json (our own words per pathway), when present,
  * - data/ambiguous-words.json (words to ask about, like "doctor"), when present,
+ * - data/title-words.json (the last words of job titles and their pathways), when present,
  * - data/generated/onet-index.json (made by `npm run import:onet`), when present.
  * A file that is there but broken stops with a DataFileError naming the file and JSON path.
  */
@@ -19,6 +20,7 @@ import {
   occupationIndexSchema,
   onetIndexSchema,
   pathwayKeywordsSchema,
+  titleWordsSchema,
 } from '../domain/occupations/occupation-schemas.js';
 import { parseInterestItems } from '../domain/interest-items.js';
 import type {
@@ -29,6 +31,7 @@ import type {
   OccupationFile,
   OnetIndex,
   PathwayKeywordMap,
+  TitleWords,
 } from '../domain/occupations/occupation-types.js';
 
 export const DATA_DIR = path.join(PROJECT_DIR, 'data');
@@ -42,6 +45,8 @@ export interface LoadOccupationOptions {
   keywordsFile?: string;
   /** default data/ambiguous-words.json; skipped when missing; false = do not load. */
   ambiguousWordsFile?: string | false;
+  /** default data/title-words.json; skipped when missing; false = do not load. */
+  titleWordsFile?: string | false;
   /** default data/interest-items.json; skipped when missing; false = do not load. */
   interestItemsFile?: string | false;
   /** Cluster ids to check interest items against (default: any). */
@@ -115,6 +120,12 @@ export async function loadAmbiguousWords(file = path.join(DATA_DIR, 'ambiguous-w
   return parseWithSchema(ambiguousWordsSchema, await readJsonFile(file), file).words;
 }
 
+export async function loadTitleWords(file = path.join(DATA_DIR, 'title-words.json')): Promise<TitleWords | undefined> {
+  if (!(await exists(file))) return undefined;
+  const { heads, endings } = parseWithSchema(titleWordsSchema, await readJsonFile(file), file);
+  return { heads, endings };
+}
+
 export async function loadOnetIndex(file = ONET_INDEX_FILE): Promise<OnetIndex | undefined> {
   if (!(await exists(file))) return undefined;
   return parseWithSchema(onetIndexSchema, await readJsonFile(file), file);
@@ -155,7 +166,7 @@ function anyClusterIds(json: unknown): string[] {
 }
 
 export async function loadOccupationData(options: LoadOccupationOptions = {}): Promise<OccupationData> {
-  const [occupations, keywords, ambiguousWords, interestPhrases, onet] = await Promise.all([
+  const [occupations, keywords, ambiguousWords, interestPhrases, onet, titleWords] = await Promise.all([
     loadBuiltInOccupations(options.occupationIndex),
     loadPathwayKeywords(options.keywordsFile),
     options.ambiguousWordsFile === false ? Promise.resolve({}) : loadAmbiguousWords(options.ambiguousWordsFile),
@@ -163,8 +174,10 @@ export async function loadOccupationData(options: LoadOccupationOptions = {}): P
       ? Promise.resolve([])
       : loadInterestPhrases(options.interestItemsFile, options.clusterIds),
     options.onetFile === false ? Promise.resolve(undefined) : loadOnetIndex(options.onetFile),
+    options.titleWordsFile === false ? Promise.resolve(undefined) : loadTitleWords(options.titleWordsFile),
   ]);
   const data: OccupationData = { occupations, keywords, ambiguousWords, interestPhrases };
   if (onet !== undefined) data.onet = onet;
+  if (titleWords !== undefined) data.titleWords = titleWords;
   return data;
 }

@@ -23,5 +23,6 @@ export async function readEvalCsv(file: string): Promise<EvalCase[]> {
   return rows.map((r) => ({
     title: r.title!,
     expectedClusters: r.expected_clusters!.split(';').map((s) => s.trim()).filter(Boolean),
+    ...(r.onet_soc ? { onetSoc: r.onet_soc } : {}),
   }));
 }

@@ -1,21 +1,11 @@
 import MiniSearch from 'minisearch';
+import { answerKind, pointedWords, type AnswerWords } from './answer-words.js';
 import type { Choice } from './messages.js';
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const ORDINAL_WORDS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, last: -1,
 };
-/** Polite or strong words around a yes or a no: "yes please", "no thanks", "heck yes". */
-const LEAD = '(?:(?:oh|um|uh|well|heck|hell) )?';
-const TAIL = '(?: (?:please|thanks|thank you|definitely|totally|for sure|of course|i would|i do|way|at all|really|lol))?';
-const YES = new RegExp(
-  `^${LEAD}(?:y|ya|yah|yea+|yes+|yeah+|yep|yup|sure|sure thing|ok|okay|definitely|totally|absolutely|of course|for sure|i would|i do|sounds good)${TAIL}$`,
-);
-const NO = new RegExp(
-  `^${LEAD}(?:n|no+|nope|nah+|not really|never|no way|not at all|none|none of (?:these|those|them|em|it)|neither|nothing)${TAIL}$`,
-);
-const MAYBE = /^(maybe|idk|i don'?t know|not sure|kinda|kind of|sort of|possibly|perhaps|dunno|i guess|a little|a bit|sometimes|eh|meh)$/;
-
 /**
  * "option 2", "number 3", "the first one", "2nd", "the last one": a place in the list. Undefined
  * when the words are not a place. A list whose labels are numbers or ordinals (grades) only takes
@@ -50,9 +40,12 @@ export function normalizeWords(s: string): string {
 /**
  * Which choice someone meant by what they typed: the option's number ("2"), its words in any case
  * ("yes", "Health Science"), a common way of saying yes/no/maybe, or a close misspelling
- * ("helth sciense"). Undefined when it is not clearly one of them.
+ * ("helth sciense"), or the option pointed at by its words ("the animal one"). The everyday ways of
+ * saying yes, no, maybe, skip and later come from data (`words`, data/understanding/answer-words-*.json);
+ * without them only numbers, places and the options' own words are read. Undefined when it is not
+ * clearly one of them.
  */
-export function matchChoice(typed: string, choices: readonly Choice[]): Choice | undefined {
+export function matchChoice(typed: string, choices: readonly Choice[], words?: AnswerWords): Choice | undefined {
   const t = normalizeWords(typed);
   if (!t || choices.length === 0) return undefined;
   // "-1" is not the first option.
@@ -74,17 +67,47 @@ export function matchChoice(typed: string, choices: readonly Choice[]): Choice |
   const place = position(t, choices);
   if (place !== undefined) return choices[place - 1];
 
-  for (const [re, id] of [[YES, 'yes'], [NO, 'no'], [MAYBE, 'maybe']] as const) {
-    if (re.test(t)) {
-      const c = choices.find((x) => x.id === id);
-      if (c) return c;
+  if (words) {
+    const kind = answerKind(t, words);
+    if (kind) {
+      for (const id of words.choiceIds[kind]) {
+        const c = choices.find((x) => x.id === id);
+        if (c) return c;
+      }
+      return undefined;
     }
   }
 
-  // Whole words of one label only ("health" -> "Health Science" when no other label has it).
+  const byWords = labelWords(t, choices);
+  if (byWords) return byWords;
+  const pointed = words ? pointedWords(t, words) : undefined;
+  if (pointed !== undefined) {
+    const place = position(pointed, choices);
+    if (place !== undefined) return choices[place - 1];
+    const hit = labelWords(pointed, choices) ?? fuzzy(pointed, choices);
+    if (hit) return hit;
+  }
+  return fuzzy(t, choices);
+}
+
+/**
+ * The one option whose label holds these words ("health" -> "Health Science"), or a word that
+ * starts the same way ("animal" -> "Animal Systems", "website" -> "Web and Digital Communications").
+ */
+function labelWords(t: string, choices: readonly Choice[]): Choice | undefined {
   const containing = choices.filter((c) => ` ${normalizeWords(c.label)} `.includes(` ${t} `));
   if (containing.length === 1) return containing[0];
+  if (containing.length > 1 || t.includes(' ') || t.length < 4) return undefined;
+  const stem = (w: string) => (w.length > 4 ? w.replace(/(?:s|es|ing|site|sites)$/, '') : w);
+  const shared = choices.filter((c) =>
+    normalizeWords(c.label)
+      .split(' ')
+      .some((w) => w.length >= 3 && (stem(w) === stem(t) || (t.startsWith(w) && w.length >= 3 && t.length - w.length <= 4))),
+  );
+  return shared.length === 1 ? shared[0] : undefined;
+}
 
+function fuzzy(t: string, choices: readonly Choice[]): Choice | undefined {
   const index = fuzzyIndex(choices);
   const hits = index.search(t, { fuzzy: 0.25, prefix: true, combineWith: 'AND' });
   if (hits.length === 0) return undefined;

@@ -49,10 +49,13 @@ export interface AuditEntry {
     | 'caseload-added'
     | 'caseload-removed'
     | 'access-denied'
-    | 'code-locked';
+    | 'code-locked'
+    | 'safety-alert';
   /** User keys involved; never names or message text. */
   subject?: string;
   target?: string;
+  /** Whether a notice reached its channel (safety-alert only). */
+  delivered?: boolean;
   /** The counselor's school (counselor-added only). */
   school?: string;
 }

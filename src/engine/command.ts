@@ -22,6 +22,10 @@ export interface TurnContext {
   resumeFlow(): boolean;
   /** Ends the active flow without its last question (what it was asking has been settled another way). */
   endFlow(): void;
+  /** Says the menu of what this person can do, after a greeting line ("Hi again!"). */
+  showMenu(greeting: string): Promise<void>;
+  /** This turn does not ask the waiting question again at its end (a goodbye, a safety answer). */
+  leaveQuestion(): void;
   /** Whether a question is waiting for an answer. */
   hasPendingQuestion(): boolean;
   /** Id of the question waiting for an answer (the last one asked), if any. */
@@ -46,8 +50,19 @@ export interface Command {
   roles?: Role[];
   /** With `roles`: also usable by someone who has not said who they are yet (in the middle of onboarding). */
   beforeProfile?: boolean;
-  /** Whether typed text (lower-cased, trimmed, punctuation removed) asks for this command. */
+  /** Whether typed text (lower-cased, trimmed, punctuation removed) asks for this command in its own words. */
   matches(text: string): boolean;
+  /**
+   * The intents (data/understanding/intents.json) this command answers: the understanding step
+   * routes a message here when it means one of them. The first is also what the command's own
+   * words mean when they match.
+   */
+  intents?: string[];
+  /**
+   * Whether this message, read as one of `intents`, has what the command needs (a job question
+   * that names a job). When false, the message goes on to the fallbacks as if not understood.
+   */
+  accepts?(text: string, intent: string): boolean;
   /**
    * Also read on someone's very first message, before the greeting (a family member whose first
    * message is the code their student gave them). Other first messages get the greeting.
@@ -55,7 +70,16 @@ export interface Command {
   onFirstContact?: boolean;
   /** Button question ids this command answers when pressed outside the current question. */
   questionIds?: string[];
-  run(ctx: TurnContext, input: { text?: string; choiceId?: string; questionId?: string }): Promise<void>;
+  run(ctx: TurnContext, input: CommandInput): Promise<void>;
+}
+
+/** What a command is run with: the typed text and what it was understood to mean, or a pressed button. */
+export interface CommandInput {
+  text?: string;
+  choiceId?: string;
+  questionId?: string;
+  /** The intent the understanding step read in the text, when it routed the message here. */
+  intent?: string;
 }
 
 /** A last resort for free text that is neither an answer nor a command (e.g. "I want to be a vet"). Returns true when it answered. */

@@ -24,7 +24,7 @@ export const say = {
   tooLong: (): Reply =>
     text(`That's a long message! I can read up to ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters at a time. Could you say it in a few words?`),
   welcomeBack: (): Reply => text("Hi again! Here's where we left off:"),
-  backToIt: (): Reply => text('Now, back to where we were:'),
+  backToIt: (question?: number): Reply => text(question !== undefined ? `Now, back to question ${question}:` : 'Now, back to where we were:'),
   unclear: (): Reply => text("Sorry, I didn't catch that."),
   pickANumber: (count: number): Reply => text(`Sorry, I didn't catch that. Type a number from 1 to ${count}, or tap a choice.`),
   forOthers: (roles: readonly Role[]): Reply => {

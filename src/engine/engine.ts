@@ -1,11 +1,14 @@
 import type { Logger } from 'pino';
 import { userKey as keyOf, type QuestionReply, type Reply, type Turn } from '../domain/messages.js';
 import { matchChoice } from '../domain/match-choice.js';
+import type { AnswerWords } from '../domain/answer-words.js';
+import type { MessageUnderstanding } from '../domain/understanding/understand-message.js';
+import type { Understanding } from '../domain/understanding/intent-types.js';
 import { withMissingName } from '../domain/profile.js';
 import type { Effect, FlowEvent } from '../../flows/flow-protocol.js';
 import { DamagedDataError } from '../store/store.js';
 import type { Records } from '../store/records.js';
-import type { Command, TextFallback, TurnContext } from './command.js';
+import type { Command, CommandInput, TextFallback, TurnContext } from './command.js';
 import { helpLines, mayUse, menuChoices } from './command-access.js';
 import { ConversationQueue } from './conversation-queue.js';
 import { beginTurn, type TurnDriver, type TurnWork } from './turn-work.js';
@@ -24,13 +27,28 @@ export interface EngineDeps {
   commands: Command[];
   effects: Partial<Record<Effect['kind'], EffectHandler>>;
   fallbacks?: TextFallback[];
+  /**
+   * Readers of text a conversation is waiting for outside a flow (a typed goal, "done" in a plan
+   * review, a plan change): tried after a safety check and before intents.
+   */
+  textReaders?: TextFallback[];
+  /**
+   * The understanding step: the ways people answer a waiting question, and the trained intent
+   * classifier. Without it only commands' own words and the fallbacks read typed text.
+   */
+  understanding?: { answerWords: AnswerWords; messages: MessageUnderstanding };
+  /** Said when nothing understood the text and no question is waiting: one line, three examples for this role. */
+  notUnderstood?: (ctx: TurnContext) => Reply[];
   now?: () => Date;
   logger?: Logger;
 }
 
 /**
- * One turn: Turn in -> load session -> route (answer, global word, command, flow text, fallback)
- * -> save -> Reply[] out. Turns of one conversation are applied one at a time, in order; a
+ * One turn: Turn in -> load session -> understand and route -> save -> Reply[] out. The routing
+ * rule, in order: the waiting question (its choices and the ways people say them) -> global words
+ * (help, back, restart, stop) -> text the active flow reads (a grade, a code) -> intent (trained
+ * classifier and commands' own words, by explicit priority) -> fallbacks (plan edits, family
+ * questions, a job named outright) -> the role's "didn't catch that". Turns of one conversation are applied one at a time, in order; a
  * repeated message id is answered from the record.
  */
 export class Engine implements TurnHandler {
@@ -42,6 +60,7 @@ export class Engine implements TurnHandler {
   private readonly driver: TurnDriver = {
     startFlow: (work, id, input) => this.startFlowIn(work, id, input),
     runCommand: (work, id) => this.runCommand(work, id, {}),
+    showMenu: (work, greeting) => this.menu(work, greeting),
   };
 
   constructor(private readonly deps: EngineDeps) {
@@ -72,9 +91,9 @@ export class Engine implements TurnHandler {
       await this.route(work, readInput(turn));
       for (let i = 0; i < work.pendingCommands.length && i < 3; i++) await this.runCommand(work, work.pendingCommands[i]!, {});
       let lastQuestion = [...work.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');
-      if (!lastQuestion && session.active && session.flowQuestion) {
-        // A side trip in the middle of a flow ("my pathway", "invite my family"): show the way back.
-        if (work.replies.length > 0) work.replies.push(say.backToIt());
+      if (!lastQuestion && session.active && session.flowQuestion && !work.leaveQuestion) {
+        // A side trip in the middle of a flow ("my pathway", "wait can i be a vet"): the way back.
+        if (work.replies.length > 0) work.replies.push(say.backToIt(session.flowQuestion.progress?.index));
         work.replies.push((lastQuestion = session.flowQuestion));
       }
       if (lastQuestion) session.pending = lastQuestion;
@@ -105,6 +124,9 @@ export class Engine implements TurnHandler {
         const { words } = input;
         const early = this.deps.commands.find((c) => c.onFirstContact && c.matches(words));
         if (early) return this.runCommand(work, early.id, { text: input.text });
+        // Someone in danger is answered before anything else, even before we know who they are.
+        const meant = await this.deps.understanding?.messages.understand(input.text, 'none');
+        if (meant?.intent === 'distress' && (await this.toIntent(work, meant, input.text))) return;
       }
       return this.startFlowIn(work, 'onboarding', { firstContact: true });
     }
@@ -113,29 +135,77 @@ export class Engine implements TurnHandler {
     const word = globalWord(input.words);
     if (word) return this.onGlobal(work, word);
     const pending = session.pending;
-    const picked = pending ? matchChoice(input.text, pending.choices) : undefined;
+    const picked = pending ? matchChoice(input.text, pending.choices, this.deps.understanding?.answerWords) : undefined;
     if (pending && picked) return this.onAnswer(work, pending.questionId, picked.id);
-    const command = this.commandFor(work, input.words);
-    if (command) return this.runCommand(work, command.id, { text: input.text });
     const def = session.active && this.flows.get(session.active.flow);
     if (def && session.active && this.safeTakesText(def, session)) {
+      // The flow reads the text first (a grade, a code); when it finds nothing there, the text is read for what it means.
       await this.toFlow(work, { type: 'TEXT', text: input.text });
-      // The flow read the text and found nothing in it ("banana" for a grade): say so, ask again.
-      if (work.replies.length === 0) this.unclearAnswer(work);
-      return;
+      if (work.replies.length > 0) return;
     }
-    const greeting = /^(hi|hey|hello|hiya|yo|sup|good (morning|afternoon|evening))( there| waypoint)?$/.test(input.words);
-    if (greeting) return pending ? this.reask(work, say.welcomeBack()) : this.menu(work, 'Hi again!');
+    const meant = await this.understand(work, input.text, input.words);
+    if (meant?.intent === 'distress' && (await this.toIntent(work, meant, input.text))) return;
+    for (const reader of this.deps.textReaders ?? []) {
+      if (await reader(work.ctx, input.text)) {
+        session.unclear = 0;
+        return;
+      }
+    }
+    if (meant && (await this.toIntent(work, meant, input.text))) return;
     for (const fallback of this.deps.fallbacks ?? []) {
       if (await fallback(work.ctx, input.text)) {
         session.unclear = 0;
         return;
       }
     }
-    if (!session.active && !pending) return this.menu(work, "Sorry, I didn't catch that.");
+    if (!session.active && !pending) return this.notUnderstood(work);
     // A number that is not one of the choices ("42" for three choices): say which numbers work.
     if (pending && /^\d+$/.test(input.words) && pending.choices.length > 1) return this.reask(work, say.pickANumber(pending.choices.length));
     this.unclearAnswer(work);
+  }
+
+  /** What the text means: the commands whose own words it is, and the classifier's reading, by priority. */
+  private async understand(work: TurnWork, text: string, words: string): Promise<Understanding | undefined> {
+    const role = work.profile?.role;
+    const own = this.deps.commands.filter((c) => this.allowed(work, c) && c.matches(words)).map((c) => ({ command: c.id, ...(c.intents?.[0] ? { intent: c.intents[0] } : {}) }));
+    const understanding = this.deps.understanding;
+    if (!understanding) return own[0] ? { intent: own[0].intent ?? '', command: own[0].command, score: 1, by: 'command-words' } : undefined;
+    return understanding.messages.understand(text, role ?? 'none', own);
+  }
+
+  /** Runs what answers this intent for this person; false when nothing here answers it. */
+  private async toIntent(work: TurnWork, meant: Understanding, text: string): Promise<boolean> {
+    const { commands } = this.deps;
+    if (meant.intent === 'help') {
+      await this.onGlobal(work, 'help');
+      return true;
+    }
+    // A command's own words ran it as such ("what is a career cluster?"); an intent goes to the command that answers it.
+    const handler = meant.command !== undefined
+      ? commands.find((c) => c.id === meant.command)
+      : commands.find((c) => this.allowed(work, c) && c.intents?.includes(meant.intent));
+    if (handler && this.allowed(work, handler)) {
+      if (meant.command === undefined && handler.accepts && !handler.accepts(text, meant.intent)) return false;
+      await this.runCommand(work, handler.id, meant.command !== undefined ? { text } : { text, intent: meant.intent });
+      return true;
+    }
+    // Another role's intent ("remind ava" from a student): say whose it is, instead of guessing a job.
+    const def = this.deps.understanding?.messages.intent(meant.intent);
+    const theirs = work.profile && def ? def.roles.includes(work.profile.role) : true;
+    const forOthers = theirs ? undefined : commands.find((c) => c.roles && c.intents?.includes(meant.intent) && !this.allowed(work, c));
+    if (forOthers) {
+      work.replies.push(say.forOthers(forOthers.roles!));
+      if (work.session.pending) work.replies.push(work.session.pending);
+      return true;
+    }
+    return false;
+  }
+
+  /** Nothing understood and nothing waiting: one line and three examples for this person. */
+  private notUnderstood(work: TurnWork): void {
+    work.session.unclear += 1;
+    if (this.deps.notUnderstood) work.replies.push(...this.deps.notUnderstood(work.ctx));
+    else this.menu(work, "Sorry, I didn't catch that.");
   }
 
   /** "I didn't catch that", the question again, and after two in a row the way out. */
@@ -199,15 +269,11 @@ export class Engine implements TurnHandler {
     }
   }
 
-  private commandFor(work: TurnWork, words: string): Command | undefined {
-    return this.deps.commands.find((c) => this.allowed(work, c) && c.matches(words));
-  }
-
   private allowed(work: TurnWork, c: Command): boolean {
     return mayUse(work.profile?.role, c);
   }
 
-  private async runCommand(work: TurnWork, id: string, input: Parameters<Command['run']>[1]): Promise<void> {
+  private async runCommand(work: TurnWork, id: string, input: CommandInput): Promise<void> {
     const command = this.deps.commands.find((c) => c.id === id);
     if (!command || !this.allowed(work, command)) return this.menu(work, "Sorry, I can't do that here.");
     work.session.unclear = 0;

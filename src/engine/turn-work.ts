@@ -13,12 +13,15 @@ export interface TurnWork {
   pendingCommands: string[];
   /** A press on a question that is no longer waiting was skipped. */
   stale?: boolean;
+  /** The waiting question is not asked again at the end of this turn. */
+  leaveQuestion?: boolean;
 }
 
 /** What the context's flow and command calls go back to (the engine). */
 export interface TurnDriver {
   startFlow(work: TurnWork, flowId: string, input: unknown): Promise<void>;
   runCommand(work: TurnWork, commandId: string): Promise<void>;
+  showMenu(work: TurnWork, greeting: string): void;
 }
 
 /** A turn's work and the context that commands and effect handlers see of it. */
@@ -62,6 +65,14 @@ class WorkContext implements TurnContext {
 
   runCommand(commandId: string): Promise<void> {
     return this.driver.runCommand(this.work, commandId);
+  }
+
+  async showMenu(greeting: string): Promise<void> {
+    this.driver.showMenu(this.work, greeting);
+  }
+
+  leaveQuestion(): void {
+    this.work.leaveQuestion = true;
   }
 
   activeFlow(): string | undefined {

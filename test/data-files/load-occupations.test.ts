@@ -26,7 +26,7 @@ async function writeIndex(parts: Record<string, unknown>): Promise<string> {
 }
 
 const occ = (over: Record<string, unknown> = {}) => ({
-  id: 'baker', title: 'Baker', pathwayIds: ['hospitality-tourism.restaurants-and-food-and-beverage-services'],
+  id: 'baker', title: 'Baker', soc: '51-3011', pathwayIds: ['hospitality-tourism.restaurants-and-food-and-beverage-services'],
   otherNames: ['bread maker', 'pastry baker'], studentWords: ['baking', 'cakes'],
   description: 'Mixes and bakes bread, cakes and treats.', education: 'high-school', ...over,
 });
@@ -43,6 +43,14 @@ describe('loading the built-in occupation index', () => {
     const load = loadBuiltInOccupations(index);
     await expect(load).rejects.toThrow(DataFileError);
     await expect(load).rejects.toThrow(/hospitality-tourism\.json: \$\.occupations\[1\]\.education/);
+  });
+
+  it('names the file and the JSON path of a missing or malformed SOC code', async () => {
+    const { soc: _soc, ...noSoc } = occ();
+    const index = await writeIndex({ 'hospitality-tourism.json': { clusterId: 'hospitality-tourism', occupations: [occ(), occ({ id: 'cook', soc: '35-2014.00' }), noSoc] } });
+    await expect(loadBuiltInOccupations(index)).rejects.toThrow(/hospitality-tourism\.json: \$\.occupations\[1\]\.soc must be a SOC code/);
+    await writeFile(index.replace('occupations.json', 'occupations/hospitality-tourism.json'), JSON.stringify({ clusterId: 'hospitality-tourism', occupations: [noSoc] }));
+    await expect(loadBuiltInOccupations(index)).rejects.toThrow(/hospitality-tourism\.json: \$\.occupations\[0\]\.soc Required/);
   });
 
   it('names the file of a broken JSON file', async () => {

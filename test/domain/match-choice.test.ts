@@ -1,4 +1,13 @@
-import { matchChoice } from '../../src/domain/match-choice.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_DIR } from '../../src/config.js';
+import { answerWordsSchema, compileAnswerWords } from '../../src/domain/answer-words.js';
+import { matchChoice as matchWith } from '../../src/domain/match-choice.js';
+import type { Choice } from '../../src/domain/messages.js';
+
+/** The answer words as shipped (data/understanding/answer-words-en.json). */
+const words = compileAnswerWords(answerWordsSchema.parse(JSON.parse(readFileSync(path.join(PROJECT_DIR, 'data/understanding/answer-words-en.json'), 'utf8'))));
+const matchChoice = (typed: string, choices: readonly Choice[]) => matchWith(typed, choices, words);
 
 const yesNo = [
   { id: 'yes', label: 'Yes' },
@@ -81,5 +90,32 @@ describe('choosing an option by typing', () => {
     expect(matchChoice('pizza', yesNo)).toBeUndefined();
     expect(matchChoice('', yesNo)).toBeUndefined();
     expect(matchChoice('services', [...clusters, { id: 'x', label: 'Support Services' }])).toBeUndefined();
+  });
+
+  it('reads yes-ish, no-ish, unsure, skip and later the way people type them', () => {
+    for (const t of ['ya', 'ya i guess', 'yes!!', 'hell yeah', 'sure', 'oh yes please']) expect(matchChoice(t, yesNo)?.id).toBe('yes');
+    for (const t of ['nah', 'nope', 'nah not really lol']) expect(matchChoice(t, yesNo)?.id).toBe('no');
+    for (const t of ['idk', 'maybe idk', 'kinda', 'not sure']) expect(matchChoice(t, yesNo)?.id).toBe('maybe');
+    expect(matchChoice('skip', yesNo)?.id).toBe('maybe');
+    const goal = [{ id: 'own', label: "I'll type my own" }, { id: 'later', label: 'Decide later' }];
+    expect(matchChoice('decide later', goal)?.id).toBe('later');
+    expect(matchChoice('not now', goal)?.id).toBe('later');
+  });
+
+  it('takes an option pointed at by its words or its place', () => {
+    const pathways = [
+      { id: 'p1', label: 'Animal Systems' },
+      { id: 'p2', label: 'Web and Digital Communications' },
+      { id: 'p3', label: 'Plant Systems' },
+    ];
+    expect(matchChoice('the animal one', pathways)?.id).toBe('p1');
+    expect(matchChoice('the website one', pathways)?.id).toBe('p2');
+    expect(matchChoice('the second one', pathways)?.id).toBe('p2');
+    expect(matchChoice('i pick the plant one', pathways)?.id).toBe('p3');
+  });
+
+  it('does not read a question in the middle of a quiz as an answer', () => {
+    expect(matchChoice('wait can i be a vet', yesNo)).toBeUndefined();
+    expect(matchChoice('how much do nurses make', yesNo)).toBeUndefined();
   });
 });

@@ -10,6 +10,8 @@ export interface EvalCase {
   title: string;
   /** Expected cluster names, as written in the eval file ("Agriculture, Food and Natural Resources"). */
   expectedClusters: string[];
+  /** The O*NET-SOC code the title comes from, when known ("29-1141.00"). */
+  onetSoc?: string;
 }
 
 export interface Accuracy {

@@ -50,7 +50,7 @@ function aTitle(title: string): string {
  * "A welder joins pieces of metal together using heat." A description that names what the job is
  * ("A doctor who cares for children") gets an "is": "A pediatrician is a doctor who cares for children."
  */
-function sentence(title: string, description: string): string {
+export function sentence(title: string, description: string): string {
   const d = description.trim();
   const rest = /^(?:[A-Z][a-z]|A\s)/.test(d) ? d.charAt(0).toLowerCase() + d.slice(1) : d;
   const is = /^(?:a|an|the)\s/.test(rest) ? 'is ' : '';

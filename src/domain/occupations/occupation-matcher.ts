@@ -11,7 +11,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Framework } from '../framework-types.js';
 import type { Occupation, OccupationData, OnetOccupation } from './occupation-types.js';
 import { FIELD_BOOSTS, INTEREST_FIELD_BOOSTS, SEARCH_FIELDS, buildSearchDocuments, type SearchDocument } from './search-documents.js';
-import { phraseKey, plainText, processTerm, queryWords } from './normalise-text.js';
+import { foldPlural, phraseKey, plainText, processTerm, queryWords, type QueryWord } from './normalise-text.js';
 import type { MatchOptions, MatchResult, OccupationMatch } from './match-types.js';
 
 export type { ClusterMatch, MatchResult, OccupationMatch, PathwayMatch } from './match-types.js';
@@ -19,16 +19,35 @@ export type { ClusterMatch, MatchResult, OccupationMatch, PathwayMatch } from '.
 /** How much a whole-phrase hit multiplies an occupation's evidence, by where the phrase is. */
 const EXACT_BONUS = { title: 3, otherName: 2.5, studentWord: 1.6 } as const;
 /** Weight of evidence for a second (not best-fit) pathway or cluster. */
-const SECONDARY = 0.5;
+const SECONDARY = Number(process.env.WP_SECONDARY ?? 0.5);
 /** Each further piece of evidence for the same pathway counts this much less. */
-const DECAY = 0.5;
-const MAX_RESULTS = 60;
+const DECAY = Number(process.env.WP_DECAY ?? 0.5);
+const MAX_RESULTS = Number(process.env.WP_MAXR ?? 60);
 /** When the student states an interest ("I like ..."), interest phrases count this much more. */
 const INTEREST_BOOST = 2;
 /** For an interest, many jobs that share it say more than one job named after it ("music"). */
 const INTEREST_DECAY = 0.7;
 
 export type { MatchOptions } from './match-types.js';
+
+/**
+ * Evidence from the last word of a title ("... inspector", data/title-words.json), as a share of
+ * the strongest cluster's evidence from the search (or this much when the search found nothing).
+ */
+const HEAD_SHARE = Number(process.env.WP_HEAD_SHARE ?? 0.6);
+const HEAD_ALONE = 10;
+const HEAD_SHARE_WEAK = Number(process.env.WP_HEAD_NAMED ?? 0.3);
+const FOCUS_POWER = Number(process.env.WP_FOCUS_POWER ?? 1);
+/** In a query of several words, a word no document has as such (only typo or word-start hits) counts this much. */
+const UNKNOWN_TERM_BOOST = Number(process.env.WP_UNKNOWN ?? 1);
+/** The second and third pathways a title word lists count this much of the first. */
+const HEAD_NEXT = Number(process.env.WP_HEAD_NEXT ?? 0.8);
+/** Where a title's name part ends: "Chief of Police", "Manager, Sales", "Analyst (Data)". */
+const TITLE_QUALIFIER = /\(|\)|,|\bof\b|\bfor\b/;
+/** The shortest first part of a joined-up title word ("meat" + "cutter"). */
+const MIN_PREFIX = 3;
+/** The shortest last word found inside a joined-up word ("cutter" in "meatcutter"). */
+const MIN_INNER_HEAD = 4;
 
 const fuzziness = (term: string): number | false => (term.length < 4 ? false : term.length < 7 ? 1 : 2);
 
@@ -68,6 +87,10 @@ export class OccupationMatcher {
   private readonly ambiguous = new Map<string, Occupation[]>();
   /** Search term -> share of the documents with it that are in its most common cluster (0-1]. */
   private readonly focus = new Map<string, number>();
+  /** A title's last word (as a search term, or folded when it is a filler word like "worker") -> its pathways. */
+  private readonly titleHeads = new Map<string, string[]>();
+  /** Word endings -> pathways (data/title-words.json), longest ending first. */
+  private readonly titleEndings: [string, string[]][] = [];
 
   constructor(readonly framework: Framework, data: OccupationData) {
     for (const cluster of framework.clusters) {
@@ -87,6 +110,16 @@ export class OccupationMatcher {
       const term = processTerm(word);
       if (term !== null) this.ambiguous.set(term, ids.map((id) => this.builtIn.get(id)).filter((o): o is Occupation => o !== undefined));
     }
+    const knownPathway = (p: string): boolean => this.pathwayNames.has(p);
+    for (const [word, pathwayIds] of Object.entries(data.titleWords?.heads ?? {})) {
+      const known = pathwayIds.filter(knownPathway);
+      if (known.length > 0) this.titleHeads.set(processTerm(word) ?? foldPlural(plainText(word)), known);
+    }
+    for (const [ending, pathwayIds] of Object.entries(data.titleWords?.endings ?? {})) {
+      const known = pathwayIds.filter(knownPathway);
+      if (known.length > 0) this.titleEndings.push([ending, known]);
+    }
+    this.titleEndings.sort((a, b) => b[0].length - a[0].length);
     this.search = new MiniSearch<SearchDocument>({
       fields: [...SEARCH_FIELDS],
       processTerm: (term) => processTerm(term),
@@ -138,9 +171,9 @@ export class OccupationMatcher {
     if (terms.length < 2) return undefined;
     const focus = terms.map((t) => this.focus.get(t));
     const known = focus.filter((f): f is number => f !== undefined);
-    if (known.length < 2) return undefined;
+    if (known.length === 0 || (known.length === 1 && UNKNOWN_TERM_BOOST === 1)) return undefined;
     const top = Math.max(...known);
-    const boosts = new Map(terms.map((t, i) => [t, (focus[i] ?? top) / top]));
+    const boosts = new Map(terms.map((t, i) => [t, focus[i] === undefined ? UNKNOWN_TERM_BOOST : focus[i]! / top]));
     return (term) => boosts.get(term) ?? 1;
   }
 
@@ -204,6 +237,15 @@ export class OccupationMatcher {
   }
 
   /** True when the whole text is exactly some built-in occupation's title, other name or student word. */
+  /** Whether the whole text is a built-in occupation's title or one of its other names ("vet", "welder"), not only a word students use for it. */
+  namesOccupation(text: string): boolean {
+    const key = phraseKey(text);
+    // "my counselor" is not a name: only words that are all part of the name count.
+    if (key === '' || key.split(' ').length !== plainText(text).split(' ').length) return false;
+    for (const bonus of this.exactPhrases.get(key)?.values() ?? []) if (bonus >= EXACT_BONUS.otherName) return true;
+    return false;
+  }
+
   isExactOccupationName(text: string): boolean {
     return (this.exactPhrases.get(phraseKey(text))?.size ?? 0) > 0;
   }
@@ -214,6 +256,66 @@ export class OccupationMatcher {
 
   pathwayName(id: string): string {
     return this.pathwayNames.get(id) ?? id;
+  }
+
+  /**
+   * The last word of the name part of a title ("Chief of Police" -> chief): the last word that
+   * is not filler, or a filler word that is a title word itself ("Farm Worker" -> worker).
+   */
+  private headWord(text: string): QueryWord | undefined {
+    const plain = plainText(text.slice(0, 500).split(TITLE_QUALIFIER)[0]!).split(' ');
+    for (let i = plain.length - 1; i >= 0; i -= 1) {
+      const word = plain[i]!;
+      if (word === '') continue;
+      const term = processTerm(word);
+      if (term !== null) return { word, term };
+      const folded = foldPlural(word);
+      if (this.titleHeads.has(folded)) return { word, term: folded };
+    }
+    return undefined;
+  }
+
+  /** The pathways a title's last word points to: its own entry, one inside it ("meat|cutter"), or its ending. */
+  private titleWordPathways(head: QueryWord): string[] | undefined {
+    const t = head.term;
+    for (let i = MIN_PREFIX; i <= t.length - MIN_INNER_HEAD; i += 1) {
+      const inner = this.titleHeads.get(t.slice(i));
+      if (inner !== undefined) return inner;
+    }
+    return this.titleEndings.find(([ending]) => t.length >= ending.length + MIN_PREFIX && t.endsWith(ending))?.[1];
+  }
+
+  /**
+   * A job title's last word says what kind of job it is ("... tender", "... inspector"): evidence
+   * for that word's pathways (data/title-words.json), sized after what the search found. Not when
+   * the text is exactly the name of one of our jobs: that says more.
+   */
+  private addTitleWordEvidence(
+    text: string, words: QueryWord[], exactTerms: Set<string>, named: boolean,
+    pathways: Map<string, Evidence>, clusters: Map<string, Evidence>, decay: number,
+  ): void {
+    if (this.titleHeads.size === 0 && this.titleEndings.length === 0) return;
+    const head = this.headWord(text);
+    if (head === undefined) return;
+    let top = 0;
+    for (const e of clusters.values()) top = Math.max(top, total(e, decay));
+    const own = this.titleHeads.get(head.term);
+    const pathwayIds = own ?? (exactTerms.has(head.term) ? undefined : this.titleWordPathways(head));
+    if (pathwayIds === undefined) return;
+    // One of our jobs is named by all of the words, or another word points clearly to one
+    // cluster ("poultry director"): the title's last word says less. So does a word's ending
+    // alone when the word (typed alone) found something else ("gamer").
+    let focus = 0;
+    for (const w of words) if (w.term !== head.term && exactTerms.has(w.term)) focus = Math.max(focus, this.focus.get(w.term) ?? 0);
+    const filler = !words.some((w) => w.term === head.term);
+    const weak = named || filler || (own === undefined && words.length < 2);
+    const share = weak ? HEAD_SHARE_WEAK : HEAD_SHARE - (HEAD_SHARE - HEAD_SHARE_WEAK) * focus ** FOCUS_POWER;
+    const amount = top > 0 ? top * share : HEAD_ALONE;
+    pathwayIds.forEach((p, i) => {
+      const share = amount * HEAD_NEXT ** Math.min(i, 2);
+      addEvidence(pathways, p, share, [head.word]);
+      addEvidence(clusters, p.split('.')[0]!, share, [head.word]);
+    });
   }
 
   match(text: string, limit = 3, options: MatchOptions = {}): MatchResult {
@@ -269,6 +371,10 @@ export class OccupationMatcher {
     }
 
     const decay = options.interest === true ? INTEREST_DECAY : DECAY;
+    if (options.interest !== true && exactIds.size === 0) {
+      const named = words.every((w) => exactTerms.has(w.term)) && occupations.some((o) => o.nameHit && o.source === 'built-in');
+      this.addTitleWordEvidence(text, words, exactTerms, named, pathways, clusters, decay);
+    }
     const rank = <T extends { score: number }>(list: T[]): T[] => list.sort((a, b) => b.score - a.score).slice(0, limit);
     return {
       words,

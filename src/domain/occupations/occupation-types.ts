@@ -13,6 +13,11 @@ export interface Occupation {
   /** kebab-case, unique across all files, e.g. "veterinarian". */
   id: string;
   title: string;
+  /**
+   * SOC 2018 code ("29-1131"), the detailed code the BLS wage table publishes: pay figures are
+   * looked up by it (data/pay.json). O*NET occupations carry theirs in `code` ("29-1131.00").
+   */
+  soc: string;
   /** Framework pathway ids; the first is the best fit. */
   pathwayIds: string[];
   /** Other common names ("animal doctor", "DVM"). */
@@ -87,10 +92,26 @@ export interface InterestPhrase {
  */
 export type AmbiguousWords = Record<string, string[]>;
 
+/**
+ * data/title-words.json (our own words): what the last word of a job title ("... inspector",
+ * "... tender") says about the job. Evidence of its own when someone types a job title, so a
+ * title whose other words we do not know still lands near the right pathways.
+ */
+export interface TitleWords {
+  /** Last word -> the pathways jobs called that usually belong to, best fit first. */
+  heads: Record<string, string[]>;
+  /**
+   * Word ending -> pathways, for a last word we have no entry or job for: "-ologist" (a
+   * scientist), "-er" (someone who does something: "spooler", "crusher").
+   */
+  endings: Record<string, string[]>;
+}
+
 /** Everything the matcher is built from. */
 export interface OccupationData {
   occupations: Occupation[];
   ambiguousWords?: AmbiguousWords;
+  titleWords?: TitleWords;
   keywords: PathwayKeywordMap;
   interestPhrases?: InterestPhrase[];
   onet?: OnetIndex;

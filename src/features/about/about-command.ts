@@ -10,6 +10,7 @@ export const ONET_ATTRIBUTION =
 export function aboutCommand(onetLoaded: () => boolean): Command {
   return {
     id: 'about',
+    intents: ['about'],
     help: 'about: what Waypoint is and where its information comes from',
     matches: (t) => /^(about|about waypoint|who are you|what are you|privacy|credits)$/.test(t),
     run: async (ctx) => {
@@ -20,6 +21,7 @@ export function aboutCommand(onetLoaded: () => boolean): Command {
         ),
         text(
           'The job descriptions are written by the Waypoint team. ' +
+            'Typical pay comes from the U.S. Bureau of Labor Statistics (Occupational Employment and Wage Statistics, May 2023, national). ' +
             (onetLoaded() ? `Extra job titles come from O*NET. ${ONET_ATTRIBUTION}` : `When a school adds the O*NET job list: ${ONET_ATTRIBUTION}`),
         ),
       );

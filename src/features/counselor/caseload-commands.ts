@@ -42,6 +42,7 @@ async function remind(ctx: TurnContext, deps: CounselorDeps, group: StudentGroup
 export function caseloadCommand(deps: CounselorDeps): Command {
   return {
     id: 'caseload',
+    intents: ['caseload'],
     menuLabel: 'My caseload',
     help: 'caseload: your students in numbers, with a list and a CSV file',
     roles: ['counselor'],
@@ -70,12 +71,17 @@ const GROUPS: [RegExp, StudentGroup][] = [
 export function remindCommand(deps: CounselorDeps): Command {
   return {
     id: 'remind-students',
+    intents: ['remind'],
     help: 'remind everyone who is overdue (or: with no plan, with no review, everyone)',
     roles: ['counselor'],
     matches: (t) => /^(send )?(a )?remind(ers?)?\b/.test(t) && GROUPS.some(([re]) => re.test(t)),
     run: async (ctx, input) => {
       const t = (input.text ?? '').toLowerCase().replace(/[’']/g, '');
-      const group = GROUPS.find(([re]) => re.test(t))?.[1] ?? 'overdue';
+      const group = GROUPS.find(([re]) => re.test(t))?.[1];
+      if (!group) {
+        // Read as a reminder but naming no group ("remind ava"): never guess who gets a message.
+        return void ctx.say(text('Who should I remind? Say "remind everyone who is overdue", "remind students with no plan", "remind students with no review" or "remind everyone".'));
+      }
       await remind(ctx, deps, group);
     },
   };

@@ -93,6 +93,7 @@ export async function studentViewReplies(ctx: TurnContext, key: string, deps: Co
 export function studentViewCommand(deps: CounselorDeps): Command {
   return {
     id: 'show-student',
+    intents: ['show-student'],
     help: 'show student <name or id>: one student\'s profile, plan, problems and reviews',
     helpFor: ['counselor', 'family'],
     questionIds: [PICK_STUDENT_Q],
@@ -102,7 +103,12 @@ export function studentViewCommand(deps: CounselorDeps): Command {
       let key: string | undefined;
       if (input.questionId === PICK_STUDENT_Q) key = input.choiceId;
       else {
-        const asked = (input.text ?? '').replace(/^\s*(show|see|view|open|look up)\s+(student|child|kid)\s+/i, '').trim();
+        const asked = (input.text ?? '')
+          .replace(/^\s*(?:can you |could you |please |pls )?(?:show|see|view|open|look up|lookup|pull up|find|check on|check|get)\s+(?:me\s+)?(?:the\s+)?(?:student|child|kid)?\s*/i, '')
+          .replace(/^(?:info|record|profile|file|details)\s+(?:on|for)\s+/i, '')
+          .replace(/['’]s\s+(?:plan|record|profile|file|info)\s*$/i, '')
+          .replace(/[?!.]+$/, '')
+          .trim();
         const m = KEY.exec(asked);
         if (m) key = `${m[1]!.toLowerCase()}:${m[2]}`;
         else {

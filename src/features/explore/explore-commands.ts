@@ -11,6 +11,7 @@ const EXPLORE_WORDS = /^(explore|quiz|start|take the quiz|interest questions|que
 export function exploreCommand(): Command {
   return {
     id: 'explore',
+    intents: ['explore'],
     menuLabel: 'Explore careers',
     help: 'explore: quick questions to find careers you might like',
     roles: ['student'],
@@ -33,6 +34,7 @@ export function exploreCommand(): Command {
 export function myChoiceCommand(fw: FrameworkIndex): Command {
   return {
     id: 'my-choice',
+    intents: ['my-pathway'],
     menuLabel: 'See my choices',
     help: 'my pathway: see the Path, Cluster and Pathway you chose',
     roles: ['student'],
@@ -71,6 +73,7 @@ const GRADE_WORDS = /^(change|update|set|fix|edit) (my )?grade( level)?$|^(im|i 
 export function changeGradeCommand(): Command {
   return {
     id: 'change-grade',
+    intents: ['change-grade'],
     help: 'change my grade: update your grade',
     helpFor: ['student'],
     matches: (t) => GRADE_WORDS.test(t) || /^(change|update|set|fix) (my )?role$/.test(t),

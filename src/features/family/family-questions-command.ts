@@ -28,6 +28,7 @@ export function questionList(questions: readonly FamilyQuestion[]): QuestionRepl
 export function familyQuestionsCommand(matcher: FamilyQuestionMatcher): Command {
   return {
     id: 'family-questions',
+    intents: ['family-question'],
     menuLabel: 'Common questions',
     help: 'questions: short answers to questions families often ask',
     roles: ['family'],
@@ -36,6 +37,8 @@ export function familyQuestionsCommand(matcher: FamilyQuestionMatcher): Command 
     run: async (ctx, input) => {
       const picked = input.questionId === FAMILY_QUESTIONS_Q ? matcher.question(input.choiceId ?? '') : undefined;
       if (picked) return answer(ctx, picked);
+      const typed = input.text && !input.questionId ? matcher.match(input.text) : undefined;
+      if (typed) return answer(ctx, typed);
       ctx.say(questionList(matcher.questions));
     },
   };

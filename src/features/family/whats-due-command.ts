@@ -111,6 +111,7 @@ async function forFamily(ctx: TurnContext, deps: WhatsDueDeps, input: { text?: s
 export function whatsDueCommand(deps: WhatsDueDeps): Command {
   return {
     id: 'whats-due',
+    intents: ['whats-due', 'family-plan'],
     menuLabel: "What's due this year",
     help: "what's due: what to do this school year, and the next plan check-in",
     roles: ['family', 'student'],

@@ -24,6 +24,7 @@ async function createCode(ctx: TurnContext, kind: CodeKind, deps: PeopleDeps): P
 export function codeEntryCommand(deps: PeopleDeps): Command {
   return {
     id: 'enter-code',
+    intents: ['join-class'],
     onFirstContact: true,
     matches: (t) => codeInText(t) !== undefined || mistypedCodeInText(t) !== undefined,
     run: async (ctx, input) => {
@@ -49,6 +50,7 @@ export function codeEntryCommand(deps: PeopleDeps): Command {
 export function linkStudentCommand(): Command {
   return {
     id: 'link-student',
+    intents: ['link-student'],
     menuLabel: 'Link to my student',
     help: 'link to my student: type the code your student gave you',
     roles: ['family'],
@@ -65,6 +67,7 @@ export function linkStudentCommand(): Command {
 export function inviteFamilyCommand(deps: PeopleDeps): Command {
   return {
     id: 'invite-family',
+    intents: ['invite-family'],
     menuLabel: 'Invite my family',
     help: 'invite my family: get a code so a parent or family member can see your plan',
     roles: ['student'],
@@ -86,6 +89,7 @@ export function inviteFamilyCommand(deps: PeopleDeps): Command {
 export function newClassCodeCommand(deps: PeopleDeps): Command {
   return {
     id: 'new-class-code',
+    intents: ['class-code'],
     menuLabel: 'New class code',
     help: 'new class code: a code your students type to join your list',
     roles: ['counselor'],

@@ -31,6 +31,7 @@ async function showLinks(ctx: TurnContext, lead?: string): Promise<void> {
 export function myFamilyCommand(): Command {
   return {
     id: 'my-family',
+    intents: ['my-family'],
     menuLabel: 'My family links',
     help: 'my family: see or remove family members who can see your plan',
     roles: ['student'],

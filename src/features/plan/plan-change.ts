@@ -165,6 +165,7 @@ export function planConfirmCommand(deps: PlanDeps): Command {
 export function planUndoCommand(deps: PlanDeps): Command {
   return {
     id: 'plan-undo',
+    intents: ['plan-undo'],
     help: 'change your plan in your own words: move Chemistry to 11th, add FFA in 10th, remove band, my goal is ..., undo',
     roles: ['student'],
     matches: isUndoWords,

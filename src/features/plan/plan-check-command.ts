@@ -9,6 +9,7 @@ import { isCheckWords } from './plan-words.js';
 export function planCheckCommand(deps: PlanDeps): Command {
   return {
     id: 'plan-check',
+    intents: ['plan-check'],
     roles: ['student'],
     matches: isCheckWords,
     run: async (ctx) => {

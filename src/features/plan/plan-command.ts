@@ -120,6 +120,7 @@ async function onButton(ctx: TurnContext, deps: PlanDeps, questionId: string, ch
 export function planCommand(deps: PlanDeps): Command {
   return {
     id: 'plan',
+    intents: ['plan-show'],
     menuLabel: 'My plan of study',
     help: 'plan: make or see your Plan of Study. Also: show 10th grade, check my plan, export my plan',
     roles: ['student'],

@@ -13,6 +13,7 @@ import { isExportWords } from './plan-words.js';
 export function planExportCommand(deps: PlanDeps): Command {
   return {
     id: 'plan-export',
+    intents: ['plan-export'],
     roles: ['student'],
     matches: isExportWords,
     run: async (ctx) => {

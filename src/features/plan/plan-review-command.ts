@@ -42,6 +42,7 @@ async function finishReview(ctx: TurnContext): Promise<void> {
 export function planReviewCommand(deps: PlanDeps): Command {
   return {
     id: 'plan-review',
+    intents: ['plan-review'],
     help: 'review my plan: look at this year and next and save a review',
     roles: ['student'],
     matches: (w) => isReviewWords(w) || isFinishReviewWords(w),

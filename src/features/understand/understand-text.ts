@@ -5,32 +5,57 @@
 import type { FrameworkIndex } from '../../domain/framework-index.js';
 import { text } from '../../domain/messages.js';
 import { CLARIFY_OCCUPATION, FREE_TEXT_OFFER, freeTextReplies } from '../../domain/occupations/free-text-replies.js';
-import { describeOccupation, interpretFreeText } from '../../domain/occupations/interpret-free-text.js';
+import { describeOccupation, interpretFreeText, type FreeTextInterpretation } from '../../domain/occupations/interpret-free-text.js';
 import type { OccupationMatcher } from '../../domain/occupations/occupation-matcher.js';
+import { jobSubject } from '../../domain/understanding/job-subject.js';
 import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
 import { MENU_Q } from '../../engine/engine-words.js';
 import { saveChoice } from '../explore/explore-effects.js';
 
 /**
- * A fallback for typed text that is not an answer or a command. Job and interest words get the
- * best matches; nonsense while no question is waiting gets a friendly answer with examples (while a
- * question is waiting, the engine asks it again instead).
+ * The last fallback before "I didn't catch that": text the understanding step did not read as
+ * anything, but which names a job outright ("vet", "welder", "doctor"). Only a whole job name
+ * counts (after the frame words of a question are taken out), so an ordinary word ("need",
+ * "thanks", "grade") never becomes a job guess. In the middle of a flow the answer comes without
+ * buttons and the flow's question follows.
  */
-export function freeTextFallback(matcher: OccupationMatcher, fw: FrameworkIndex): TextFallback {
+export function freeTextFallback(matcher: OccupationMatcher, fw: FrameworkIndex, frame: ReadonlySet<string>): TextFallback {
   return async (ctx, typed) => {
-    const interpretation = interpretFreeText(typed, matcher);
-    // While a question waits, only a clear job, question or stated interest ("I like being
-    // outside", matched as typed) takes over; loose word hits let the engine ask the question again.
-    const clear =
-      interpretation.kind === 'describe' ||
-      interpretation.kind === 'ambiguous' ||
-      (interpretation.kind === 'matches' &&
-        (interpretation.matches.some((m) => m.occupation?.source === 'built-in') ||
-          (interpretation.interest === true && (interpretation.matches[0]?.words.length ?? 0) > 0)));
-    if (ctx.hasPendingQuestion() && !clear) return false;
-    ctx.say(...freeTextReplies(interpretation, fw.framework, audienceOf(ctx)));
+    const subject = jobSubject(typed, frame);
+    if (subject === '' || subject.split(' ').length > 4) return false;
+    const interpretation = interpretFreeText(subject, matcher);
+    if (!namesJob(subject, interpretation, matcher)) return false;
+    const replies = freeTextReplies(interpretation, fw.framework, audienceOf(ctx));
+    const inFlow = ctx.activeFlow() !== undefined && interpretation.kind !== 'ambiguous';
+    ctx.say(...(inFlow ? replies.filter((r) => r.kind !== 'question') : replies));
     return true;
   };
+}
+
+/**
+ * Whether these words are a job's name outright: a title, other name or student word of a
+ * built-in occupation ("vet", "welder"), or a word listed as naming a family of jobs ("doctor").
+ */
+export function namesJob(subject: string, interpretation: FreeTextInterpretation, matcher: OccupationMatcher): boolean {
+  if (matcher.namesOccupation(subject)) return true;
+  if (interpretation.kind === 'ambiguous') return (matcher.ambiguousChoices(subject.trim())?.length ?? 0) >= 2;
+  // A close misspelling of one job's name ("electrision", "plumbr"): one or two long-enough words.
+  const typo = subject.split(' ').length <= 2 && subject.replace(/ /g, '').length >= 5;
+  const occ = interpretation.kind === 'matches' ? interpretation.matches[0]?.occupation : undefined;
+  const o = typo && occ?.source === 'built-in' ? matcher.occupation(occ.id) : undefined;
+  return o !== undefined && [o.title, ...o.otherNames].some((n) => editDistance(n.toLowerCase(), subject) <= 2);
+}
+
+/** Levenshtein distance, for "electrision" ~ "electrician". */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 /** Said to a family member or counselor who asks to explore (the interest questions, a cluster). */

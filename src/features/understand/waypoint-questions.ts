@@ -87,7 +87,10 @@ const TOPICS: Topic[] = [
  */
 export function waypointAnswer(words: string, role?: Role, wayOn = true): string | undefined {
   const topic = TOPICS.find((t) => t.asks.test(words));
-  if (topic === undefined) return undefined;
+  return topic === undefined ? undefined : topicAnswer(topic, role, wayOn);
+}
+
+function topicAnswer(topic: Topic, role: Role | undefined, wayOn: boolean): string {
   if (role !== undefined && role !== 'student') return topic.others ?? topic.answer;
   return wayOn ? `${topic.answer} ${topic.next}` : topic.answer;
 }
@@ -99,13 +102,20 @@ export function waypointAnswer(words: string, role?: Role, wayOn = true): string
 export function waypointQuestionsCommand(): Command {
   return {
     id: 'waypoint-questions',
-    roles: ['student', 'counselor'],
+    roles: ['student', 'counselor', 'family'],
     beforeProfile: true,
+    intents: ['who-sees', 'nothing-final'],
     matches: (words) => waypointAnswer(words) !== undefined,
-    run: async (ctx, { text: typed = '' }) => {
+    run: async (ctx, { text: typed = '', intent }) => {
+      const role = ctx.profile()?.role;
       // In the middle of a flow its question comes next, so no "type explore" on top of it.
-      const answer = waypointAnswer(commandWords(typed), ctx.profile()?.role, ctx.activeFlow() === undefined);
+      const wayOn = ctx.activeFlow() === undefined;
+      const byIntent = intent ? TOPICS.find((t) => t.id === INTENT_TOPICS[intent]) : undefined;
+      const answer = byIntent ? topicAnswer(byIntent, role, wayOn) : waypointAnswer(commandWords(typed), role, wayOn);
       if (answer) ctx.say(text(answer));
     },
   };
 }
+
+/** Which topic answers an intent read by the understanding step. */
+const INTENT_TOPICS: Record<string, string> = { 'who-sees': 'who-sees', 'nothing-final': 'change-mind' };

@@ -1,0 +1,66 @@
+/**
+ * The trained intent classifier: one NLP.js neural model per speaker role, trained in-process at
+ * start-up from the utterance corpus (no network, no files written). `prepare` turns entities into
+ * tokens first (job names -> "jobname", see mark-job-names.ts), the same in training and use. Pure computation over the
+ * corpus; classifying one message takes a fraction of a millisecond.
+ */
+import { containerBootstrap } from '@nlpjs/core';
+import { LangEn } from '@nlpjs/lang-en';
+import { Nlp } from '@nlpjs/nlp';
+import type { IntentCorpus, IntentDef, IntentGuess, Speaker } from './intent-types.js';
+
+const SPEAKERS: Speaker[] = ['student', 'family', 'counselor', 'none'];
+
+/** Words or numbers: what the NLP.js tokenizer keeps. Utterances without any are symbols or emoji. */
+const HAS_WORDS = /[\p{L}\p{N}]/u;
+const symbols = (s: string) => [...s.replace(/\s+/g, '')];
+
+export class IntentClassifier {
+  private constructor(
+    private readonly models: Map<Speaker, Nlp>,
+    /** Emoji and symbols alone ("😂", "👋", "🙏"): which intent each one means, per speaker. */
+    private readonly symbolIntents: Map<Speaker, Map<string, string>>,
+    private readonly prepare: (text: string) => string,
+  ) {}
+
+  /** Trains one model per speaker over the intents that speaker may mean. */
+  static async train(intents: readonly IntentDef[], corpus: IntentCorpus, prepare: (text: string) => string = (t) => t): Promise<IntentClassifier> {
+    const container = containerBootstrap();
+    container.use(LangEn);
+    const models = new Map<Speaker, Nlp>();
+    const symbolIntents = new Map<Speaker, Map<string, string>>();
+    await Promise.all(
+      SPEAKERS.map(async (speaker) => {
+        const nlp = new Nlp({ languages: ['en'], autoSave: false, autoLoad: false, nlu: { log: false, spellCheck: true }, ner: { threshold: 1 } }, container);
+        const bySymbol = new Map<string, string>();
+        for (const def of intents) {
+          if (!def.roles.includes(speaker)) continue;
+          for (const utterance of corpus[def.id] ?? []) {
+            if (HAS_WORDS.test(utterance)) nlp.addDocument('en', prepare(utterance), def.id);
+            else for (const symbol of symbols(utterance)) if (!bySymbol.has(symbol)) bySymbol.set(symbol, def.id);
+          }
+        }
+        symbolIntents.set(speaker, bySymbol);
+        await nlp.train();
+        models.set(speaker, nlp);
+      }),
+    );
+    return new IntentClassifier(models, symbolIntents, prepare);
+  }
+
+  /** The intents this speaker may mean, best first, with the model's scores (0..1). */
+  async classify(text: string, speaker: Speaker): Promise<IntentGuess[]> {
+    if (!HAS_WORDS.test(text)) {
+      // Emoji or symbols alone: the intent all of them share, when they share one.
+      const bySymbol = this.symbolIntents.get(speaker)!;
+      const meant = new Set(symbols(text).filter((c) => !/[\p{M}\u200d\ufe0f]/u.test(c)).map((c) => bySymbol.get(c)));
+      const [only] = meant;
+      return meant.size === 1 && only !== undefined ? [{ intent: only, score: 1 }] : [];
+    }
+    const nlp = this.models.get(speaker)!;
+    const result = await nlp.process('en', this.prepare(text));
+    return result.classifications
+      .filter((c) => c.intent !== 'None' && c.score > 0)
+      .map((c) => ({ intent: c.intent, score: c.score }));
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Questions about a job and stated interests, anywhere in the conversation: what a job does, the
+ * schooling it needs, its typical pay, its cluster and pathway ("how much do vets make", "do i
+ * need college to be a nurse"), "I want to be a vet", "actually i want to do games". The matcher
+ * runs only here, once the understanding step has read a job or interest question, so a single
+ * ordinary word ("need", "thanks") never becomes a job. In the middle of the interest questions the
+ * answer comes without buttons and the engine goes back to the question.
+ */
+import type { FrameworkIndex } from '../../domain/framework-index.js';
+import { text, type Reply } from '../../domain/messages.js';
+import { EDUCATION_WORDS, freeTextReplies } from '../../domain/occupations/free-text-replies.js';
+import { interpretFreeText } from '../../domain/occupations/interpret-free-text.js';
+import type { OccupationMatcher } from '../../domain/occupations/occupation-matcher.js';
+import type { Occupation } from '../../domain/occupations/occupation-types.js';
+import { jobSubject } from '../../domain/understanding/job-subject.js';
+import type { Command, TurnContext } from '../../engine/command.js';
+import { describeJob, jobWhich, JOB_WHICH_Q, type JobFacet } from './job-answers.js';
+
+export interface JobQuestionDeps {
+  matcher: OccupationMatcher;
+  fw: FrameworkIndex;
+  frame: ReadonlySet<string>;
+  /** Typical pay in plain words ("about $40,000–$75,000 a year; ..."), when known. */
+  payFor?: (o: Occupation) => string | undefined;
+}
+
+const FACETS: Record<string, JobFacet> = {
+  'job-duties': 'duties',
+  'job-education': 'education',
+  'job-pay': 'pay',
+  'job-cluster': 'cluster',
+};
+
+const isStudent = (ctx: TurnContext) => {
+  const role = ctx.profile()?.role;
+  return role === undefined || role === 'student';
+};
+/** In the middle of a flow, answers come without buttons; the flow's question follows. */
+const inFlow = (ctx: TurnContext) => ctx.activeFlow() !== undefined;
+
+/** The occupation a question names, or the kinds to ask about ("nurse"). */
+function findJob(subject: string, deps: JobQuestionDeps): { one?: Occupation; kinds?: Occupation[]; word?: string } {
+  if (!subject) return {};
+  const reading = interpretFreeText(subject, deps.matcher);
+  if (reading.kind === 'describe') return { one: reading.occupation };
+  if (reading.kind === 'ambiguous') return { kinds: reading.options, word: reading.word };
+  if (reading.kind === 'matches') {
+    const occ = reading.matches[0]?.occupation;
+    const o = occ?.source === 'built-in' ? deps.matcher.occupation(occ.id) : undefined;
+    if (o) return { one: o };
+  }
+  return {};
+}
+
+async function answerFacet(ctx: TurnContext, deps: JobQuestionDeps, facet: JobFacet, typed: string): Promise<boolean> {
+  const subject = jobSubject(typed, deps.frame);
+  const found = findJob(subject, deps);
+  if (found.one) {
+    ctx.say(...describeJob(found.one, facet, deps, { student: isStudent(ctx), buttons: !inFlow(ctx) }));
+    return true;
+  }
+  if (found.kinds && found.word) {
+    ctx.say(jobWhich(found.word, found.kinds, facet, deps.fw));
+    return true;
+  }
+  // A frame with no job in it ("how much do they make"): ask which job, unless it was one or two
+  // ordinary words ("need", "pay") that are better answered as not understood.
+  if (typed.trim().split(/\s+/).length <= 2) return false;
+  ctx.say(text(`Which job do you mean? Ask me like "${facet === 'pay' ? 'how much do nurses make' : facet === 'education' ? 'do I need college to be a vet' : 'what does a welder do'}".`));
+  return true;
+}
+
+/**
+ * Whether a message read as a job question or interest holds a job or an interest to answer
+ * with: a job it names, or something the student says they like. Otherwise no job is suggested.
+ */
+export function jobAnswerFor(intent: string, typed: string, deps: JobQuestionDeps): boolean {
+  const facet = FACETS[intent];
+  // The classifier already read a job question: the matcher only has to find something in it.
+  const subject = facet ? jobSubject(typed, deps.frame) : typed;
+  return subject !== '' && interpretFreeText(subject, deps.matcher).kind !== 'not-understood';
+}
+
+function interestReading(typed: string, deps: JobQuestionDeps) {
+  const reading = interpretFreeText(typed, deps.matcher);
+  return reading.kind === 'not-understood' ? undefined : reading;
+}
+
+/** "I want to be a vet", "I like animals", "actually I want to do games": the matches, with why. */
+async function answerInterest(ctx: TurnContext, deps: JobQuestionDeps, typed: string, changing: boolean): Promise<boolean> {
+  const reading = interestReading(typed, deps);
+  if (reading === undefined) {
+    if (!changing) return false;
+    ctx.say(text('Sure, you can change your mind any time. Tell me a job or something you like, or type explore to answer the questions again.'));
+    return true;
+  }
+  const replies: Reply[] = freeTextReplies(reading, deps.fw.framework, { student: isStudent(ctx) });
+  const shown = inFlow(ctx) && reading.kind !== 'ambiguous' ? replies.filter((r) => r.kind !== 'question') : replies;
+  if (changing) shown.unshift(text('Sure, changing your mind is normal.'));
+  ctx.say(...shown);
+  return true;
+}
+
+export function jobQuestionCommand(deps: JobQuestionDeps): Command {
+  return {
+    id: 'job-question',
+    intents: ['job-pay', 'job-education', 'job-duties', 'job-cluster', 'career-interest', 'change-choice'],
+    matches: () => false,
+    accepts: (typed, intent) => jobAnswerFor(intent, typed, deps),
+    questionIds: [JOB_WHICH_Q],
+    run: async (ctx, { text: typed = '', intent, questionId, choiceId }) => {
+      if (questionId === JOB_WHICH_Q && choiceId) {
+        const [facet, id] = choiceId.split(':') as [JobFacet, string];
+        const o = deps.matcher.occupation(id);
+        if (o) return void ctx.say(...describeJob(o, facet, deps, { student: isStudent(ctx), buttons: !inFlow(ctx) }));
+        return void ctx.say(text("Sorry, I couldn't find that one. Type a job you're curious about."));
+      }
+      const facet = intent ? FACETS[intent] : undefined;
+      const answered = facet
+        ? await answerFacet(ctx, deps, facet, typed)
+        : await answerInterest(ctx, deps, typed, intent === 'change-choice');
+      if (!answered) ctx.say(text(`I'm not sure what you mean. You can ask me about a job, like "what does a nurse do?" or "how much do electricians make?"`));
+    },
+  };
+}
+
+export { EDUCATION_WORDS };
