@@ -185,7 +185,7 @@ describe('the conversation engine', () => {
     const chat = await studentAtFirstQuestion();
     const q = chat.question()!;
     await chat.say('my pathway');
-    expect(chat.text()).toMatch(/haven't chosen a Career Pathway yet[\s\S]*back to where we were/);
+    expect(chat.text()).toMatch(/haven't chosen a Career Pathway yet[\s\S]*back to (where we were|question \d+)/);
     expect(chat.question()?.questionId).toBe(q.questionId);
     await chat.say('invite my family');
     expect(chat.text()).toMatch(/[A-Z0-9]{4}-[A-Z0-9]{4}/);

@@ -37,6 +37,7 @@ export type { MatchOptions } from './match-types.js';
 const HEAD_SHARE = Number(process.env.WP_HEAD_SHARE ?? 0.6);
 const HEAD_ALONE = 10;
 const HEAD_SHARE_WEAK = Number(process.env.WP_HEAD_NAMED ?? 0.3);
+const HEAD_SHARE_FOCUSED = Number(process.env.WP_HEAD_FLOOR ?? 0.3);
 const FOCUS_POWER = Number(process.env.WP_FOCUS_POWER ?? 1);
 /** In a query of several words, a word no document has as such (only typo or word-start hits) counts this much. */
 const UNKNOWN_TERM_BOOST = Number(process.env.WP_UNKNOWN ?? 1);
@@ -309,7 +310,7 @@ export class OccupationMatcher {
     for (const w of words) if (w.term !== head.term && exactTerms.has(w.term)) focus = Math.max(focus, this.focus.get(w.term) ?? 0);
     const filler = !words.some((w) => w.term === head.term);
     const weak = named || filler || (own === undefined && words.length < 2);
-    const share = weak ? HEAD_SHARE_WEAK : HEAD_SHARE - (HEAD_SHARE - HEAD_SHARE_WEAK) * focus ** FOCUS_POWER;
+    const share = weak ? HEAD_SHARE_WEAK : HEAD_SHARE - (HEAD_SHARE - HEAD_SHARE_FOCUSED) * focus ** FOCUS_POWER;
     const amount = top > 0 ? top * share : HEAD_ALONE;
     pathwayIds.forEach((p, i) => {
       const share = amount * HEAD_NEXT ** Math.min(i, 2);
