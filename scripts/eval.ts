@@ -2,7 +2,7 @@
  * Cluster accuracy of the occupation matcher on job titles.
  *
  *   npm run eval -- <csv with title,onet_soc,expected_clusters> [--misses]
- *   npm run eval -- --onet-alternates [--onet-dir <folder>] [--sample N] [--seed S] [--misses]
+ *   npm run eval -- --onet-alternates [--onet-dir <folder>] [--sample N] [--seed S] [--half tuning|held-out] [--misses]
  *
  * For a CSV: per-cluster and overall top-1/top-3 accuracy with the built-in index only, then again
  * with the O*NET index (data/generated/onet-index.json) when it exists; each time also on the
@@ -14,16 +14,15 @@
  * into a tuning half and a held-out half and reports both (built-in index only: the O*NET index
  * holds these very titles). --sample N takes N titles from each half (seeded by --seed, default 1);
  * --half tuning (or held-out) reports that half only: look at the tuning half only while tuning.
- * --misses lists misses of the CSV and of the tuning half only, never of the held-out half.
+ * --misses lists the CSV's misses and the tuning half's, never the held-out half's.
  */
 import path from 'node:path';
 import { loadFramework } from '../src/data-files/load-framework.js';
 import { loadOccupationData, loadOnetIndex } from '../src/data-files/load-occupations.js';
-import { readEvalCsv } from '../src/data-files/read-eval-csv.js';
-import { readClusterCsv, readTabSeparated } from '../src/data-files/import-onet.js';
+import { readEvalCsv, readOnetAlternateSets } from '../src/data-files/read-eval-csv.js';
 import { OccupationMatcher } from '../src/domain/occupations/occupation-matcher.js';
 import { evaluateMatcher, formatEvalReport, percent, type EvalCase, type EvalReport } from '../src/domain/occupations/evaluate-matcher.js';
-import { alternateTitleSets, sampleCases, seenNameKeys, splitSeen } from '../src/domain/occupations/eval-sets.js';
+import { sampleCases, seenNameKeys, splitSeen } from '../src/domain/occupations/eval-sets.js';
 
 const USAGE =
   'Usage: npm run eval -- <csv with title,onet_soc,expected_clusters> [--misses]\n' +
@@ -44,7 +43,7 @@ function parseArgs(argv: string[]): { csv?: string; flags: Set<string>; values: 
 }
 
 const summary = (label: string, r: EvalReport): string =>
-  `${label} (${r.overall.total} titles): top-1 ${percent(r.overall.top1, r.overall.total)} top-3 ${percent(r.overall.top3, r.overall.total)}`;
+  `${label}: ${r.overall.total} titles, top-1 ${percent(r.overall.top1, r.overall.total)} top-3 ${percent(r.overall.top3, r.overall.total)}`;
 
 function printMisses(report: EvalReport): void {
   for (const m of report.misses) console.log(`  miss: ${m.title} -> ${m.got.join(', ')} (want ${m.expected.join(', ')})`);
@@ -79,26 +78,16 @@ async function main(): Promise<void> {
       const report = evaluateMatcher(cases, matcher, framework);
       console.log(`== ${label}, ${cases.length} titles`);
       console.log(formatEvalReport(report));
-      console.log(summary('seen titles (word for word one of our names)', evaluateMatcher(seen, matcher, framework)));
-      const unseenReport = evaluateMatcher(unseen, matcher, framework);
-      console.log(summary('unseen titles', unseenReport));
-      if (showMisses) printMisses(unseenReport);
+      if (showMisses) printMisses(report);
+      console.log(summary('seen titles (normalised, one of our names)', evaluateMatcher(seen, matcher, framework)));
+      console.log(summary('unseen titles', evaluateMatcher(unseen, matcher, framework)));
       console.log('');
     }
   }
 
   if (alternates) {
     const dir = path.resolve(values.get('--onet-dir') ?? process.env.WAYPOINT_ONET_DIR ?? path.join('..', 'shared', 'data', 'onet'));
-    const code = 'O*NET-SOC Code';
-    const [altRows, clusterRows] = await Promise.all([
-      readTabSeparated(path.join(dir, 'Alternate Titles.txt'), [code, 'Alternate Title']),
-      readClusterCsv(path.join(dir, 'career_clusters_onetonline.csv')),
-    ]);
-    const sets = alternateTitleSets(
-      altRows.map((r) => ({ code: r[code]!, title: r['Alternate Title']! })),
-      clusterRows.map((r) => ({ code: r.Code!, clusters: r['Career Cluster'] ?? '' })),
-      seenKeys,
-    );
+    const sets = await readOnetAlternateSets(dir, seenKeys);
     const sample = values.has('--sample') ? Number(values.get('--sample')) : Infinity;
     const seed = values.has('--seed') ? Number(values.get('--seed')) : 1;
     if (Number.isNaN(sample) || Number.isNaN(seed)) throw new Error(`--sample and --seed take numbers\n${USAGE}`);
@@ -110,7 +99,7 @@ async function main(): Promise<void> {
     for (const [label, all] of halves.filter(([l]) => half === undefined || l.startsWith(half))) {
       const cases = sampleCases(all, sample, seed);
       const report = evaluateMatcher(cases, builtInMatcher, framework);
-      const of = cases.length < all.length ? `, sample of ${all.length} seed ${seed}` : '';
+      const of = cases.length < all.length ? ` (a sample, seed ${seed}, of ${all.length})` : '';
       console.log(summary(`unseen alternate titles, ${label}${of}`, report));
       if (showMisses && label === 'tuning half') printMisses(report);
     }

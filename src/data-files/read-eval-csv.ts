@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataFileError } from './read-json-file.js';
+import { readClusterCsv, readTabSeparated } from './import-onet.js';
 import type { EvalCase } from '../domain/occupations/evaluate-matcher.js';
+import { alternateTitleSets, type AlternateSets } from '../domain/occupations/eval-sets.js';
 
 /** Reads an eval CSV with columns `title,onet_soc,expected_clusters` (clusters separated by "; "). */
 export async function readEvalCsv(file: string): Promise<EvalCase[]> {
@@ -25,4 +28,21 @@ export async function readEvalCsv(file: string): Promise<EvalCase[]> {
     expectedClusters: r.expected_clusters!.split(';').map((s) => s.trim()).filter(Boolean),
     ...(r.onet_soc ? { onetSoc: r.onet_soc } : {}),
   }));
+}
+
+/**
+ * The O*NET alternate-title eval sets (eval-sets.ts), read from an O*NET folder holding
+ * "Alternate Titles.txt" and "career_clusters_onetonline.csv". In memory only: never written.
+ */
+export async function readOnetAlternateSets(dir: string, seenKeys: ReadonlySet<string>): Promise<AlternateSets> {
+  const code = 'O*NET-SOC Code';
+  const [alternates, clusters] = await Promise.all([
+    readTabSeparated(path.join(dir, 'Alternate Titles.txt'), [code, 'Alternate Title']),
+    readClusterCsv(path.join(dir, 'career_clusters_onetonline.csv')),
+  ]);
+  return alternateTitleSets(
+    alternates.map((r) => ({ code: r[code]!, title: r['Alternate Title']! })),
+    clusters.map((r) => ({ code: r.Code!, clusters: r['Career Cluster'] ?? '' })),
+    seenKeys,
+  );
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile, rm, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadBuiltInOccupations, loadOccupationData, loadPathwayKeywords } from '../../src/data-files/load-occupations.js';
+import { loadBuiltInOccupations, loadOccupationData, loadPathwayKeywords, loadTitleWords } from '../../src/data-files/load-occupations.js';
 import { DataFileError } from '../../src/data-files/read-json-file.js';
 
 const FIXTURES = path.resolve('test/domain/occupations/fixture-occupations.json');
@@ -94,6 +94,23 @@ describe('loading the built-in occupation index', () => {
     await writeFile(path.join(dir, 'generated', 'onet.json'), JSON.stringify({ source: 'x', attribution: 'y', generatedAt: 'z', occupations: [{}] }));
     await expect(loadOccupationData({ occupationIndex: path.join(dir, 'none.json'), interestItemsFile: false, onetFile: path.join(dir, 'generated', 'onet.json') }))
       .rejects.toThrow(/onet\.json: \$\.occupations\[0\]\.code/);
+  });
+
+  it('checks the title-word file, naming the file and the entry, and skips it when missing', async () => {
+    const file = path.join(dir, 'title-words.json');
+    await writeFile(file, JSON.stringify({ heads: { 'Tender Man': ['manufacturing.production'] } }));
+    await expect(loadTitleWords(file)).rejects.toThrow(/title-words\.json: \$\.heads/);
+    await writeFile(file, JSON.stringify({ heads: { tender: [] } }));
+    await expect(loadTitleWords(file)).rejects.toThrow(/title-words\.json: \$\.heads\.tender/);
+    await writeFile(file, JSON.stringify({ heads: { tender: ['manufacturing.production'] } }));
+    expect(await loadTitleWords(file)).toEqual({ heads: { tender: ['manufacturing.production'] }, endings: {}, notDoers: [] });
+    expect(await loadTitleWords(path.join(dir, 'none.json'))).toBeUndefined();
+  });
+
+  it('reads our own title words from data/', async () => {
+    const words = await loadTitleWords();
+    expect(words?.heads.inspector).toContain('manufacturing.quality-assurance');
+    expect(words?.endings.er).toEqual(['manufacturing.production']);
   });
 
   it('reads our own pathway keywords from data/', async () => {

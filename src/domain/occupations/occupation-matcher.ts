@@ -19,10 +19,10 @@ export type { ClusterMatch, MatchResult, OccupationMatch, PathwayMatch } from '.
 /** How much a whole-phrase hit multiplies an occupation's evidence, by where the phrase is. */
 const EXACT_BONUS = { title: 3, otherName: 2.5, studentWord: 1.6 } as const;
 /** Weight of evidence for a second (not best-fit) pathway or cluster. */
-const SECONDARY = Number(process.env.WP_SECONDARY ?? 0.5);
+const SECONDARY = 0.5;
 /** Each further piece of evidence for the same pathway counts this much less. */
-const DECAY = Number(process.env.WP_DECAY ?? 0.5);
-const MAX_RESULTS = Number(process.env.WP_MAXR ?? 60);
+const DECAY = 0.5;
+const MAX_RESULTS = 60;
 /** When the student states an interest ("I like ..."), interest phrases count this much more. */
 const INTEREST_BOOST = 2;
 /** For an interest, many jobs that share it say more than one job named after it ("music"). */
@@ -32,17 +32,18 @@ export type { MatchOptions } from './match-types.js';
 
 /**
  * Evidence from the last word of a title ("... inspector", data/title-words.json), as a share of
- * the strongest cluster's evidence from the search (or this much when the search found nothing).
+ * the strongest cluster's evidence from the search (HEAD_ALONE when the search found nothing).
+ * The share falls towards HEAD_SHARE_FOCUSED as another word of the title points more clearly to
+ * one cluster ("poultry director"). It is HEAD_SHARE_WEAK when one of our jobs is named by all the
+ * words, or when a single word is known only by its ending ("gamer"), and less again for a filler
+ * word ("farm worker"): then it mostly breaks near-ties and seldom shows as a match of its own.
  */
-const HEAD_SHARE = Number(process.env.WP_HEAD_SHARE ?? 0.6);
+const HEAD_SHARE = 1;
+const HEAD_SHARE_FOCUSED = 0.5;
+const HEAD_SHARE_WEAK = 0.15;
 const HEAD_ALONE = 10;
-const HEAD_SHARE_WEAK = Number(process.env.WP_HEAD_NAMED ?? 0.3);
-const HEAD_SHARE_FOCUSED = Number(process.env.WP_HEAD_FLOOR ?? 0.3);
-const FOCUS_POWER = Number(process.env.WP_FOCUS_POWER ?? 1);
-/** In a query of several words, a word no document has as such (only typo or word-start hits) counts this much. */
-const UNKNOWN_TERM_BOOST = Number(process.env.WP_UNKNOWN ?? 1);
-/** The second and third pathways a title word lists count this much of the first. */
-const HEAD_NEXT = Number(process.env.WP_HEAD_NEXT ?? 0.8);
+/** The second and third pathways a title word lists count this much less each. */
+const HEAD_NEXT = 0.8;
 /** Where a title's name part ends: "Chief of Police", "Manager, Sales", "Analyst (Data)". */
 const TITLE_QUALIFIER = /\(|\)|,|\bof\b|\bfor\b/;
 /** The shortest first part of a joined-up title word ("meat" + "cutter"). */
@@ -92,6 +93,7 @@ export class OccupationMatcher {
   private readonly titleHeads = new Map<string, string[]>();
   /** Word endings -> pathways (data/title-words.json), longest ending first. */
   private readonly titleEndings: [string, string[]][] = [];
+  private readonly notDoers = new Set<string>();
 
   constructor(readonly framework: Framework, data: OccupationData) {
     for (const cluster of framework.clusters) {
@@ -121,6 +123,7 @@ export class OccupationMatcher {
       if (known.length > 0) this.titleEndings.push([ending, known]);
     }
     this.titleEndings.sort((a, b) => b[0].length - a[0].length);
+    for (const word of data.titleWords?.notDoers ?? []) this.notDoers.add(processTerm(word) ?? word);
     this.search = new MiniSearch<SearchDocument>({
       fields: [...SEARCH_FIELDS],
       processTerm: (term) => processTerm(term),
@@ -172,9 +175,9 @@ export class OccupationMatcher {
     if (terms.length < 2) return undefined;
     const focus = terms.map((t) => this.focus.get(t));
     const known = focus.filter((f): f is number => f !== undefined);
-    if (known.length === 0 || (known.length === 1 && UNKNOWN_TERM_BOOST === 1)) return undefined;
+    if (known.length < 2) return undefined;
     const top = Math.max(...known);
-    const boosts = new Map(terms.map((t, i) => [t, focus[i] === undefined ? UNKNOWN_TERM_BOOST : focus[i]! / top]));
+    const boosts = new Map(terms.map((t, i) => [t, (focus[i] ?? top) / top]));
     return (term) => boosts.get(term) ?? 1;
   }
 
@@ -270,8 +273,7 @@ export class OccupationMatcher {
       if (word === '') continue;
       const term = processTerm(word);
       if (term !== null) return { word, term };
-      const folded = foldPlural(word);
-      if (this.titleHeads.has(folded)) return { word, term: folded };
+      if (this.titleHeads.has(foldPlural(word))) return { word, term: foldPlural(word) };
     }
     return undefined;
   }
@@ -283,13 +285,14 @@ export class OccupationMatcher {
       const inner = this.titleHeads.get(t.slice(i));
       if (inner !== undefined) return inner;
     }
+    if (this.notDoers.has(t)) return undefined;
     return this.titleEndings.find(([ending]) => t.length >= ending.length + MIN_PREFIX && t.endsWith(ending))?.[1];
   }
 
   /**
    * A job title's last word says what kind of job it is ("... tender", "... inspector"): evidence
-   * for that word's pathways (data/title-words.json), sized after what the search found. Not when
-   * the text is exactly the name of one of our jobs: that says more.
+   * for that word's pathways (data/title-words.json), sized after what the search found (see
+   * HEAD_SHARE). The caller skips it when the text is exactly the name of one of our jobs.
    */
   private addTitleWordEvidence(
     text: string, words: QueryWord[], exactTerms: Set<string>, named: boolean,
@@ -303,19 +306,19 @@ export class OccupationMatcher {
     const own = this.titleHeads.get(head.term);
     const pathwayIds = own ?? (exactTerms.has(head.term) ? undefined : this.titleWordPathways(head));
     if (pathwayIds === undefined) return;
-    // One of our jobs is named by all of the words, or another word points clearly to one
-    // cluster ("poultry director"): the title's last word says less. So does a word's ending
-    // alone when the word (typed alone) found something else ("gamer").
     let focus = 0;
     for (const w of words) if (w.term !== head.term && exactTerms.has(w.term)) focus = Math.max(focus, this.focus.get(w.term) ?? 0);
     const filler = !words.some((w) => w.term === head.term);
-    const weak = named || filler || (own === undefined && words.length < 2);
-    const share = weak ? HEAD_SHARE_WEAK : HEAD_SHARE - (HEAD_SHARE - HEAD_SHARE_FOCUSED) * focus ** FOCUS_POWER;
+    const share = filler
+      ? HEAD_SHARE_WEAK * (1 - focus)
+      : named || (own === undefined && words.length < 2)
+        ? HEAD_SHARE_WEAK
+        : HEAD_SHARE - (HEAD_SHARE - HEAD_SHARE_FOCUSED) * focus;
     const amount = top > 0 ? top * share : HEAD_ALONE;
     pathwayIds.forEach((p, i) => {
-      const share = amount * HEAD_NEXT ** Math.min(i, 2);
-      addEvidence(pathways, p, share, [head.word]);
-      addEvidence(clusters, p.split('.')[0]!, share, [head.word]);
+      const part = amount * HEAD_NEXT ** i;
+      addEvidence(pathways, p, part, [head.word]);
+      addEvidence(clusters, p.split('.')[0]!, part, [head.word]);
     });
   }
 
@@ -338,12 +341,18 @@ export class OccupationMatcher {
       .slice(0, MAX_RESULTS);
     const exactTerms = new Set<string>();
     const anyTerms = new Set<string>();
+    /** Some built-in job has every word of the text in its title or other names, as typed. */
+    let named = false;
     const pathways = new Map<string, Evidence>();
     const clusters = new Map<string, Evidence>();
     const occupations: OccupationMatch[] = [];
 
     for (const r of results) {
       const doc = this.docs.get(r.id as string)!;
+      if (!named && doc.kind === 'occupation') {
+        const fields = r.match as Record<string, string[]>;
+        named = words.every((w) => Object.hasOwn(fields, w.term) && fields[w.term]!.some((f) => f === 'title' || f === 'names'));
+      }
       const matched = (r.queryTerms as string[]).map((t) => wordOf.get(t) ?? t);
       for (const t of r.queryTerms as string[]) {
         anyTerms.add(t);
@@ -373,7 +382,6 @@ export class OccupationMatcher {
 
     const decay = options.interest === true ? INTEREST_DECAY : DECAY;
     if (options.interest !== true && exactIds.size === 0) {
-      const named = words.every((w) => exactTerms.has(w.term)) && occupations.some((o) => o.nameHit && o.source === 'built-in');
       this.addTitleWordEvidence(text, words, exactTerms, named, pathways, clusters, decay);
     }
     const rank = <T extends { score: number }>(list: T[]): T[] => list.sort((a, b) => b.score - a.score).slice(0, limit);

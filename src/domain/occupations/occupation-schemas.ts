@@ -45,6 +45,7 @@ export const titleWordsSchema = z.object({
   about: z.string().optional(),
   heads: z.record(z.string().regex(/^[a-z]+$/, 'must be one lower-case word'), titleWordPathways),
   endings: z.record(z.string().regex(/^[a-z]+$/, 'must be lower-case letters'), titleWordPathways).default({}),
+  notDoers: z.array(z.string().regex(/^[a-z]+$/, 'must be one lower-case word')).default([]),
 });
 
 export const pathwayKeywordsSchema = z.record(

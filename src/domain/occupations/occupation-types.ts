@@ -105,6 +105,8 @@ export interface TitleWords {
    * scientist), "-er" (someone who does something: "spooler", "crusher").
    */
   endings: Record<string, string[]>;
+  /** Words with such an ending that name no one ("younger", "cluster"). */
+  notDoers: string[];
 }
 
 /** Everything the matcher is built from. */
