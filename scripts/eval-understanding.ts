@@ -9,6 +9,7 @@ import { PROJECT_DIR } from '../src/config.js';
 import { loadAppData } from '../src/app/load-app-data.js';
 import { engineParts } from '../src/app/create-engine.js';
 import { evaluateUnderstanding, percent, readLabelledSet, readMessage, type Tally } from '../src/app/evaluate-understanding.js';
+import { familyQuestionMatcher } from '../src/domain/family/match-family-question.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { Records } from '../src/store/records.js';
 
@@ -17,7 +18,7 @@ const file = args.find((a) => !a.startsWith('--')) ?? path.join(PROJECT_DIR, 'te
 const data = await loadAppData({ WAYPOINT_FRAMEWORK: path.join(PROJECT_DIR, 'data/frameworks/missouri.json') }, { withOnet: false });
 const deps = engineParts({ records: new Records(new MemoryStore()), data });
 const set = await readLabelledSet(file);
-const report = await evaluateUnderstanding(set, (text, role) => readMessage(deps, data.matcher, data.framework, data.understanding.jobFrame, text, role));
+const report = await evaluateUnderstanding(set, (text, role) => readMessage(deps, data.matcher, data.framework, { frame: data.understanding.jobFrame, interestLeads: data.understanding.interestLeads, hasJobName: data.understanding.hasJobName, familyQuestion: familyQuestionMatcher(data.family.questions) }, text, role));
 
 const line = (name: string, t: Tally) => `${name.padEnd(18)} ${percent(t).toFixed(1).padStart(5)}%  (${t.correct}/${t.total})`;
 console.log(`Understanding on ${path.relative(process.cwd(), file)}: ${set.length} messages`);

@@ -80,7 +80,7 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
     // After the people commands, so "who can see my plan" still shows the family links.
     waypointQuestionsCommand(),
     freeTextActionsCommand(data.matcher, data.framework),
-    jobQuestionCommand({ matcher: data.matcher, fw: data.framework, frame: u.jobFrame, payFor: (o) => typicalPay(data.pay, o.soc) }),
+    jobQuestionCommand({ matcher: data.matcher, fw: data.framework, frame: u.jobFrame, payFor: (o) => typicalPay(data.pay, o.soc), namesJob: u.hasJobName }),
     glossaryCommand(u.glossary),
     whyResultsCommand(data.framework),
     myCounselorCommand(reviewPolicy ?? data.family.reviewPolicy),
@@ -91,8 +91,9 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
     flows,
     commands,
     // Words for another role's command ("caseload" from a student) are said to be theirs, not read as a job.
+    // Text a conversation waits for: a typed goal, "done" in a review, a plan change.
     textReaders: [planFallback(plan)],
-    fallbacks: [family.fallback, forOtherRoles(commands), freeTextFallback(data.matcher, data.framework, u.jobFrame)],
+    fallbacks: [family.fallback,  forOtherRoles(commands), freeTextFallback(data.matcher, data.framework, { frame: u.jobFrame, interestLeads: u.interestLeads })],
     understanding: { answerWords: u.answerWords, messages: new MessageUnderstanding(u.classifier, u.intents) },
     notUnderstood: roleFallback,
     effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice, ...people.effects },

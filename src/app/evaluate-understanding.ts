@@ -8,11 +8,9 @@ import { z } from 'zod';
 import { mayUse } from '../engine/command-access.js';
 import type { EngineDeps } from '../engine/engine.js';
 import { commandWords, cleanText } from '../engine/read-input.js';
-import { jobSubject } from '../domain/understanding/job-subject.js';
-import { interpretFreeText } from '../domain/occupations/interpret-free-text.js';
 import type { FrameworkIndex } from '../domain/framework-index.js';
 import { jobAnswerFor } from '../features/jobs/job-question-command.js';
-import { namesJob } from '../features/understand/understand-text.js';
+import { freeTextAnswer } from '../features/understand/understand-text.js';
 import type { OccupationMatcher } from '../domain/occupations/occupation-matcher.js';
 import type { Role } from '../domain/profile.js';
 
@@ -39,18 +37,32 @@ export interface Reading {
 }
 
 /** How the engine reads one message from someone of this role with nothing waiting. */
-export async function readMessage(deps: EngineDeps, matcher: OccupationMatcher, fw: FrameworkIndex, frame: ReadonlySet<string>, raw: string, role: Role): Promise<Reading> {
+export async function readMessage(
+  deps: EngineDeps,
+  matcher: OccupationMatcher,
+  fw: FrameworkIndex,
+  lexicon: {
+    frame: ReadonlySet<string>;
+    interestLeads: readonly string[];
+    hasJobName: (text: string) => boolean;
+    /** A family's common question, which the engine answers before reading intents. */
+    familyQuestion: (text: string) => unknown;
+  },
+  raw: string,
+  role: Role,
+): Promise<Reading> {
+  const { frame } = lexicon;
   const text = cleanText(raw);
   const words = commandWords(text);
   const own = deps.commands.filter((c) => mayUse(role, c) && c.matches(words)).map((c) => ({ command: c.id, ...(c.intents?.[0] ? { intent: c.intents[0] } : {}) }));
   let meant = await deps.understanding!.messages.understand(text, role, own);
   // A job question that names no job goes on as not understood (as in the engine).
-  if (meant && !meant.command && JOB_INTENTS.has(meant.intent) && !jobAnswerFor(meant.intent, text, { matcher, fw, frame })) meant = undefined;
+  if (meant && !meant.command && JOB_INTENTS.has(meant.intent) && !jobAnswerFor(meant.intent, text, { matcher, fw, frame, namesJob: lexicon.hasJobName })) meant = undefined;
+  // Not understood: a family's common question is answered next (data/family-questions.json).
+  if (!meant && role === 'family' && lexicon.familyQuestion(text)) return { intent: 'family-question', matcher: false };
   const intent = meant?.intent ?? 'none';
-  if (meant) return { intent, matcher: JOB_INTENTS.has(intent) && jobAnswerFor(intent, text, { matcher, fw, frame }) };
-  const subject = jobSubject(text, frame);
-  const reading = subject && subject.split(' ').length <= 4 ? interpretFreeText(subject, matcher) : undefined;
-  const named = reading !== undefined && namesJob(subject, reading, matcher);
+  if (meant) return { intent, matcher: JOB_INTENTS.has(intent) && jobAnswerFor(intent, text, { matcher, fw, frame, namesJob: lexicon.hasJobName }) };
+  const named = freeTextAnswer(text, matcher, lexicon) !== undefined;
   // A job named outright is answered as an interest in it.
   return { intent: named ? 'career-interest' : intent, matcher: named };
 }

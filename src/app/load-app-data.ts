@@ -26,7 +26,7 @@ export interface AppData {
   /** Grade actions, family questions and the review policy (what's due, family questions). */
   family: FamilyData;
   /** The understanding step: intents, answer words, glossary and the trained classifier. */
-  understanding: UnderstandingData & { classifier: IntentClassifier };
+  understanding: UnderstandingData & { classifier: IntentClassifier; hasJobName: (text: string) => boolean };
   /** Typical pay by SOC code (data/pay.json, built from the BLS wage table by npm run import:pay). */
   pay: PayTable;
 }

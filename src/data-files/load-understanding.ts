@@ -10,7 +10,7 @@ import { answerWordsSchema, compileAnswerWords, type AnswerWords } from '../doma
 import { frameWords, jobQuestionWordsSchema } from '../domain/understanding/job-subject.js';
 import { glossaryIndex, glossarySchema, type GlossaryTerm } from '../domain/understanding/glossary.js';
 import { IntentClassifier } from '../domain/understanding/intent-classifier.js';
-import { markJobNames, type JobNames } from '../domain/understanding/mark-job-names.js';
+import { JOB_TOKEN, markJobNames, type JobNames } from '../domain/understanding/mark-job-names.js';
 import type { IntentCorpus, IntentDef } from '../domain/understanding/intent-types.js';
 import { parseWithSchema } from './parse-with-schema.js';
 import { DataFileError, readJsonFile } from './read-json-file.js';
@@ -35,6 +35,8 @@ export interface UnderstandingData {
   jobFrame: ReadonlySet<string>;
   /** Job names that, said to Waypoint, mean something else ("counselor"): never the job entity. */
   notJobNames: ReadonlySet<string>;
+  /** How a message offering an interest starts ("something with", "what about"). */
+  interestLeads: readonly string[];
 }
 
 export async function loadUnderstandingData(dir = UNDERSTANDING_DIR, lang = 'en'): Promise<UnderstandingData> {
@@ -64,15 +66,22 @@ export async function loadUnderstandingData(dir = UNDERSTANDING_DIR, lang = 'en'
     corpus,
     answerWords: compileAnswerWords(parseWithSchema(answerWordsSchema, answersJson, files.answers)),
     glossary: glossaryIndex(parseWithSchema(glossarySchema, glossaryJson, files.glossary)),
-    ...((jobWords) => ({ jobFrame: frameWords(jobWords), notJobNames: new Set(jobWords.notJobNames.map((w) => w.toLowerCase())) }))(
+    ...((jobWords) => ({ jobFrame: frameWords(jobWords), notJobNames: new Set(jobWords.notJobNames.map((w) => w.toLowerCase())), interestLeads: jobWords.interestLeads.map((w) => w.toLowerCase()) }))(
       parseWithSchema(jobQuestionWordsSchema, jobWordsJson, files.jobWords),
     ),
   };
 }
 
 /** Loads the data and trains the classifier (a few hundred milliseconds at start-up); job names become one entity token. */
-export async function loadUnderstanding(jobNames: JobNames, dir = UNDERSTANDING_DIR): Promise<UnderstandingData & { classifier: IntentClassifier }> {
+export async function loadUnderstanding(
+  jobNames: JobNames,
+  dir = UNDERSTANDING_DIR,
+): Promise<UnderstandingData & { classifier: IntentClassifier; hasJobName: (text: string) => boolean }> {
   const data = await loadUnderstandingData(dir);
   const names: JobNames = { isJobName: (w) => !data.notJobNames.has(w) && jobNames.isJobName(w) };
-  return { ...data, classifier: await IntentClassifier.train(data.intents, data.corpus, (t) => markJobNames(t, names)) };
+  return {
+    ...data,
+    classifier: await IntentClassifier.train(data.intents, data.corpus, (t) => markJobNames(t, names)),
+    hasJobName: (t) => markJobNames(t, names).split(' ').includes(JOB_TOKEN),
+  };
 }

@@ -32,6 +32,8 @@ export interface TurnContext {
   pendingQuestionId(): string | undefined;
   /** Id of the question the active flow last asked (what resumeFlow would ask again), if any. */
   flowQuestionId(): string | undefined;
+  /** "question 7": where the active flow's last question is in its list, if it has a place. */
+  flowQuestionNumber(): number | undefined;
 }
 
 /**

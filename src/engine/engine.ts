@@ -181,14 +181,18 @@ export class Engine implements TurnHandler {
       return true;
     }
     // A command's own words ran it as such ("what is a career cluster?"); an intent goes to the command that answers it.
-    const handler = meant.command !== undefined
-      ? commands.find((c) => c.id === meant.command)
-      : commands.find((c) => this.allowed(work, c) && c.intents?.includes(meant.intent));
-    if (handler && this.allowed(work, handler)) {
-      if (meant.command === undefined && handler.accepts && !handler.accepts(text, meant.intent)) return false;
-      await this.runCommand(work, handler.id, meant.command !== undefined ? { text } : { text, intent: meant.intent });
+    if (meant.command !== undefined) {
+      await this.runCommand(work, meant.command, { text });
       return true;
     }
+    // The commands that answer this intent for this person, in turn: the first that accepts the message answers it.
+    const answering = commands.filter((c) => this.allowed(work, c) && c.intents?.includes(meant.intent));
+    const handler = answering.find((c) => !c.accepts || c.accepts(text, meant.intent));
+    if (handler) {
+      await this.runCommand(work, handler.id, { text, intent: meant.intent });
+      return true;
+    }
+    if (answering.length > 0) return false;
     // Another role's intent ("remind ava" from a student): say whose it is, instead of guessing a job.
     const def = this.deps.understanding?.messages.intent(meant.intent);
     const theirs = work.profile && def ? def.roles.includes(work.profile.role) : true;

@@ -101,6 +101,10 @@ class WorkContext implements TurnContext {
     return this.work.session.pending?.questionId;
   }
 
+  flowQuestionNumber(): number | undefined {
+    return this.work.session.active ? this.work.session.flowQuestion?.progress?.index : undefined;
+  }
+
   flowQuestionId(): string | undefined {
     return this.work.session.active ? this.work.session.flowQuestion?.questionId : undefined;
   }

@@ -124,11 +124,15 @@ export function freeTextReplies(
     }
     case 'ambiguous': {
       const { word, options } = interpretation;
+      // "Nurses work in Health Science. Which kind did you mean?": the clusters at once.
+      const clusters = [...new Set(options.map((o) => n.cluster((o.pathwayIds[0] ?? '').split('.')[0]!)))];
+      const where = clusters.length > 1 ? `${clusters.slice(0, -1).join(', ')} and ${clusters.at(-1)}` : clusters[0];
+      const many = /s$/.test(word) ? word : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(?:sh|ch|x|z)$/.test(word) ? `${word}es` : `${word}s`;
       return [
         {
           kind: 'question',
           questionId: CLARIFY_OCCUPATION,
-          text: `There are lots of kinds of ${word}. Which one did you mean?`,
+          text: `There are lots of kinds of ${word}. ${many.charAt(0).toUpperCase()}${many.slice(1)} work in ${where}. Which kind did you mean?`,
           choices: options.map((o) => ({ id: `occupation:${o.id}`, label: o.title })),
         },
       ];

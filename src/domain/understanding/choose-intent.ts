@@ -8,8 +8,9 @@ import { NO_INTENT, type CommandWords, type IntentDef, type IntentGuess, type Un
 
 /** The classifier's best guess must reach this score for the message to count as understood. */
 export const CONFIDENT = 0.5;
-/** Other guesses at or above this score compete by priority with the best one. */
+/** Other guesses at or above this score, and this share of the best one, compete with it by priority. */
 export const CANDIDATE = 0.3;
+export const CANDIDATE_SHARE = 0.6;
 /** Safety first: a distress reading this strong wins even when another reading is stronger. */
 export const DISTRESS_FLOOR = 0.5;
 export const DISTRESS = 'distress';
@@ -30,8 +31,9 @@ export function chooseIntent(
   // Nothing clear, or clearly none of ours ("pizza", "asdf"): not understood.
   if (!top || top.score < CONFIDENT || top.intent === NO_INTENT) return undefined;
   let chosen = top;
+  const floor = Math.max(CANDIDATE, top.score * CANDIDATE_SHARE);
   for (const g of guesses) {
-    if (g.score >= CANDIDATE && g.intent !== NO_INTENT && priority(g.intent) > priority(chosen.intent)) chosen = g;
+    if (g.score >= floor && g.intent !== NO_INTENT && priority(g.intent) > priority(chosen.intent)) chosen = g;
   }
   return { intent: chosen.intent, score: chosen.score, by: 'classifier' };
 }

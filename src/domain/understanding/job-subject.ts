@@ -1,7 +1,7 @@
 /** The job a question is about: "how much do vets make" -> "vets". Pure. */
 import { z } from 'zod';
 
-export const jobQuestionWordsSchema = z.object({ about: z.string().optional(), frame: z.array(z.string().min(1)).min(1), notJobNames: z.array(z.string().min(1)).default([]) });
+export const jobQuestionWordsSchema = z.object({ about: z.string().optional(), frame: z.array(z.string().min(1)).min(1), notJobNames: z.array(z.string().min(1)).default([]), interestLeads: z.array(z.string().min(1)).default([]) });
 
 /** Compiles the frame words once. */
 export function frameWords(file: z.infer<typeof jobQuestionWordsSchema>): ReadonlySet<string> {

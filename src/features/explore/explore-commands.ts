@@ -19,6 +19,9 @@ export function exploreCommand(): Command {
     run: async (ctx, { text: typed = '' }) => {
       const grade = ctx.profile()?.grade;
       if (grade === undefined) return ctx.startFlow('onboarding', { firstContact: false });
+      // In the middle of the interest questions: go on where they were.
+      const changing = CHANGE_WORDS.test(commandWords(typed));
+      if (!changing && ctx.activeFlow() === 'explore' && ctx.flowQuestionId()?.startsWith('interest:') && ctx.resumeFlow()) return;
       // "change my pathway" after the questions: the results again, to pick another one.
       const saved = CHANGE_WORDS.test(commandWords(typed)) ? await ctx.records.interestResult(ctx.userKey) : undefined;
       if (saved && saved.answers.length > 0) {

@@ -28,7 +28,9 @@ export function questionList(questions: readonly FamilyQuestion[]): QuestionRepl
 export function familyQuestionsCommand(matcher: FamilyQuestionMatcher): Command {
   return {
     id: 'family-questions',
-    intents: ['family-question'],
+    // A family's own list answers in a parent's words whatever the message was read as, when it is one of its questions.
+    intents: ['family-question', 'glossary', 'career-interest', 'job-pay', 'job-education', 'job-duties', 'nothing-final', 'who-sees', 'whats-due', 'family-plan'],
+    accepts: (typed, intent) => intent === 'family-question' || matcher.match(typed) !== undefined,
     menuLabel: 'Common questions',
     help: 'questions: short answers to questions families often ask',
     roles: ['family'],

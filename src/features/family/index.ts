@@ -20,7 +20,8 @@ export interface FamilyFeatureDeps {
 export function familyFeature(deps: FamilyFeatureDeps): { commands: Command[]; fallback: TextFallback } {
   const matcher = new FamilyQuestionMatcher(deps.questions);
   return {
-    commands: [whatsDueCommand(deps), familyQuestionsCommand(matcher), exploreForOthersCommand()],
+    // The common questions first: a question from its list is answered from it whatever else it was read as.
+    commands: [familyQuestionsCommand(matcher), whatsDueCommand(deps), exploreForOthersCommand()],
     fallback: familyQuestionFallback(matcher),
   };
 }

@@ -14,6 +14,7 @@ import type { OccupationMatcher } from '../../domain/occupations/occupation-matc
 import type { Occupation } from '../../domain/occupations/occupation-types.js';
 import { jobSubject } from '../../domain/understanding/job-subject.js';
 import type { Command, TurnContext } from '../../engine/command.js';
+import { withWayBack } from '../understand/way-back.js';
 import { describeJob, jobWhich, JOB_WHICH_Q, type JobFacet } from './job-answers.js';
 
 export interface JobQuestionDeps {
@@ -22,6 +23,8 @@ export interface JobQuestionDeps {
   frame: ReadonlySet<string>;
   /** Typical pay in plain words ("about $40,000–$75,000 a year; ..."), when known. */
   payFor?: (o: Occupation) => string | undefined;
+  /** Whether the text holds a job's name (the classifier's job entity). */
+  namesJob?: (text: string) => boolean;
 }
 
 const FACETS: Record<string, JobFacet> = {
@@ -35,8 +38,8 @@ const isStudent = (ctx: TurnContext) => {
   const role = ctx.profile()?.role;
   return role === undefined || role === 'student';
 };
-/** In the middle of a flow, answers come without buttons; the flow's question follows. */
-const inFlow = (ctx: TurnContext) => ctx.activeFlow() !== undefined;
+/** In the middle of the interest questions, a job fact comes without buttons; the question follows ("back to question 7"). */
+const inFlow = (ctx: TurnContext) => ctx.activeFlow() === 'explore' && ctx.flowQuestionId()?.startsWith('interest:') === true;
 
 /** The occupation a question names, or the kinds to ask about ("nurse"). */
 function findJob(subject: string, deps: JobQuestionDeps): { one?: Occupation; kinds?: Occupation[]; word?: string } {
@@ -76,9 +79,13 @@ async function answerFacet(ctx: TurnContext, deps: JobQuestionDeps, facet: JobFa
  */
 export function jobAnswerFor(intent: string, typed: string, deps: JobQuestionDeps): boolean {
   const facet = FACETS[intent];
-  // The classifier already read a job question: the matcher only has to find something in it.
-  const subject = facet ? jobSubject(typed, deps.frame) : typed;
-  return subject !== '' && interpretFreeText(subject, deps.matcher).kind !== 'not-understood';
+  if (facet) {
+    // A job question needs a job: one it names, or one the matcher finds in the rest of the words.
+    if (deps.namesJob?.(typed)) return true;
+    const found = findJob(jobSubject(typed, deps.frame), deps);
+    return found.one !== undefined || found.kinds !== undefined;
+  }
+  return interpretFreeText(typed, deps.matcher).kind !== 'not-understood';
 }
 
 function interestReading(typed: string, deps: JobQuestionDeps) {
@@ -94,8 +101,7 @@ async function answerInterest(ctx: TurnContext, deps: JobQuestionDeps, typed: st
     ctx.say(text('Sure, you can change your mind any time. Tell me a job or something you like, or type explore to answer the questions again.'));
     return true;
   }
-  const replies: Reply[] = freeTextReplies(reading, deps.fw.framework, { student: isStudent(ctx) });
-  const shown = inFlow(ctx) && reading.kind !== 'ambiguous' ? replies.filter((r) => r.kind !== 'question') : replies;
+  const shown: Reply[] = withWayBack(ctx, freeTextReplies(reading, deps.fw.framework, { student: isStudent(ctx) }));
   if (changing) shown.unshift(text('Sure, changing your mind is normal.'));
   ctx.say(...shown);
   return true;

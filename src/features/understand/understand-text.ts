@@ -7,6 +7,8 @@ import { text } from '../../domain/messages.js';
 import { CLARIFY_OCCUPATION, FREE_TEXT_OFFER, freeTextReplies } from '../../domain/occupations/free-text-replies.js';
 import { describeOccupation, interpretFreeText, type FreeTextInterpretation } from '../../domain/occupations/interpret-free-text.js';
 import type { OccupationMatcher } from '../../domain/occupations/occupation-matcher.js';
+import { withWayBack } from './way-back.js';
+import { commandWords } from '../../engine/read-input.js';
 import { jobSubject } from '../../domain/understanding/job-subject.js';
 import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
 import { MENU_Q } from '../../engine/engine-words.js';
@@ -14,22 +16,35 @@ import { saveChoice } from '../explore/explore-effects.js';
 
 /**
  * The last fallback before "I didn't catch that": text the understanding step did not read as
- * anything, but which names a job outright ("vet", "welder", "doctor"). Only a whole job name
- * counts (after the frame words of a question are taken out), so an ordinary word ("need",
- * "thanks", "grade") never becomes a job guess. In the middle of a flow the answer comes without
- * buttons and the flow's question follows.
+ * anything, but which names a job outright ("vet", "welder", "doctor", a close misspelling like
+ * "electrision") or starts by offering an interest ("something with computers", "what about video
+ * games"). An ordinary word ("need", "thanks", "grade") never becomes a job guess. In the middle of
+ * the interest questions the answer's buttons offer the way back to the question.
  */
-export function freeTextFallback(matcher: OccupationMatcher, fw: FrameworkIndex, frame: ReadonlySet<string>): TextFallback {
+export function freeTextFallback(matcher: OccupationMatcher, fw: FrameworkIndex, words: { frame: ReadonlySet<string>; interestLeads: readonly string[] }): TextFallback {
   return async (ctx, typed) => {
-    const subject = jobSubject(typed, frame);
-    if (subject === '' || subject.split(' ').length > 4) return false;
-    const interpretation = interpretFreeText(subject, matcher);
-    if (!namesJob(subject, interpretation, matcher)) return false;
-    const replies = freeTextReplies(interpretation, fw.framework, audienceOf(ctx));
-    const inFlow = ctx.activeFlow() !== undefined && interpretation.kind !== 'ambiguous';
-    ctx.say(...(inFlow ? replies.filter((r) => r.kind !== 'question') : replies));
+    const interpretation = freeTextAnswer(typed, matcher, words);
+    if (!interpretation) return false;
+    ctx.say(...withWayBack(ctx, freeTextReplies(interpretation, fw.framework, audienceOf(ctx))));
     return true;
   };
+}
+
+/** What the fallback would answer with, or undefined when the text neither names a job nor offers an interest. */
+export function freeTextAnswer(
+  typed: string,
+  matcher: OccupationMatcher,
+  words: { frame: ReadonlySet<string>; interestLeads: readonly string[] },
+): FreeTextInterpretation | undefined {
+  const plain = ` ${commandWords(typed)} `;
+  if (words.interestLeads.some((lead) => plain.startsWith(` ${lead} `))) {
+    const reading = interpretFreeText(typed, matcher);
+    return reading.kind === 'not-understood' ? undefined : reading;
+  }
+  const subject = jobSubject(typed, words.frame);
+  if (subject === '' || subject.split(' ').length > 4) return undefined;
+  const interpretation = interpretFreeText(subject, matcher);
+  return namesJob(subject, interpretation, matcher) ? interpretation : undefined;
 }
 
 /**

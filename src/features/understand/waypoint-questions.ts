@@ -102,7 +102,7 @@ function topicAnswer(topic: Topic, role: Role | undefined, wayOn: boolean): stri
 export function waypointQuestionsCommand(): Command {
   return {
     id: 'waypoint-questions',
-    roles: ['student', 'counselor', 'family'],
+    roles: ['student', 'counselor'],
     beforeProfile: true,
     intents: ['who-sees', 'nothing-final'],
     matches: (words) => waypointAnswer(words) !== undefined,
