@@ -21,6 +21,11 @@ const schema = z.object({
   WAYPOINT_INTEREST_ITEMS: z.string().min(1).default(path.join(PROJECT_DIR, 'data/interest-items.json')),
   WAYPOINT_DISTRICT: z.string().min(1).optional(),
   WAYPOINT_TIME_ZONE: z.string().min(1).default('America/Chicago'),
+  /** District setting: tell a student's counselors that a safety message arrived (never its words). Off by default. */
+  WAYPOINT_SAFETY_ALERTS: z
+    .enum(['on', 'off', 'true', 'false', '1', '0'])
+    .default('off')
+    .transform((v) => v === 'on' || v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 

@@ -29,7 +29,7 @@ async function main(channel: string): Promise<void> {
   const exportDir = path.join(config.dataDir, 'exports');
   // Terminal users get proactive messages through their outbox, from any process.
   const senders: ProactiveSender[] = [new ConsoleSender(store)];
-  const engine = createEngine({ records, data, logger, exportDir, senders });
+  const engine = createEngine({ records, data, logger, exportDir, senders, safetyAlerts: config.WAYPOINT_SAFETY_ALERTS });
 
   if (channel === 'console') return runConsoleChannel(config, engine, () => takeOutbox(store, `console:${config.WAYPOINT_USER}`));
   const policy = await loadReviewPolicy(config.WAYPOINT_TIME_ZONE);

@@ -20,13 +20,13 @@ import { framework as planFramework, loadPlanData } from '../../domain/plan/plan
 
 export const DAY = 24 * 60 * 60 * 1000;
 
-export async function newWorld(opts: { store?: Store; start?: string; senders?: (store: Store, now: () => Date) => ProactiveSender[] } = {}) {
+export async function newWorld(opts: { store?: Store; start?: string; senders?: (store: Store, now: () => Date) => ProactiveSender[]; safetyAlerts?: boolean } = {}) {
   const store = opts.store ?? new MemoryStore();
   let clock = new Date(opts.start ?? '2026-11-23T15:00:00.000Z');
   const now = () => clock;
   const exportDir = await mkdtemp(path.join(tmpdir(), 'waypoint-people-'));
   const senders = opts.senders ? opts.senders(store, now) : [new ConsoleSender(store, now)];
-  const engine = createEngine({ records: new Records(store), data: await appData(), now, exportDir, senders });
+  const engine = createEngine({ records: new Records(store), data: await appData(), now, exportDir, senders, safetyAlerts: opts.safetyAlerts ?? false });
   const chats = new Map<string, TestChat>();
   const chat = (user: string) => {
     let c = chats.get(user);
