@@ -22,6 +22,7 @@ const parts: Part[] = [
   part('plans', 'plan-bench', 'benchPlans'),
   part('matcher', 'matcher-bench', 'benchMatcher'),
   part('reminders', 'reminders-bench', 'benchReminders'),
+  part('understanding', 'understanding-bench', 'benchUnderstanding'),
   // The channels report the real engine as their headline and the echo handler beside it, in one run.
   { name: 'slack', run: async () => (await import('./slack-bench.js')).benchSlack(await realEngine()) },
   { name: 'teams', run: async () => (await import('./teams-bench.js')).benchTeams(await realEngine()) },

@@ -13,21 +13,24 @@ export const CHOSEN_Q = 'explore:chosen';
 
 export const itemQuestionId = (itemId: string) => `interest:${itemId}`;
 
-export function introReply(total: number): Reply {
+/** `limit`: the most questions there can be (the quiz may stop sooner, never later). */
+export function introReply(limit: number): Reply {
   return text(
-    `Let's find jobs you might enjoy. I'll ask about ${total} quick questions. ` +
+    `Let's find jobs you might enjoy. I'll ask up to ${limit} quick questions, ` +
+      "and I'll stop early if I can tell what you like before then. " +
       'There are no wrong answers, and nothing is final: you can change your mind any time.',
   );
 }
 
-export function itemQuestion(item: InterestItem, index: number, total: number, atMost = false): QuestionReply {
+/** Question `index` of at most `limit`, the same `limit` the intro promised: "3 of up to 24". */
+export function itemQuestion(item: InterestItem, index: number, limit: number): QuestionReply {
   const choices = choicesFor(item);
   return {
     kind: 'question',
     questionId: itemQuestionId(item.id),
     text: item.text,
     choices: choices.map((c) => ({ id: c.id, label: c.label })),
-    progress: { index, total, ...(atMost ? { atMost } : {}) },
+    progress: { index, total: limit, atMost: true },
   };
 }
 

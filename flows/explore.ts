@@ -5,7 +5,7 @@
 import { assign, emit, enqueueActions, setup } from 'xstate';
 import type { FrameworkIndex } from '../src/domain/framework-index.js';
 import type { InterestItem } from '../src/domain/interest-items.js';
-import { chooseNextItem, estimateTotal } from '../src/domain/choose-next-item.js';
+import { chooseNextItem, questionLimit } from '../src/domain/choose-next-item.js';
 import { scoreInterests, type Answer } from '../src/domain/score-interests.js';
 import { gradeBand, type Grade } from '../src/domain/grade.js';
 import { text } from '../src/domain/messages.js';
@@ -54,11 +54,9 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
     return r;
   };
   const awareness = (c: Ctx) => gradeBand(c.grade) === 'awareness';
-  const estimated = (c: Ctx) => Math.max(estimateTotal(c.answers, c.grade), c.answers.length + 1);
-  const question = (c: Ctx) => {
-    const total = estimated(c);
-    return say.itemQuestion(next(c)!, c.answers.length + 1, total, total !== estimateTotal([], c.grade));
-  };
+  // The intro promises at most this many questions and every question counts against the same number.
+  const limit = (c: Ctx) => questionLimit(items, c.grade);
+  const question = (c: Ctx) => say.itemQuestion(next(c)!, c.answers.length + 1, limit(c));
   // An answer's new list is made once, so the guard that looks ahead and the action that keeps it
   // share it (and with it the choice of the next question).
   const answeredMemo = new WeakMap<FlowEvent, { before: Answer[]; after: Answer[] }>();
@@ -94,7 +92,7 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
       addAnswer: assign({ answers: ({ context, event }) => withAnswer(context, event) }),
       askNext: emit(({ context }) => {
         const q = question(context);
-        return context.answers.length === 0 ? reply(say.introReply(estimated(context)), q) : reply(q);
+        return context.answers.length === 0 ? reply(say.introReply(limit(context)), q) : reply(q);
       }),
       savePathway: enqueueActions(({ context, event, enqueue }) => {
         const pathwayId = choice(event).slice('pathway:'.length);

@@ -38,7 +38,7 @@ interface Policy {
   maxAnswers: number;
   /** Stop after this many answers when none was a yes or a pick. */
   stopWithoutLikes: number;
-  /** Typical total, for "question 3 of about 15". */
+  /** The usual length: past it, every answer asks for less certainty (see `patience`). */
   typical: number;
 }
 
@@ -201,10 +201,12 @@ function bestItem(items: number[], value: (item: number) => number): number | un
 }
 
 /**
- * About how many questions this conversation will take, for "question 3 of about 15"; past the
- * typical length, the cap ("question 17 of at most 24"), so the count never creeps up one by one.
+ * The most questions this conversation can ask: the cap for the grade, or fewer when fewer items fit
+ * the grade. chooseNextItem never asks more, so this is the number to promise at the start and to
+ * count against on every question ("3 of up to 24"): it is never passed and never changes.
  */
-export function estimateTotal(answers: Answer[], grade: Grade): number {
+export function questionLimit(items: InterestItem[], grade: Grade): number {
   const policy = policyFor(grade);
-  return answers.length + 1 <= policy.typical ? policy.typical : policy.maxAnswers;
+  const eligible = policy.young ? items.filter((i) => i.young).length : items.length;
+  return Math.min(policy.maxAnswers, eligible);
 }

@@ -51,9 +51,12 @@ export interface QuestionProgress {
   atMost?: boolean;
 }
 
-/** "3 of about 15" / "17 of at most 24", the same words on every channel. */
+/**
+ * "3 of up to 24" when `total` is the most there can be (the series may end sooner), else "3 of 15";
+ * the same words on every channel. Never "about": a guess that later grows reads as a broken promise.
+ */
 export function progressLabel(p: QuestionProgress): string {
-  return `${p.index} of ${p.atMost ? 'at most' : 'about'} ${p.total}`;
+  return `${p.index} of ${p.atMost ? 'up to ' : ''}${p.total}`;
 }
 
 export interface CardField {

@@ -26,6 +26,9 @@ export interface TurnContext {
   showMenu(greeting: string): Promise<void>;
   /** This turn does not ask the waiting question again at its end (a goodbye, a safety answer). */
   leaveQuestion(): void;
+  /** The job the conversation was last about (within the last few minutes), for "how much do they make?". */
+  topic(): string | undefined;
+  setTopic(occupationId: string): void;
   /** Whether a question is waiting for an answer. */
   hasPendingQuestion(): boolean;
   /** Id of the question waiting for an answer (the last one asked), if any. */
@@ -64,7 +67,7 @@ export interface Command {
    * Whether this message, read as one of `intents`, has what the command needs (a job question
    * that names a job). When false, the message goes on to the fallbacks as if not understood.
    */
-  accepts?(text: string, intent: string): boolean;
+  accepts?(text: string, intent: string, ctx: TurnContext): boolean;
   /**
    * Also read on someone's very first message, before the greeting (a family member whose first
    * message is the code their student gave them). Other first messages get the greeting.

@@ -138,12 +138,29 @@ export class Engine implements TurnHandler {
     const picked = pending ? matchChoice(input.text, pending.choices, this.deps.understanding?.answerWords) : undefined;
     if (pending && picked) return this.onAnswer(work, pending.questionId, picked.id);
     const def = session.active && this.flows.get(session.active.flow);
+    let meant: Understanding | undefined;
     if (def && session.active && this.safeTakesText(def, session)) {
-      // The flow reads the text first (a grade, a code); when it finds nothing there, the text is read for what it means.
+      // The flow reads the text first (a grade, a code). When it moves on, that was the answer. When it
+      // stays where it was ("that doesn't look like a code"), the text is read for what it means, and
+      // only if it means nothing else does the flow's own answer stand.
+      const before = { active: session.active, flowQuestion: session.flowQuestion, replies: work.replies.length };
       await this.toFlow(work, { type: 'TEXT', text: input.text });
-      if (work.replies.length > 0) return;
+      if (work.replies.length === before.replies) {
+        // The flow found nothing in the text: read it for what it means.
+      } else if (!this.stayed(before.active, session.active)) return;
+      else {
+        const flowSaid = work.replies.splice(before.replies);
+        meant = await this.understand(work, input.text, input.words);
+        const after = { active: session.active, flowQuestion: session.flowQuestion };
+        session.active = before.active;
+        session.flowQuestion = before.flowQuestion;
+        if (meant && (await this.toIntent(work, meant, input.text))) return;
+        Object.assign(session, after);
+        work.replies.push(...flowSaid);
+        return;
+      }
     }
-    const meant = await this.understand(work, input.text, input.words);
+    meant ??= await this.understand(work, input.text, input.words);
     if (meant?.intent === 'distress' && (await this.toIntent(work, meant, input.text))) return;
     for (const reader of this.deps.textReaders ?? []) {
       if (await reader(work.ctx, input.text)) {
@@ -162,6 +179,13 @@ export class Engine implements TurnHandler {
     // A number that is not one of the choices ("42" for three choices): say which numbers work.
     if (pending && /^\d+$/.test(input.words) && pending.choices.length > 1) return this.reask(work, say.pickANumber(pending.choices.length));
     this.unclearAnswer(work);
+  }
+
+  /** Whether a flow is still in the same state after a step (it did not take the text as an answer). */
+  private stayed(before: Session['active'], after: Session['active']): boolean {
+    if (!before || !after || before.flow !== after.flow) return false;
+    const value = (a: NonNullable<Session['active']>) => JSON.stringify((a.snapshot as { value?: unknown } | undefined)?.value ?? null);
+    return value(before) === value(after);
   }
 
   /** What the text means: the commands whose own words it is, and the classifier's reading, by priority. */
@@ -187,7 +211,7 @@ export class Engine implements TurnHandler {
     }
     // The commands that answer this intent for this person, in turn: the first that accepts the message answers it.
     const answering = commands.filter((c) => this.allowed(work, c) && c.intents?.includes(meant.intent));
-    const handler = answering.find((c) => !c.accepts || c.accepts(text, meant.intent));
+    const handler = answering.find((c) => !c.accepts || c.accepts(text, meant.intent, work.ctx));
     if (handler) {
       await this.runCommand(work, handler.id, { text, intent: meant.intent });
       return true;

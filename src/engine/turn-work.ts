@@ -24,6 +24,9 @@ export interface TurnDriver {
   showMenu(work: TurnWork, greeting: string): void;
 }
 
+/** How long "they" in a question still means the job talked about last. */
+const TOPIC_MINUTES = 30;
+
 /** A turn's work and the context that commands and effect handlers see of it. */
 export function beginTurn(
   turn: Turn,
@@ -69,6 +72,15 @@ class WorkContext implements TurnContext {
 
   async showMenu(greeting: string): Promise<void> {
     this.driver.showMenu(this.work, greeting);
+  }
+
+  topic(): string | undefined {
+    const t = this.work.session.topic;
+    return t && this.now.getTime() - Date.parse(t.at) < TOPIC_MINUTES * 60_000 ? t.occupationId : undefined;
+  }
+
+  setTopic(occupationId: string): void {
+    this.work.session.topic = { occupationId, at: this.now.toISOString() };
   }
 
   leaveQuestion(): void {

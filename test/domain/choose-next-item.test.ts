@@ -1,7 +1,7 @@
 import { progressLabel } from '../../src/domain/messages.js';
 import {
   chooseNextItem,
-  estimateTotal,
+  questionLimit,
   MAX_ANSWERS,
   YOUNG_MAX_ANSWERS,
 } from '../../src/domain/choose-next-item.js';
@@ -199,30 +199,29 @@ describe('asking', () => {
   });
 });
 
-describe('estimateTotal', () => {
-  test('says "about 15" for older students and fewer for young ones at the start', () => {
-    expect(estimateTotal([], 9)).toBe(15);
-    expect(estimateTotal([], 2)).toBeLessThan(estimateTotal([], 9));
+describe('questionLimit', () => {
+  test('is the cap for the grade: 24 from grade 6 up, 16 for grades K-5', () => {
+    expect(questionLimit(items, 9)).toBe(MAX_ANSWERS);
+    expect(questionLimit(items, 6)).toBe(MAX_ANSWERS);
+    expect(questionLimit(items, 2)).toBe(YOUNG_MAX_ANSWERS);
   });
 
-  test('past the usual 15, the count says the most there can be instead of creeping up one by one', () => {
-    const answers: Answer[] = Array.from({ length: 15 }, (_, n) => ({ itemId: `q${n}`, value: 'no' as const }));
-    expect(estimateTotal(answers.slice(0, 14), 9)).toBe(15);
-    expect(estimateTotal(answers, 9)).toBe(MAX_ANSWERS);
-    expect(estimateTotal([...answers, { itemId: 'q15', value: 'no' }], 9)).toBe(MAX_ANSWERS);
-    expect(progressLabel({ index: 16, total: MAX_ANSWERS, atMost: true })).toBe(`16 of at most ${MAX_ANSWERS}`);
-    expect(progressLabel({ index: 3, total: 15 })).toBe('3 of about 15');
+  test('is never more than the questions there are for the grade', () => {
+    expect(questionLimit(items.slice(0, 5), 9)).toBe(5);
+    expect(questionLimit(items.filter((i) => i.young).slice(0, 3), 2)).toBe(3);
   });
 
-  test('always stays ahead of the question being asked and never above the cap', () => {
-    for (const grade of [1, 9]) {
-      const answers: Answer[] = [];
-      for (let n = 0; n < MAX_ANSWERS; n++) {
-        const total = estimateTotal(answers, grade);
-        expect(total).toBeLessThanOrEqual(MAX_ANSWERS);
-        if (n < (grade <= 5 ? YOUNG_MAX_ANSWERS : MAX_ANSWERS)) expect(total).toBeGreaterThanOrEqual(n + 1);
-        answers.push({ itemId: `q${n}`, value: 'no' });
+  test('is never passed, whatever the answers, and reads "up to" on every question', () => {
+    for (const grade of [2, 6, 9]) {
+      for (const value of ['yes', 'maybe', 'no'] as const) {
+        const answers: Answer[] = [];
+        for (let item = chooseNextItem(framework, items, answers, grade); item; item = chooseNextItem(framework, items, answers, grade)) {
+          answers.push({ itemId: item.id, value: item.kind === 'yes-no' || value === 'no' ? value : item.options![0]!.id });
+        }
+        expect(answers.length).toBeLessThanOrEqual(questionLimit(items, grade));
       }
     }
+    expect(progressLabel({ index: 3, total: MAX_ANSWERS, atMost: true })).toBe(`3 of up to ${MAX_ANSWERS}`);
+    expect(progressLabel({ index: 4, total: 5 })).toBe('4 of 5');
   });
 });

@@ -152,7 +152,7 @@ describe('the conversation engine', () => {
     const chat = await studentAtFirstQuestion();
     const q1 = chat.question()!;
     await chat.say('back');
-    expect(chat.text()).toMatch(/^This is the first question, so there is nothing to go back to\.\n\(1 of about/);
+    expect(chat.text()).toMatch(/^This is the first question, so there is nothing to go back to\.\n\(1 of up to/);
     expect(chat.text()).not.toMatch(/Let's find jobs/);
     expect(chat.question()?.questionId).toBe(q1.questionId);
   });
@@ -173,7 +173,7 @@ describe('the conversation engine', () => {
     await chat.say('1');
     await chat.say('restart');
     expect(chat.text()).toMatch(/start this part again/);
-    expect(chat.text()).toMatch(/\(1 of about/);
+    expect(chat.text()).toMatch(/\(1 of up to/);
     await chat.say('stop');
     expect(chat.text()).toMatch(/Everything so far is saved/);
     expect((await chat.store.get<Session>('sessions', 'console:ana'))?.active).toBeUndefined();

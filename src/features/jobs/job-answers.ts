@@ -1,7 +1,7 @@
 /** The words of a job answer: what it does, schooling, pay, cluster; and "which kind did you mean?". Pure. */
 import type { FrameworkIndex } from '../../domain/framework-index.js';
 import { text, type QuestionReply, type Reply } from '../../domain/messages.js';
-import { EDUCATION_WORDS, FREE_TEXT_OFFER, sentence } from '../../domain/occupations/free-text-replies.js';
+import { CLARIFY_OCCUPATION, EDUCATION_WORDS, FREE_TEXT_OFFER, sentence } from '../../domain/occupations/free-text-replies.js';
 import type { Occupation } from '../../domain/occupations/occupation-types.js';
 
 export type JobFacet = 'duties' | 'education' | 'pay' | 'cluster';
@@ -24,7 +24,8 @@ function place(o: Occupation, fw: FrameworkIndex): string {
   return `${cluster?.name ?? ''}, in the ${fw.pathway(pathwayId)?.name ?? pathwayId} pathway`;
 }
 
-const lowerFirst = (s: string) => (/^[A-Z]{2,}/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
+/** "Video Game Designers" -> "video game designers"; "CNC Machinists" keeps its acronym. */
+const lowerFirst = (s: string) => s.split(' ').map((w) => (/^[A-Z0-9]{2,}/.test(w) ? w : w.toLowerCase())).join(' ');
 
 /** "Veterinarian" -> "Veterinarians", "Secretary" -> "Secretaries", "Coach" -> "Coaches". */
 export function plural(title: string): string {
@@ -87,11 +88,14 @@ export function describeJob(o: Occupation, facet: JobFacet, facts: Facts, opts: 
 export function jobWhich(word: string, kinds: Occupation[], facet: JobFacet, fw: FrameworkIndex): QuestionReply {
   const clusters = [...new Set(kinds.map((o) => fw.clusterOfPathway(o.pathwayIds[0]!)?.name).filter((n): n is string => !!n))];
   const list = clusters.length > 1 ? `${clusters.slice(0, -1).join(', ')} and ${clusters.at(-1)}` : clusters[0];
-  const many = word.endsWith('s') ? word : plural(word);
+  const one = word.replace(/s$/, '');
+  const many = plural(one);
+  // "What does a doctor do?" is answered like the word typed alone: the kinds, then the one picked described.
+  const describe = facet === 'duties';
   return {
     kind: 'question',
-    questionId: JOB_WHICH_Q,
-    text: `${many.charAt(0).toUpperCase()}${many.slice(1)} work in ${list}. Which kind did you mean?`,
-    choices: kinds.map((o) => ({ id: `${facet}:${o.id}`, label: o.title })),
+    questionId: describe ? CLARIFY_OCCUPATION : JOB_WHICH_Q,
+    text: `There are lots of kinds of ${one}. ${many.charAt(0).toUpperCase()}${many.slice(1)} work in ${list}. Which kind did you mean?`,
+    choices: kinds.map((o) => ({ id: describe ? `occupation:${o.id}` : `${facet}:${o.id}`, label: o.title })),
   };
 }

@@ -14,6 +14,7 @@ import type { OccupationMatcher } from '../../domain/occupations/occupation-matc
 import type { Occupation } from '../../domain/occupations/occupation-types.js';
 import { jobSubject } from '../../domain/understanding/job-subject.js';
 import type { Command, TurnContext } from '../../engine/command.js';
+import { commandWords } from '../../engine/read-input.js';
 import { withWayBack } from '../understand/way-back.js';
 import { describeJob, jobWhich, JOB_WHICH_Q, type JobFacet } from './job-answers.js';
 
@@ -55,10 +56,15 @@ function findJob(subject: string, deps: JobQuestionDeps): { one?: Occupation; ki
   return {};
 }
 
+/** "they", "it", "that job": the job the conversation was just about. */
+const PRONOUN = /^(?:they|them|it|that|those|this|he|she|one|that one|that job)$/;
+
 async function answerFacet(ctx: TurnContext, deps: JobQuestionDeps, facet: JobFacet, typed: string): Promise<boolean> {
   const subject = jobSubject(typed, deps.frame);
-  const found = findJob(subject, deps);
+  const earlier = ctx.topic();
+  const found = (subject === '' || PRONOUN.test(subject)) && earlier ? { one: deps.matcher.occupation(earlier) } : findJob(subject, deps);
   if (found.one) {
+    ctx.setTopic(found.one.id);
     ctx.say(...describeJob(found.one, facet, deps, { student: isStudent(ctx), buttons: !inFlow(ctx) }));
     return true;
   }
@@ -77,9 +83,11 @@ async function answerFacet(ctx: TurnContext, deps: JobQuestionDeps, facet: JobFa
  * Whether a message read as a job question or interest holds a job or an interest to answer
  * with: a job it names, or something the student says they like. Otherwise no job is suggested.
  */
-export function jobAnswerFor(intent: string, typed: string, deps: JobQuestionDeps): boolean {
+export function jobAnswerFor(intent: string, typed: string, deps: JobQuestionDeps, topic?: string): boolean {
   const facet = FACETS[intent];
   if (facet) {
+    const subject = jobSubject(typed, deps.frame);
+    if (topic && (subject === '' || PRONOUN.test(subject))) return true;
     // A job question needs a job: one it names, or one the matcher finds in the rest of the words.
     if (deps.namesJob?.(typed)) return true;
     const found = findJob(jobSubject(typed, deps.frame), deps);
@@ -102,6 +110,8 @@ async function answerInterest(ctx: TurnContext, deps: JobQuestionDeps, typed: st
     return true;
   }
   const shown: Reply[] = withWayBack(ctx, freeTextReplies(reading, deps.fw.framework, { student: isStudent(ctx) }));
+  const about = reading.kind === 'describe' ? reading.occupation.id : reading.kind === 'matches' ? reading.matches[0]?.occupation?.id : undefined;
+  if (about) ctx.setTopic(about);
   if (changing) shown.unshift(text('Sure, changing your mind is normal.'));
   ctx.say(...shown);
   return true;
@@ -112,16 +122,21 @@ export function jobQuestionCommand(deps: JobQuestionDeps): Command {
     id: 'job-question',
     intents: ['job-pay', 'job-education', 'job-duties', 'job-cluster', 'career-interest', 'change-choice'],
     matches: () => false,
-    accepts: (typed, intent) => jobAnswerFor(intent, typed, deps),
+    accepts: (typed, intent, ctx) => jobAnswerFor(intent, typed, deps, ctx.topic()),
     questionIds: [JOB_WHICH_Q],
     run: async (ctx, { text: typed = '', intent, questionId, choiceId }) => {
       if (questionId === JOB_WHICH_Q && choiceId) {
         const [facet, id] = choiceId.split(':') as [JobFacet, string];
         const o = deps.matcher.occupation(id);
-        if (o) return void ctx.say(...describeJob(o, facet, deps, { student: isStudent(ctx), buttons: !inFlow(ctx) }));
+        if (o) {
+          ctx.setTopic(o.id);
+          return void ctx.say(...describeJob(o, facet, deps, { student: isStudent(ctx), buttons: !inFlow(ctx) }));
+        }
         return void ctx.say(text("Sorry, I couldn't find that one. Type a job you're curious about."));
       }
-      const facet = intent ? FACETS[intent] : undefined;
+      // A job's name alone ("doctor", "nurse practitioner") is not a question about one fact: it is described.
+      const bare = jobSubject(typed, deps.frame) === commandWords(typed);
+      const facet = intent && !bare ? FACETS[intent] : undefined;
       const answered = facet
         ? await answerFacet(ctx, deps, facet, typed)
         : await answerInterest(ctx, deps, typed, intent === 'change-choice');

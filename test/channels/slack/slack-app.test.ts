@@ -24,7 +24,7 @@ const bikeQuestion: Reply = {
     { id: 'maybe', label: 'Maybe' },
     { id: 'no', label: 'No' },
   ],
-  progress: { index: 3, total: 15 },
+  progress: { index: 3, total: 24, atMost: true },
 };
 const engineQuestion: Reply = {
   kind: 'question',
@@ -86,7 +86,7 @@ describe('direct messages', () => {
     expect(message.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'Hi! Ready for some quick questions?', verbatim: true } });
     const question: any = { ...message, blocks: message.blocks.slice(1) };
     expect(question.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: bikeQuestion.text, verbatim: true } });
-    expect(question.blocks[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Question 3 of about 15', verbatim: true }] });
+    expect(question.blocks[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Question 3 of up to 24', verbatim: true }] });
     expect(question.blocks[2].type).toBe('actions');
     expect(question.blocks[2].elements.map((b: any) => [b.action_id, b.value, b.text.text])).toEqual([
       ['wp|interest-bike|yes', 'yes', 'Yes'],

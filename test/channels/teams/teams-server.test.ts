@@ -17,7 +17,7 @@ const question: Reply = {
     { id: 'maybe', label: 'Maybe' },
     { id: 'no', label: 'No' },
   ],
-  progress: { index: 4, total: 15 },
+  progress: { index: 4, total: 24, atMost: true },
 };
 
 describe('Teams channel over HTTP', () => {
@@ -70,7 +70,7 @@ describe('Teams channel over HTTP', () => {
       fallbackText: 'Would you like to fix engines?\n1. Yes\n2. Maybe\n3. No',
       msteams: { width: 'Full' },
       body: [
-        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Question 4 of about 15', isSubtle: true, size: 'Small' }] },
+        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Question 4 of up to 24', isSubtle: true, size: 'Small' }] },
         { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Would you like to fix engines?' }] },
       ],
       actions: ['yes', 'maybe', 'no'].map((id, i) => ({
