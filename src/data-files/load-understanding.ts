@@ -12,6 +12,7 @@ import { glossaryIndex, glossarySchema, type GlossaryTerm } from '../domain/unde
 import { IntentClassifier } from '../domain/understanding/intent-classifier.js';
 import { JOB_TOKEN, markJobNames, type JobNames } from '../domain/understanding/mark-job-names.js';
 import type { IntentCorpus, IntentDef } from '../domain/understanding/intent-types.js';
+import { fileModelCache } from './model-cache.js';
 import { parseWithSchema } from './parse-with-schema.js';
 import { DataFileError, readJsonFile } from './read-json-file.js';
 
@@ -81,7 +82,7 @@ export async function loadUnderstanding(
   const names: JobNames = { isJobName: (w) => !data.notJobNames.has(w) && jobNames.isJobName(w) };
   return {
     ...data,
-    classifier: await IntentClassifier.train(data.intents, data.corpus, (t) => markJobNames(t, names)),
+    classifier: await IntentClassifier.train(data.intents, data.corpus, (t) => markJobNames(t, names), fileModelCache()),
     hasJobName: (t) => markJobNames(t, names).split(' ').includes(JOB_TOKEN),
   };
 }
