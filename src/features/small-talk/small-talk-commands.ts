@@ -6,17 +6,12 @@
 import { text, type Reply } from '../../domain/messages.js';
 import type { Role } from '../../domain/profile.js';
 import type { Command, TurnContext } from '../../engine/command.js';
+import { ROLE_EXAMPLES } from '../understand/role-fallback.js';
 
-/** Three things this person can say, for the way on. */
+/** Three things this person can say, for the way on (the same as the role's "didn't catch that"). */
 export function examplesFor(role: Role | undefined): string {
-  switch (role) {
-    case 'family':
-      return `"what's due this year", "show the plan" or "what is FAFSA"`;
-    case 'counselor':
-      return `"caseload", "who is overdue" or "remind ava"`;
-    default:
-      return `"explore", "how much do nurses make" or "show my plan"`;
-  }
+  const [a, b, c] = ROLE_EXAMPLES[role ?? 'none'];
+  return `"${a}", "${b}" or "${c}"`;
 }
 
 const busy = (ctx: TurnContext) => ctx.hasPendingQuestion() || ctx.activeFlow() !== undefined;
