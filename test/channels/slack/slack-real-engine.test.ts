@@ -76,6 +76,23 @@ describe('Waypoint on Slack with its real engine', () => {
     expect(calls.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.update', 'chat.postMessage', 'chat.postMessage']);
   });
 
+  it('typed questions are understood in Slack too: pay, a school word, and the way back to the question', async () => {
+    const slack = await waypointOnSlack();
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK).persist();
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, channel: 'D0STUDENT1', ts: '1718030001.000100' });
+    for (const text of ['hi', 'student', '9']) await deliver(slack, dm(text));
+    const before = calls.length;
+    await deliver(slack, dm('wait how much do vets make'));
+    const said = calls.slice(before).map((c) => c.body.text).join('\n');
+    expect(said).toMatch(/Veterinarians in the U\.S\. make about \$/);
+    expect(said).toMatch(/back to question 1/);
+    await deliver(slack, dm('whats FBLA'));
+    expect(calls.at(-2)!.body.text + calls.at(-1)!.body.text).toMatch(/Future Business Leaders of America/);
+    scope.persist(false);
+    nock.cleanAll();
+  });
+
   it('a student who typed the answer and then presses the old button keeps their answer; the old question closes', async () => {
     const slack = await waypointOnSlack();
     const calls: RecordedCall[] = [];

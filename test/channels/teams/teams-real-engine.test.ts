@@ -75,6 +75,16 @@ describe('Teams channel with the real engine', () => {
     expect(typed.map((c) => c.method)).toEqual(typed.map(() => 'POST'));
   });
 
+  test('typed questions are understood in Teams too: pay, a school word, and the way back to the question', async () => {
+    for (const [id, text] of [['u1', 'hi'], ['u2', 'student'], ['u3', '9']]) await send(message(id, text));
+    const pay = await send(message('u4', 'wait how much do vets make'));
+    const said = JSON.stringify(pay.map((c) => c.body));
+    expect(said).toMatch(/Veterinarians in the U\.S\. make about \$/);
+    expect(said).toMatch(/back to question 1/);
+    const word = await send(message('u5', 'whats FBLA'));
+    expect(JSON.stringify(word.map((c) => c.body))).toMatch(/Future Business Leaders of America/);
+  });
+
   test('the pressed card becomes the question and the answer, with nothing left to press', async () => {
     const roleCard = (await send(message('a1', 'hi'))).at(-1)!;
     const [update] = await send(press('a2', roleCard, "I'm a student"));
