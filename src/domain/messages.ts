@@ -40,14 +40,19 @@ export interface QuestionReply {
   questionId: string;
   text: string;
   choices: Choice[];
-  /** Where this question is in a series: "3 of about 15", or "17 of at most 24" near the end. */
+  /** Where this question is in a series: "3 of up to 24". */
   progress?: QuestionProgress;
+  /**
+   * An offer nobody has to take ("Want to look closer?"): "ok", "nah" or "not now" put it aside
+   * (and go back to the flow's question, when there is one) instead of "I didn't catch that".
+   */
+  optional?: boolean;
 }
 
 export interface QuestionProgress {
   index: number;
   total: number;
-  /** True once past the usual length: the total is then the most there can be. */
+  /** True when the total is the most there can be ("3 of up to 24"). */
   atMost?: boolean;
 }
 

@@ -23,6 +23,7 @@ export const say = {
   empty: (): Reply => text("I didn't catch anything there. Try typing a few words or a number."),
   tooLong: (): Reply =>
     text(`That's a long message! I can read up to ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters at a time. Could you say it in a few words?`),
+  okay: (): Reply => text('Okay.'),
   welcomeBack: (): Reply => text("Hi again! Here's where we left off:"),
   backToIt: (question?: number): Reply => text(question !== undefined ? `Now, back to question ${question}:` : 'Now, back to where we were:'),
   unclear: (): Reply => text("Sorry, I didn't catch that."),

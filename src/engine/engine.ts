@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { userKey as keyOf, type QuestionReply, type Reply, type Turn } from '../domain/messages.js';
 import { matchChoice } from '../domain/match-choice.js';
-import type { AnswerWords } from '../domain/answer-words.js';
+import { answerKind, type AnswerWords } from '../domain/answer-words.js';
 import type { MessageUnderstanding } from '../domain/understanding/understand-message.js';
 import type { Understanding } from '../domain/understanding/intent-types.js';
 import { withMissingName } from '../domain/profile.js';
@@ -137,6 +137,14 @@ export class Engine implements TurnHandler {
     const pending = session.pending;
     const picked = pending ? matchChoice(input.text, pending.choices, this.deps.understanding?.answerWords) : undefined;
     if (pending && picked) return this.onAnswer(work, pending.questionId, picked.id);
+    const answerWords = this.deps.understanding?.answerWords;
+    if (pending?.optional && answerWords && answerKind(input.words, answerWords) !== undefined) {
+      // "ok", "nah", "not now" to an offer: put it aside; a flow's question comes back at the end of the turn.
+      session.pending = undefined;
+      session.unclear = 0;
+      work.replies.push(say.okay());
+      return;
+    }
     const def = session.active && this.flows.get(session.active.flow);
     let meant: Understanding | undefined;
     if (def && session.active && this.safeTakesText(def, session)) {

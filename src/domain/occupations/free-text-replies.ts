@@ -88,7 +88,7 @@ function offer(matches: FreeTextMatch[], n: Names, prompt: string, audience: Fre
     for (const p of pathwayIds.slice(0, 2)) choices.push({ id: `choose-pathway:${p}`, label: `Choose ${n.pathway(p)}` });
     choices.push({ id: 'take-quiz', label: 'Take the interest questions' });
   }
-  return { kind: 'question', questionId: FREE_TEXT_OFFER, text: prompt, choices };
+  return { kind: 'question', questionId: FREE_TEXT_OFFER, text: prompt, choices, optional: true };
 }
 
 export function freeTextReplies(

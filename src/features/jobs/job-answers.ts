@@ -78,6 +78,7 @@ export function describeJob(o: Occupation, facet: JobFacet, facts: Facts, opts: 
   const offer: QuestionReply = {
     kind: 'question',
     questionId: FREE_TEXT_OFFER,
+    optional: true,
     text: facet === 'pay' || facet === 'education' ? `Want to know more, like what ${lowerFirst(plural(o.title))} do? Ask me, or look closer:` : 'Want to look closer? Nothing you pick now is final.',
     choices,
   };
