@@ -67,6 +67,16 @@ describe('Waypoint understands what people mean before guessing a job', () => {
     expect(chat.question()?.questionId).not.toBe(second);
   });
 
+  it('"ok" or "nah" to an offer puts it aside, and the interest question comes back', async () => {
+    const chat = await atFirstQuestion();
+    const first = chat.question()!.questionId;
+    await chat.say('is a plumber a good job');
+    expect(chat.question()?.questionId).toBe('free-text-offer');
+    await chat.say('ok');
+    expect(chat.text()).toMatch(/^Okay\.\nNow, back to question 1:/);
+    expect(chat.question()?.questionId).toBe(first);
+  });
+
   it('plan questions in plain words: a grade in the sentence, next year, and changes', async () => {
     const chat = await studentWithNothingPending('9th');
     await chat.say('show me my plan for 10th grade');
