@@ -54,7 +54,12 @@ export async function readMessage(
   const { frame } = lexicon;
   const text = cleanText(raw);
   const words = commandWords(text);
-  const own = deps.commands.filter((c) => mayUse(role, c) && c.matches(words)).map((c) => ({ command: c.id, ...(c.intents?.[0] ? { intent: c.intents[0] } : {}) }));
+  const own = deps.commands
+    .filter((c) => mayUse(role, c) && c.matches(words))
+    .map((c) => {
+      const intent = c.intentOf?.(words) ?? c.intents?.[0];
+      return { command: c.id, ...(intent ? { intent } : {}) };
+    });
   let meant = await deps.understanding!.messages.understand(text, role, own);
   // A job question that names no job goes on as not understood (as in the engine).
   if (meant && !meant.command && JOB_INTENTS.has(meant.intent) && !jobAnswerFor(meant.intent, text, { matcher, fw, frame, namesJob: lexicon.hasJobName })) meant = undefined;

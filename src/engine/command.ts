@@ -63,6 +63,8 @@ export interface Command {
    * words mean when they match.
    */
   intents?: string[];
+  /** What the command's own words mean, when it is not the first of `intents` ("what is a career cluster?" is a glossary question). */
+  intentOf?(words: string): string | undefined;
   /**
    * Whether this message, read as one of `intents`, has what the command needs (a job question
    * that names a job). When false, the message goes on to the fallbacks as if not understood.

@@ -199,7 +199,12 @@ export class Engine implements TurnHandler {
   /** What the text means: the commands whose own words it is, and the classifier's reading, by priority. */
   private async understand(work: TurnWork, text: string, words: string): Promise<Understanding | undefined> {
     const role = work.profile?.role;
-    const own = this.deps.commands.filter((c) => this.allowed(work, c) && c.matches(words)).map((c) => ({ command: c.id, ...(c.intents?.[0] ? { intent: c.intents[0] } : {}) }));
+    const own = this.deps.commands
+      .filter((c) => this.allowed(work, c) && c.matches(words))
+      .map((c) => {
+        const intent = c.intentOf?.(words) ?? c.intents?.[0];
+        return { command: c.id, ...(intent ? { intent } : {}) };
+      });
     const understanding = this.deps.understanding;
     if (!understanding) return own[0] ? { intent: own[0].intent ?? '', command: own[0].command, score: 1, by: 'command-words' } : undefined;
     return understanding.messages.understand(text, role ?? 'none', own);

@@ -21,12 +21,13 @@ export function chooseIntent(
   intents: ReadonlyMap<string, IntentDef>,
 ): Understanding | undefined {
   const priority = (id: string) => intents.get(id)?.priority ?? 0;
-  const distress = guesses.find((g) => g.intent === DISTRESS);
-  if (distress && distress.score >= DISTRESS_FLOOR) return { intent: DISTRESS, score: distress.score, by: 'classifier' };
   if (commandWords.length > 0) {
     const best = [...commandWords].sort((a, b) => priority(b.intent ?? '') - priority(a.intent ?? ''))[0]!;
     return { intent: best.intent ?? `command:${best.command}`, command: best.command, score: 1, by: 'command-words' };
   }
+  // A command's own words ("about", "plan") are exact phrases: they never mean danger, whatever a model guesses for one word.
+  const distress = guesses.find((g) => g.intent === DISTRESS);
+  if (distress && distress.score >= DISTRESS_FLOOR) return { intent: DISTRESS, score: distress.score, by: 'classifier' };
   const top = guesses[0];
   // Nothing clear, or clearly none of ours ("pizza", "asdf"): not understood.
   if (!top || top.score < CONFIDENT || top.intent === NO_INTENT) return undefined;

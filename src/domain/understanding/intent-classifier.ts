@@ -32,6 +32,8 @@ export class IntentClassifier {
     /** Emoji and symbols alone ("😂", "👋", "🙏"): which intent each one means, per speaker. */
     private readonly symbolIntents: Map<Speaker, Map<string, string>>,
     private readonly prepare: (text: string) => string,
+    /** One-word messages that mean danger on their own ("kms"); any other single word never does. */
+    private readonly oneWordDistress: ReadonlySet<string>,
   ) {}
 
   /**
@@ -83,7 +85,8 @@ export class IntentClassifier {
         }
       }
     }
-    return new IntentClassifier(models, builders, symbolIntents, prepare);
+    const oneWordDistress = new Set((corpus['distress'] ?? []).map((u) => u.toLowerCase().trim()).filter((u) => /^[\p{L}\p{N}]+$/u.test(u)));
+    return new IntentClassifier(models, builders, symbolIntents, prepare, oneWordDistress);
   }
 
   /** Trains every model not loaded yet (benches and evaluations measure reading, not training). */
@@ -113,9 +116,13 @@ export class IntentClassifier {
       return meant.size === 1 && only !== undefined ? [{ intent: only, score: 1 }] : [];
     }
     const nlp = await this.model(speaker);
-    const result = await nlp.process('en', this.prepare(text));
+    const prepared = this.prepare(text);
+    const result = await nlp.process('en', prepared);
+    // A model stretches one everyday word ("about", "stop") far; alone, only a word that means danger by itself does.
+    const oneWord = !prepared.trim().includes(' ');
     return result.classifications
       .filter((c) => c.intent !== 'None' && c.score > 0)
+      .filter((c) => !(oneWord && c.intent === 'distress' && !this.oneWordDistress.has(prepared.trim())))
       .map((c) => ({ intent: c.intent, score: c.score }));
   }
 }

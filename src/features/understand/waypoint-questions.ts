@@ -106,6 +106,10 @@ export function waypointQuestionsCommand(): Command {
     beforeProfile: true,
     intents: ['who-sees', 'nothing-final'],
     matches: (words) => waypointAnswer(words) !== undefined,
+    intentOf: (words) => {
+      const topic = TOPICS.find((t) => t.asks.test(words))?.id;
+      return topic === 'who-sees' ? 'who-sees' : topic === 'change-mind' ? 'nothing-final' : topic ? 'glossary' : undefined;
+    },
     run: async (ctx, { text: typed = '', intent }) => {
       const role = ctx.profile()?.role;
       // In the middle of a flow its question comes next, so no "type explore" on top of it.

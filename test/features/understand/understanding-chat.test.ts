@@ -105,6 +105,12 @@ describe('Waypoint understands what people mean before guessing a job', () => {
     expect(first.text()).toMatch(/988/);
   });
 
+  it.each(['about', 'stop it', 'school', 'home', 'done'])('"%s" is never read as danger', async (typed) => {
+    const chat = await studentWithNothingPending('9th');
+    await chat.say(typed);
+    expect(chat.text()).not.toMatch(/988/);
+  });
+
   it('with the district setting on, the counselor learns that a safety message arrived, never its words', async () => {
     const sent: { user: string; text: string }[] = [];
     const w = await newWorld({
