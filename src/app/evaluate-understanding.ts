@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { mayUse } from '../engine/command-access.js';
+import { commandWordsOf } from '../engine/intent-routing.js';
 import type { EngineDeps } from '../engine/engine.js';
 import { commandWords, cleanText } from '../engine/read-input.js';
 import type { FrameworkIndex } from '../domain/framework-index.js';
@@ -54,12 +54,7 @@ export async function readMessage(
   const { frame } = lexicon;
   const text = cleanText(raw);
   const words = commandWords(text);
-  const own = deps.commands
-    .filter((c) => mayUse(role, c) && c.matches(words))
-    .map((c) => {
-      const intent = c.intentOf?.(words) ?? c.intents?.[0];
-      return { command: c.id, ...(intent ? { intent } : {}) };
-    });
+  const own = commandWordsOf(deps.commands, role, words);
   let meant = await deps.understanding!.messages.understand(text, role, own);
   // A job question that names no job goes on as not understood (as in the engine).
   if (meant && !meant.command && JOB_INTENTS.has(meant.intent) && !jobAnswerFor(meant.intent, text, { matcher, fw, frame, namesJob: lexicon.hasJobName })) meant = undefined;

@@ -5,17 +5,19 @@ import { answerKind, type AnswerWords } from '../domain/answer-words.js';
 import type { MessageUnderstanding } from '../domain/understanding/understand-message.js';
 import type { Understanding } from '../domain/understanding/intent-types.js';
 import { withMissingName } from '../domain/profile.js';
-import type { Effect, FlowEvent } from '../../flows/flow-protocol.js';
+import type { Effect } from '../../flows/flow-protocol.js';
 import { DamagedDataError } from '../store/store.js';
 import type { Records } from '../store/records.js';
 import type { Command, CommandInput, TextFallback, TurnContext } from './command.js';
 import { helpLines, mayUse, menuChoices } from './command-access.js';
 import { ConversationQueue } from './conversation-queue.js';
+import { FlowTurns } from './flow-turns.js';
+import { commandsForIntent, commandWordsOf, stayedPut } from './intent-routing.js';
 import { beginTurn, type TurnDriver, type TurnWork } from './turn-work.js';
 import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
-import { flowTakesText, sendToFlow, startFlow, type FlowDefinition, type FlowStep } from './flow-runner.js';
+import type { FlowDefinition } from './flow-runner.js';
 import { readInput, type Input } from './read-input.js';
-import { newSession, remember, type Session } from './session.js';
+import { newSession, remember } from './session.js';
 import { SessionCache } from './session-cache.js';
 import type { TurnHandler, TurnResult } from './turn-handler.js';
 
@@ -58,13 +60,16 @@ export class Engine implements TurnHandler {
   private readonly now: () => Date;
   /** What a turn's context calls back into. */
   private readonly driver: TurnDriver = {
-    startFlow: (work, id, input) => this.startFlowIn(work, id, input),
+    startFlow: (work, id, input) => this.flowTurns.start(work, id, input),
     runCommand: (work, id) => this.runCommand(work, id, {}),
     showMenu: (work, greeting) => this.menu(work, greeting),
   };
 
+  private readonly flowTurns: FlowTurns;
+
   constructor(private readonly deps: EngineDeps) {
     this.flows = new Map(deps.flows.map((f) => [f.id, f]));
+    this.flowTurns = new FlowTurns(this.flows, deps.effects, (work) => this.menu(work, ''), deps.logger);
     this.now = deps.now ?? (() => new Date());
   }
 
@@ -128,7 +133,7 @@ export class Engine implements TurnHandler {
         const meant = await this.deps.understanding?.messages.understand(input.text, 'none');
         if (meant?.intent === 'distress' && (await this.toIntent(work, meant, input.text))) return;
       }
-      return this.startFlowIn(work, 'onboarding', { firstContact: true });
+      return this.flowTurns.start(work, 'onboarding', { firstContact: true });
     }
     if (input.kind === 'action') return this.onAction(work, input.questionId, input.choiceId);
 
@@ -147,15 +152,15 @@ export class Engine implements TurnHandler {
     }
     const def = session.active && this.flows.get(session.active.flow);
     let meant: Understanding | undefined;
-    if (def && session.active && this.safeTakesText(def, session)) {
+    if (def && session.active && this.flowTurns.takesText(def, session)) {
       // The flow reads the text first (a grade, a code). When it moves on, that was the answer. When it
       // stays where it was ("that doesn't look like a code"), the text is read for what it means, and
       // only if it means nothing else does the flow's own answer stand.
       const before = { active: session.active, flowQuestion: session.flowQuestion, replies: work.replies.length };
-      await this.toFlow(work, { type: 'TEXT', text: input.text });
+      await this.flowTurns.send(work, { type: 'TEXT', text: input.text });
       if (work.replies.length === before.replies) {
         // The flow found nothing in the text: read it for what it means.
-      } else if (!this.stayed(before.active, session.active)) return;
+      } else if (!stayedPut(before.active, session.active)) return;
       else {
         const flowSaid = work.replies.splice(before.replies);
         meant = await this.understand(work, input.text, input.words);
@@ -189,22 +194,10 @@ export class Engine implements TurnHandler {
     this.unclearAnswer(work);
   }
 
-  /** Whether a flow is still in the same state after a step (it did not take the text as an answer). */
-  private stayed(before: Session['active'], after: Session['active']): boolean {
-    if (!before || !after || before.flow !== after.flow) return false;
-    const value = (a: NonNullable<Session['active']>) => JSON.stringify((a.snapshot as { value?: unknown } | undefined)?.value ?? null);
-    return value(before) === value(after);
-  }
-
   /** What the text means: the commands whose own words it is, and the classifier's reading, by priority. */
   private async understand(work: TurnWork, text: string, words: string): Promise<Understanding | undefined> {
     const role = work.profile?.role;
-    const own = this.deps.commands
-      .filter((c) => this.allowed(work, c) && c.matches(words))
-      .map((c) => {
-        const intent = c.intentOf?.(words) ?? c.intents?.[0];
-        return { command: c.id, ...(intent ? { intent } : {}) };
-      });
+    const own = commandWordsOf(this.deps.commands, role, words);
     const understanding = this.deps.understanding;
     if (!understanding) return own[0] ? { intent: own[0].intent ?? '', command: own[0].command, score: 1, by: 'command-words' } : undefined;
     return understanding.messages.understand(text, role ?? 'none', own);
@@ -223,7 +216,7 @@ export class Engine implements TurnHandler {
       return true;
     }
     // The commands that answer this intent for this person, in turn: the first that accepts the message answers it.
-    const answering = commands.filter((c) => this.allowed(work, c) && c.intents?.includes(meant.intent));
+    const answering = commandsForIntent(commands, work.profile?.role, meant.intent);
     const handler = answering.find((c) => !c.accepts || c.accepts(text, meant.intent, work.ctx));
     if (handler) {
       await this.runCommand(work, handler.id, { text, intent: meant.intent });
@@ -278,7 +271,7 @@ export class Engine implements TurnHandler {
     if (questionId === MENU_Q) return this.runCommand(work, choiceId, {});
     const owner = this.deps.commands.find((c) => c.questionIds?.includes(questionId));
     if (owner) return this.runCommand(work, owner.id, { questionId, choiceId });
-    if (work.session.active) return this.toFlow(work, { type: 'ANSWER', questionId, choiceId });
+    if (work.session.active) return this.flowTurns.send(work, { type: 'ANSWER', questionId, choiceId });
     return this.menu(work, 'Hi again!');
   }
 
@@ -292,14 +285,14 @@ export class Engine implements TurnHandler {
         return;
       }
       case 'back':
-        if (session.active) return this.toFlow(work, { type: 'BACK' });
+        if (session.active) return this.flowTurns.send(work, { type: 'BACK' });
         work.replies.push(say.noBack());
         return this.menu(work, '');
       case 'restart':
         if (session.active && def) {
           work.replies.push(say.restarting());
           const input = session.active.flow === 'onboarding' ? { firstContact: false } : session.active.input;
-          return this.startFlowIn(work, def.id, input);
+          return this.flowTurns.start(work, def.id, input);
         }
         return this.menu(work, 'Sure.');
       case 'stop':
@@ -323,63 +316,5 @@ export class Engine implements TurnHandler {
 
   private menu(work: TurnWork, greeting: string): void {
     work.replies.push(...say.menu(greeting.trim(), menuChoices(this.deps.commands, work.profile?.role)));
-  }
-
-  private safeTakesText(def: FlowDefinition, session: Session): boolean {
-    try {
-      return session.active!.version === def.version && flowTakesText(def, session.active!);
-    } catch {
-      return false;
-    }
-  }
-
-  private startFlowIn(work: TurnWork, flowId: string, input: unknown): Promise<void> {
-    const def = this.flows.get(flowId);
-    if (!def) throw new Error(`No flow named ${flowId}`);
-    work.session.active = undefined;
-    return this.after(work, startFlow(def, input));
-  }
-
-  private async toFlow(work: TurnWork, event: FlowEvent): Promise<void> {
-    const active = work.session.active!;
-    const def = this.flows.get(active.flow);
-    if (!def) {
-      work.session.active = undefined;
-      work.replies.push(say.updated());
-      return this.menu(work, '');
-    }
-    let step: FlowStep;
-    try {
-      if (active.version !== def.version) throw new Error('version changed');
-      step = sendToFlow(def, active, event);
-    } catch (err) {
-      this.deps.logger?.warn({ user: work.ctx.userKey, flow: def.id, err: String(err) }, 'flow restarted after a restore problem');
-      work.replies.push(say.updated());
-      return this.startFlowIn(work, def.id, active.input);
-    }
-    return this.after(work, step);
-  }
-
-  /** Applies a flow step: replies and effects in the order emitted, then the next flow when it finished. */
-  private async after(work: TurnWork, step: FlowStep): Promise<void> {
-    work.session.active = step.active;
-    if (!step.active) work.session.flowQuestion = undefined;
-    for (const e of step.emitted) {
-      if (e.type === 'reply') {
-        work.replies.push(...e.replies);
-        const q = [...e.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');
-        if (q && step.active) work.session.flowQuestion = q;
-      }
-      else if (e.effect.kind === 'run-command') work.pendingCommands.push(e.effect.command);
-      else {
-        const handler = this.deps.effects[e.effect.kind];
-        if (!handler) throw new Error(`No handler for effect ${e.effect.kind}`);
-        await handler(work.ctx, e.effect);
-      }
-    }
-    if (!step.active && step.output?.next) {
-      const { flow, input } = step.output.next;
-      await this.startFlowIn(work, flow, input);
-    }
   }
 }
