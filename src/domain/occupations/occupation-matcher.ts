@@ -11,8 +11,9 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Framework } from '../framework-types.js';
 import type { Occupation, OccupationData, OnetOccupation } from './occupation-types.js';
 import { FIELD_BOOSTS, INTEREST_FIELD_BOOSTS, SEARCH_FIELDS, buildSearchDocuments, type SearchDocument } from './search-documents.js';
-import { foldPlural, phraseKey, plainText, processTerm, queryWords, type QueryWord } from './normalise-text.js';
+import { phraseKey, plainText, processTerm, queryWords } from './normalise-text.js';
 import type { MatchOptions, MatchResult, OccupationMatch } from './match-types.js';
+import { addEvidence, addTitleWordEvidence, TitleWordIndex, total, type Evidence } from './title-word-evidence.js';
 
 export type { ClusterMatch, MatchResult, OccupationMatch, PathwayMatch } from './match-types.js';
 
@@ -30,47 +31,7 @@ const INTEREST_DECAY = 0.7;
 
 export type { MatchOptions } from './match-types.js';
 
-/**
- * Evidence from the last word of a title ("... inspector", data/title-words.json), as a share of
- * the strongest cluster's evidence from the search (HEAD_ALONE when the search found nothing).
- * The share falls towards HEAD_SHARE_FOCUSED as another word of the title points more clearly to
- * one cluster ("poultry director"). It is HEAD_SHARE_WEAK when one of our jobs is named by all the
- * words, or when a single word is known only by its ending ("gamer"), and less again for a filler
- * word ("farm worker"): then it mostly breaks near-ties and seldom shows as a match of its own.
- */
-const HEAD_SHARE = 1;
-const HEAD_SHARE_FOCUSED = 0.5;
-const HEAD_SHARE_WEAK = 0.15;
-const HEAD_ALONE = 10;
-/** The second and third pathways a title word lists count this much less each. */
-const HEAD_NEXT = 0.8;
-/** Where a title's name part ends: "Chief of Police", "Manager, Sales", "Analyst (Data)". */
-const TITLE_QUALIFIER = /\(|\)|,|\bof\b|\bfor\b/;
-/** The shortest first part of a joined-up title word ("meat" + "cutter"). */
-const MIN_PREFIX = 3;
-/** The shortest last word found inside a joined-up word ("cutter" in "meatcutter"). */
-const MIN_INNER_HEAD = 4;
-
 const fuzziness = (term: string): number | false => (term.length < 4 ? false : term.length < 7 ? 1 : 2);
-
-interface Evidence {
-  parts: number[];
-  words: Set<string>;
-}
-
-function addEvidence(into: Map<string, Evidence>, key: string, amount: number, words: string[]): void {
-  let e = into.get(key);
-  if (e === undefined) {
-    e = { parts: [], words: new Set() };
-    into.set(key, e);
-  }
-  e.parts.push(amount);
-  for (const w of words) e.words.add(w);
-}
-
-function total(e: Evidence, decay: number): number {
-  return [...e.parts].sort((a, b) => b - a).reduce((sum, part, i) => sum + part * decay ** i, 0);
-}
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
@@ -89,12 +50,8 @@ export class OccupationMatcher {
   private readonly ambiguous = new Map<string, Occupation[]>();
   /** Search term -> share of the documents with it that are in its most common cluster (0-1]. */
   private readonly focus = new Map<string, number>();
-  /** A title's last word (as a search term, or folded when it is a filler word like "worker") -> its pathways. */
-  private readonly titleHeads = new Map<string, string[]>();
-  /** Word endings -> pathways (data/title-words.json), longest ending first. */
-  private readonly titleEndings: [string, string[]][] = [];
-  private readonly notDoers = new Set<string>();
-
+  /** Title words and endings (data/title-words.json). */
+  private readonly titleWords: TitleWordIndex;
   constructor(readonly framework: Framework, data: OccupationData) {
     for (const cluster of framework.clusters) {
       this.clusterNames.set(cluster.id, cluster.name);
@@ -113,17 +70,7 @@ export class OccupationMatcher {
       const term = processTerm(word);
       if (term !== null) this.ambiguous.set(term, ids.map((id) => this.builtIn.get(id)).filter((o): o is Occupation => o !== undefined));
     }
-    const knownPathway = (p: string): boolean => this.pathwayNames.has(p);
-    for (const [word, pathwayIds] of Object.entries(data.titleWords?.heads ?? {})) {
-      const known = pathwayIds.filter(knownPathway);
-      if (known.length > 0) this.titleHeads.set(processTerm(word) ?? foldPlural(plainText(word)), known);
-    }
-    for (const [ending, pathwayIds] of Object.entries(data.titleWords?.endings ?? {})) {
-      const known = pathwayIds.filter(knownPathway);
-      if (known.length > 0) this.titleEndings.push([ending, known]);
-    }
-    this.titleEndings.sort((a, b) => b[0].length - a[0].length);
-    for (const word of data.titleWords?.notDoers ?? []) this.notDoers.add(processTerm(word) ?? word);
+    this.titleWords = new TitleWordIndex(data.titleWords, (p) => this.pathwayNames.has(p));
     this.search = new MiniSearch<SearchDocument>({
       fields: [...SEARCH_FIELDS],
       processTerm: (term) => processTerm(term),
@@ -262,66 +209,6 @@ export class OccupationMatcher {
     return this.pathwayNames.get(id) ?? id;
   }
 
-  /**
-   * The last word of the name part of a title ("Chief of Police" -> chief): the last word that
-   * is not filler, or a filler word that is a title word itself ("Farm Worker" -> worker).
-   */
-  private headWord(text: string): QueryWord | undefined {
-    const plain = plainText(text.slice(0, 500).split(TITLE_QUALIFIER)[0]!).split(' ');
-    for (let i = plain.length - 1; i >= 0; i -= 1) {
-      const word = plain[i]!;
-      if (word === '') continue;
-      const term = processTerm(word);
-      if (term !== null) return { word, term };
-      if (this.titleHeads.has(foldPlural(word))) return { word, term: foldPlural(word) };
-    }
-    return undefined;
-  }
-
-  /** The pathways a title's last word points to: its own entry, one inside it ("meat|cutter"), or its ending. */
-  private titleWordPathways(head: QueryWord): string[] | undefined {
-    const t = head.term;
-    for (let i = MIN_PREFIX; i <= t.length - MIN_INNER_HEAD; i += 1) {
-      const inner = this.titleHeads.get(t.slice(i));
-      if (inner !== undefined) return inner;
-    }
-    if (this.notDoers.has(t)) return undefined;
-    return this.titleEndings.find(([ending]) => t.length >= ending.length + MIN_PREFIX && t.endsWith(ending))?.[1];
-  }
-
-  /**
-   * A job title's last word says what kind of job it is ("... tender", "... inspector"): evidence
-   * for that word's pathways (data/title-words.json), sized after what the search found (see
-   * HEAD_SHARE). The caller skips it when the text is exactly the name of one of our jobs.
-   */
-  private addTitleWordEvidence(
-    text: string, words: QueryWord[], exactTerms: Set<string>, named: boolean,
-    pathways: Map<string, Evidence>, clusters: Map<string, Evidence>, decay: number,
-  ): void {
-    if (this.titleHeads.size === 0 && this.titleEndings.length === 0) return;
-    const head = this.headWord(text);
-    if (head === undefined) return;
-    let top = 0;
-    for (const e of clusters.values()) top = Math.max(top, total(e, decay));
-    const own = this.titleHeads.get(head.term);
-    const pathwayIds = own ?? (exactTerms.has(head.term) ? undefined : this.titleWordPathways(head));
-    if (pathwayIds === undefined) return;
-    let focus = 0;
-    for (const w of words) if (w.term !== head.term && exactTerms.has(w.term)) focus = Math.max(focus, this.focus.get(w.term) ?? 0);
-    const filler = !words.some((w) => w.term === head.term);
-    const share = filler
-      ? HEAD_SHARE_WEAK * (1 - focus)
-      : named || (own === undefined && words.length < 2)
-        ? HEAD_SHARE_WEAK
-        : HEAD_SHARE - (HEAD_SHARE - HEAD_SHARE_FOCUSED) * focus;
-    const amount = top > 0 ? top * share : HEAD_ALONE;
-    pathwayIds.forEach((p, i) => {
-      const part = amount * HEAD_NEXT ** i;
-      addEvidence(pathways, p, part, [head.word]);
-      addEvidence(clusters, p.split('.')[0]!, part, [head.word]);
-    });
-  }
-
   match(text: string, limit = 3, options: MatchOptions = {}): MatchResult {
     const words = queryWords(text.slice(0, 500));
     const empty: MatchResult = { words, unmatchedWords: words.map((w) => w.word), looseWords: [], clusters: [], pathways: [], occupations: [] };
@@ -382,7 +269,7 @@ export class OccupationMatcher {
 
     const decay = options.interest === true ? INTEREST_DECAY : DECAY;
     if (options.interest !== true && exactIds.size === 0) {
-      this.addTitleWordEvidence(text, words, exactTerms, named, pathways, clusters, decay);
+      addTitleWordEvidence(this.titleWords, this.focus, { text, words, exactTerms, named }, pathways, clusters, decay);
     }
     const rank = <T extends { score: number }>(list: T[]): T[] => list.sort((a, b) => b.score - a.score).slice(0, limit);
     return {
