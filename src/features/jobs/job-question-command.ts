@@ -43,9 +43,14 @@ const isStudent = (ctx: TurnContext) => {
 const inFlow = (ctx: TurnContext) => ctx.activeFlow() === 'explore' && ctx.flowQuestionId()?.startsWith('interest:') === true;
 
 /** The occupation a question names, or the kinds to ask about ("nurse"). */
+/** The last reading, so checking that a question names a job and then answering it look it up once. */
+let lastReading: { subject: string; matcher: OccupationMatcher; reading: ReturnType<typeof interpretFreeText> } | undefined;
+
 function findJob(subject: string, deps: JobQuestionDeps): { one?: Occupation; kinds?: Occupation[]; word?: string } {
   if (!subject) return {};
-  const reading = interpretFreeText(subject, deps.matcher);
+  const known = lastReading?.subject === subject && lastReading.matcher === deps.matcher ? lastReading.reading : undefined;
+  const reading = known ?? interpretFreeText(subject, deps.matcher);
+  lastReading = { subject, matcher: deps.matcher, reading };
   if (reading.kind === 'describe') return { one: reading.occupation };
   if (reading.kind === 'ambiguous') return { kinds: reading.options, word: reading.word };
   if (reading.kind === 'matches') {
