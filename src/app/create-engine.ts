@@ -11,7 +11,7 @@ import type { Records } from '../store/records.js';
 import { aboutCommand } from '../features/about/about-command.js';
 import { freeTextActionsCommand, freeTextFallback } from '../features/understand/understand-text.js';
 import { waypointQuestionsCommand } from '../features/understand/waypoint-questions.js';
-import { planCommands, planFallback } from '../features/plan/index.js';
+import { planCommands, planEffects, planFallback, planFlow } from '../features/plan/index.js';
 import type { AppData } from './load-app-data.js';
 import { peopleFeature } from '../features/people/people-feature.js';
 import type { ReviewPolicy } from '../domain/reminders/index.js';
@@ -63,6 +63,7 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
       machine: createExploreMachine({ framework: data.framework, items: data.items, canPlan: true }),
       doing: 'exploring careers',
     },
+    planFlow,
     ...people.flows,
   ];
   const u = data.understanding;
@@ -91,12 +92,12 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
     flows,
     commands,
     // Words for another role's command ("caseload" from a student) are said to be theirs, not read as a job.
-    // Text a conversation waits for: a typed goal, "done" in a review, a plan change.
+    // Plan changes typed in the student's words, read before intents (they name classes, not jobs).
     textReaders: [planFallback(plan)],
     fallbacks: [family.fallback,  forOtherRoles(commands), freeTextFallback(data.matcher, data.framework, { frame: u.jobFrame, interestLeads: u.interestLeads })],
     understanding: { answerWords: u.answerWords, messages: new MessageUnderstanding(u.classifier, u.intents) },
     notUnderstood: roleFallback,
-    effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice, ...people.effects },
+    effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice, ...planEffects(plan), ...people.effects },
     logger,
     now,
   };

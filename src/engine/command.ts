@@ -1,6 +1,7 @@
 import type { Reply, Turn } from '../domain/messages.js';
 import type { Profile, Role } from '../domain/profile.js';
 import type { Records } from '../store/records.js';
+import type { FlowEvent } from '../../flows/flow-protocol.js';
 
 /** What a command (or an effect handler) can see and do during one turn. */
 export interface TurnContext {
@@ -12,8 +13,13 @@ export interface TurnContext {
   profile(): Profile | undefined;
   setProfile(p: Profile): Promise<void>;
   say(...replies: Reply[]): void;
-  /** Starts a flow in place of the current one; its first question is said this turn. */
-  startFlow(flowId: string, input: unknown): Promise<void>;
+  /**
+   * Starts a flow in place of the current one; its first question is said this turn. With
+   * `keepCurrent`, the current flow waits and comes back (its question asked again) when this one ends.
+   */
+  startFlow(flowId: string, input: unknown, options?: { keepCurrent?: boolean }): Promise<void>;
+  /** Sends an event to the active flow; true when the flow answered it (said or did something, or ended). */
+  sendToFlow(event: FlowEvent): Promise<boolean>;
   /** Runs another command by id (e.g. a menu choice). */
   runCommand(commandId: string): Promise<void>;
   /** Id of the flow the user is in, if any. */

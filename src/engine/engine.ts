@@ -60,7 +60,8 @@ export class Engine implements TurnHandler {
   private readonly now: () => Date;
   /** What a turn's context calls back into. */
   private readonly driver: TurnDriver = {
-    startFlow: (work, id, input) => this.flowTurns.start(work, id, input),
+    startFlow: (work, id, input, keepCurrent) => this.flowTurns.start(work, id, input, keepCurrent),
+    sendToFlow: (work, event) => this.flowTurns.send(work, event),
     runCommand: (work, id) => this.runCommand(work, id, {}),
     showMenu: (work, greeting) => this.menu(work, greeting),
   };
@@ -156,6 +157,9 @@ export class Engine implements TurnHandler {
       // The flow reads the text first (a grade, a code). When it moves on, that was the answer. When it
       // stays where it was ("that doesn't look like a code"), the text is read for what it means, and
       // only if it means nothing else does the flow's own answer stand.
+      // Someone in danger is answered first, even where any text is an answer (a typed goal).
+      meant = await this.understand(work, input.text, input.words);
+      if (meant?.intent === 'distress' && (await this.toIntent(work, meant, input.text))) return;
       const before = { active: session.active, flowQuestion: session.flowQuestion, replies: work.replies.length };
       await this.flowTurns.send(work, { type: 'TEXT', text: input.text });
       if (work.replies.length === before.replies) {
@@ -163,7 +167,6 @@ export class Engine implements TurnHandler {
       } else if (!stayedPut(before.active, session.active)) return;
       else {
         const flowSaid = work.replies.splice(before.replies);
-        meant = await this.understand(work, input.text, input.words);
         const after = { active: session.active, flowQuestion: session.flowQuestion };
         session.active = before.active;
         session.flowQuestion = before.flowQuestion;
@@ -269,9 +272,11 @@ export class Engine implements TurnHandler {
   private async onAnswer(work: TurnWork, questionId: string, choiceId: string): Promise<void> {
     work.session.unclear = 0;
     if (questionId === MENU_Q) return this.runCommand(work, choiceId, {});
+    const event = { type: 'ANSWER', questionId, choiceId } as const;
+    if (this.flowTurns.asks(work, questionId)) return void (await this.flowTurns.send(work, event));
     const owner = this.deps.commands.find((c) => c.questionIds?.includes(questionId));
     if (owner) return this.runCommand(work, owner.id, { questionId, choiceId });
-    if (work.session.active) return this.flowTurns.send(work, { type: 'ANSWER', questionId, choiceId });
+    if (work.session.active) return void (await this.flowTurns.send(work, event));
     return this.menu(work, 'Hi again!');
   }
 
@@ -285,18 +290,19 @@ export class Engine implements TurnHandler {
         return;
       }
       case 'back':
-        if (session.active) return this.flowTurns.send(work, { type: 'BACK' });
+        if (session.active) return void (await this.flowTurns.send(work, { type: 'BACK' }));
         work.replies.push(say.noBack());
         return this.menu(work, '');
       case 'restart':
         if (session.active && def) {
           work.replies.push(say.restarting());
           const input = session.active.flow === 'onboarding' ? { firstContact: false } : session.active.input;
-          return this.flowTurns.start(work, def.id, input);
+          return this.flowTurns.start(work, def.id, input, true);
         }
         return this.menu(work, 'Sure.');
       case 'stop':
         session.active = undefined;
+        session.aside = undefined;
         session.pending = undefined;
         work.replies.push(say.stopped());
         return;

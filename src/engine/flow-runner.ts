@@ -8,6 +8,11 @@ export interface FlowDefinition {
   machine: AnyStateMachine;
   /** How help describes being in it: "answering the interest questions". */
   doing: string;
+  /**
+   * Ids of the questions this flow asks that a command also answers (a late press after the flow
+   * ended): while the flow runs, an answer to one goes to the flow.
+   */
+  questionIds?: string[];
 }
 
 /** The flow a user is in, as stored: machine version, its input and its persisted snapshot. */

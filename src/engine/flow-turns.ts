@@ -30,20 +30,33 @@ export class FlowTurns {
     }
   }
 
-  start(work: TurnWork, flowId: string, input: unknown): Promise<void> {
+  /**
+   * Starts a flow. In place of the current one, or, with `keepCurrent`, beside it: the current flow
+   * waits and comes back when this one ends (one waits at a time; the same flow again replaces itself).
+   */
+  start(work: TurnWork, flowId: string, input: unknown, keepCurrent = false): Promise<void> {
     const def = this.flows.get(flowId);
     if (!def) throw new Error(`No flow named ${flowId}`);
-    work.session.active = undefined;
+    const { session } = work;
+    if (!keepCurrent) session.aside = undefined;
+    else if (session.active && session.active.flow !== flowId) {
+      session.aside = { active: session.active, ...(session.flowQuestion ? { flowQuestion: session.flowQuestion } : {}) };
+    }
+    session.active = undefined;
+    session.flowQuestion = undefined;
     return this.after(work, startFlow(def, input));
   }
 
-  async send(work: TurnWork, event: FlowEvent): Promise<void> {
-    const active = work.session.active!;
+  /** Sends an event to the active flow; true when it answered (said or did something, or ended). */
+  async send(work: TurnWork, event: FlowEvent): Promise<boolean> {
+    const active = work.session.active;
+    if (!active) return false;
     const def = this.flows.get(active.flow);
     if (!def) {
       work.session.active = undefined;
       work.replies.push(say.updated());
-      return this.menu(work);
+      this.menu(work);
+      return true;
     }
     let step: FlowStep;
     try {
@@ -52,20 +65,35 @@ export class FlowTurns {
     } catch (err) {
       this.logger?.warn({ user: work.ctx.userKey, flow: def.id, err: String(err) }, 'flow restarted after a restore problem');
       work.replies.push(say.updated());
-      return this.start(work, def.id, active.input);
+      await this.start(work, def.id, active.input, true);
+      return true;
     }
-    return this.after(work, step);
+    await this.after(work, step);
+    return step.emitted.length > 0 || !step.active;
+  }
+
+  /** Whether the active flow asks this question (its answer goes to the flow, not to a command). */
+  asks(work: TurnWork, questionId: string): boolean {
+    const active = work.session.active;
+    return active !== undefined && (this.flows.get(active.flow)?.questionIds?.includes(questionId) ?? false);
   }
 
   /** Applies a flow step: replies and effects in the order emitted, then the next flow when it finished. */
   private async after(work: TurnWork, step: FlowStep): Promise<void> {
-    work.session.active = step.active;
-    if (!step.active) work.session.flowQuestion = undefined;
+    const { session } = work;
+    session.active = step.active;
+    if (!step.active) session.flowQuestion = undefined;
+    let said = false;
+    let asked = false;
     for (const e of step.emitted) {
       if (e.type === 'reply') {
         work.replies.push(...e.replies);
+        said = true;
         const q = [...e.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');
-        if (q && step.active) work.session.flowQuestion = q;
+        if (q && step.active) {
+          session.flowQuestion = q;
+          asked = true;
+        }
       }
       else if (e.effect.kind === 'run-command') work.pendingCommands.push(e.effect.command);
       else {
@@ -74,9 +102,17 @@ export class FlowTurns {
         await handler(work.ctx, e.effect);
       }
     }
+    // A flow that spoke without asking has moved past its last question: there is none to come back to.
+    if (step.active && said && !asked) session.flowQuestion = undefined;
     if (!step.active && step.output?.next) {
       const { flow, input } = step.output.next;
-      await this.start(work, flow, input);
+      return this.start(work, flow, input, true);
+    }
+    if (!step.active && session.aside) {
+      // A side flow ended: the flow that waited comes back (its question is asked at the end of the turn).
+      session.active = session.aside.active;
+      session.flowQuestion = session.aside.flowQuestion;
+      session.aside = undefined;
     }
   }
 }

@@ -17,6 +17,8 @@ export interface Session {
   pending?: QuestionReply;
   /** The last question the active flow asked (to come back to it after a side trip). */
   flowQuestion?: QuestionReply;
+  /** A flow waiting while a side flow runs (the interest questions while a plan change is confirmed). */
+  aside?: { active: ActiveFlow; flowQuestion?: QuestionReply };
   /** The job the conversation was last about, so "how much do they make?" has its subject. */
   topic?: { occupationId: string; at: string };
   /** Unclear answers in a row: at two, the bot mentions help/back/restart/stop. */

@@ -3,6 +3,7 @@ import type { Profile } from '../domain/profile.js';
 import type { Records } from '../store/records.js';
 import type { TurnContext } from './command.js';
 import type { Session } from './session.js';
+import type { FlowEvent } from '../../flows/flow-protocol.js';
 
 /** Everything one turn changes, gathered before the single session write. */
 export interface TurnWork {
@@ -19,7 +20,8 @@ export interface TurnWork {
 
 /** What the context's flow and command calls go back to (the engine). */
 export interface TurnDriver {
-  startFlow(work: TurnWork, flowId: string, input: unknown): Promise<void>;
+  startFlow(work: TurnWork, flowId: string, input: unknown, keepCurrent: boolean): Promise<void>;
+  sendToFlow(work: TurnWork, event: FlowEvent): Promise<boolean>;
   runCommand(work: TurnWork, commandId: string): Promise<void>;
   showMenu(work: TurnWork, greeting: string): void;
 }
@@ -62,8 +64,12 @@ class WorkContext implements TurnContext {
     this.work.replies.push(...replies);
   }
 
-  startFlow(flowId: string, input: unknown): Promise<void> {
-    return this.driver.startFlow(this.work, flowId, input);
+  startFlow(flowId: string, input: unknown, options?: { keepCurrent?: boolean }): Promise<void> {
+    return this.driver.startFlow(this.work, flowId, input, options?.keepCurrent ?? false);
+  }
+
+  sendToFlow(event: FlowEvent): Promise<boolean> {
+    return this.driver.sendToFlow(this.work, event);
   }
 
   runCommand(commandId: string): Promise<void> {
@@ -103,6 +109,7 @@ class WorkContext implements TurnContext {
     session.active = undefined;
     session.flowQuestion = undefined;
     session.pending = undefined;
+    session.aside = undefined;
   }
 
   hasPendingQuestion(): boolean {

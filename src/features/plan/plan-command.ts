@@ -17,7 +17,9 @@ import { appendVersion } from '../../domain/plan/plan-history.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import { saveChoice } from '../explore/explore-effects.js';
 import { loadPlan, savePlan } from './plan-records.js';
-import { GOAL_Q, GOAL_TYPED_Q, NO_PATHWAY_Q, PICK_PATHWAY_Q, REDRAFT_Q, say } from './plan-replies.js';
+import { goalLater } from '../../../flows/plan-replies.js';
+import type { PlanFlowInput } from '../../../flows/plan.js';
+import { GOAL_Q, NO_PATHWAY_Q, PICK_PATHWAY_Q, PLAN_FLOW, REDRAFT_Q, say } from './plan-replies.js';
 import { showPlan, studentGrade, type PlanDeps } from './plan-show.js';
 import { isPlanWords } from './plan-words.js';
 
@@ -40,7 +42,13 @@ async function draftAndShow(ctx: TurnContext, deps: PlanDeps, pathwayId: string,
   const shown = (await showPlan(ctx, deps, plan)).filter((r) => !(r.kind === 'text' && r.text.startsWith("You haven't picked a goal")));
   ctx.say(say.drafted(deps.fw.pathway(pathwayId)?.name ?? pathwayId, c.firstGrade), ...shown);
   if (c.goalSuggestions.length > 0) ctx.say(say.goalQuestion(c.goalSuggestions));
-  else ctx.say(say.typeGoal());
+  else await askTypedGoal(ctx);
+}
+
+/** "I'll type my own": the plan flow waits for the goal. */
+function askTypedGoal(ctx: TurnContext): Promise<void> {
+  const input: PlanFlowInput = { start: 'goal' };
+  return ctx.startFlow(PLAN_FLOW, input, { keepCurrent: true });
 }
 
 /** Draft (when the student can have a plan) or show. */
@@ -71,12 +79,12 @@ export async function openPlan(ctx: TurnContext, deps: PlanDeps): Promise<void> 
 }
 
 async function chooseGoal(ctx: TurnContext, deps: PlanDeps, choiceId: string): Promise<void> {
-  if (choiceId === 'own') return void ctx.say(say.typeGoal());
-  if (choiceId === 'later') return void ctx.say(say.goalLater());
+  if (choiceId === 'own') return askTypedGoal(ctx);
+  if (choiceId === 'later') return void ctx.say(goalLater());
   const plan = await loadPlan(ctx.records.store, ctx.userKey);
   if (!plan) return void ctx.say(say.noPlan());
   const goal = currentPlan(plan).goalSuggestions[Number(choiceId.replace(/^goal:/, ''))];
-  if (!goal) return void ctx.say(say.typeGoal());
+  if (!goal) return askTypedGoal(ctx);
   // Tapping a goal is the student's own choice, so it is saved at once (and "undo" takes it back).
   const result = applyPlanChange(plan, { kind: 'set-goal', goal }, { now: ctx.now.toISOString(), by: ctx.userKey, data: deps.data });
   if (result.ok) await savePlan(ctx.records.store, ctx.userKey, result.plan);
@@ -97,7 +105,7 @@ async function redraft(ctx: TurnContext, deps: PlanDeps, plan: Plan): Promise<vo
 }
 
 async function onButton(ctx: TurnContext, deps: PlanDeps, questionId: string, choiceId: string): Promise<void> {
-  if (questionId === GOAL_Q || questionId === GOAL_TYPED_Q) return chooseGoal(ctx, deps, choiceId);
+  if (questionId === GOAL_Q) return chooseGoal(ctx, deps, choiceId);
   if (choiceId === 'explore') return ctx.runCommand('explore');
   if (questionId === NO_PATHWAY_Q) return void ctx.say(text('Okay. Type plan any time to start your Plan of Study.'));
   if (questionId === PICK_PATHWAY_Q) {
@@ -125,7 +133,7 @@ export function planCommand(deps: PlanDeps): Command {
     help: 'plan: make or see your Plan of Study. Also: show 10th grade, check my plan, export my plan',
     roles: ['student'],
     matches: isPlanWords,
-    questionIds: [GOAL_Q, GOAL_TYPED_Q, NO_PATHWAY_Q, PICK_PATHWAY_Q, REDRAFT_Q],
+    questionIds: [GOAL_Q, NO_PATHWAY_Q, PICK_PATHWAY_Q, REDRAFT_Q],
     run: async (ctx, { questionId, choiceId }) => {
       if (questionId && choiceId !== undefined) return onButton(ctx, deps, questionId, choiceId);
       await openPlan(ctx, deps);

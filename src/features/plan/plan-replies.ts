@@ -1,16 +1,18 @@
-/** What the plan feature says in the chat (the domain's views say the plan itself). */
+/**
+ * What the plan feature says in the chat (the domain's views say the plan itself; the plan flow's
+ * questions are in flows/plan-replies.ts).
+ */
 import { text, type QuestionReply, type Reply, type TextReply } from '../../domain/messages.js';
 import type { Pathway } from '../../domain/framework-types.js';
 import { gradeName } from '../../domain/plan/index.js';
 
-export const CONFIRM_Q = 'plan:confirm';
 export const GOAL_Q = 'plan:goal';
-/** After "I'll type my own": the next thing typed is the goal. */
-export const GOAL_TYPED_Q = 'plan:goal-typed';
-export const REVIEW_Q = 'plan:review';
 export const NO_PATHWAY_Q = 'plan:no-pathway';
 export const PICK_PATHWAY_Q = 'plan:pathway';
 export const REDRAFT_Q = 'plan:redraft';
+
+/** The flow that holds plan conversations of more than one step (flows/plan.ts). */
+export const PLAN_FLOW = 'plan';
 
 export const say = {
   drafted: (pathway: string, firstGrade: number): TextReply =>
@@ -51,24 +53,6 @@ export const say = {
       { id: 'later', label: 'Decide later' },
     ],
   }),
-  typeGoal: (): QuestionReply => ({
-    kind: 'question',
-    questionId: GOAL_TYPED_Q,
-    text: 'Sure. Type your goal in a few words, like "an associate degree in nursing".',
-    choices: [{ id: 'later', label: 'Decide later' }],
-  }),
-  goalLater: (): TextReply => text("That's fine. Lots of people decide later. When you know, just say \"my goal is ...\"."),
-  confirm: (preview: string): QuestionReply => ({
-    kind: 'question',
-    questionId: CONFIRM_Q,
-    text: `${preview} Should I make this change?`,
-    choices: [
-      { id: 'yes', label: 'Yes, change it' },
-      { id: 'no', label: 'No, keep my plan' },
-    ],
-  }),
-  declined: (): TextReply => text('Okay, I left your plan as it was.'),
-  proposalUndone: (): TextReply => text("Okay, I didn't make that change. Your plan is as it was."),
   staleProposal: (): TextReply => text("That change is no longer waiting, so I didn't make it. Tell me again if you still want it."),
   nothingToUndo: (): TextReply =>
     text("There's no plan change to undo. To go back one step in what we're doing, type back."),
@@ -81,20 +65,6 @@ export const say = {
     text('To fix one, tell me in your own words, like "add Algebra I in 9th", or say "undo" to take back your last change. Your counselor can help, too.'),
   allGood: (): TextReply =>
     text('Your plan has everything it needs for graduation, and the classes are in an order that works. Nice!'),
-  reviewQuestion: (first: boolean): QuestionReply => ({
-    kind: 'question',
-    questionId: REVIEW_Q,
-    // Asked so that "yes" and "no" mean the buttons: "no" to "anything else?" would mean done.
-    text: first ? 'Is your plan still right for you? Changing it is normal.' : "Is your plan right now? If it is, I'll save your review.",
-    choices: [
-      { id: 'yes', label: first ? "Yes, it's right" : "Yes, I'm done" },
-      { id: 'no', label: first ? 'No, I want to change something' : 'No, change something else' },
-    ],
-  }),
-  askForChange: (): TextReply =>
-    text(
-      'Tell me what to change in your own words, like "move Chemistry to 11th", "add FFA in 10th" or "my goal is a bachelor\'s in engineering". When you\'re done, type finish review.',
-    ),
   reviewSaved: (day: string, changes: string[], first: boolean): TextReply =>
     text(
       `Review saved on ${day}. ${changes.length === 0 ? `No changes since the ${first ? 'draft' : 'last review'}.` : `Changes since the ${first ? 'draft' : 'last review'}: ${changes.length}.`} ` +
