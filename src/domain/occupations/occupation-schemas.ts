@@ -18,6 +18,7 @@ export const occupationSchema = z.object({
   studentWords: z.array(text),
   description: text,
   education,
+  payNote: text.optional(),
 });
 
 export const occupationFileSchema = z.object({

@@ -27,6 +27,11 @@ export interface Occupation {
   /** One plain sentence. */
   description: string;
   education: EducationLevel;
+  /**
+   * Our own words about pay, said instead of the wage table's figures when its SOC group would
+   * mislead (a volunteer who gets an allowance; a job the table files with managers).
+   */
+  payNote?: string;
 }
 
 /** data/occupations.json: the parts (paths relative to that file) that make up the built-in index. */

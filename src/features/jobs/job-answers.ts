@@ -62,8 +62,11 @@ export function describeJob(o: Occupation, facet: JobFacet, facts: Facts, opts: 
       lines.push(`${o.title}: ${education(o)}`);
       break;
     case 'pay':
-      lines.push(pay ? `${plural(o.title)} in the U.S. make ${pay}.` : `I don't have pay figures for ${lowerFirst(plural(o.title))} yet.`);
-      lines.push('Pay depends on where you live and how much experience you have.');
+      if (o.payNote) lines.push(o.payNote);
+      else {
+        lines.push(pay ? `${plural(o.title)} in the U.S. make ${pay}.` : `I don't have pay figures for ${lowerFirst(plural(o.title))} yet.`);
+        lines.push('Pay depends on where you live and how much experience you have.');
+      }
       break;
     case 'cluster':
       lines.push(`${job} works in ${place(o, facts.fw)}.`);

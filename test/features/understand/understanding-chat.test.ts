@@ -48,6 +48,16 @@ describe('Waypoint understands what people mean before guessing a job', () => {
     expect(chat.text()).toMatch(/make about \$/);
   });
 
+  it('where the wage table would mislead, pay is told in our own words, not as a figure', async () => {
+    const chat = await studentWithNothingPending('9th');
+    await chat.say('how much do peace corps volunteers make');
+    expect(chat.text()).toMatch(/^Peace Corps volunteers are not paid a salary\./);
+    expect(chat.text()).not.toMatch(/\$\d/);
+    await chat.say('how much does a clinical research coordinator make');
+    expect(chat.text()).toMatch(/put clinical research coordinators together with science managers/);
+    expect(chat.text()).not.toMatch(/\$\d/);
+  });
+
   it('in the middle of the interest questions: yes-ish, unsure and skip are answers, and a question is answered before going back', async () => {
     const chat = await atFirstQuestion();
     const first = chat.question()!.questionId;
