@@ -1,17 +1,17 @@
 /**
- * Counselor commands: the caseload in numbers (then actions as buttons), the list, the CSV,
- * reminders to a group, and adding or removing a student by platform id.
+ * Counselor commands: the caseload in numbers (then actions as buttons), the list, the CSV and
+ * reminders to a group. Who is on the caseload: caseload-membership.ts.
  */
 import { text } from '../../domain/messages.js';
 import type { Command, TurnContext } from '../../engine/command.js';
-import { addToCaseload, caseloadOf, counselorRecord, removeFromCaseload } from '../people/links.js';
+import { caseloadOf, counselorRecord } from '../people/links.js';
 import { studentRows, type StudentRow } from './caseload-rows.js';
 import { writeCaseloadCsv } from './caseload-csv.js';
 import { CASELOAD_Q, caseloadActions, countCaseload, inGroup, listReply, summaryReplies, type StudentGroup } from './caseload-summary.js';
 import type { CounselorDeps } from './counselor-deps.js';
 import { remindStudents, remindSummary } from './remind-students.js';
 
-const NOT_SET_UP = text("Your counselor access isn't set up right now. Please ask your school's Waypoint admin.");
+export const NOT_SET_UP = text("Your counselor access isn't set up right now. Please ask your school's Waypoint admin.");
 const EMPTY = text(
   'No students on your list yet. Say "new class code" to get a code your students can type to join, or "add student" and their id (like "add student slack:U123").',
 );
@@ -83,54 +83,6 @@ export function remindCommand(deps: CounselorDeps): Command {
         return void ctx.say(text('Who should I remind? Say "remind everyone who is overdue", "remind students with no plan", "remind students with no review" or "remind everyone".'));
       }
       await remind(ctx, deps, group);
-    },
-  };
-}
-
-const KEY = /^\s*(add|remove|drop)\s+(a\s+)?student\s+([a-z]+):(\S{1,100})\s*$/i;
-const CHANNELS = new Set(['console', 'slack', 'teams']);
-
-function parseKey(raw: string | undefined): string | undefined {
-  const m = KEY.exec(raw ?? '');
-  if (!m || !CHANNELS.has(m[3]!.toLowerCase())) return undefined;
-  return `${m[3]!.toLowerCase()}:${m[4]}`;
-}
-
-const KEY_HELP = text('Type the student\'s id with its channel, like "add student slack:U123", "add student teams:29:1abc" or "add student console:sam".');
-
-/** "add student slack:U123": puts a student on the counselor's caseload. */
-export function addStudentCommand(): Command {
-  return {
-    id: 'add-student',
-    help: 'add student <channel>:<id>: put a student on your list',
-    roles: ['counselor'],
-    matches: (t) => /^add (a )?student\b/.test(t),
-    run: async (ctx, input) => {
-      const store = ctx.records.store;
-      if (!(await counselorRecord(store, ctx.userKey))) return ctx.say(NOT_SET_UP);
-      const key = parseKey(input.text);
-      if (!key) return ctx.say(KEY_HELP);
-      const profile = await ctx.records.profile(key);
-      if (profile && profile.role !== 'student') return ctx.say(text(`${key} isn't set up as a student, so I didn't add them.`));
-      const added = await addToCaseload(store, { studentKey: key, otherKey: ctx.userKey, by: ctx.userKey, now: ctx.now });
-      const later = profile ? '' : " They haven't chatted with me yet; their info shows up once they do.";
-      ctx.say(text(added ? `Added ${key} to your list.${later}` : `${key} is already on your list.`));
-    },
-  };
-}
-
-/** "remove student slack:U123": takes a student off the counselor's caseload. */
-export function removeStudentCommand(): Command {
-  return {
-    id: 'remove-student',
-    help: 'remove student <channel>:<id>: take a student off your list',
-    roles: ['counselor'],
-    matches: (t) => /^(remove|drop) (a )?student\b/.test(t),
-    run: async (ctx, input) => {
-      const key = parseKey(input.text);
-      if (!key) return ctx.say(KEY_HELP);
-      const removed = await removeFromCaseload(ctx.records.store, { studentKey: key, otherKey: ctx.userKey, by: ctx.userKey, now: ctx.now });
-      ctx.say(text(removed ? `Removed ${key} from your list.` : `${key} isn't on your list.`));
     },
   };
 }

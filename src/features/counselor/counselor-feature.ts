@@ -5,7 +5,8 @@ import type { Requirements } from '../../domain/plan/index.js';
 import type { ReviewPolicy } from '../../domain/reminders/index.js';
 import type { Command } from '../../engine/command.js';
 import { loadReviewPolicy } from '../../scheduler/load-review-policy.js';
-import { addStudentCommand, caseloadCommand, remindCommand, removeStudentCommand } from './caseload-commands.js';
+import { caseloadCommand, remindCommand } from './caseload-commands.js';
+import { addStudentCommand, removeStudentCommand } from './caseload-membership.js';
 import type { CounselorDeps } from './counselor-deps.js';
 import { studentViewCommand } from './student-view.js';
 
