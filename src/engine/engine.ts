@@ -9,9 +9,10 @@ import type { Effect } from '../../flows/flow-protocol.js';
 import { DamagedDataError } from '../store/store.js';
 import type { Records } from '../store/records.js';
 import type { Command, CommandInput, TextFallback, TurnContext } from './command.js';
-import { helpLines, mayUse, menuChoices } from './command-access.js';
+import { mayUse, menuChoices } from './command-access.js';
 import { ConversationQueue } from './conversation-queue.js';
 import { FlowTurns } from './flow-turns.js';
+import { onGlobalWord } from './global-words.js';
 import { commandsForIntent, commandWordsOf, stayedPut } from './intent-routing.js';
 import { beginTurn, type TurnDriver, type TurnWork } from './turn-work.js';
 import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
@@ -280,33 +281,8 @@ export class Engine implements TurnHandler {
     return this.menu(work, 'Hi again!');
   }
 
-  private async onGlobal(work: TurnWork, word: GlobalWord): Promise<void> {
-    const { session } = work;
-    const def = session.active && this.flows.get(session.active.flow);
-    switch (word) {
-      case 'help': {
-        work.replies.push(say.help(def ? def.doing : undefined, helpLines(this.deps.commands, work.profile?.role)));
-        if (session.pending) work.replies.push(session.pending);
-        return;
-      }
-      case 'back':
-        if (session.active) return void (await this.flowTurns.send(work, { type: 'BACK' }));
-        work.replies.push(say.noBack());
-        return this.menu(work, '');
-      case 'restart':
-        if (session.active && def) {
-          work.replies.push(say.restarting());
-          const input = session.active.flow === 'onboarding' ? { firstContact: false } : session.active.input;
-          return this.flowTurns.start(work, def.id, input, true);
-        }
-        return this.menu(work, 'Sure.');
-      case 'stop':
-        session.active = undefined;
-        session.aside = undefined;
-        session.pending = undefined;
-        work.replies.push(say.stopped());
-        return;
-    }
+  private onGlobal(work: TurnWork, word: GlobalWord): Promise<void> {
+    return onGlobalWord(work, word, { flows: this.flows, flowTurns: this.flowTurns, commands: this.deps.commands, menu: (w, g) => this.menu(w, g) });
   }
 
   private allowed(work: TurnWork, c: Command): boolean {
