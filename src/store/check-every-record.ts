@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { notARecord, recordFileStats } from './record-file-checks.js';
 import { DamagedDataError } from './store.js';
 
 /**
@@ -19,16 +20,24 @@ export function checkEveryRecord(dir: string, onDamaged: (file: string) => void 
       const file = path.join(folder, name);
       let raw: string;
       try {
+        if (!recordFileStats(file)) continue;
         raw = readFileSync(file, 'utf8');
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        if (err instanceof DamagedDataError) onDamaged(file);
         throw err;
       }
+      let value: unknown;
       try {
-        JSON.parse(raw);
+        value = JSON.parse(raw);
       } catch {
         onDamaged(file);
         throw new DamagedDataError(file, 'not valid JSON');
+      }
+      const problem = notARecord(value);
+      if (problem) {
+        onDamaged(file);
+        throw new DamagedDataError(file, problem);
       }
       checked++;
     }

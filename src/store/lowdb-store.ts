@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { checkRecord, notARecord, recordFileStats, removeLeftoverTempFiles } from './record-file-checks.js';
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { JSONFileSync } from 'lowdb/node';
@@ -27,9 +28,14 @@ export function idForFileName(name: string): string {
  * engine bench), and one process's writes to a record stay in order. A file that cannot be parsed
  * raises DamagedDataError naming it and is never overwritten.
  */
+/** A file's identity for noticing changes: size, modification time and inode. */
+const stamp = (st: Stats): string => `${st.size}:${st.mtimeMs}:${st.ino}`;
+
 export class LowdbStore implements Store {
   private readonly madeDirs = new Map<string, Promise<unknown>>();
   private readonly damaged = new Set<string>();
+  /** Each record file as this process last read or wrote it (size, time, inode), to notice changes by others. */
+  private readonly seen = new Map<string, string>();
   private readonly logs: LogFiles;
   private writes = 0;
 
@@ -43,6 +49,7 @@ export class LowdbStore implements Store {
    */
   async open(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
+    removeLeftoverTempFiles(this.dir);
     checkEveryRecord(this.dir, (file) => this.damaged.add(file));
   }
 
@@ -63,14 +70,48 @@ export class LowdbStore implements Store {
 
   private async readFileRecord<T>(file: string): Promise<T | undefined> {
     let value: unknown;
+    let st: Stats | undefined;
     try {
+      st = recordFileStats(file);
+      if (!st) return undefined;
       value = new JSONFileSync<unknown>(file).read();
+      if (value === null && !existsSync(file)) return undefined;
+      checkRecord(file, value);
     } catch (err) {
       this.damaged.add(file);
+      if (err instanceof DamagedDataError) throw err;
       throw new DamagedDataError(file, err instanceof SyntaxError ? 'not valid JSON' : String(err));
     }
-    if (value === null) return undefined;
+    this.seen.set(file, stamp(st));
     return value as T;
+  }
+
+  /**
+   * Before a record is replaced: when the file changed since this process last read or wrote it
+   * (another process, or someone editing it), it is read first, so a file damaged while running
+   * is reported, never overwritten from memory.
+   */
+  private checkBeforeReplacing(file: string): void {
+    let st: Stats | undefined;
+    try {
+      st = recordFileStats(file);
+    } catch (err) {
+      this.damaged.add(file);
+      throw err;
+    }
+    if (!st || this.seen.get(file) === stamp(st)) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      this.damaged.add(file);
+      throw new DamagedDataError(file, 'not valid JSON, so it is not overwritten');
+    }
+    const problem = notARecord(value);
+    if (problem) {
+      this.damaged.add(file);
+      throw new DamagedDataError(file, `${problem}, so it is not overwritten`);
+    }
   }
 
   async get<T>(collection: string, id: string): Promise<T | undefined> {
@@ -80,12 +121,15 @@ export class LowdbStore implements Store {
   async put<T>(collection: string, id: string, value: T): Promise<void> {
     const file = this.file(collection, id);
     if (this.damaged.has(file)) throw new DamagedDataError(file, 'it could not be read, so it is not overwritten');
+    if (notARecord(value)) throw new TypeError(`A record must be a JSON object (${collection}/${id})`);
     await this.ensureDir(collection);
+    this.checkBeforeReplacing(file);
     // A temp name of this write's own: lowdb's adapter uses one per record, shared by every process.
     const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${(this.writes += 1)}.tmp`);
     try {
       writeFileSync(tmp, JSON.stringify(value, null, 2));
       renameSync(tmp, file);
+      this.seen.set(file, stamp(statSync(file)));
     } catch (err) {
       // A full disk, say: the record stays as it was, and no half-written temp file is left behind.
       try {
@@ -149,17 +193,23 @@ export class LowdbStore implements Store {
           const file = this.file(collection, id);
           let raw: string;
           try {
+            if (!recordFileStats(file)) return undefined;
             raw = await readFile(file, 'utf8');
           } catch (err) {
             if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+            if (err instanceof DamagedDataError) this.damaged.add(file);
             throw err;
           }
+          let value: unknown;
           try {
-            return { id, value: JSON.parse(raw) as T };
+            value = JSON.parse(raw);
           } catch {
             this.damaged.add(file);
             throw new DamagedDataError(file, 'not valid JSON');
           }
+          if (notARecord(value)) this.damaged.add(file);
+          checkRecord(file, value);
+          return { id, value: value as T };
         }),
       );
       for (const r of part) if (r) out.push(r);

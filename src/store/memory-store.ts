@@ -1,3 +1,4 @@
+import { notARecord } from './record-file-checks.js';
 import type { Store, StoredRecord } from './store.js';
 
 /** An in-memory Store for tests and benchmarks. Values are copied in and out like a real store. */
@@ -22,6 +23,8 @@ export class MemoryStore implements Store {
   }
 
   async put<T>(collection: string, id: string, value: T): Promise<void> {
+    // The same rule as on disk: a record is a JSON object.
+    if (notARecord(value)) throw new TypeError(`A record must be a JSON object (${collection}/${id})`);
     this.col(collection).set(id, JSON.stringify(value));
   }
 

@@ -1,6 +1,7 @@
 import type { AddressInfo, ListenOptions } from 'node:net';
 import type { Server } from 'node:http';
-import { App, LogLevel, type Logger, type Receiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type Logger, type Receiver, type webApi } from '@slack/bolt';
+import { rejectOffTimeRequests } from './request-age.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
 import { SeenEvents } from './seen-events.js';
 import { SlackNames } from './slack-names.js';
@@ -68,13 +69,16 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     app = new App({ ...common, socketMode: true, appToken: settings.appToken });
   } else {
     if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
-    app = new App({
-      ...common,
+    const receiver = new HTTPReceiver({
       signingSecret: settings.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       port: settings.port,
       processBeforeResponse: false,
+      logger,
     });
+    // Requests dated more than 5 minutes off, either way, are turned away before Bolt reads them.
+    receiver.requestListener = rejectOffTimeRequests(receiver.requestListener, (line) => logger.warn(JSON.stringify(line)));
+    app = new App({ ...common, receiver });
   }
   const built = app;
 

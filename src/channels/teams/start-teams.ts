@@ -4,10 +4,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CloudAdapter, Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import type { Activity, CloudAdapter, Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import { checkTeamsRequest, plainErrorBody } from './check-request.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
 import type { Store } from '../../store/store.js';
-import { createTeamsAdapter } from './teams-adapter.js';
+import { createBotAuthentication, createTeamsAdapter } from './teams-adapter.js';
 import { createTeamsLogic } from './teams-bot.js';
 import type { TeamsLogger } from './teams-logger.js';
 import { isAuthenticated, type TeamsSettings } from './teams-settings.js';
@@ -65,7 +66,8 @@ function botResponse(res: ServerResponse): BotResponse {
       res.setHeader(name, String(value));
     },
     send(value: unknown) {
-      body = value;
+      // An error answer never carries botbuilder's error text.
+      body = res.statusCode >= 400 ? plainErrorBody(res.statusCode) : value;
     },
     end() {
       if (res.writableEnded) return;
@@ -85,7 +87,8 @@ function reply(res: ServerResponse, status: number, text?: string): void {
 
 export function createTeamsServer(options: TeamsServerOptions): TeamsServer {
   const { settings, logger } = options;
-  const adapter = createTeamsAdapter(settings, logger);
+  const authentication = createBotAuthentication(settings);
+  const adapter = createTeamsAdapter(settings, logger, authentication);
   const logic = createTeamsLogic({ handler: options.handler, store: options.store, logger, now: options.now });
 
   const server = createServer(async (req, res) => {
@@ -98,13 +101,21 @@ export function createTeamsServer(options: TeamsServerOptions): TeamsServer {
       try {
         body = JSON.parse(await readBody(req));
       } catch (err) {
-        return reply(res, err instanceof BodyTooLarge ? 413 : 400, err instanceof BodyTooLarge ? 'Too large' : 'Body must be JSON');
+        const status = err instanceof BodyTooLarge ? 413 : 400;
+        logger.warn({ status, reason: status === 413 ? 'too-large' : 'not-json' }, 'teams: request rejected');
+        return reply(res, status, status === 413 ? 'Too large' : 'Body must be JSON');
+      }
+      const header = String(req.headers.authorization ?? '');
+      const check = await checkTeamsRequest(authentication, body as Activity, header);
+      if (!check.ok) {
+        logger.warn({ status: check.status, reason: check.reason }, 'teams: request rejected');
+        return reply(res, check.status, plainErrorBody(check.status));
       }
       const botReq: BotRequest = { method: req.method, headers: req.headers as Record<string, string | string[] | undefined>, body: body as Record<string, unknown> };
       await adapter.process(botReq, botResponse(res), logic);
     } catch (err) {
       logger.error({ err: (err as Error).name }, 'teams: request failed');
-      if (!res.headersSent) reply(res, 500);
+      if (!res.headersSent) reply(res, 500, plainErrorBody(500));
       else if (!res.writableEnded) res.end();
     }
   });

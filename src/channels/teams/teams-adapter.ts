@@ -17,14 +17,13 @@ import {
   type ConnectorFactory,
   type UserTokenClient,
 } from 'botframework-connector';
+import { TOKEN_ERRORS } from './check-request.js';
 import { ReusedClients } from './reused-clients.js';
 import { isAuthenticated, type TeamsSettings } from './teams-settings.js';
 import type { TeamsLogger } from './teams-logger.js';
 
 export const SORRY = "Sorry, something went wrong on my side. Please try that again in a minute.";
 
-/** What jsonwebtoken throws for a token that is badly signed, malformed, not yet valid or expired. */
-const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
 /**
  * ConfigurationBotFrameworkAuthentication with two changes:
@@ -72,8 +71,12 @@ export function createBotAuthentication(settings: TeamsSettings): ConfigurationB
   return new TeamsAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
 }
 
-export function createTeamsAdapter(settings: TeamsSettings, logger: TeamsLogger): CloudAdapter {
-  const adapter = new CloudAdapter(createBotAuthentication(settings));
+export function createTeamsAdapter(
+  settings: TeamsSettings,
+  logger: TeamsLogger,
+  authentication: ConfigurationBotFrameworkAuthentication = createBotAuthentication(settings),
+): CloudAdapter {
+  const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context, error) => {
     const a = context.activity;
     logger.error(

@@ -150,6 +150,23 @@ describe('the HTTP receiver at /slack/events', () => {
     expect(unmatched).toEqual([]);
   });
 
+  it('answers 401 to a correctly signed request dated more than 5 minutes in the future', async () => {
+    const handler = hello();
+    const port = await startHttp(handler);
+    const future = signedJson(fixture('dm-message.json'), { timestamp: Math.floor(Date.now() / 1000) + 10 * 60 });
+    const soon = signedJson(fixture('dm-message.json'), { timestamp: Math.floor(Date.now() / 1000) + 60 });
+
+    expect((await post(port, future.body, future.headers)).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(handler.turns).toEqual([]);
+    // A clock a minute ahead is within Slack's 5 minutes.
+    const calls: RecordedCall[] = [];
+    const scope = expectApiCall(nock(SLACK), 'chat.postMessage', calls, { ok: true, ts: '1.2' });
+    expect((await post(port, soon.body, soon.headers)).status).toBe(200);
+    await waitFor(() => scope.isDone());
+    expect(handler.turns).toHaveLength(1);
+  });
+
   it('answers Slack\'s URL check with the challenge', async () => {
     const port = await startHttp(hello());
     const check = signedJson({ token: 'x', challenge: 'c0ffee-challenge', type: 'url_verification' });

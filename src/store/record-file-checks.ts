@@ -1,0 +1,83 @@
+/**
+ * What makes a file a readable record, for the lowdb store: a regular file (not a folder, a FIFO
+ * or a device, which would hang or fail a read with no name), holding a JSON object (not null, a
+ * list, a string or a number). Anything else is a damaged record, named by its file and left as it is.
+ * Also: leftover temp files from a crash, removed at start.
+ */
+import { readdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { DamagedDataError } from './store.js';
+
+/** The file's stats, or undefined when there is none; a record-named thing that is not a file is damaged. */
+export function recordFileStats(file: string): Stats | undefined {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    throw new DamagedDataError(file, `it cannot be read (${code ?? 'unknown error'})`);
+  }
+  if (st.isDirectory()) throw new DamagedDataError(file, 'it is a folder, not a record file');
+  if (!st.isFile()) throw new DamagedDataError(file, 'it is a special file (like a pipe or a device), not a record file');
+  return st;
+}
+
+/** Why a parsed value is not a record (undefined when it is one): records are JSON objects. */
+export function notARecord(value: unknown): string | undefined {
+  if (value === null) return 'it holds null, not a record';
+  if (Array.isArray(value)) return 'it holds a list, not a record';
+  if (typeof value !== 'object') return `it holds a ${typeof value}, not a record`;
+  return undefined;
+}
+
+/** Throws DamagedDataError when the value read from `file` is not a record. */
+export function checkRecord(file: string, value: unknown): void {
+  const problem = notARecord(value);
+  if (problem) throw new DamagedDataError(file, problem);
+}
+
+/** How old a temp file with no owner must be before it counts as left over (a write takes milliseconds). */
+const TEMP_GRACE_MS = 60_000;
+
+/** Whether process `pid` is running on this machine. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files a crashed write left in the collection folders: ".<record>.<pid>-<n>.tmp" of a
+ * process that is gone, and ".<random>.tmp" older than a minute. Returns how many were removed.
+ */
+export function removeLeftoverTempFiles(dir: string, now = Date.now()): number {
+  let removed = 0;
+  let folders: string[];
+  try {
+    folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
+  } catch {
+    return 0;
+  }
+  for (const folder of folders) {
+    for (const name of readdirSync(folder)) {
+      if (!name.startsWith('.') || !name.endsWith('.tmp')) continue;
+      const file = path.join(folder, name);
+      const pid = /\.(\d+)-\d+\.tmp$/.exec(name)?.[1];
+      try {
+        const st = statSync(file);
+        if (!st.isFile()) continue;
+        const orphan = pid !== undefined ? Number(pid) !== process.pid && !isRunning(Number(pid)) : now - st.mtimeMs > TEMP_GRACE_MS;
+        if (!orphan) continue;
+        unlinkSync(file);
+        removed++;
+      } catch {
+        // Gone already, or not ours to remove.
+      }
+    }
+  }
+  return removed;
+}
