@@ -34,7 +34,7 @@ async function main(channel: string): Promise<void> {
   if (channel === 'console') return runConsoleChannel(config, engine, () => takeOutbox(store, `console:${config.WAYPOINT_USER}`));
   const policy = await loadReviewPolicy(config.WAYPOINT_TIME_ZONE);
   if (startSlack) {
-    const slack = await startSlack(engine, logger, homeSummary({ records, framework: data.framework, reviewPolicy: policy }));
+    const slack = await startSlack(engine, store, logger, homeSummary({ records, framework: data.framework, reviewPolicy: policy }));
     senders.push(slack.sender);
   } else if (startTeams) {
     const teams = await startTeams(engine, store, logger);

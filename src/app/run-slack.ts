@@ -4,6 +4,7 @@ import { createSlackSender } from '../channels/slack/slack-sender.js';
 import { parseSlackSettings } from '../channels/slack/slack-settings.js';
 import type { TurnHandler } from '../engine/turn-handler.js';
 import type { HomeProvider } from './home-provider.js';
+import type { Store } from '../store/store.js';
 
 /**
  * Reads and checks the Slack settings now (a missing or malformed variable stops start-up before
@@ -11,12 +12,12 @@ import type { HomeProvider } from './home-provider.js';
  */
 export function prepareSlackChannel() {
   const settings = parseSlackSettings(process.env);
-  return (handler: TurnHandler, logger: Logger, home: HomeProvider) => runSlackChannel(settings, handler, logger, home);
+  return (handler: TurnHandler, store: Store, logger: Logger, home: HomeProvider) => runSlackChannel(settings, handler, store, logger, home);
 }
 
 /** Starts Waypoint as a Slack app and returns its proactive sender. */
-async function runSlackChannel(settings: ReturnType<typeof parseSlackSettings>, handler: TurnHandler, logger: Logger, home: HomeProvider) {
-  const slack = createSlackApp({ handler, settings, logger, homeView: (userId) => home(`slack:${userId}`) });
+async function runSlackChannel(settings: ReturnType<typeof parseSlackSettings>, handler: TurnHandler, store: Store, logger: Logger, home: HomeProvider) {
+  const slack = createSlackApp({ handler, settings, logger, store, homeView: (userId) => home(`slack:${userId}`) });
   const { port } = await slack.start();
   logger.info({ mode: slack.mode, port }, 'Waypoint is running on Slack');
   return { sender: createSlackSender(settings), stop: () => slack.stop() };

@@ -1,10 +1,12 @@
-import type { AllMiddlewareArgs, App, BlockAction, Logger, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockAction, Logger, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import type { CardReply, Reply } from '../../domain/messages.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
 import type { SeenEvents } from './seen-events.js';
 import type { SlackNames } from './slack-names.js';
 import { ACTION_ID_PATTERN, decodeAction } from './slack-action-id.js';
-import { openDm, postMessage, postOutputs, respondOutputs, updateMessage, uploadFile } from './slack-deliver.js';
+import type { ReplyOutbox } from '../reply-outbox.js';
+import { openDm, postMessage, postOutputs, respondOutputs } from './slack-deliver.js';
+import { posts, responds, type SlackItem } from './slack-outbox.js';
 import { renderAnswered, renderClosed, renderHomeView, renderMentionInvite, renderReplies, renderTrouble } from './slack-renderer.js';
 import { actionTurn, commandTurn, type MessageEventLike, messageTurn } from './slack-turns.js';
 
@@ -27,6 +29,40 @@ export interface SlackListenerDeps {
   now: () => Date;
   /** The slash command's name as set up in the manifest. */
   command: string;
+  /** Replies are saved here before Slack is answered, then delivered. */
+  outbox: ReplyOutbox<SlackItem>;
+  /** A press or a command is acknowledged by then even if its turn is still running (Slack allows 3 s). */
+  ackWithinMs?: number;
+}
+
+/**
+ * Runs a listener's work, but returns (and so lets Slack be answered) by `withinMs` at the latest:
+ * a slow turn goes on and is saved and answered as usual; a failure after that is logged.
+ */
+async function within(withinMs: number, work: Promise<void>, log: (error: unknown) => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), withinMs);
+  });
+  try {
+    if ((await Promise.race([work, late])) === 'late') work.catch(log);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** ack() once: when the turn's replies are saved, or when the time Slack allows is nearly up. */
+function ackOnce(ack: () => Promise<void>, withinMs: number): { now(): Promise<void> } {
+  let done = false;
+  const go = async () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    await ack();
+  };
+  const timer = setTimeout(() => void go().catch(() => undefined), withinMs);
+  timer.unref?.();
+  return { now: go };
 }
 
 /**
@@ -34,7 +70,15 @@ export interface SlackListenerDeps {
  * mentions in channels and the App Home tab. Logs carry ids only, never what people wrote.
  */
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
-  const { handler, seen, logger, now } = deps;
+  const { handler, seen, logger, now, outbox } = deps;
+  /**
+   * Saves a turn's deliveries (before Slack is answered: the listener returns, or ack() is called,
+   * only after this), then sends them without holding up the answer to Slack.
+   */
+  const saveAndSend = async (messageId: string, items: SlackItem[]): Promise<() => void> => {
+    await outbox.save(messageId, items);
+    return () => void outbox.deliver(messageId).catch((error: unknown) => logger.error(`slack: delivery of ${messageId} failed: ${(error as Error).name}`));
+  };
   /** The turn with the person's name when Slack gives one. */
   const named = async <T extends { userId: string }>(client: WebClient, turn: T): Promise<T> => {
     const displayName = deps.names ? await deps.names.nameOf(client, turn.userId) : undefined;
@@ -62,11 +106,10 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       await postOutputs(client, turn.conversationId, [renderTrouble()]).catch(() => undefined);
       throw error;
     }
-    if (result.duplicate) {
-      logger.info(`slack: message ${turn.messageId} was already answered; nothing sent again`);
-      return;
-    }
-    await postOutputs(client, turn.conversationId, renderReplies(result.replies));
+    // A redelivery of a message already answered sends only what was saved and not yet sent.
+    if (result.duplicate) logger.info(`slack: message ${turn.messageId} was already answered; only unsent replies go out`);
+    const send = await saveAndSend(turn.messageId, posts(turn.conversationId, renderReplies(result.replies)));
+    send();
   };
 
   // A mention in a channel: a short public invitation to a DM, nothing more.
@@ -101,7 +144,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     const typed = args as unknown;
     switch (args.event.type) {
       case 'message':
-        return onMessage(typed as EventArgs<'message'>);
+        return within(deps.ackWithinMs ?? 2000, onMessage(typed as EventArgs<'message'>), (e) => logger.error(`slack: a slow message turn failed: ${(e as Error).name}`));
       case 'app_mention':
         return onMention(typed as EventArgs<'app_mention'>);
       case 'app_home_opened':
@@ -110,11 +153,15 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   });
 
   // Button presses, in a DM, under an ephemeral answer, or on the Home tab.
-  app.action<BlockAction>(ACTION_ID_PATTERN, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    if (action.type !== 'button') return;
+  app.action<BlockAction>(ACTION_ID_PATTERN, (args) => within(deps.ackWithinMs ?? 2000, onAction(args), (e) => logger.error(`slack: a slow press failed: ${(e as Error).name}`)));
+  async function onAction({ ack: slackAck, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> {
+    // Slack hears back (ack) once the press is applied and its replies are saved, or at the latest
+    // just before the 3 seconds it allows.
+    const acked = ackOnce(() => slackAck(), deps.ackWithinMs ?? 2000);
+    const ack = () => acked.now();
+    if (action.type !== 'button') return void (await ack());
     const decoded = decodeAction(action.action_id, action.value);
-    if (!decoded) return;
+    if (!decoded) return void (await ack());
     const userId = body.user.id;
     const container = body.container as { type?: string; message_ts?: string; channel_id?: string; is_ephemeral?: boolean; view_id?: string };
     const onHome = container.type === 'view' || body.view?.type === 'home';
@@ -122,7 +169,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     // One answer per question message: a double click or a second press is ignored.
     if (!onHome && !seen.claim(`answered:${origin}`)) {
       logger.info(`slack: question message ${origin} already answered; press ignored`);
-      return;
+      return void (await ack());
     }
     const conversationId = onHome ? await openDm(client, userId) : (body.channel?.id ?? container.channel_id ?? (await openDm(client, userId)));
     const messageId = `${onHome ? (body.view?.id ?? container.view_id) : container.message_ts}:${action.action_ts}`;
@@ -131,48 +178,52 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     try {
       result = await handler.handle(await named(client, turn));
     } catch (error) {
+      await ack();
       if (!onHome) seen.release(`answered:${origin}`);
       const sorry = renderTrouble();
       if (container.is_ephemeral) await respond({ response_type: 'ephemeral', replace_original: false, text: sorry.text, blocks: sorry.blocks }).catch(() => undefined);
       else await postOutputs(client, conversationId, [sorry]).catch(() => undefined);
       throw error;
     }
-    if (result.duplicate) return;
     const outputs = renderReplies(result.replies);
     const chosen = action.text?.text ?? decoded.choiceId;
+    const responseUrl = (body as { response_url?: string }).response_url;
+    let items: SlackItem[];
     if (onHome) {
-      await postOutputs(client, conversationId, outputs);
-    } else if (container.is_ephemeral || !body.message) {
+      items = posts(conversationId, outputs);
+    } else if ((container.is_ephemeral || !body.message) && responseUrl) {
       const closed = result.stale ? renderClosed({ text: '', blocks: [] }) : renderAnswered({ text: '', blocks: [] }, chosen);
-      await respond({ replace_original: true, text: closed.text, blocks: closed.blocks });
-      await respondOutputs(respond, outputs, (file) => sendFileToDm(client, userId, file));
-    } else {
+      items = [{ kind: 'respond', url: responseUrl, body: { replace_original: true, text: closed.text, blocks: closed.blocks } }, ...responds(responseUrl, userId, outputs)];
+    } else if (body.message) {
       // A press the conversation had moved past closes the question without claiming that choice.
       const original = body.message as { text?: string; blocks?: unknown[] };
       const closed = result.stale ? renderClosed(original) : renderAnswered(original, chosen);
-      await updateMessage(client, conversationId, container.message_ts ?? body.message.ts, closed);
-      await postOutputs(client, conversationId, outputs);
+      items = [{ kind: 'update', channel: conversationId, ts: container.message_ts ?? body.message.ts, message: closed }, ...posts(conversationId, outputs)];
+    } else {
+      items = posts(conversationId, outputs);
     }
-  });
+    const send = await saveAndSend(turn.messageId, items);
+    await ack();
+    send();
+  }
 
   // `/waypoint help|explore|plan|due|review`: answered so only the person who asked sees it.
-  app.command(deps.command, async ({ ack, command, respond, client }) => {
-    await ack();
+  app.command(deps.command, (args) => within(deps.ackWithinMs ?? 2000, onCommand(args), (e) => logger.error(`slack: a slow command failed: ${(e as Error).name}`)));
+  async function onCommand({ ack: slackAck, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
+    const acked = ackOnce(() => slackAck(), deps.ackWithinMs ?? 2000);
+    const ack = () => acked.now();
     const turn = commandTurn(command, now());
     let result;
     try {
       result = await handler.handle(await named(client, turn));
     } catch (error) {
+      await ack();
       await respondOutputs(respond, [renderTrouble()], async () => undefined).catch(() => undefined);
       throw error;
     }
-    if (result.duplicate) return;
-    await respondOutputs(respond, renderReplies(result.replies), (file) => sendFileToDm(client, turn.userId, file));
-  });
+    const send = await saveAndSend(turn.messageId, responds(command.response_url, turn.userId, renderReplies(result.replies)));
+    await ack();
+    send();
+  }
 
-}
-
-async function sendFileToDm(client: WebClient, userId: string, file: Parameters<typeof uploadFile>[2]): Promise<void> {
-  const dm = await openDm(client, userId);
-  await uploadFile(client, dm, file);
 }

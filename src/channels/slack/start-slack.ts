@@ -2,6 +2,9 @@ import type { AddressInfo, ListenOptions } from 'node:net';
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, LogLevel, type Logger, type Receiver, type webApi } from '@slack/bolt';
 import { rejectOffTimeRequests } from './request-age.js';
+import { slackOutbox } from './slack-outbox.js';
+import { MemoryStore } from '../../store/memory-store.js';
+import type { Store } from '../../store/store.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
 import { SeenEvents } from './seen-events.js';
 import { SlackNames } from './slack-names.js';
@@ -34,6 +37,10 @@ export interface CreateSlackAppOptions {
   command?: string;
   /** Who looks up people's names (`users.info`); false: nobody (tests that count every Web API call). */
   names?: SlackNames | false;
+  /** Where replies wait between being saved and being sent (default: in memory, lost on restart). */
+  store?: Store;
+  /** Presses and commands are acknowledged by then at the latest (default 2000 ms; Slack allows 3 s). */
+  ackWithinMs?: number;
 }
 
 export interface SlackApp {
@@ -42,6 +49,8 @@ export interface SlackApp {
   /** Checks the bot token with Slack, then connects (Socket Mode) or listens (HTTP). */
   start(listen?: number | ListenOptions): Promise<{ port?: number }>;
   stop(): Promise<void>;
+  /** Resolves once the replies being sent now have gone out. */
+  idle(): Promise<void>;
 }
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -73,7 +82,9 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       signingSecret: settings.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       port: settings.port,
-      processBeforeResponse: false,
+      // Slack is answered only once a message's turn is applied and its replies saved (the listeners
+      // return then, and send the replies after).
+      processBeforeResponse: true,
       logger,
     });
     // Requests dated more than 5 minutes off, either way, are turned away before Bolt reads them.
@@ -88,7 +99,13 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     logger.error(`slack: ${error.name}${code ? ` (${code})` : ''}: ${error.message.split('\n')[0]}`);
   });
 
+  const outbox = slackOutbox(options.store ?? new MemoryStore(), () => built.client, {
+    info: (obj, msg) => logger.info(JSON.stringify({ ...obj, msg })),
+    warn: (obj, msg) => logger.warn(JSON.stringify({ ...obj, msg })),
+  });
   registerSlackListeners(built, {
+    outbox,
+    ...(options.ackWithinMs !== undefined ? { ackWithinMs: options.ackWithinMs } : {}),
     handler: options.handler,
     homeView: options.homeView,
     seen: new SeenEvents(),
@@ -103,6 +120,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     mode,
     async start(listen) {
       await authorize.check();
+      // Replies saved before a restart and not yet sent go out first.
+      await outbox.deliverPending();
       if (mode === 'http') {
         const server = (await built.start(listen ?? settings.port)) as Server;
         const address = server.address() as AddressInfo | null;
@@ -115,7 +134,9 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     },
     async stop() {
       await built.stop();
+      await outbox.idle();
     },
+    idle: () => outbox.idle(),
   };
 }
 

@@ -10,6 +10,7 @@ import type { TurnHandler } from '../../engine/turn-handler.js';
 import type { Store } from '../../store/store.js';
 import { createBotAuthentication, createTeamsAdapter } from './teams-adapter.js';
 import { createTeamsLogic } from './teams-bot.js';
+import { teamsOutbox } from './teams-outbox.js';
 import type { TeamsLogger } from './teams-logger.js';
 import { isAuthenticated, type TeamsSettings } from './teams-settings.js';
 
@@ -32,6 +33,8 @@ export interface TeamsServer {
   /** Listens on settings.PORT (0 picks a free port) and resolves with the port in use. */
   start(): Promise<{ port: number }>;
   stop(): Promise<void>;
+  /** Resolves once saved replies being sent now have gone out. */
+  idle(): Promise<void>;
 }
 
 class BodyTooLarge extends Error {}
@@ -89,7 +92,8 @@ export function createTeamsServer(options: TeamsServerOptions): TeamsServer {
   const { settings, logger } = options;
   const authentication = createBotAuthentication(settings);
   const adapter = createTeamsAdapter(settings, logger, authentication);
-  const logic = createTeamsLogic({ handler: options.handler, store: options.store, logger, now: options.now });
+  const outbox = teamsOutbox(options.store, adapter, settings.MicrosoftAppId ?? '', logger);
+  const logic = createTeamsLogic({ handler: options.handler, store: options.store, logger, now: options.now, outbox });
 
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -137,9 +141,12 @@ export function createTeamsServer(options: TeamsServerOptions): TeamsServer {
               'teams: NO MicrosoftAppId set: requests are NOT authenticated. Use this only for local testing with the Bot Framework Emulator.',
             );
           }
+          // Replies saved before a restart and not yet sent go out now, through each person's stored chat.
+          void outbox.deliverPending().catch((err: unknown) => logger.error({ err: (err as Error).name }, 'teams: saved replies not delivered'));
           resolve({ port });
         });
       }),
+    idle: () => outbox.idle(),
     stop: () =>
       new Promise((resolve, reject) => {
         if (!server.listening) return resolve();

@@ -13,7 +13,8 @@ import { handleFileConsent, prepareFiles } from './file-offers.js';
 import { SeenActivities } from './seen-activities.js';
 import type { TeamsLogger } from './teams-logger.js';
 import { answeredCard, closedCard, renderReplies } from './teams-renderer.js';
-import { cardAttachment, type AdaptiveCard } from './adaptive-card.js';
+import type { ReplyOutbox } from '../reply-outbox.js';
+import { sendInTurn, type TeamsItem } from './teams-outbox.js';
 
 export const ANSWERED_CARDS = 'teams-answered-cards';
 /** What the engine says when a button belongs to a question it has moved past. */
@@ -28,6 +29,8 @@ export const ALREADY_ANSWERED = 'You already answered that one. To change an ans
 
 export interface TeamsBotDeps {
   handler: TurnHandler;
+  /** Replies are saved here before they are sent (see teams-outbox.ts). */
+  outbox: ReplyOutbox<TeamsItem>;
   store: Store;
   logger: TeamsLogger;
   seen?: SeenActivities;
@@ -85,17 +88,18 @@ export function createTeamsLogic(deps: TeamsBotDeps): (context: TurnContext) => 
         return;
       }
       const result = await deps.handler.handle(turn);
-      if (result.duplicate) {
-        deps.logger.info(ids, 'teams: engine reports a redelivery; nothing sent');
-        return;
-      }
+      // A redelivery of an activity already answered sends only what was saved and not yet sent.
+      if (result.duplicate) deps.logger.info(ids, 'teams: engine reports a redelivery; only unsent replies go out');
+      const items: TeamsItem[] = [];
       if (submit && activity.replyToId) {
         // A press on a question the conversation had moved past is skipped: its card closes without claiming that answer.
-        await markAnswered(context, activity.replyToId, result.stale ? closedCard(submit) : answeredCard(submit), deps.logger, ids);
+        items.push({ kind: 'update', userId: turn.userId, cardId: activity.replyToId, card: result.stale ? closedCard(submit) : answeredCard(submit) });
       }
       const files = await prepareFiles(result.replies, { channelId: activity.channelId ?? '', userId: turn.userId, now: at }, deps);
-      const outgoing = renderReplies(result.replies, files);
-      if (outgoing.length > 0) await context.sendActivities(outgoing);
+      for (const a of renderReplies(result.replies, files)) items.push({ kind: 'send', userId: turn.userId, activity: a });
+      // Saved before they are sent, and sent before Teams hears back: after a crash they go out at start-up.
+      await deps.outbox.save(turn.messageId, items);
+      await deps.outbox.deliver(turn.messageId, (item) => sendInTurn(context, item, deps.logger));
     } catch (err) {
       seen.release(seenKey);
       deps.logger.error({ ...ids, err: (err as Error).name }, 'teams: turn failed');
@@ -113,13 +117,4 @@ async function claimCard(store: Store, conversationId: string, cardId: string, a
   if (await store.putIfAbsent(ANSWERED_CARDS, key, { activityId })) return true;
   const existing = await store.get<{ activityId: string }>(ANSWERED_CARDS, key);
   return existing?.activityId === activityId;
-}
-
-/** Replaces the pressed card with one that has no buttons. */
-async function markAnswered(context: TurnContext, cardId: string, card: AdaptiveCard, logger: TeamsLogger, ids: object): Promise<void> {
-  try {
-    await context.updateActivity({ type: 'message', id: cardId, attachments: [cardAttachment(card)] });
-  } catch (err) {
-    logger.warn({ ...ids, err: (err as Error).name }, 'teams: could not update the answered card');
-  }
 }

@@ -114,11 +114,35 @@ describe('direct messages', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('when the engine answers from the record (duplicate), nothing is posted', async () => {
+  it('when the engine answers from the record (duplicate) after its replies were sent, nothing is posted again', async () => {
+    let answered = false;
+    const handler = new ScriptedHandler(() => {
+      const duplicate = answered;
+      answered = true;
+      return { replies: [{ kind: 'text', text: 'Hi!' }], duplicate };
+    });
+    const slack = appWithCustomReceiver(handler);
+    const calls: RecordedCall[] = [];
+    const scope = expectApiCall(nock(SLACK), 'chat.postMessage', calls, { ok: true, ts: '1.1' });
+    await deliver(slack, fixture('dm-message.json'));
+    // The same message again, after a restart of the process (a new event id): answered from the record.
+    const again = fixture<any>('dm-message.json');
+    again.event_id = 'Ev0AGAIN';
+    await deliver(slack, again);
+    scope.done();
+    expect(handler.turns).toHaveLength(2);
+    expect(calls).toHaveLength(1);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('a message applied but never saved for sending (the process stopped in between) is answered once on redelivery', async () => {
     const handler = new ScriptedHandler(() => ({ replies: [{ kind: 'text', text: 'Hi!' }], duplicate: true }));
     const slack = appWithCustomReceiver(handler);
+    const calls: RecordedCall[] = [];
+    const scope = expectApiCall(nock(SLACK), 'chat.postMessage', calls, { ok: true, ts: '1.1' });
     await deliver(slack, fixture('dm-message.json'));
-    expect(handler.turns).toHaveLength(1);
+    scope.done();
+    expect(calls[0]!.body.text).toBe('Hi!');
     expect(unmatched).toEqual([]);
   });
 
@@ -234,7 +258,7 @@ describe('direct messages', () => {
 });
 
 describe('button presses', () => {
-  it('are acknowledged before the engine runs; the question shows the answer without buttons, then the next question follows', async () => {
+  it('are acknowledged once the press is applied and its replies saved; the question shows the answer without buttons, then the next question follows', async () => {
     const order: string[] = [];
     const handler = new ScriptedHandler(() => {
       order.push('handler');
@@ -252,10 +276,11 @@ describe('button presses', () => {
         order.push('ack');
       },
     });
+    await slack.idle();
 
     scope.done();
     expect(unmatched).toEqual([]);
-    expect(order).toEqual(['ack', 'handler']);
+    expect(order).toEqual(['handler', 'ack']);
     expect(handler.turns).toEqual([
       {
         channel: 'slack',
@@ -366,7 +391,7 @@ describe('button presses', () => {
 });
 
 describe('the /waypoint command', () => {
-  it('is acknowledged at once, sends the subcommand to the engine and answers only the person who asked', async () => {
+  it('is acknowledged once applied and saved, sends the subcommand to the engine and answers only the person who asked', async () => {
     const order: string[] = [];
     const handler = new ScriptedHandler(() => {
       order.push('handler');
@@ -387,10 +412,11 @@ describe('the /waypoint command', () => {
         order.push('ack');
       },
     });
+    await slack.idle();
 
     hooks.done();
     expect(unmatched).toEqual([]);
-    expect(order).toEqual(['ack', 'handler']);
+    expect(order).toEqual(['handler', 'ack']);
     expect(handler.turns[0]).toMatchObject({ channel: 'slack', userId: 'U0STUDENT1', text: 'plan', conversationId: 'C0HOMEROOM' });
     expect(responses.map((r) => r.response_type)).toEqual(['ephemeral']);
     expect(responses[0].text.split('\n')[0]).toBe('Here is your plan.');

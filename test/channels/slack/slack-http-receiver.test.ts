@@ -94,9 +94,10 @@ afterEach(async () => {
   nock.cleanAll();
 });
 
-async function startHttp(handler: ScriptedHandler): Promise<number> {
+async function startHttp(handler: ScriptedHandler, ackWithinMs?: number): Promise<number> {
   slack = createSlackApp({
     handler,
+    ...(ackWithinMs !== undefined ? { ackWithinMs } : {}),
     settings: { ...testSettings, mode: 'http' },
     logger: silentLogger,
     clientOptions: { retryConfig: { retries: 0 } },
@@ -194,12 +195,12 @@ describe('the HTTP receiver at /slack/events', () => {
     expect(unmatched).toEqual([]);
   });
 
-  it('acknowledges a button press well inside 3 seconds even when the engine is slow', async () => {
+  it('acknowledges a button press within the time Slack allows even when the engine is slow', async () => {
     const handler = new ScriptedHandler(async () => {
       await new Promise((r) => setTimeout(r, 1500));
       return { replies: [], duplicate: false };
     });
-    const port = await startHttp(handler);
+    const port = await startHttp(handler, 300);
     const calls: RecordedCall[] = [];
     const scope = expectApiCall(nock(SLACK), 'chat.update', calls, { ok: true });
     const press = signedForm({ payload: JSON.stringify(fixture('button-press.json')) });
@@ -257,6 +258,7 @@ describe('start-up modes', () => {
     const calls: RecordedCall[] = [];
     const scope = expectApiCall(nock('http://slack-stand-in.test'), 'chat.postMessage', calls, { ok: true, ts: '1.1' });
     await slack.app.processEvent({ body: fixture('dm-message.json'), ack: async () => undefined });
+    await slack.idle();
     scope.done();
     expect(calls).toHaveLength(1);
   });

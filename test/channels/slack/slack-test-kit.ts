@@ -75,6 +75,8 @@ export async function deliver(slack: SlackApp, body: Record<string, unknown>, re
       result.acked += 1;
     },
   });
+  // The replies go out after Slack is answered: wait for them too.
+  await slack.idle();
   return result;
 }
 

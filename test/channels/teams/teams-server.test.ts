@@ -145,10 +145,30 @@ describe('Teams channel over HTTP', () => {
     const handler = run.handler;
     await run.server.stop();
     const sentBefore = calls.length;
-    run = await startTeams(handler); // new process: the in-memory seen-set is empty
+    run = await startTeams(handler, {}, run.store); // new process on the same store: the in-memory seen-set is empty
     await post(run.url, fixture('redelivered-message'));
     expect(handler.turns).toHaveLength(2); // asked, and the engine said "duplicate"
     expect(calls).toHaveLength(sentBefore);
+  });
+
+  test('a reply saved before a crash and not yet sent goes out once when the server starts again', async () => {
+    const store = run.store;
+    await post(run.url, fixture('personal-message')); // stores where to reach the student
+    await run.server.stop();
+    const sentBefore = calls.length;
+    await store.put('reply-outbox', 'teams:left-over', {
+      id: 'teams:left-over',
+      items: [{ kind: 'send', userId: STUDENT, activity: { type: 'message', text: 'Saved! Your plan is updated.', textFormat: 'plain' } }],
+      claimed: 0,
+      createdAt: new Date().toISOString(),
+    });
+    run = await startTeams(run.handler, {}, store);
+    await run.server.idle();
+    expect(calls.slice(sentBefore).map((c) => c.body.text)).toEqual(['Saved! Your plan is updated.']);
+    await run.server.stop();
+    run = await startTeams(run.handler, {}, store);
+    await run.server.idle();
+    expect(calls.slice(sentBefore)).toHaveLength(1);
   });
 
   test('a mention in a team channel gets only an invitation to a private chat', async () => {

@@ -1,0 +1,124 @@
+/**
+ * Replies saved before the platform is told a message arrived, and delivered after: a reply the
+ * engine saved is never lost to a crash. Each turn's deliveries are one record (collection
+ * "reply-outbox", id = "<channel>:<message id>"); each item is claimed (the record says it is
+ * being sent) before it is sent, so after a restart every item is sent at most once, and the
+ * items not yet claimed are sent then. Delivered records are kept a day, so a platform's
+ * redelivery of a message already answered sends nothing twice, then removed.
+ */
+import type { Store } from '../store/store.js';
+
+export const REPLY_OUTBOX = 'reply-outbox';
+const KEEP_DONE_MS = 24 * 60 * 60 * 1000;
+
+export interface OutboxEntry<Item> {
+  id: string;
+  /** The channel's deliveries for one turn, in order (posts, updates, files). */
+  items: Item[];
+  /** How many items have been claimed for sending. */
+  claimed: number;
+  createdAt: string;
+  doneAt?: string;
+}
+
+export interface OutboxLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+export class ReplyOutbox<Item> {
+  /** Deliveries running in this process, so a redelivery does not start a second one. */
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly channel: string,
+    private readonly send: (item: Item) => Promise<void>,
+    private readonly log?: OutboxLogger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private key(messageId: string): string {
+    return `${this.channel}:${messageId}`;
+  }
+
+  /**
+   * Saves one turn's deliveries. For a message already answered (a platform's redelivery), only
+   * when nothing was saved for it before: the turn was applied but the process stopped before this.
+   */
+  async save(messageId: string, items: Item[]): Promise<void> {
+    if (items.length === 0) return;
+    const entry: OutboxEntry<Item> = { id: this.key(messageId), items, claimed: 0, createdAt: this.now().toISOString() };
+    await this.store.putIfAbsent(REPLY_OUTBOX, entry.id, entry);
+  }
+
+  /**
+   * Sends what is saved and not yet claimed for this message; returns once it is done. `send`
+   * replaces the usual way of sending for this call (a Teams turn answers through its own context).
+   */
+  deliver(messageId: string, send: (item: Item) => Promise<void> = this.send): Promise<void> {
+    const id = this.key(messageId);
+    const already = this.running.get(id);
+    if (already) return already;
+    const run = this.deliverEntry(id, send).finally(() => this.running.delete(id));
+    this.running.set(id, run);
+    return run;
+  }
+
+  private async deliverEntry(id: string, send: (item: Item) => Promise<void>): Promise<void> {
+    const entry = await this.store.get<OutboxEntry<Item>>(REPLY_OUTBOX, id);
+    if (!entry || entry.doneAt) return;
+    while (entry.claimed < entry.items.length) {
+      const item = entry.items[entry.claimed]!;
+      entry.claimed += 1;
+      // Claimed before it is sent: a crash in between loses this one item rather than sending it twice.
+      await this.store.put(REPLY_OUTBOX, id, entry);
+      try {
+        await send(item);
+      } catch (err) {
+        this.log?.warn({ outbox: id, item: entry.claimed - 1, err: (err as Error).name }, 'reply not delivered');
+      }
+    }
+    entry.doneAt = this.now().toISOString();
+    await this.store.put(REPLY_OUTBOX, id, entry);
+  }
+
+  /** Resolves when every delivery running in this process is done (tests, and a clean stop). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0 || this.sweep) await Promise.allSettled([...this.running.values(), this.sweep]);
+  }
+
+  /** The start-up delivery, while it runs. */
+  private sweep: Promise<unknown> | undefined;
+
+  /** At start: sends every saved reply not yet claimed, and removes delivered records older than a day. */
+  deliverPending(): Promise<{ delivered: number; removed: number }> {
+    const run = this.deliverAllPending().finally(() => {
+      if (this.sweep === run) this.sweep = undefined;
+    });
+    this.sweep = run;
+    return run;
+  }
+
+  private async deliverAllPending(): Promise<{ delivered: number; removed: number }> {
+    let delivered = 0;
+    let removed = 0;
+    const prefix = `${this.channel}:`;
+    for (const id of await this.store.ids(REPLY_OUTBOX)) {
+      if (!id.startsWith(prefix)) continue;
+      const entry = await this.store.get<OutboxEntry<Item>>(REPLY_OUTBOX, id);
+      if (!entry) continue;
+      if (entry.doneAt) {
+        if (this.now().getTime() - Date.parse(entry.doneAt) > KEEP_DONE_MS) {
+          await this.store.delete(REPLY_OUTBOX, id);
+          removed++;
+        }
+        continue;
+      }
+      await this.deliver(id.slice(prefix.length));
+      delivered++;
+    }
+    if (delivered > 0) this.log?.info({ channel: this.channel, delivered }, 'replies saved before a restart delivered');
+    return { delivered, removed };
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * What Slack deliveries look like in the reply outbox (see ../reply-outbox.ts): plain JSON, so a
+ * delivery saved before a crash can be made after the restart with the app's own client.
+ */
+import type { webApi } from '@slack/bolt';
+import type { Store } from '../../store/store.js';
+import { ReplyOutbox, type OutboxLogger } from '../reply-outbox.js';
+import { openDm, postMessage, updateMessage, uploadFile } from './slack-deliver.js';
+import type { SlackFile, SlackMessage, SlackOutput } from './slack-renderer.js';
+
+export type SlackItem =
+  /** A message or a file in a conversation. */
+  | { kind: 'post'; channel: string; output: SlackOutput }
+  /** A question message closed once it is answered. */
+  | { kind: 'update'; channel: string; ts: string; message: SlackMessage }
+  /** An answer only the person sees (slash commands, ephemeral questions), through Slack's response URL. */
+  | { kind: 'respond'; url: string; body: Record<string, unknown> }
+  /** A file for someone who asked where files cannot be shown: their direct message with the app. */
+  | { kind: 'dm-file'; userId: string; file: SlackFile };
+
+export const posts = (channel: string, outputs: SlackOutput[]): SlackItem[] => outputs.map((output) => ({ kind: 'post', channel, output }));
+
+/** Ephemeral answers: messages through the response URL, files to the person's DM. */
+export function responds(url: string | undefined, userId: string, outputs: SlackOutput[]): SlackItem[] {
+  return outputs.map((o): SlackItem =>
+    o.kind === 'file' || !url
+      ? o.kind === 'file'
+        ? { kind: 'dm-file', userId, file: o }
+        : { kind: 'post', channel: userId, output: o }
+      : { kind: 'respond', url, body: { response_type: 'ephemeral', replace_original: false, text: o.text, blocks: o.blocks } },
+  );
+}
+
+async function respondTo(url: string, body: Record<string, unknown>): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+}
+
+export async function sendSlackItem(client: webApi.WebClient, item: SlackItem): Promise<void> {
+  switch (item.kind) {
+    case 'post':
+      if (item.output.kind === 'message') await postMessage(client, item.channel, item.output);
+      else await uploadFile(client, item.channel, item.output);
+      return;
+    case 'update':
+      return updateMessage(client, item.channel, item.ts, item.message);
+    case 'respond':
+      return respondTo(item.url, item.body);
+    case 'dm-file':
+      return uploadFile(client, await openDm(client, item.userId), item.file);
+  }
+}
+
+export function slackOutbox(store: Store, client: () => webApi.WebClient, log?: OutboxLogger): ReplyOutbox<SlackItem> {
+  return new ReplyOutbox<SlackItem>(store, 'slack', (item) => sendSlackItem(client(), item), log);
+}

@@ -1,0 +1,90 @@
+import nock from 'nock';
+import { REPLY_OUTBOX, type OutboxEntry } from '../../../src/channels/reply-outbox.js';
+import type { SlackItem } from '../../../src/channels/slack/slack-outbox.js';
+import { MemoryStore } from '../../../src/store/memory-store.js';
+import { type RecordedCall, SLACK, ScriptedHandler, appWithCustomReceiver, deliver, expectApiCall, fixture } from './slack-test-kit.js';
+
+let unmatched: string[] = [];
+const onNoMatch = (req: { method?: string; path?: string; href?: string }) => unmatched.push(`${req.method} ${req.href ?? req.path}`);
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.emitter.on('no match', onNoMatch);
+});
+afterAll(() => {
+  nock.emitter.removeListener('no match', onNoMatch);
+  nock.enableNetConnect();
+  nock.restore();
+});
+beforeEach(() => {
+  unmatched = [];
+});
+afterEach(() => nock.cleanAll());
+
+const post = (text: string): SlackItem => ({ kind: 'post', channel: 'D0STUDENT1', output: { kind: 'message', text, blocks: [] } });
+
+describe('replies saved before Slack is answered are never lost, and never sent twice', () => {
+  it('replies saved before a crash and not yet sent go out when the app starts again', async () => {
+    const store = new MemoryStore();
+    const entry: OutboxEntry<SlackItem> = { id: 'slack:m1', items: [post('Saved! You chose Welding.'), post('Want to see your plan?')], claimed: 0, createdAt: new Date().toISOString() };
+    await store.put(REPLY_OUTBOX, entry.id, entry);
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK);
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: '1.1' });
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: '1.2' });
+    const slack = appWithCustomReceiver(new ScriptedHandler(() => ({ replies: [], duplicate: false })), { store });
+    await slack.start();
+    scope.done();
+    expect(calls.map((c) => c.body.text)).toEqual(['Saved! You chose Welding.', 'Want to see your plan?']);
+    expect((await store.get<OutboxEntry<SlackItem>>(REPLY_OUTBOX, 'slack:m1'))!.doneAt).toBeDefined();
+    await slack.stop();
+  });
+
+  it('a reply that was being sent when the process stopped is not sent again; the ones after it are', async () => {
+    const store = new MemoryStore();
+    const entry: OutboxEntry<SlackItem> = { id: 'slack:m2', items: [post('first'), post('second'), post('third')], claimed: 1, createdAt: new Date().toISOString() };
+    await store.put(REPLY_OUTBOX, entry.id, entry);
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK);
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: '1.1' });
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: '1.2' });
+    const slack = appWithCustomReceiver(new ScriptedHandler(() => ({ replies: [], duplicate: false })), { store });
+    await slack.start();
+    scope.done();
+    expect(calls.map((c) => c.body.text)).toEqual(['second', 'third']);
+    expect(unmatched).toEqual([]);
+    await slack.stop();
+  });
+
+  it('a message is saved for sending before Slack is answered', async () => {
+    const store = new MemoryStore();
+    let savedWhenAcked: unknown;
+    const slack = appWithCustomReceiver(new ScriptedHandler(() => ({ replies: [{ kind: 'text', text: 'Hi!' }], duplicate: false })), { store });
+    const scope = expectApiCall(nock(SLACK), 'chat.postMessage', [], { ok: true, ts: '1.1' });
+    await slack.app.processEvent({
+      body: fixture('dm-message.json'),
+      ack: async () => {
+        savedWhenAcked = undefined;
+      },
+    });
+    // processEvent resolves when Slack would be answered (HTTP mode waits for it): the replies are saved by then.
+    savedWhenAcked = await store.ids(REPLY_OUTBOX);
+    expect(savedWhenAcked).toEqual(['slack:5f1c2a9e-7b1d-4c0e-9f4e-2b9d3c8a1e01']);
+    await slack.idle();
+    scope.done();
+  });
+
+  it('a redelivery while the first delivery is still going sends nothing twice', async () => {
+    const store = new MemoryStore();
+    let asked = 0;
+    const handler = new ScriptedHandler(() => ({ replies: [{ kind: 'text', text: 'Hi!' }], duplicate: ++asked > 1 }));
+    const slack = appWithCustomReceiver(handler, { store });
+    const calls: RecordedCall[] = [];
+    const scope = expectApiCall(nock(SLACK), 'chat.postMessage', calls, { ok: true, ts: '1.1' });
+    const again = fixture<any>('dm-message.json');
+    again.event_id = 'Ev0SECOND';
+    await Promise.all([deliver(slack, fixture('dm-message.json')), deliver(slack, again)]);
+    scope.done();
+    expect(calls).toHaveLength(1);
+    expect(unmatched).toEqual([]);
+  });
+});
