@@ -122,8 +122,8 @@ export async function loadAmbiguousWords(file = path.join(DATA_DIR, 'ambiguous-w
 
 export async function loadTitleWords(file = path.join(DATA_DIR, 'title-words.json')): Promise<TitleWords | undefined> {
   if (!(await exists(file))) return undefined;
-  const { heads, endings, notDoers } = parseWithSchema(titleWordsSchema, await readJsonFile(file), file);
-  return { heads, endings, notDoers };
+  const { heads, endings, notDoers, wordParts, abbreviations } = parseWithSchema(titleWordsSchema, await readJsonFile(file), file);
+  return { heads, endings, notDoers, wordParts, abbreviations };
 }
 
 export async function loadOnetIndex(file = ONET_INDEX_FILE): Promise<OnetIndex | undefined> {

@@ -103,14 +103,16 @@ describe('loading the built-in occupation index', () => {
     await writeFile(file, JSON.stringify({ heads: { tender: [] } }));
     await expect(loadTitleWords(file)).rejects.toThrow(/title-words\.json: \$\.heads\.tender/);
     await writeFile(file, JSON.stringify({ heads: { tender: ['manufacturing.production'] } }));
-    expect(await loadTitleWords(file)).toEqual({ heads: { tender: ['manufacturing.production'] }, endings: {}, notDoers: [] });
+    expect(await loadTitleWords(file)).toEqual({ heads: { tender: ['manufacturing.production'] }, endings: {}, notDoers: [], wordParts: {}, abbreviations: {} });
     expect(await loadTitleWords(path.join(dir, 'none.json'))).toBeUndefined();
   });
 
   it('reads our own title words from data/', async () => {
     const words = await loadTitleWords();
     expect(words?.heads.inspector).toContain('manufacturing.quality-assurance');
-    expect(words?.endings.er).toEqual(['manufacturing.production']);
+    expect(words?.endings.er?.[0]).toBe('manufacturing.production');
+    expect(words?.wordParts?.cardio).toContain('health-science.therapeutic-services');
+    expect(words?.abbreviations?.tech).toBe('technician');
   });
 
   it('reads our own pathway keywords from data/', async () => {

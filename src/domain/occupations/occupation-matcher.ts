@@ -11,9 +11,12 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Framework } from '../framework-types.js';
 import type { Occupation, OccupationData, OnetOccupation } from './occupation-types.js';
 import { FIELD_BOOSTS, INTEREST_FIELD_BOOSTS, SEARCH_FIELDS, buildSearchDocuments, type SearchDocument } from './search-documents.js';
-import { phraseKey, plainText, processTerm, queryWords } from './normalise-text.js';
+import { phraseKey, plainText, processTerm, queryWords, type QueryWord } from './normalise-text.js';
 import type { MatchOptions, MatchResult, OccupationMatch } from './match-types.js';
 import { addEvidence, addTitleWordEvidence, TitleWordIndex, total, type Evidence } from './title-word-evidence.js';
+import { TermFocus } from './term-focus.js';
+import { expandedQuery, expandQuery, ShortForms } from './query-expansion.js';
+import { addWordPartEvidence } from './word-parts.js';
 
 export type { ClusterMatch, MatchResult, OccupationMatch, PathwayMatch } from './match-types.js';
 
@@ -31,7 +34,11 @@ const INTEREST_DECAY = 0.7;
 
 export type { MatchOptions } from './match-types.js';
 
-const fuzziness = (term: string): number | false => (term.length < 4 ? false : term.length < 7 ? 1 : 2);
+/**
+ * Typos allowed in a word the index does not hold ("electrision"): none in short words, where one
+ * letter off is another word ("boom", "room"), one up to 9 letters, two from 10.
+ */
+const fuzziness = (term: string): number | false => (term.length < 5 ? false : term.length < 10 ? 1 : 2);
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
@@ -48,10 +55,12 @@ export class OccupationMatcher {
   private readonly pathwayNames = new Map<string, string>();
   /** Search term of an ambiguous word -> the built-in occupations to offer (may be empty). */
   private readonly ambiguous = new Map<string, Occupation[]>();
-  /** Search term -> share of the documents with it that are in its most common cluster (0-1]. */
-  private readonly focus = new Map<string, number>();
+  /** How strongly each search term points to one cluster. */
+  private readonly focus: TermFocus;
   /** Title words and endings (data/title-words.json). */
   private readonly titleWords: TitleWordIndex;
+  /** Short forms of title words ("tech", "mgr"). */
+  private readonly shortForms: ShortForms;
   constructor(readonly framework: Framework, data: OccupationData) {
     for (const cluster of framework.clusters) {
       this.clusterNames.set(cluster.id, cluster.name);
@@ -71,12 +80,14 @@ export class OccupationMatcher {
       if (term !== null) this.ambiguous.set(term, ids.map((id) => this.builtIn.get(id)).filter((o): o is Occupation => o !== undefined));
     }
     this.titleWords = new TitleWordIndex(data.titleWords, (p) => this.pathwayNames.has(p));
+    this.shortForms = new ShortForms(data.titleWords?.abbreviations);
     this.search = new MiniSearch<SearchDocument>({
       fields: [...SEARCH_FIELDS],
       processTerm: (term) => processTerm(term),
       searchOptions: {
         boost: FIELD_BOOSTS,
-        fuzzy: (term) => fuzziness(term),
+        // A word we hold means itself: only other words may be typos.
+        fuzzy: (term) => (this.focus.has(term) ? false : fuzziness(term)),
         prefix: (term) => term.length >= 4,
         weights: { fuzzy: 0.35, prefix: 0.5 },
         combineWith: 'OR',
@@ -85,47 +96,7 @@ export class OccupationMatcher {
     const docs = buildSearchDocuments(framework, data);
     for (const d of docs) this.docs.set(d.id, d);
     this.search.addAll(docs);
-    this.measureFocus(docs);
-  }
-
-  /**
-   * How strongly each word points to one cluster: "aquaculture" is nearly all Agriculture,
-   * "director" is spread over many. In a query of several words, the focused words count more.
-   */
-  private measureFocus(docs: SearchDocument[]): void {
-    const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
-    const counts = new Map<string, Map<string, number>>();
-    for (const d of docs) {
-      const cluster = d.clusterIds[0];
-      if (cluster === undefined) continue;
-      const terms = new Set(SEARCH_FIELDS.flatMap((f) => tokenize(d[f]).map((t) => processTerm(t))));
-      for (const t of terms) {
-        if (t === null) continue;
-        let byCluster = counts.get(t);
-        if (byCluster === undefined) counts.set(t, (byCluster = new Map()));
-        byCluster.set(cluster, (byCluster.get(cluster) ?? 0) + 1);
-      }
-    }
-    for (const [t, byCluster] of counts) {
-      let sum = 0;
-      let max = 0;
-      for (const n of byCluster.values()) {
-        sum += n;
-        if (n > max) max = n;
-      }
-      this.focus.set(t, max / sum);
-    }
-  }
-
-  /** Per-term boosts for a query of several words: the most focused word 1, the others less. */
-  private termBoosts(terms: string[]): ((term: string) => number) | undefined {
-    if (terms.length < 2) return undefined;
-    const focus = terms.map((t) => this.focus.get(t));
-    const known = focus.filter((f): f is number => f !== undefined);
-    if (known.length < 2) return undefined;
-    const top = Math.max(...known);
-    const boosts = new Map(terms.map((t, i) => [t, (focus[i] ?? top) / top]));
-    return (term) => boosts.get(term) ?? 1;
+    this.focus = new TermFocus(docs);
   }
 
   private addExact(phrase: string, docId: string, bonus: number): void {
@@ -209,23 +180,35 @@ export class OccupationMatcher {
     return this.pathwayNames.get(id) ?? id;
   }
 
+  /**
+   * The search: the words as typed, and for words the index does not hold, their stems and parts
+   * (query-expansion.ts), which count less. `sourceOf` maps each extra term to the word's term.
+   */
+  private runSearch(words: QueryWord[], options: MatchOptions): { results: SearchResult[]; sourceOf: Map<string, string> } {
+    const terms = words.map((w) => w.term);
+    const extra = expandQuery(words, (t) => this.focus.has(t), this.shortForms);
+    const sourceOf = new Map(extra.map((e) => [e.term, e.of.term]));
+    const { query, boostTerm } = expandedQuery(terms, extra, this.focus.boosts(terms));
+    // An interest ("I like being outside") is about what people do, not what a job is called: the
+    // words students use count more than titles ("Outside Plant Engineer").
+    const results = this.search
+      .search(query, {
+        ...(options.interest === true ? { boost: INTEREST_FIELD_BOOSTS } : {}),
+        ...(boostTerm !== undefined ? { boostTerm } : {}),
+      })
+      .slice(0, MAX_RESULTS);
+    return { results, sourceOf };
+  }
+
   match(text: string, limit = 3, options: MatchOptions = {}): MatchResult {
-    const words = queryWords(text.slice(0, 500));
+    const words = this.shortForms.withoutRepeats(queryWords(text.slice(0, 500)));
     const empty: MatchResult = { words, unmatchedWords: words.map((w) => w.word), looseWords: [], clusters: [], pathways: [], occupations: [] };
     if (words.length === 0) return empty;
     const wordOf = new Map(words.map((w) => [w.term, w.word]));
     const queryKey = words.map((w) => w.term).sort().join(' ');
     const exactIds = this.exactPhrases.get(queryKey) ?? new Map<string, number>();
 
-    // An interest ("I like being outside") is about what people do, not what a job is called: the
-    // words students use count more than titles ("Outside Plant Engineer").
-    const boostTerm = this.termBoosts(words.map((w) => w.term));
-    const results: SearchResult[] = this.search
-      .search(words.map((w) => w.term).join(' '), {
-        ...(options.interest === true ? { boost: INTEREST_FIELD_BOOSTS } : {}),
-        ...(boostTerm !== undefined ? { boostTerm } : {}),
-      })
-      .slice(0, MAX_RESULTS);
+    const { results, sourceOf } = this.runSearch(words, options);
     const exactTerms = new Set<string>();
     const anyTerms = new Set<string>();
     /** Some built-in job has every word of the text in its title or other names, as typed. */
@@ -240,10 +223,11 @@ export class OccupationMatcher {
         const fields = r.match as Record<string, string[]>;
         named = words.every((w) => Object.hasOwn(fields, w.term) && fields[w.term]!.some((f) => f === 'title' || f === 'names'));
       }
-      const matched = (r.queryTerms as string[]).map((t) => wordOf.get(t) ?? t);
+      const matched = [...new Set((r.queryTerms as string[]).map((t) => wordOf.get(sourceOf.get(t) ?? t) ?? t))];
       for (const t of r.queryTerms as string[]) {
-        anyTerms.add(t);
-        if ((r.terms as string[]).includes(t)) exactTerms.add(t);
+        const source = sourceOf.get(t);
+        anyTerms.add(source ?? t);
+        if (source === undefined && (r.terms as string[]).includes(t)) exactTerms.add(t);
       }
       let bonus = doc.kind === 'onet' ? (this.isExactOnet(doc.ref, queryKey) ? EXACT_BONUS.otherName : 1) : exactIds.get(doc.id) ?? 1;
       // "I like music" does not name the music therapist, even though students say "music" for it.
@@ -269,6 +253,12 @@ export class OccupationMatcher {
 
     const decay = options.interest === true ? INTEREST_DECAY : DECAY;
     if (options.interest !== true && exactIds.size === 0) {
+      let top = 0;
+      for (const e of clusters.values()) top = Math.max(top, total(e, decay));
+      addWordPartEvidence(this.titleWords.parts, words, { known: (t) => this.focus.has(t), head: this.titleWords.headWord(text)?.term }, top, (p, amount, word) => {
+        addEvidence(pathways, p, amount, [word]);
+        addEvidence(clusters, p.split('.')[0]!, amount, [word]);
+      });
       addTitleWordEvidence(this.titleWords, this.focus, { text, words, exactTerms, named }, pathways, clusters, decay);
     }
     const rank = <T extends { score: number }>(list: T[]): T[] => list.sort((a, b) => b.score - a.score).slice(0, limit);

@@ -47,6 +47,8 @@ export const titleWordsSchema = z.object({
   heads: z.record(z.string().regex(/^[a-z]+$/, 'must be one lower-case word'), titleWordPathways),
   endings: z.record(z.string().regex(/^[a-z]+$/, 'must be lower-case letters'), titleWordPathways).default({}),
   notDoers: z.array(z.string().regex(/^[a-z]+$/, 'must be one lower-case word')).default([]),
+  wordParts: z.record(z.string().regex(/^[a-z]+$/, 'must be lower-case letters'), titleWordPathways).default({}),
+  abbreviations: z.record(z.string().regex(/^[a-z]+$/, 'must be one lower-case word'), z.string().regex(/^[a-z]+$/, 'must be one lower-case word')).default({}),
 });
 
 export const pathwayKeywordsSchema = z.record(

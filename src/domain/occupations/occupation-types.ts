@@ -112,6 +112,13 @@ export interface TitleWords {
   endings: Record<string, string[]>;
   /** Words with such an ending that name no one ("younger", "cluster"). */
   notDoers: string[];
+  /**
+   * The start of a word, or a root inside it, that says what field the word is about
+   * ("cardio-", "ornitho-") -> pathways; for a word we have no entry or job for.
+   */
+  wordParts?: Record<string, string[]>;
+  /** Short forms in titles -> the word they stand for ("tech" -> "technician"). */
+  abbreviations?: Record<string, string>;
 }
 
 /** Everything the matcher is built from. */

@@ -1,18 +1,23 @@
 /**
  * Evidence from the last word of a job title ("... tender", "... inspector"): the pathways that
  * word usually means (data/title-words.json, our own words), found whole, inside a joined-up word
- * ("meat|cutter") or by its ending, and how much that counts against what the search found.
+ * ("meat|cutter"), by a part that says its field ("ornith|ologist") or by its ending, and how much
+ * that counts against what the search found.
  */
 import { foldPlural, plainText, processTerm, type QueryWord } from './normalise-text.js';
 import type { TitleWords } from './occupation-types.js';
+import { WordParts } from './word-parts.js';
 
 /**
  * Evidence from the last word of a title ("... inspector", data/title-words.json), as a share of
  * the strongest cluster's evidence from the search (HEAD_ALONE when the search found nothing).
  * The share falls towards HEAD_SHARE_FOCUSED as another word of the title points more clearly to
  * one cluster ("poultry director"). It is HEAD_SHARE_WEAK when one of our jobs is named by all the
- * words, or when a single word is known only by its ending ("gamer"), and less again for a filler
- * word ("farm worker"): then it mostly breaks near-ties and seldom shows as a match of its own.
+ * words, or when a single word is known only by its ending or a part ("gamer"): then it mostly
+ * breaks near-ties and seldom shows as a match of its own. A filler word that is a title word
+ * ("worker") says little once another word is clear: its share falls to nothing ("farm worker");
+ * it is weak when one of our jobs has the other words in its name ("social worker"), and stands
+ * when they point nowhere ("intake worker").
  */
 const HEAD_SHARE = 1;
 const HEAD_SHARE_FOCUSED = 0.5;
@@ -54,6 +59,8 @@ export class TitleWordIndex {
   /** Word endings -> pathways (data/title-words.json), longest ending first. */
   private readonly endings: [string, string[]][] = [];
   private readonly notDoers = new Set<string>();
+  /** Word starts and roots that say what field a word is about ("cardio-"). */
+  readonly parts: WordParts;
 
   constructor(words: TitleWords | undefined, knownPathway: (pathwayId: string) => boolean) {
     for (const [word, pathwayIds] of Object.entries(words?.heads ?? {})) {
@@ -66,10 +73,11 @@ export class TitleWordIndex {
     }
     this.endings.sort((a, b) => b[0].length - a[0].length);
     for (const word of words?.notDoers ?? []) this.notDoers.add(processTerm(word) ?? word);
+    this.parts = new WordParts(words?.wordParts, knownPathway);
   }
 
   get empty(): boolean {
-    return this.heads.size === 0 && this.endings.length === 0;
+    return this.heads.size === 0 && this.endings.length === 0 && this.parts.size === 0;
   }
 
   /**
@@ -88,7 +96,10 @@ export class TitleWordIndex {
     return undefined;
   }
 
-  /** The pathways a title's last word points to: its own entry, one inside it ("meat|cutter"), or its ending. */
+  /**
+   * The pathways a title's last word points to: a title word inside it ("meat|cutter"), a part
+   * that says its field ("ornith|ologist", word-parts.ts), or its ending.
+   */
   pathwaysOf(head: QueryWord): string[] | undefined {
     const t = head.term;
     for (let i = MIN_PREFIX; i <= t.length - MIN_INNER_HEAD; i += 1) {
@@ -96,7 +107,7 @@ export class TitleWordIndex {
       if (inner !== undefined) return inner;
     }
     if (this.notDoers.has(t)) return undefined;
-    return this.endings.find(([ending]) => t.length >= ending.length + MIN_PREFIX && t.endsWith(ending))?.[1];
+    return this.parts.pathwaysOf(t) ?? this.endings.find(([ending]) => t.length >= ending.length + MIN_PREFIX && t.endsWith(ending))?.[1];
   }
 }
 
@@ -107,7 +118,7 @@ export class TitleWordIndex {
  */
 export function addTitleWordEvidence(
   index: TitleWordIndex,
-  focusOf: ReadonlyMap<string, number>,
+  focusOf: { get(term: string): number | undefined },
   query: { text: string; words: QueryWord[]; exactTerms: Set<string>; named: boolean },
   pathways: Map<string, Evidence>,
   clusters: Map<string, Evidence>,
@@ -126,7 +137,7 @@ export function addTitleWordEvidence(
   for (const w of words) if (w.term !== head.term && exactTerms.has(w.term)) focus = Math.max(focus, focusOf.get(w.term) ?? 0);
   const filler = !words.some((w) => w.term === head.term);
   const share = filler
-    ? HEAD_SHARE_WEAK * (1 - focus)
+    ? (named ? HEAD_SHARE_WEAK : HEAD_SHARE) * (1 - focus)
     : named || (own === undefined && words.length < 2)
       ? HEAD_SHARE_WEAK
       : HEAD_SHARE - (HEAD_SHARE - HEAD_SHARE_FOCUSED) * focus;
