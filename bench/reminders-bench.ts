@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ProactiveSender } from '../src/domain/messages.js';
 import { parseReviewPolicy, remindersDue, zonedInstant } from '../src/domain/reminders/index.js';
+import { reviewFactsFromIndex } from '../src/scheduler/load-review-facts.js';
 import { runReminderSweep } from '../src/scheduler/run-reminder-sweep.js';
 import { FactsLog } from '../src/store/facts-log.js';
 import { IndexedStore } from '../src/store/indexed-store.js';
@@ -164,7 +165,8 @@ export async function benchReminders(): Promise<Record<string, string>> {
     // Steady state: every first reminder recorded (files written directly, as after opening week),
     // their claims in the log as the decorator writes them: a claim line and a "sent" line each.
     await mkdir(path.join(dir, 'reminders-sent'), { recursive: true });
-    const due = remindersDue([...(await store.facts()).plans].map(([studentKey, p]) => ({ studentKey, plan: { versions: [{ at: p.drafted! }], reviews: p.reviews.map((at) => ({ at })) } })), policy, now);
+    // Every student the sweep looks at (plans, and students in grades 8-12 with no plan: "make your plan").
+    const due = remindersDue(reviewFactsFromIndex(await store.facts()).students, policy, now);
     const left = due.map((r) => ({ id: r.key, value: { key: r.key, kind: r.kind, recipientKey: r.recipientKey, state: 'sent', claimedAt: now.toISOString(), sentAt: now.toISOString(), attempts: 1 } }));
     await writeBatched(left.map((r) => () => writeFile(path.join(dir, 'reminders-sent', fileNameForId(r.id)), JSON.stringify(r.value))));
     const appended = await measure(async () => {

@@ -22,7 +22,9 @@ const parts: Part[] = [
   part('plans', 'plan-bench', 'benchPlans'),
   part('matcher', 'matcher-bench', 'benchMatcher'),
   part('reminders', 'reminders-bench', 'benchReminders'),
+  part('reports', 'report-bench', 'benchReports'),
   part('understanding', 'understanding-bench', 'benchUnderstanding'),
+  part('counselor', 'counselor-bench', 'benchCounselor'),
   // The channels report the real engine as their headline and the echo handler beside it, in one run.
   { name: 'slack', run: async () => (await import('./slack-bench.js')).benchSlack(await realEngine()) },
   { name: 'teams', run: async () => (await import('./teams-bench.js')).benchTeams(await realEngine()) },

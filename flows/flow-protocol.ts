@@ -46,7 +46,9 @@ export type Effect =
   /** Record the student's review of their plan. */
   | { kind: 'finish-review' }
   /** Set the goal after high school the student typed. */
-  | { kind: 'set-goal'; goal: string };
+  | { kind: 'set-goal'; goal: string }
+  /** Send a counselor's reminder to these students now, or store it to go out at `sendAt` (flows/counselor-remind.ts). */
+  | { kind: 'counselor-remind'; students: { key: string; name?: string; hasPlan: boolean }[]; sendAt?: string };
 
 export type FlowEmitted = { type: 'reply'; replies: Reply[] } | { type: 'effect'; effect: Effect };
 

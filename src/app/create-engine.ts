@@ -15,7 +15,7 @@ import { planCommands, planEffects, planFallback, planFlow } from '../features/p
 import type { AppData } from './load-app-data.js';
 import { peopleFeature } from '../features/people/people-feature.js';
 import type { ReviewPolicy } from '../domain/reminders/index.js';
-import { counselorCommands, defaultExportDir } from '../features/counselor/counselor-feature.js';
+import { counselorFeature, defaultExportDir, notForCounselors } from '../features/counselor/counselor-feature.js';
 import { familyFeature } from '../features/family/index.js';
 import { MessageUnderstanding } from '../domain/understanding/understand-message.js';
 import { smallTalkCommands } from '../features/small-talk/small-talk-commands.js';
@@ -52,7 +52,7 @@ export function createEngine(options: EngineOptions): Engine {
 /** The flows, commands, fallbacks and understanding step of every feature (what createEngine runs; also read by the understanding eval). */
 export function engineParts({ records, data, logger, now, exportDir, senders = [], reviewPolicy, safetyAlerts = false }: EngineOptions): EngineDeps {
   const people = peopleFeature({ senders, ...(logger ? { logger } : {}) });
-  const counselor = counselorCommands({ framework: data.framework, requirements: data.plans.requirements, ...(reviewPolicy ? { reviewPolicy } : {}), exportDir: exportDir ?? defaultExportDir(records.store), senders, ...(logger ? { logger } : {}) });
+  const counselor = counselorFeature({ framework: data.framework, requirements: data.plans.requirements, gradeActions: data.family.gradeActions, ...(reviewPolicy ? { reviewPolicy } : {}), exportDir: exportDir ?? defaultExportDir(records.store), senders, ...(logger ? { logger } : {}) });
   const plan = { fw: data.framework, data: data.plans, ...(exportDir ? { exportDir } : {}) };
   const family = familyFeature({ ...data.family, ...(reviewPolicy ? { reviewPolicy } : {}), ...(logger ? { logger } : {}) });
   const flows: FlowDefinition[] = [
@@ -65,6 +65,7 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
     },
     planFlow,
     ...people.flows,
+    ...counselor.flows,
   ];
   const u = data.understanding;
   const commands = [
@@ -76,7 +77,7 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
     aboutCommand(() => data.onetLoaded),
     ...planCommands(plan),
     ...people.commands,
-    ...counselor,
+    ...counselor.commands,
     ...family.commands,
     // After the people commands, so "who can see my plan" still shows the family links.
     waypointQuestionsCommand(),
@@ -93,11 +94,11 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
     commands,
     // Words for another role's command ("caseload" from a student) are said to be theirs, not read as a job.
     // Plan changes typed in the student's words, read before intents (they name classes, not jobs).
-    textReaders: [planFallback(plan)],
-    fallbacks: [family.fallback,  forOtherRoles(commands), freeTextFallback(data.matcher, data.framework, { frame: u.jobFrame, interestLeads: u.interestLeads })],
+    textReaders: [planFallback(plan), counselor.textReader],
+    fallbacks: [family.fallback,  forOtherRoles(commands), counselor.fallback, notForCounselors(freeTextFallback(data.matcher, data.framework, { frame: u.jobFrame, interestLeads: u.interestLeads }))],
     understanding: { answerWords: u.answerWords, messages: new MessageUnderstanding(u.classifier, u.intents) },
     notUnderstood: roleFallback,
-    effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice, ...planEffects(plan), ...people.effects },
+    effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice, ...planEffects(plan), ...people.effects, ...counselor.effects },
     logger,
     now,
   };

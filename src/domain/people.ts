@@ -50,7 +50,8 @@ export interface AuditEntry {
     | 'caseload-removed'
     | 'access-denied'
     | 'code-locked'
-    | 'safety-alert';
+    | 'safety-alert'
+    | 'meeting-recorded' | 'note-added' | 'plan-signed' | 'reminder-sent' | 'student-viewed' | 'plan-viewed' | 'export';
   /** User keys involved; never names or message text. */
   subject?: string;
   target?: string;

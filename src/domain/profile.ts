@@ -18,6 +18,14 @@ export interface Profile {
   grade?: Grade;
   /** When the grade was set, so the grade can move up with the school year. */
   gradeSetAt?: string;
+  /**
+   * The school year the grade is for ("2026-27"), set when the school year rolls over
+   * (src/domain/school-year-rollover.ts). A grade set by the person later counts for the school
+   * year of gradeSetAt; the later of the two wins.
+   */
+  gradeSchoolYear?: string;
+  /** The school year the student finished 12th grade in ("2025-26"): kept, never reminded, not active. */
+  graduatedIn?: string;
   displayName?: string;
   choice?: CareerChoice;
   /** Earlier choices, newest last: changing your mind is normal. */

@@ -1,20 +1,22 @@
 /**
  * Reads what a reminder sweep needs from the store, and no more: every plan's dates (draft and
- * reviews; the plan content is dropped at once), and caseloads of authorised counselors.
+ * reviews; the plan content is dropped at once), counselor meeting dates, students' grades (and
+ * who graduated), students in grades 8-12 with no plan, and caseloads of authorised counselors.
  *
  * With the facts index (an IndexedStore), all of it comes from the folded index: no record file
- * is read. Without it (a plain store), every plan is read and names are read later, only for the
- * people who get a message. Both give the same facts.
+ * is read. Without it (a plain store), every plan, profile and meeting record is read. Both give
+ * the same facts.
  */
 import type { Caseload } from '../domain/people.js';
+import { MEETINGS, type MeetingRecord } from '../domain/meetings.js';
 import type { Profile } from '../domain/profile.js';
-import type { PlanReviewDates, StudentForReminders } from '../domain/reminders/index.js';
+import { MAKE_PLAN_GRADES, type MeetingDates, type PlanReviewDates, type StudentForReminders } from '../domain/reminders/index.js';
 import type { IndexedFacts } from '../store/facts-log.js';
 import { factsIndexOf } from '../store/indexed-store.js';
 import type { Store } from '../store/store.js';
 
 export interface ReviewFacts {
-  /** One entry per stored plan (a plan is only ever kept for a student). */
+  /** One entry per stored plan (a plan is only ever kept for a student), and per student in grades 8-12 with none. */
   students: StudentForReminders[];
   /** Counselor key -> their students, for authorised counselors only. */
   caseloads: Map<string, string[]>;
@@ -43,9 +45,32 @@ export function reviewFactsFromIndex(index: IndexedFacts): ReviewFacts {
   const students: StudentForReminders[] = [];
   for (const [id, p] of index.plans) {
     const plan: PlanReviewDates = { versions: p.drafted === undefined ? [] : [{ at: p.drafted }], reviews: p.reviews.map((at) => ({ at })) };
-    students.push({ studentKey: id, plan, counselorKeys: counselorsOf.get(id) ?? [] });
+    students.push(withStudentFacts({ studentKey: id, plan, counselorKeys: counselorsOf.get(id) ?? [] }, index.profiles.get(id), index.meetings.get(id)));
+  }
+  for (const [id, p] of index.profiles) {
+    if (!index.plans.has(id) && needsPlanReminder(p)) {
+      students.push(withStudentFacts({ studentKey: id, counselorKeys: counselorsOf.get(id) ?? [] }, p, index.meetings.get(id)));
+    }
   }
   return { students, caseloads, index };
+}
+
+interface GradeFacts {
+  role?: string;
+  grade?: number;
+  graduatedIn?: string;
+}
+
+/** A student with no plan who is reminded to make one. */
+function needsPlanReminder(p: Partial<GradeFacts>): boolean {
+  return p.role === 'student' && p.graduatedIn === undefined && p.grade !== undefined && p.grade >= MAKE_PLAN_GRADES.from && p.grade <= MAKE_PLAN_GRADES.to;
+}
+
+function withStudentFacts(s: StudentForReminders, p: Partial<GradeFacts> | undefined, m: MeetingDates | undefined): StudentForReminders {
+  if (p?.grade !== undefined) s.grade = p.grade;
+  if (p?.graduatedIn !== undefined) s.graduated = true;
+  if (m && m.meetings.length > 0) s.meetings = m;
+  return s;
 }
 
 interface StoredPlanDates {
@@ -55,11 +80,15 @@ interface StoredPlanDates {
 
 /** The slow way: every plan file is read. */
 async function readReviewFacts(store: Store): Promise<ReviewFacts> {
-  const [planIds, caseloadRecords, counselorIds] = await Promise.all([
+  const [planIds, caseloadRecords, counselorIds, profiles, meetingRecords] = await Promise.all([
     store.ids('plans'),
     store.list<Caseload>('caseloads'),
     store.ids('counselors'),
+    store.list<Profile>('profiles'),
+    store.list<MeetingRecord>(MEETINGS),
   ]);
+  const profileOf = new Map(profiles.map((r) => [r.id, r.value]));
+  const meetingsOf = new Map(meetingRecords.map((r) => [r.id, { meetings: (r.value.meetings ?? []).map((m) => ({ at: m.at, ...(m.windowId ? { windowId: m.windowId } : {}) })) }]));
   const authorised = new Set(counselorIds);
   const caseloads = new Map<string, string[]>();
   const counselorsOf = new Map<string, string[]>();
@@ -86,8 +115,12 @@ async function readReviewFacts(store: Store): Promise<ReviewFacts> {
         versions: first ? [{ at: first.at }] : [],
         reviews: (value.reviews ?? []).map((r) => ({ at: r.at })),
       };
-      students.push({ studentKey: id, plan, counselorKeys: counselorsOf.get(id) ?? [] });
+      students.push(withStudentFacts({ studentKey: id, plan, counselorKeys: counselorsOf.get(id) ?? [] }, profileOf.get(id), meetingsOf.get(id)));
     }
+  }
+  const withPlan = new Set(planIds);
+  for (const [id, p] of profileOf) {
+    if (!withPlan.has(id) && needsPlanReminder(p)) students.push(withStudentFacts({ studentKey: id, counselorKeys: counselorsOf.get(id) ?? [] }, p, meetingsOf.get(id)));
   }
   return { students, caseloads };
 }

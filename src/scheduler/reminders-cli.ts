@@ -9,6 +9,7 @@ import { localParts, zonedInstant, type ReviewPolicy } from '../domain/reminders
 import type { Store } from '../store/store.js';
 import { compactIndexIfDue } from './compact-index.js';
 import { listReminderFailures } from './reminder-claims.js';
+import { rollOverSchoolYear } from './roll-over-school-year.js';
 import { runReminderSweep } from './run-reminder-sweep.js';
 
 export interface CliArgs {
@@ -62,6 +63,9 @@ export async function runRemindersCli(
   const { store, policy, write } = deps;
   const now = args.date ? momentOn(args.date, policy) : deps.now;
   const when = `${localTime(now.toISOString(), policy)} (${now.toISOString()})`;
+  // Grades move up only on the real date: a --date run shows what would change and changes nothing.
+  const onlyCount = args.dryRun || args.date !== undefined;
+  const year = await rollOverSchoolYear(store, policy, now, { dryRun: onlyCount });
 
   if (args.dryRun) {
     const r = await runReminderSweep({ store, senders: [], policy, now, dryRun: true });
@@ -81,6 +85,12 @@ export async function runRemindersCli(
         write(`${r.skipped} reminder${r.skipped === 1 ? ' is' : 's are'} for Slack or Teams users (or already being sent): the scheduler in \`npm run slack\` / \`npm run teams\` sends those.`);
       }
     }
+  }
+  if (year.advanced + year.graduated > 0) {
+    const s = year.advanced === 1 ? '' : 's';
+    write(onlyCount
+      ? `School year ${year.schoolYear}: ${year.advanced} student${s} would move up a grade and ${year.graduated} would graduate.`
+      : `School year ${year.schoolYear}: ${year.advanced} student${s} moved up a grade and ${year.graduated} graduated.`);
   }
   if (!args.dryRun) await compactIndexIfDue(store);
   const failures = await listReminderFailures(store);

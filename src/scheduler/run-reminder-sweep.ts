@@ -7,6 +7,7 @@
 import type { ProactiveSender, Reply } from '../domain/messages.js';
 import {
   counselorDigestReplies,
+  makePlanReminderReplies,
   nextAllowedTime,
   remindersDue,
   studentReminderReplies,
@@ -16,6 +17,7 @@ import {
 } from '../domain/reminders/index.js';
 import type { Store } from '../store/store.js';
 import { loadNames, loadReviewFacts, type ReviewFacts } from './load-review-facts.js';
+import { recoverStaleClaims } from './recover-stale-claims.js';
 import { FAILURES, SENT, claimReminder, markSent, recordFailure, type FailureRecord, type SentRecord } from './reminder-claims.js';
 
 export interface SweepLogger {
@@ -105,6 +107,7 @@ export async function runReminderSweep(o: SweepOptions): Promise<SweepResult> {
   const waitUntil = allowedAt.getTime() > now.getTime() ? allowedAt.toISOString() : undefined;
   const result: SweepResult = { sent: 0, failed: 0, skipped: 0, wouldSend: [], ...(waitUntil ? { waitUntil } : {}) };
   if (waitUntil && !o.dryRun) return result;
+  if (!o.dryRun) await recoverStaleClaims(o.store, now, log); // a sweep killed mid-way left claims "sending"
 
   const facts = await loadReviewFacts(o.store);
   const due = await dueReminders(o.store, facts, o.policy, now);
@@ -178,7 +181,8 @@ function namesNeeded(batch: Reminder[]): string[] {
 function messageFor(r: Reminder, nameOf: (k: string) => string, caseloads: Map<string, string[]>, failures: Map<string, number>): Reply[] {
   if (r.kind !== 'counselor-digest') {
     const name = nameOf(r.studentKey);
-    return studentReminderReplies(r.kind, r.window, name === r.studentKey ? undefined : name);
+    const first = name === r.studentKey ? undefined : name;
+    return r.kind === 'make-plan' ? makePlanReminderReplies(r.window, first) : studentReminderReplies(r.kind, r.window, first);
   }
   const shown = r.overdueStudentKeys.slice(0, DIGEST_NAMES).map(nameOf);
   const names = [...shown, ...r.overdueStudentKeys.slice(DIGEST_NAMES)];

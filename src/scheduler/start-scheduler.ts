@@ -2,9 +2,11 @@
  * Runs a reminder sweep every few minutes inside a long-running process (Slack, Teams). Sweeps
  * never overlap in one process; across processes the once-only claims keep reminders single.
  * The timer does not keep the process alive; stop() ends it and waits for a running sweep.
- * After a sweep, the facts index is compacted when due (compact-index.ts).
+ * After a sweep, the facts index is compacted when due (compact-index.ts). The school year rolls
+ * over (roll-over-school-year.ts) at start and before each sweep, when due.
  */
 import { compactIndexIfDue } from './compact-index.js';
+import { rollOverSchoolYear } from './roll-over-school-year.js';
 import { runReminderSweep, type SweepOptions, type SweepResult } from './run-reminder-sweep.js';
 
 export interface SchedulerOptions extends Omit<SweepOptions, 'now' | 'dryRun'> {
@@ -26,10 +28,22 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
   let running: Promise<SweepResult | undefined> | undefined;
   let stopped = false;
 
+  /** Never throws: a failed rollover is logged and tried again before the next sweep. */
+  const rollOver = (now: Date) =>
+    rollOverSchoolYear(o.store, o.policy, now, { ...(o.logger ? { logger: o.logger } : {}) }).catch((err: unknown) => {
+      o.logger?.warn({ job: 'school-year', error: err instanceof Error ? err.name : 'Error' }, 'school year rollover failed; trying again next sweep');
+    });
+  const started: Promise<unknown> = rollOver(clock());
+
   const sweepNow = (): Promise<SweepResult | undefined> => {
     if (stopped) return Promise.resolve(undefined);
     if (running) return running.then(() => undefined);
-    running = runReminderSweep({ ...o, now: clock() })
+    running = started
+      .then(async () => {
+        const now = clock();
+        await rollOver(now);
+        return runReminderSweep({ ...o, now });
+      })
       .then(async (r) => {
         o.onSweep?.(r);
         await compactIndexIfDue(o.store, o.logger); // facts index upkeep, after the sends
@@ -53,6 +67,7 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      await started;
       await running;
     },
   };

@@ -11,6 +11,7 @@ import {
   isIndexed,
   type CaseloadFacts,
   type CounselorFacts,
+  type MeetingFacts,
   type FactsByCollection,
   type IndexedCollection,
   type PlanFacts,
@@ -44,6 +45,8 @@ export interface IndexedFacts {
   counselors: ReadonlyMap<string, CounselorFacts>;
   /** Reminder claims (reminders-sent): key -> state and when sent. */
   sent: ReadonlyMap<string, SentFacts>;
+  /** Counselor meetings (meetings): student key -> meeting dates and windows. */
+  meetings: ReadonlyMap<string, MeetingFacts>;
   /** For deciding on compaction. */
   stats: { liveLines: number; sealedSegments: number; snapshotAt?: string; rebuilt: boolean };
 }
@@ -130,6 +133,7 @@ export class FoldState {
       caseloads: col('caseloads'),
       counselors: col('counselors'),
       sent: col('reminders-sent'),
+      meetings: col('meetings'),
       stats,
     };
   }

@@ -9,11 +9,19 @@ export interface PlanFacts {
   reviews: string[];
 }
 
-/** profiles: role, name and grade. */
+/** profiles: role, name, grade, and what the school-year rollover reads (src/domain/school-year-rollover.ts). */
 export interface ProfileFacts {
   role?: string;
   displayName?: string;
   grade?: number;
+  gradeSetAt?: string;
+  gradeSchoolYear?: string;
+  graduatedIn?: string;
+}
+
+/** meetings: when counselor meetings happened and the review window each counts for. */
+export interface MeetingFacts {
+  meetings: { at: string; windowId?: string }[];
 }
 
 /** student-links: the student's counselors. */
@@ -42,11 +50,12 @@ export interface FactsByCollection {
   caseloads: CaseloadFacts;
   counselors: CounselorFacts;
   'reminders-sent': SentFacts;
+  meetings: MeetingFacts;
 }
 
 export type IndexedCollection = keyof FactsByCollection;
 
-export const INDEXED_COLLECTIONS: readonly IndexedCollection[] = ['plans', 'profiles', 'student-links', 'caseloads', 'counselors', 'reminders-sent'];
+export const INDEXED_COLLECTIONS: readonly IndexedCollection[] = ['plans', 'profiles', 'student-links', 'caseloads', 'counselors', 'reminders-sent', 'meetings'];
 
 export function isIndexed(collection: string): collection is IndexedCollection {
   return (INDEXED_COLLECTIONS as readonly string[]).includes(collection);
@@ -74,6 +83,7 @@ export function factsOf(collection: IndexedCollection, value: unknown): FactsByC
       if (typeof v.role === 'string') out.role = v.role;
       if (typeof v.displayName === 'string') out.displayName = v.displayName;
       if (typeof v.grade === 'number') out.grade = v.grade;
+      for (const k of ['gradeSetAt', 'gradeSchoolYear', 'graduatedIn'] as const) if (typeof v[k] === 'string') out[k] = v[k] as string;
       return out;
     }
     case 'student-links':
@@ -87,6 +97,16 @@ export function factsOf(collection: IndexedCollection, value: unknown): FactsByC
       if (typeof v.state === 'string') out.state = v.state;
       if (typeof v.sentAt === 'string') out.sentAt = v.sentAt;
       return out;
+    }
+    case 'meetings': {
+      const meetings: MeetingFacts['meetings'] = [];
+      for (const m of Array.isArray(v.meetings) ? v.meetings : []) {
+        const at = atOf(m);
+        if (at === undefined) continue;
+        const windowId = (m as { windowId?: unknown }).windowId;
+        meetings.push(typeof windowId === 'string' ? { at, windowId } : { at });
+      }
+      return { meetings };
     }
   }
 }

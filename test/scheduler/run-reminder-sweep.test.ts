@@ -1,7 +1,7 @@
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { FAILURES, MAX_ATTEMPTS, SENT, listReminderFailures, runReminderSweep, type SentRecord } from '../../src/scheduler/index.js';
 import type { QuestionReply } from '../../src/domain/messages.js';
-import { FakeSender, addCounselor, addStudent, local, policy } from './sweep-fixtures.js';
+import { FakeSender, addCounselor, addMeeting, addStudent, addStudentInGrade, local, policy } from './sweep-fixtures.js';
 
 const p = policy('America/Chicago');
 const OPENING_DAY = '2025-09-15 09:00'; // Monday
@@ -11,7 +11,8 @@ async function school() {
   await addStudent(store, 'slack:UANA', 'Ana Ruiz', '2025-08-20 10:00');
   await addStudent(store, 'teams:29:ben', 'Ben Cho', '2025-08-20 10:00');
   await addStudent(store, 'slack:UCY', 'Cy Park', '2025-08-20 10:00', '2025-09-15 08:00'); // already reviewed
-  await addStudent(store, 'slack:UDEE', 'Dee No-Plan');
+  await addMeeting(store, 'slack:UCY', 'slack:UCOUNS', '2025-09-15 08:00', '2025-26-fall'); // and met her counselor
+  await addStudentInGrade(store, 'slack:UDEE', 'Dee No-Plan', 7); // no plan, and too young for a "make your plan" reminder
   await addCounselor(store, 'slack:UCOUNS', 'Ms. Gray', ['slack:UANA', 'teams:29:ben', 'slack:UCY']);
   return store;
 }
@@ -80,9 +81,9 @@ describe('a reminder sweep', () => {
     await runReminderSweep({ store, senders: [counselorInbox], policy: p, now: local('2025-11-17 09:00') });
     const digest = counselorInbox.sent.find((s) => s.userId === 'UCOUNS')!;
     expect(digest.replies.map((x) => x.text)).toEqual([
-      '2 of your students are overdue for a plan review: Ana Ruiz, Ben Cho.',
+      '2 of your students are overdue for a plan meeting: Ana Ruiz, Ben Cho.',
       "1 reminder to your students could not be delivered. I'll keep trying.",
-      'Each student can start a review from the reminder I send them, or with you.',
+      'Overdue means no meeting with you in the last review window, or no plan review all last school year. Each student can also start a review from the reminder I send them.',
     ]);
   });
 
@@ -145,7 +146,7 @@ describe('a reminder sweep', () => {
     const thursday = await runReminderSweep({ store, senders: [slack, teams], policy: p, now: local('2025-11-20 10:00') });
     expect(thursday.sent).toBe(1);
     expect(slack.sent[0]).toMatchObject({ userId: 'UCOUNS' });
-    expect(slack.sent[0]!.replies[0]!.text).toBe('2 of your students are overdue for a plan review: Ana Ruiz, Ben Cho.');
+    expect(slack.sent[0]!.replies[0]!.text).toBe('2 of your students are overdue for a plan meeting: Ana Ruiz, Ben Cho.');
     expect((await runReminderSweep({ store, senders: [slack, teams], policy: p, now: local('2025-11-21 10:00') })).sent).toBe(0);
     expect((await runReminderSweep({ store, senders: [slack, teams], policy: p, now: local('2025-11-24 07:00') })).sent).toBe(1);
     expect(slack.sent).toHaveLength(2);

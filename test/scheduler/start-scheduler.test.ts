@@ -35,7 +35,8 @@ describe('the scheduler timer', () => {
       logger: { info: () => undefined, warn: (o) => warnings.push(o) },
     });
     expect(await scheduler.sweepNow()).toBeUndefined();
-    expect(warnings).toEqual([{ error: 'Error' }]);
+    expect(warnings.filter((w) => !('job' in w))).toEqual([{ error: 'Error' }]);
+    expect(warnings.filter((w) => 'job' in w)).toEqual([{ job: 'school-year', error: 'Error' }, { job: 'school-year', error: 'Error' }]); // at start, and before the sweep
     await scheduler.stop();
   });
 });

@@ -17,7 +17,7 @@ class ClockedSender implements ProactiveSender {
   readonly sent: { to: string; at: Date; kind: string }[] = [];
   constructor(private readonly clock: () => Date) {}
   async send(userId: string, replies: Reply[]): Promise<void> {
-    const kind = /overdue for a plan review/.test(replies[0]!.text) ? 'digest' : /friendly reminder/.test(replies[0]!.text) ? 'second' : 'first';
+    const kind = /overdue for a plan meeting/.test(replies[0]!.text) ? 'digest' : /friendly reminder/.test(replies[0]!.text) ? 'second' : 'first';
     this.sent.push({ to: userId, at: this.clock(), kind });
   }
 }

@@ -12,7 +12,18 @@ export {
   type PlanReviewDates,
 } from './review-status.js';
 export {
+  planStatus,
+  planStatusWords,
+  PLAN_STATUS_WORDS,
+  type PlanStatus,
+  type PlanStatusCode,
+  type PlanStatusInput,
+  type PlanOverdueReason,
+  type MeetingDates,
+} from './plan-status.js';
+export {
   remindersDue,
+  MAKE_PLAN_GRADES,
   reminderKey,
   digestWeekOf,
   NOTHING_SENT,
@@ -27,7 +38,10 @@ export { nextAllowedTime, isAllowedTime } from './quiet-hours.js';
 export {
   studentReminderReplies,
   counselorDigestReplies,
+  makePlanReminderReplies,
   REVIEW_REMINDER_QUESTION,
   START_REVIEW_CHOICE,
+  MAKE_PLAN_REMINDER_QUESTION,
+  MAKE_PLAN_CHOICE,
 } from './reminder-messages.js';
 export { localParts, zonedInstant, addDays, isoDate, type LocalDate, type LocalParts } from './local-time.js';

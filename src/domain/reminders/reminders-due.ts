@@ -1,12 +1,17 @@
 /**
  * Which reminders should go out at `now`: a first reminder when a window is open and the student
- * has not reviewed since it opened; a second one `secondReminderAfterDays` after the first if still
- * not reviewed (only while the window is open); and a weekly digest to each counselor listing their
- * overdue students. Reminders already sent (their key is in `sent`) are left out.
+ * has not reviewed since it opened (a counselor meeting in the window counts as the check-in); a
+ * second one `secondReminderAfterDays` after the first if still not reviewed (only while the window
+ * is open); one "make your plan" reminder per window to a student in grades 8-12 with no plan yet
+ * (whether or not they are on a caseload); and a weekly digest to each counselor listing their
+ * overdue students (planStatus: a missed counselor meeting, or no review last year). Graduated
+ * students get nothing and are never listed. Reminders already sent (their key is in `sent`) are
+ * left out.
  */
 import { addDays, isoDate, weekdayOf } from './local-time.js';
 import type { ReviewPolicy } from './review-policy.js';
-import { reviewStatus, type PlanReviewDates, type ReviewStatus } from './review-status.js';
+import { metInWindowOf, overdueReason, type MeetingDates } from './plan-status.js';
+import { reviewStatus, type PlanReviewDates } from './review-status.js';
 import { schoolCalendar, type ReviewWindow } from './school-calendar.js';
 
 export interface StudentForReminders {
@@ -14,14 +19,23 @@ export interface StudentForReminders {
   plan?: PlanReviewDates;
   /** Counselors with this student on their caseload. */
   counselorKeys?: readonly string[];
+  /** Counselor meetings (a MeetingRecord fits). */
+  meetings?: MeetingDates;
+  /** The student's grade: a student with no plan gets a "make your plan" reminder in grades 8-12. */
+  grade?: number;
+  /** Finished 12th grade: no reminders, never in a digest. */
+  graduated?: boolean;
 }
 
-export type ReminderKind = 'first' | 'second' | 'counselor-digest';
+export type ReminderKind = 'first' | 'second' | 'make-plan' | 'counselor-digest';
+
+/** Grades whose students are reminded to make a plan when they have none (a plan is due by the end of 8th). */
+export const MAKE_PLAN_GRADES = { from: 8, to: 12 } as const;
 
 export interface StudentReminder {
   /** `${studentKey}|${windowId}|${kind}`: recorded when sent, so it never goes twice. */
   key: string;
-  kind: 'first' | 'second';
+  kind: 'first' | 'second' | 'make-plan';
   recipientKey: string;
   studentKey: string;
   window: ReviewWindow;
@@ -75,9 +89,21 @@ export function remindersDue(
   const secondAfter = policy.secondReminderAfterDays * DAY_MS;
 
   for (const s of students) {
-    const status: ReviewStatus = reviewStatus(s.plan, policy, now, calendar);
+    if (s.graduated) continue;
+    const status = reviewStatus(s.plan, policy, now, calendar);
     const w = status.openWindow;
-    if (w && !w.reviewed && status.state !== 'no-plan') {
+    if (w && status.state === 'no-plan') {
+      const key = reminderKey(s.studentKey, w.id, 'make-plan');
+      const g = s.grade;
+      if (g !== undefined && g >= MAKE_PLAN_GRADES.from && g <= MAKE_PLAN_GRADES.to && !sent.has(key)) {
+        out.push({
+          key, kind: 'make-plan', recipientKey: s.studentKey, studentKey: s.studentKey, window: w,
+          reason: `${w.label} window ${w.firstDay} to ${w.lastDay} is open; grade ${g}, no plan yet`,
+        });
+      }
+    }
+    // A counselor meeting in the window counts as the student's check-in.
+    if (w && !w.reviewed && status.state !== 'no-plan' && !metInWindowOf(s.meetings, w.id)) {
       const first = reminderKey(s.studentKey, w.id, 'first');
       const second = reminderKey(s.studentKey, w.id, 'second');
       const span = `${w.label} window ${w.firstDay} to ${w.lastDay}`;
@@ -97,7 +123,8 @@ export function remindersDue(
         }
       }
     }
-    if (status.state === 'overdue') {
+    // Overdue as counselors see it (planStatus): a missed counselor meeting, or no review last year.
+    if (s.counselorKeys?.length && overdueReason(status, s.meetings, calendar, now.getTime())) {
       for (const c of s.counselorKeys ?? []) {
         let list = overdueByCounselor.get(c);
         if (!list) overdueByCounselor.set(c, (list = []));

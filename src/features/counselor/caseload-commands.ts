@@ -1,42 +1,72 @@
 /**
- * Counselor commands: the caseload in numbers (then actions as buttons), the list, the CSV and
- * reminders to a group. Who is on the caseload: caseload-membership.ts.
+ * Counselor commands over the whole list: the caseload in numbers (then actions as buttons),
+ * filtered lists and counts in a counselor's words ("who is overdue", "show 11th graders",
+ * "overdue 12th graders", "how many students have a plan", "find garcia"), "more" for the next
+ * page, the CSV, and reminders to a group or one student (a preview first: flows/counselor-remind.ts).
+ * Who is on the caseload: caseload-membership.ts.
  */
 import { text } from '../../domain/messages.js';
 import type { Command, TurnContext } from '../../engine/command.js';
-import { caseloadOf, counselorRecord } from '../people/links.js';
-import { studentRows, type StudentRow } from './caseload-rows.js';
+import { audit } from '../people/audit.js';
+import type { StudentRow } from './caseload-rows.js';
 import { writeCaseloadCsv } from './caseload-csv.js';
-import { CASELOAD_Q, caseloadActions, countCaseload, inGroup, listReply, summaryReplies, type StudentGroup } from './caseload-summary.js';
+import { countReplies, LIST_Q, listPage } from './caseload-list.js';
+import { applyQuery, decodeQuery, describeQuery, encodeQuery, hasFilter, readQuery, type CaseloadQuery } from './caseload-query.js';
+import { CASELOAD_Q, countCaseload, inGroup, summaryReplies } from './caseload-summary.js';
 import type { CounselorDeps } from './counselor-deps.js';
-import { remindStudents, remindSummary } from './remind-students.js';
+import { readFocus, updateFocus } from './counselor-focus.js';
+import { pickStudent, rowsFor } from './my-students.js';
+import { startRemind } from './remind-flow-start.js';
+import { showStudent } from './student-view.js';
 
-export const NOT_SET_UP = text("Your counselor access isn't set up right now. Please ask your school's Waypoint admin.");
-const EMPTY = text(
-  'No students on your list yet. Say "new class code" to get a code your students can type to join, or "add student" and their id (like "add student slack:U123").',
-);
+export { NOT_SET_UP } from './my-students.js';
 
-/** The caseload rows, or undefined (after saying why) when there is nothing to show. */
-async function rowsFor(ctx: TurnContext, deps: CounselorDeps): Promise<StudentRow[] | undefined> {
-  const store = ctx.records.store;
-  if (!(await counselorRecord(store, ctx.userKey))) {
-    ctx.say(NOT_SET_UP);
-    return undefined;
-  }
-  const keys = await caseloadOf(store, ctx.userKey);
-  if (keys.length === 0) {
-    ctx.say(EMPTY);
-    return undefined;
-  }
-  return studentRows(store, keys, deps.framework, await deps.reviewPolicy(), ctx.now);
+const SUMMARY = /^(my )?(caseload|students|student list|class list|roster)( summary)?$|^show (my )?(caseload|students|roster)$/;
+const FIND = /^(?:find|search for|search|look for|lookup|look up)(?: (?:student|students|kid))? (.+)$/;
+const NOT_A_LIST = /^(remind|send|nudge|ping|notify|message|text|email|met|meet|mark|sign|add|note|remove|drop|new|make|create)\b/;
+const MORE = /^(more|show more|next|next page|more please|keep going|see more)$/;
+
+/** The query in these words, when they are a request for the list (not for something else). */
+function listWords(words: string, deps: CounselorDeps): (CaseloadQuery & { counting: boolean }) | undefined {
+  if (NOT_A_LIST.test(words)) return undefined;
+  const find = FIND.exec(words);
+  if (find) return { name: find[1]!.trim(), counting: false };
+  const q = readQuery(words, deps.framework);
+  if (!hasFilter(q) || q.rest) return undefined;
+  const { rest: _rest, ...query } = q;
+  return query;
 }
 
-async function remind(ctx: TurnContext, deps: CounselorDeps, group: StudentGroup): Promise<void> {
-  const rows = await rowsFor(ctx, deps);
-  if (!rows) return;
-  const result = await remindStudents(rows.filter((r) => inGroup(r, group)), deps.senders, { store: ctx.records.store, now: ctx.now, by: ctx.userKey });
-  deps.logger?.info({ user: ctx.userKey, group, sent: result.sent.length, failed: result.failed.length, skipped: result.skipped.length }, 'counselor reminders sent');
-  ctx.say(text(remindSummary(group, result)));
+async function csv(ctx: TurnContext, deps: CounselorDeps, rows: StudentRow[]): Promise<void> {
+  await audit(ctx.records.store, { at: ctx.now.toISOString(), by: ctx.userKey, action: 'export' });
+  ctx.say(await writeCaseloadCsv(deps.exportDir, ctx.userKey, rows, ctx.now));
+}
+
+async function showList(ctx: TurnContext, deps: CounselorDeps, rows: StudentRow[], q: CaseloadQuery, offset: number, counting = false): Promise<void> {
+  const matched = applyQuery(rows, q, deps.framework);
+  await updateFocus(ctx.records.store, ctx.userKey, ctx.now, { lastList: { code: encodeQuery(q), offset } });
+  deps.logger?.info({ user: ctx.userKey, matched: matched.length, total: rows.length, offset }, 'counselor list');
+  if (counting) return void ctx.say(...countReplies(matched.length, rows.length, q, deps.framework));
+  // One student found by name: their record straight away.
+  if (q.name && matched.length === 1 && !q.grade && !q.status && offset === 0) return showStudent(ctx, matched[0]!.key, deps);
+  ctx.say(...listPage(matched, rows.length, q, offset, deps.framework, { keepOrder: Boolean(q.name) }));
+}
+
+async function onListButton(ctx: TurnContext, deps: CounselorDeps, rows: StudentRow[], choiceId: string): Promise<void> {
+  const [kind, ...rest] = choiceId.split(':');
+  if (kind === 'more') {
+    const [offset = '0', ...code] = rest;
+    return showList(ctx, deps, rows, decodeQuery(code.join(':')), Math.max(0, Number(offset) || 0));
+  }
+  if (kind === 'open') {
+    const key = rest.join(':');
+    if (!rows.some((r) => r.key === key)) return void ctx.say(text("That student isn't on your list any more."));
+    return showStudent(ctx, key, deps);
+  }
+  const q = decodeQuery(rest.join(':'));
+  const matched = applyQuery(rows, q, deps.framework);
+  if (kind === 'remind') return startRemind(ctx, deps, matched, describeQuery(q, deps.framework).replace(/^are /, ''));
+  if (kind === 'csv') return csv(ctx, deps, matched);
 }
 
 export function caseloadCommand(deps: CounselorDeps): Command {
@@ -44,45 +74,80 @@ export function caseloadCommand(deps: CounselorDeps): Command {
     id: 'caseload',
     intents: ['caseload'],
     menuLabel: 'My caseload',
-    help: 'caseload: your students in numbers, with a list and a CSV file',
+    help: 'caseload: your students in numbers. Also: "who is overdue", "show 11th graders", "find garcia", "how many students have a plan"',
     roles: ['counselor'],
-    questionIds: [CASELOAD_Q],
-    matches: (t) => /^(my )?(caseload|students|student list|class list)( summary)?$|^show (my )?(caseload|students)$/.test(t),
+    questionIds: [CASELOAD_Q, LIST_Q],
+    matches: (t) => SUMMARY.test(t) || listWords(t, deps) !== undefined,
     run: async (ctx, input) => {
-      if (input.choiceId === 'remind-overdue') return remind(ctx, deps, 'overdue');
       const rows = await rowsFor(ctx, deps);
       if (!rows) return;
-      if (input.choiceId === 'show-list') return ctx.say(listReply(rows), caseloadActions(countCaseload(rows, ctx.now), true));
-      if (input.choiceId === 'csv') return ctx.say(await writeCaseloadCsv(deps.exportDir, ctx.userKey, rows, ctx.now));
+      if (input.questionId === LIST_Q && input.choiceId) return onListButton(ctx, deps, rows, input.choiceId);
+      if (input.choiceId === 'remind-overdue') return startRemind(ctx, deps, rows.filter((r) => inGroup(r, 'overdue')), 'overdue');
+      if (input.choiceId === 'show-list') return showList(ctx, deps, rows, {}, 0);
+      if (input.choiceId === 'csv') return csv(ctx, deps, rows);
+      const words = (input.text ?? '').toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const asked = SUMMARY.test(words) ? undefined : listWords(words, deps);
+      if (asked) {
+        const { counting, ...q } = asked;
+        return showList(ctx, deps, rows, q, 0, counting);
+      }
+      // Read as the caseload by the classifier: the filters we can read, else the numbers.
+      const loose = input.intent ? readQuery(words, deps.framework) : undefined;
+      if (loose && hasFilter({ ...loose, name: undefined })) {
+        const { rest: _rest, counting, name: _name, ...q } = loose;
+        return showList(ctx, deps, rows, q, 0, counting);
+      }
       ctx.say(...summaryReplies(countCaseload(rows, ctx.now)));
     },
   };
 }
 
-const GROUPS: [RegExp, StudentGroup][] = [
-  [/overdue|late|behind/, 'overdue'],
-  [/no plan|without a plan|plan yet/, 'no-plan'],
-  [/no review|not reviewed|review this year/, 'no-review'],
-  [/no (path|cluster|pathway|choice)|not chosen|havent chosen/, 'no-choice'],
-  [/everyone|everybody|all( my)?( students)?$|all students/, 'all'],
+/** "more" typed after a list, when its buttons are no longer waiting. */
+export function moreCommand(deps: CounselorDeps): Command {
+  return {
+    id: 'caseload-more',
+    roles: ['counselor'],
+    matches: (t) => MORE.test(t),
+    run: async (ctx) => {
+      const last = (await readFocus(ctx.records.store, ctx.userKey))?.lastList;
+      if (!last) return void ctx.say(text('More of what? Say "caseload", "who is overdue" or "show 11th graders" to see a list.'));
+      const rows = await rowsFor(ctx, deps);
+      if (!rows) return;
+      await showList(ctx, deps, rows, decodeQuery(last.code), last.offset + 15);
+    },
+  };
+}
+
+const GROUPS: [RegExp, CaseloadQuery][] = [
+  [/\b(everyone|everybody|all( my)?( students)?|whole caseload)$/, {}],
 ];
 
-/** "remind everyone who is overdue", "remind students with no plan", "remind everyone". */
+/** "remind overdue 11th graders", "remind students with no plan", "remind everyone", "remind ava". */
 export function remindCommand(deps: CounselorDeps): Command {
   return {
     id: 'remind-students',
     intents: ['remind'],
-    help: 'remind everyone who is overdue (or: with no plan, with no review, everyone)',
+    help: 'remind <name> or remind <group> ("remind overdue 11th graders"): a preview first, then you confirm',
     roles: ['counselor'],
-    matches: (t) => /^(send )?(a )?remind(ers?)?\b/.test(t) && GROUPS.some(([re]) => re.test(t)),
+    matches: (t) => /^(send |text |ping |nudge )?(a )?(remind(ers?)?|nudge|ping)\b/.test(t),
     run: async (ctx, input) => {
-      const t = (input.text ?? '').toLowerCase().replace(/[’']/g, '');
-      const group = GROUPS.find(([re]) => re.test(t))?.[1];
-      if (!group) {
-        // Read as a reminder but naming no group ("remind ava"): never guess who gets a message.
-        return void ctx.say(text('Who should I remind? Say "remind everyone who is overdue", "remind students with no plan", "remind students with no review" or "remind everyone".'));
+      const words = (input.text ?? '').toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      const body = words
+        .replace(/^(?:please )?(?:send |text |ping |nudge )?(?:a )?(?:reminders?|remind|nudge|ping)\s*(?:to |for )?/, '')
+        .replace(/\b(about|to) (do |finish |start )?(their|his|her|the) (plan|review)( review)?$/, '')
+        .replace(/\b(everyone|students|kids|all|the ones|those) (who|that|with|without)\b/, '$2')
+        .trim();
+      const rows = await rowsFor(ctx, deps);
+      if (!rows) return;
+      if (!body || GROUPS.some(([re]) => re.test(body)) || /^(all|everyone|everybody)$/.test(body)) return startRemind(ctx, deps, rows, 'everyone on your list');
+      const q = readQuery(body, deps.framework);
+      if (hasFilter(q) && !q.rest) {
+        const { rest: _r, counting: _c, ...query } = q;
+        return startRemind(ctx, deps, applyQuery(rows, query, deps.framework), describeQuery(query, deps.framework).replace(/^are /, ''));
       }
-      await remind(ctx, deps, group);
+      const name = q.rest || body;
+      const picked = await pickStudent(ctx, deps, name, 'remind');
+      if ('row' in picked) return startRemind(ctx, deps, [picked.row], '');
     },
   };
 }

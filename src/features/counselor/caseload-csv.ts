@@ -1,6 +1,7 @@
 /**
- * The caseload as a CSV file in the export folder: one row per student with their choice, plan
- * and review facts and last activity. Cells a spreadsheet would run as a formula get a leading
+ * The caseload as a CSV file in the export folder (UTF-8 with a BOM): one row per student with
+ * their choice, plan status (the same words as the chat), meetings, last reminder, family link,
+ * sign-off and last activity. Cells a spreadsheet would run as a formula get a leading
  * apostrophe.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { FileReply } from '../../domain/messages.js';
 import { displayOf, type StudentRow } from './caseload-rows.js';
+import { statusWords } from './student-status.js';
 
 export const CASELOAD_CSV_HEADER = [
   'Student id',
@@ -17,13 +19,20 @@ export const CASELOAD_CSV_HEADER = [
   'Career Path',
   'Career Cluster',
   'Career Pathway',
-  'Has plan',
-  'Review status',
+  'Plan status',
   'Reviewed this school year',
   'Last review',
   'Overdue since',
+  'Meetings this school year',
+  'Last meeting',
+  'Last reminder',
+  'Family linked',
+  'Signed by',
   'Last activity',
 ];
+
+/** Spreadsheets (Excel) read a file as UTF-8 only when it starts with this mark. */
+export const BOM = '\ufeff';
 
 function cell(s: string | number | undefined): string {
   const c = String(s ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 200);
@@ -33,21 +42,27 @@ function cell(s: string | number | undefined): string {
 export function caseloadCsv(rows: StudentRow[]): string {
   const body = [...rows]
     .sort((a, b) => displayOf(a).localeCompare(displayOf(b)))
-    .map((r) => [
-      r.key,
-      r.name,
-      r.grade,
-      r.path,
-      r.cluster,
-      r.pathway,
-      r.hasPlan ? 'yes' : 'no',
-      r.review.state,
-      r.review.reviewedThisSchoolYear ? 'yes' : 'no',
-      r.review.lastReviewAt?.slice(0, 10),
-      r.review.overdue?.since.slice(0, 10),
-      r.lastActivity?.slice(0, 10),
-    ].map(cell));
-  return stringify([CASELOAD_CSV_HEADER, ...body]);
+    .map((r) =>
+      [
+        r.key,
+        r.name,
+        r.grade,
+        r.path,
+        r.cluster,
+        r.pathway,
+        statusWords(r),
+        r.review.reviewedThisSchoolYear ? 'yes' : 'no',
+        r.review.lastReviewAt?.slice(0, 10),
+        r.review.overdue?.since.slice(0, 10),
+        r.meetingsThisYear,
+        r.lastMeetingAt?.slice(0, 10),
+        r.lastReminderAt?.slice(0, 10),
+        r.familyLinked ? 'yes' : 'no',
+        r.signedBy.join(' '),
+        r.lastActivity?.slice(0, 10),
+      ].map(cell),
+    );
+  return BOM + stringify([CASELOAD_CSV_HEADER, ...body]);
 }
 
 /** Writes the CSV under `exportDir` (created when missing) and returns it as a file reply. */

@@ -2,13 +2,11 @@
  * The caseload in numbers (counselors get numbers first, then actions) and as a list. Pure over
  * the rows.
  */
-import type { QuestionReply, Reply, TextReply } from '../../domain/messages.js';
-import { gradeLabel } from '../../domain/grade.js';
-import { displayOf, type StudentRow } from './caseload-rows.js';
+import type { QuestionReply, Reply } from '../../domain/messages.js';
+import type { StudentRow } from './caseload-rows.js';
 
 export const CASELOAD_Q = 'caseload:actions';
 export const ACTIVE_DAYS = 30;
-const LIST_MAX = 40;
 
 export type StudentGroup = 'all' | 'no-choice' | 'no-plan' | 'no-review' | 'overdue';
 
@@ -34,6 +32,8 @@ export interface CaseloadCounts {
   /** Has a plan, but no review recorded since this school year started. */
   noReview: number;
   overdue: number;
+  /** No counselor meeting recorded for this review window (open, or the last one closed). */
+  notMet: number;
   /** Chatted in the last ACTIVE_DAYS days. */
   active: number;
   /** The latest chat of any student. */
@@ -50,6 +50,7 @@ export function countCaseload(rows: StudentRow[], now: Date): CaseloadCounts {
     noPlan: rows.filter((r) => inGroup(r, 'no-plan')).length,
     noReview: rows.filter((r) => inGroup(r, 'no-review')).length,
     overdue: rows.filter((r) => inGroup(r, 'overdue')).length,
+    notMet: rows.filter((r) => r.meetingWindow !== undefined && !r.metThisWindow).length,
     active: rows.filter((r) => r.lastActivity && Date.parse(r.lastActivity) >= since).length,
     ...(latest ? { lastActivity: latest } : {}),
     ...(rows[0] ? { schoolYear: rows[0].review.schoolYear } : {}),
@@ -65,6 +66,7 @@ export function summaryReplies(c: CaseloadCounts): Reply[] {
     `${c.noPlan} with no plan.`,
     `${c.noReview} with a plan but no review this school year${c.schoolYear ? ` (${c.schoolYear})` : ''}.`,
     `${c.overdue} overdue for a review.`,
+    `${c.notMet} not met with you this review window.`,
     `${c.active} chatted with me in the last ${ACTIVE_DAYS} days${c.lastActivity ? ` (latest: ${c.lastActivity.slice(0, 10)})` : ''}.`,
   ];
   return [{ kind: 'text', text: lines.join('\n') }, caseloadActions(c)];
@@ -82,23 +84,4 @@ export function caseloadActions(c: Pick<CaseloadCounts, 'overdue'>, afterList = 
       { id: 'csv', label: 'Download CSV' },
     ],
   };
-}
-
-function flags(r: StudentRow): string {
-  const f = [
-    r.grade !== undefined ? gradeLabel(r.grade) : 'grade not set',
-    r.pathway ?? r.cluster ?? r.path ?? 'no choice yet',
-    !r.hasPlan ? 'no plan' : r.review.state === 'overdue' ? 'review overdue' : r.review.reviewedThisSchoolYear ? 'reviewed this year' : 'no review this year',
-    r.lastActivity ? `last chat ${r.lastActivity.slice(0, 10)}` : 'never chatted',
-  ];
-  return f.join(', ');
-}
-
-/** One line per student (the first LIST_MAX; the CSV has everyone). */
-export function listReply(rows: StudentRow[]): TextReply {
-  if (rows.length === 0) return { kind: 'text', text: 'No students to list.' };
-  const sorted = [...rows].sort((a, b) => displayOf(a).localeCompare(displayOf(b)));
-  const shown = sorted.slice(0, LIST_MAX).map((r) => `- ${displayOf(r)}: ${flags(r)}`);
-  const more = rows.length > LIST_MAX ? [`...and ${rows.length - LIST_MAX} more. Tap "Download CSV" for everyone.`] : [];
-  return { kind: 'text', text: [...shown, ...more, 'Say "show student" and a name or id to see one student.'].join('\n') };
 }

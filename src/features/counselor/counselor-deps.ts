@@ -1,4 +1,5 @@
 /** What the counselor features need from the wiring. */
+import type { GradeActions } from '../../domain/family/index.js';
 import type { FrameworkIndex } from '../../domain/framework-index.js';
 import type { ProactiveSender } from '../../domain/messages.js';
 import type { Requirements } from '../../domain/plan/index.js';
@@ -14,5 +15,7 @@ export interface CounselorDeps {
   /** Where the caseload CSV is written. */
   exportDir: string;
   senders: readonly ProactiveSender[];
+  /** What each grade does this year (data/family), for "what's due" in a student's view. */
+  gradeActions?: GradeActions;
   logger?: DenialLogger & { info(obj: object, msg: string): void };
 }

@@ -7,7 +7,9 @@ import type { ProactiveSender, QuestionReply, Reply } from '../../domain/message
 import { REVIEW_REMINDER_QUESTION, START_REVIEW_CHOICE } from '../../domain/reminders/index.js';
 import type { Store } from '../../store/store.js';
 import { sendTo } from '../people/notify.js';
-import type { StudentRow } from './caseload-rows.js';
+import { audit } from '../people/audit.js';
+import { forgetRow } from './caseload-row-cache.js';
+import { COUNSELOR_REMINDERS, type LastReminder, type StudentRow } from './caseload-rows.js';
 import type { StudentGroup } from './caseload-summary.js';
 
 function firstName(name: string | undefined): string | undefined {
@@ -15,7 +17,7 @@ function firstName(name: string | undefined): string | undefined {
 }
 
 /** What one student gets: a short nudge and a "Start my review" button. */
-export function counselorReminder(row: StudentRow): Reply[] {
+export function counselorReminder(row: Pick<StudentRow, 'name' | 'hasPlan'>): Reply[] {
   const hi = firstName(row.name) ? `Hi ${firstName(row.name)}!` : 'Hi!';
   const body = row.hasPlan
     ? `${hi} Your counselor asked me to remind you to check in on your Plan of Study (your map of classes and activities). It takes about 5 minutes, and changing your plan is normal.`
@@ -36,14 +38,8 @@ export interface RemindResult {
   skipped: string[];
 }
 
-/** Collection "counselor-reminders", id = student's user key: the last reminder a counselor sent. */
-export const COUNSELOR_REMINDERS = 'counselor-reminders';
+export { COUNSELOR_REMINDERS };
 export const REMIND_AGAIN_HOURS = 24;
-
-interface LastReminder {
-  at: string;
-  by: string;
-}
 
 /**
  * Sends to each row, a few at a time; a student whose channel has no sender here counts as failed.
@@ -51,7 +47,7 @@ interface LastReminder {
  * counselors with the same student) never sends the same nudge twice.
  */
 export async function remindStudents(
-  rows: StudentRow[],
+  rows: Pick<StudentRow, 'key' | 'name' | 'hasPlan'>[],
   senders: readonly ProactiveSender[],
   record: { store: Store; now: Date; by: string },
 ): Promise<RemindResult> {
@@ -65,7 +61,7 @@ export async function remindStudents(
         const last = await record.store.get<LastReminder>(COUNSELOR_REMINDERS, r.key);
         if (last && Date.parse(last.at) > since) return void result.skipped.push(r.key);
         if (!(await sendTo(senders, r.key, counselorReminder(r)))) return void result.failed.push(r.key);
-        await record.store.put<LastReminder>(COUNSELOR_REMINDERS, r.key, { at: record.now.toISOString(), by: record.by });
+        await noteReminderSent(record.store, r.key, record.by, record.now);
         result.sent.push(r.key);
       }),
     );
@@ -88,4 +84,11 @@ export function remindSummary(group: StudentGroup, r: RemindResult): string {
   const failed = r.failed.length > 0 ? ` ${r.failed.length} could not be sent (they may use a channel that isn't running here, or delivery failed).` : '';
   const why = r.skipped.length > 0 ? ` Skipped: already reminded in the last ${REMIND_AGAIN_HOURS} hours.` : '';
   return `Reminders to ${GROUP_WORDS[group]}: ${r.sent.length} sent, ${r.failed.length} failed${skipped}.${failed}${why}`;
+}
+
+/** Keeps when a counselor's reminder reached a student (for "skip if reminded today" and the CSV), audited. */
+export async function noteReminderSent(store: Store, studentKey: string, by: string, now: Date): Promise<void> {
+  await store.put<LastReminder>(COUNSELOR_REMINDERS, studentKey, { at: now.toISOString(), by });
+  forgetRow(store, studentKey);
+  await audit(store, { at: now.toISOString(), by, action: 'reminder-sent', subject: studentKey });
 }

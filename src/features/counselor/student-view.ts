@@ -12,6 +12,11 @@ import type { Command, TurnContext } from '../../engine/command.js';
 import { checkAccess, denyAccess, viewerLinks, viewerOf } from '../people/links.js';
 import { studentRow } from './caseload-rows.js';
 import type { CounselorDeps } from './counselor-deps.js';
+import { counselorExtras } from './counselor-student-extras.js';
+import { updateFocus } from './counselor-focus.js';
+import { findStudents } from './student-search.js';
+import { statusWords } from './student-status.js';
+import { audit } from '../people/audit.js';
 
 export const PICK_STUDENT_Q = 'counselor:pick-student';
 const KEY = /^([a-z]+):(\S{1,100})$/i;
@@ -25,14 +30,12 @@ async function visibleStudents(ctx: TurnContext): Promise<string[]> {
 }
 
 async function findByName(ctx: TurnContext, name: string): Promise<string[]> {
-  const wanted = name.toLowerCase();
   const keys = await visibleStudents(ctx);
   const profiles = await Promise.all(keys.map((k) => ctx.records.profile(k)));
-  return keys.filter((k, i) => {
-    const n = profiles[i]?.displayName?.toLowerCase();
-    const id = k.slice(k.indexOf(':') + 1).toLowerCase();
-    return k.toLowerCase() === wanted || id === wanted || (n !== undefined && (n === wanted || n.split(/\s+/).includes(wanted) || n.startsWith(wanted)));
-  });
+  const rows = keys.map((key, i) => ({ key, ...(profiles[i]?.displayName ? { name: profiles[i]!.displayName! } : {}) }));
+  const found = findStudents(rows, name);
+  const exact = found.filter((r) => r.name?.toLowerCase() === name.trim().toLowerCase());
+  return (exact.length === 1 ? exact : found).map((r) => r.key);
 }
 
 export async function studentViewReplies(ctx: TurnContext, key: string, deps: CounselorDeps): Promise<Reply[]> {
@@ -59,8 +62,10 @@ export async function studentViewReplies(ctx: TurnContext, key: string, deps: Co
   };
   card.text = [card.title, ...card.fields.map((f) => `${f.label}: ${f.value}`)].join('\n');
   const out: Reply[] = [card];
+  const counselor = ctx.profile()?.role === 'counselor';
   if (!plan || plan.versions.length === 0) {
     out.push(text(`${who} has no plan yet.`));
+    if (counselor) out.push(...(await counselorExtras(ctx, deps, row)));
     return out;
   }
   const header = planHeader(plan, deps.framework.framework);
@@ -79,14 +84,10 @@ export async function studentViewReplies(ctx: TurnContext, key: string, deps: Co
     out.push(text(problems.length === 0 ? 'Plan check: nothing to fix.' : [`Plan check: ${problems.length} to fix.`, ...problems.map((p) => `- ${p.message}`)].join('\n')));
   }
   const reviews = plan.reviews.map((r) => `- ${r.at.slice(0, 10)} (version ${r.version})`);
-  const state = {
-    'no-plan': 'no plan',
-    reviewed: 'reviewed in the open window',
-    due: 'a review is due now',
-    overdue: `overdue since ${row.review.overdue?.since.slice(0, 10) ?? ''}`.trim(),
-    'up-to-date': 'up to date',
-  }[row.review.state];
+  const since = row.review.overdue ? ` (since ${row.review.overdue.since.slice(0, 10)})` : '';
+  const state = `${statusWords(row)}${since}`;
   out.push(text([`Reviews: ${reviews.length === 0 ? 'none yet' : reviews.length}. Status: ${state}.`, ...reviews.slice(-10)].join('\n')));
+  if (counselor) out.push(...(await counselorExtras(ctx, deps, row, plan)));
   return out;
 }
 
@@ -123,7 +124,14 @@ export function studentViewCommand(deps: CounselorDeps): Command {
       }
       if (!key) return denyAccess(ctx, undefined, deps.logger);
       if (!(await checkAccess(ctx, key, deps.logger))) return;
-      ctx.say(...(await studentViewReplies(ctx, key, deps)));
+      await showStudent(ctx, key, deps);
     },
   };
+}
+
+/** One student's view for someone allowed to see it (checked by the caller); audited when it is not the student. */
+export async function showStudent(ctx: TurnContext, key: string, deps: CounselorDeps): Promise<void> {
+  if (key !== ctx.userKey) await audit(ctx.records.store, { at: ctx.now.toISOString(), by: ctx.userKey, action: 'student-viewed', subject: key });
+  if (ctx.profile()?.role === 'counselor') await updateFocus(ctx.records.store, ctx.userKey, ctx.now, { studentKey: key, studentAt: ctx.now.toISOString() });
+  ctx.say(...(await studentViewReplies(ctx, key, deps)));
 }

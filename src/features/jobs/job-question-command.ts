@@ -70,7 +70,7 @@ async function answerFacet(ctx: TurnContext, deps: JobQuestionDeps, facet: JobFa
   const found = (subject === '' || PRONOUN.test(subject)) && earlier ? { one: deps.matcher.occupation(earlier) } : findJob(subject, deps);
   if (found.one) {
     ctx.setTopic(found.one.id);
-    ctx.say(...describeJob(found.one, facet, deps, { student: isStudent(ctx), buttons: !inFlow(ctx) }));
+    ctx.say(...describeJob(found.one, facet, deps, { student: isStudent(ctx), buttons: !inFlow(ctx) && ctx.profile()?.role !== 'counselor' }));
     return true;
   }
   if (found.kinds && found.word) {
@@ -135,7 +135,7 @@ export function jobQuestionCommand(deps: JobQuestionDeps): Command {
         const o = deps.matcher.occupation(id);
         if (o) {
           ctx.setTopic(o.id);
-          return void ctx.say(...describeJob(o, facet, deps, { student: isStudent(ctx), buttons: !inFlow(ctx) }));
+          return void ctx.say(...describeJob(o, facet, deps, { student: isStudent(ctx), buttons: !inFlow(ctx) && ctx.profile()?.role !== 'counselor' }));
         }
         return void ctx.say(text("Sorry, I couldn't find that one. Type a job you're curious about."));
       }

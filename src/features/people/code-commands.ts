@@ -7,6 +7,7 @@ import { text } from '../../domain/messages.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import type { PeopleDeps } from './people-deps.js';
 import { CODES, mistypedCode, redeemCode } from './redeem-code.js';
+import { rememberClassCode, replaceOffer } from './class-code-admin.js';
 
 /** Makes and stores a new code that no record uses yet. */
 async function createCode(ctx: TurnContext, kind: CodeKind, deps: PeopleDeps): Promise<string> {
@@ -96,6 +97,7 @@ export function newClassCodeCommand(deps: PeopleDeps): Command {
     matches: (t) => /^(new|make|get|create) (a )?(class|caseload|student) code$|^class code$/.test(t),
     run: async (ctx) => {
       const code = await createCode(ctx, 'class', deps);
+      await rememberClassCode(ctx.records.store, ctx.userKey, code, ctx.now);
       ctx.say(
         text(`Your class code: ${showCode(code)}`),
         text(
@@ -103,6 +105,9 @@ export function newClassCodeCommand(deps: PeopleDeps): Command {
             `It works for ${CLASS_CODE_DAYS} days; say "new class code" for another one.`,
         ),
       );
+      // Older codes still working: keep them, or replace them with this one.
+      const offer = await replaceOffer(ctx, code);
+      if (offer) ctx.say(offer);
     },
   };
 }

@@ -8,6 +8,7 @@ import type { EffectHandler } from '../../engine/engine.js';
 import type { FlowDefinition } from '../../engine/flow-runner.js';
 import { codeEntryCommand, inviteFamilyCommand, linkStudentCommand, newClassCodeCommand } from './code-commands.js';
 import { myFamilyCommand } from './family-links-commands.js';
+import { classCodeAdminCommands } from './class-code-admin.js';
 import type { PeopleDeps } from './people-deps.js';
 import { redeemCode } from './redeem-code.js';
 
@@ -20,7 +21,7 @@ export interface Feature {
 export function peopleFeature(opts: Partial<PeopleDeps> & { senders?: readonly ProactiveSender[] } = {}): Feature {
   const deps: PeopleDeps = { randomInt: opts.randomInt ?? ((max) => randomInt(max)), senders: opts.senders ?? [], ...(opts.logger ? { logger: opts.logger } : {}) };
   return {
-    commands: [codeEntryCommand(deps), inviteFamilyCommand(deps), myFamilyCommand(), linkStudentCommand(), newClassCodeCommand(deps)],
+    commands: [codeEntryCommand(deps), inviteFamilyCommand(deps), myFamilyCommand(), linkStudentCommand(), newClassCodeCommand(deps), ...classCodeAdminCommands()],
     effects: {
       'redeem-code': (ctx, e) => redeemCode(ctx, (e as Extract<Effect, { kind: 'redeem-code' }>).code, deps),
     },

@@ -14,6 +14,7 @@ import {
   type Plan,
 } from '../../domain/plan/index.js';
 import { appendVersion } from '../../domain/plan/plan-history.js';
+import { MAKE_PLAN_REMINDER_QUESTION } from '../../domain/reminders/reminder-messages.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import { saveChoice } from '../explore/explore-effects.js';
 import { loadPlan, savePlan } from './plan-records.js';
@@ -105,6 +106,7 @@ async function redraft(ctx: TurnContext, deps: PlanDeps, plan: Plan): Promise<vo
 }
 
 async function onButton(ctx: TurnContext, deps: PlanDeps, questionId: string, choiceId: string): Promise<void> {
+  if (questionId === MAKE_PLAN_REMINDER_QUESTION) return openPlan(ctx, deps);
   if (questionId === GOAL_Q) return chooseGoal(ctx, deps, choiceId);
   if (choiceId === 'explore') return ctx.runCommand('explore');
   if (questionId === NO_PATHWAY_Q) return void ctx.say(text('Okay. Type plan any time to start your Plan of Study.'));
@@ -133,7 +135,7 @@ export function planCommand(deps: PlanDeps): Command {
     help: 'plan: make or see your Plan of Study. Also: show 10th grade, check my plan, export my plan',
     roles: ['student'],
     matches: isPlanWords,
-    questionIds: [GOAL_Q, NO_PATHWAY_Q, PICK_PATHWAY_Q, REDRAFT_Q],
+    questionIds: [GOAL_Q, NO_PATHWAY_Q, PICK_PATHWAY_Q, REDRAFT_Q, MAKE_PLAN_REMINDER_QUESTION],
     run: async (ctx, { questionId, choiceId }) => {
       if (questionId && choiceId !== undefined) return onButton(ctx, deps, questionId, choiceId);
       await openPlan(ctx, deps);

@@ -6,6 +6,7 @@ import type { FrameworkIndex } from '../../domain/framework-index.js';
 import type { Reply } from '../../domain/messages.js';
 import {
   currentPlan,
+  currentVersion,
   gradeColumn,
   optionsReply,
   planHeader,
@@ -15,6 +16,9 @@ import {
   type PlanHeader,
 } from '../../domain/plan/index.js';
 import type { TurnContext } from '../../engine/command.js';
+import { MEETINGS, type MeetingRecord } from '../../domain/meetings.js';
+import { signatureLine } from '../../domain/plan-signatures.js';
+import { text } from '../../domain/messages.js';
 import { schoolOf } from './plan-records.js';
 
 export interface PlanDeps {
@@ -58,5 +62,13 @@ export async function showPlan(ctx: TurnContext, deps: PlanDeps, plan: Plan): Pr
   const replies = showPlanReplies(plan, header, grade !== undefined ? { studentGrade: grade } : {});
   const tables = replies.filter((r) => r.kind === 'plan');
   const rest = replies.filter((r) => r.kind !== 'plan');
-  return markThisYear([...tables, optionsReply(plan), ...rest], plan, grade);
+  return markThisYear([...tables, optionsReply(plan), ...(await signedReplies(ctx, plan)), ...rest], plan, grade);
+}
+
+/** Who has signed this version of the plan (the ICAP sign-off), once anyone has. */
+async function signedReplies(ctx: TurnContext, plan: Plan): Promise<Reply[]> {
+  const record = await ctx.records.store.get<MeetingRecord>(MEETINGS, ctx.userKey);
+  const version = currentVersion(plan).number;
+  if (!record?.signatures.some((s) => s.planVersion === version)) return [];
+  return [text(signatureLine(record, version))];
 }

@@ -11,7 +11,8 @@ function sentAt(records: Record<string, string | true>): SentReminders {
 }
 
 const ana: StudentForReminders = { studentKey: 'slack:UANA', plan: planAt('2025-08-20 10:00'), counselorKeys: ['slack:UCOUNS'] };
-const ben: StudentForReminders = { studentKey: 'teams:29:ben', plan: planAt('2025-08-20 10:00', '2025-09-16 10:00'), counselorKeys: ['slack:UCOUNS'] };
+const metInFall = { meetings: [{ at: local('2025-09-16 10:00').toISOString(), windowId: '2025-26-fall' }] };
+const ben: StudentForReminders = { studentKey: 'teams:29:ben', plan: planAt('2025-08-20 10:00', '2025-09-16 10:00'), counselorKeys: ['slack:UCOUNS'], meetings: metInFall };
 const noPlan: StudentForReminders = { studentKey: 'console:cy', counselorKeys: ['slack:UCOUNS'] };
 
 describe('which reminders are due', () => {
@@ -50,14 +51,14 @@ describe('which reminders are due', () => {
   });
 
   it('starts over in the next window with new keys', () => {
-    const fallDone = { ...ana, plan: planAt('2025-08-20 10:00', '2025-10-01 10:00') };
+    const fallDone = { ...ana, plan: planAt('2025-08-20 10:00', '2025-10-01 10:00'), meetings: metInFall };
     const due = remindersDue([fallDone], p, local('2026-02-02 09:00'), sentAt({ 'slack:UANA|2025-26-fall|first': true }));
     expect(due.map((r) => r.key)).toEqual(['slack:UANA|2025-26-spring|first']);
   });
 
   it('sends each counselor one digest a week listing their overdue students', () => {
     const dan: StudentForReminders = { studentKey: 'slack:UDAN', plan: planAt('2025-08-20 10:00'), counselorKeys: ['slack:UCOUNS', 'slack:UOTHER'] };
-    // Thursday 20 Nov 2025: fall closed; ana and dan missed it, ben reviewed.
+    // Thursday 20 Nov 2025: fall closed; ana and dan missed it, ben reviewed and met his counselor.
     const due = remindersDue([ana, ben, dan, noPlan], p, local('2025-11-20 10:00'));
     expect(due).toEqual([
       expect.objectContaining({ kind: 'counselor-digest', key: 'slack:UCOUNS|week-2025-11-17|counselor-digest', overdueStudentKeys: ['slack:UANA', 'slack:UDAN'] }),
@@ -74,5 +75,43 @@ describe('which reminders are due', () => {
 
   it('sends no digest to a counselor with no overdue students', () => {
     expect(remindersDue([ben], p, local('2025-11-20 10:00'))).toEqual([]);
+  });
+
+  it('lists a student who reviewed on their own but never met the counselor in the fall as overdue', () => {
+    const selfReviewed = { ...ben, meetings: undefined };
+    expect(remindersDue([selfReviewed], p, local('2025-11-20 10:00'))).toEqual([
+      expect.objectContaining({ kind: 'counselor-digest', overdueStudentKeys: ['teams:29:ben'] }),
+    ]);
+  });
+
+  it('does not ask a student for their check-in once their counselor met them in the window', () => {
+    const met = { ...ana, meetings: { meetings: [{ at: local('2025-09-15 08:00').toISOString(), windowId: '2025-26-fall' }] } };
+    expect(remindersDue([met], p, local('2025-09-15 09:00'))).toEqual([]);
+    expect(remindersDue([ana], p, local('2025-09-15 09:00')).map((r) => r.kind)).toEqual(['first']);
+  });
+});
+
+describe('"make your plan" reminders for students with no plan', () => {
+  const noPlanIn = (grade: number, extra: Partial<StudentForReminders> = {}): StudentForReminders => ({ studentKey: `slack:U${grade}`, grade, ...extra });
+
+  it('go once per window to students in grades 8 to 12 with no plan, on or off a caseload', () => {
+    const due = remindersDue([noPlanIn(7), noPlanIn(8), noPlanIn(12, { counselorKeys: ['slack:UCOUNS'] }), noPlanIn(13)], p, local('2025-09-15 09:00'));
+    expect(due.map((r) => r.key)).toEqual(['slack:U8|2025-26-fall|make-plan', 'slack:U12|2025-26-fall|make-plan']);
+    expect(due[0]!.reason).toBe('fall window 2025-09-15 to 2025-11-15 is open; grade 8, no plan yet');
+    const sent = sentAt(Object.fromEntries(due.map((r) => [r.key, local('2025-09-15 09:00').toISOString()])));
+    expect(remindersDue([noPlanIn(8)], p, local('2025-10-15 09:00'), sent)).toEqual([]); // one a window, no second
+    expect(remindersDue([noPlanIn(8)], p, local('2026-02-02 09:00'), sent).map((r) => r.key)).toEqual(['slack:U8|2025-26-spring|make-plan']);
+  });
+
+  it('never go outside a window, to a student with a plan, or to a graduate', () => {
+    expect(remindersDue([noPlanIn(9)], p, local('2025-12-01 09:00'))).toEqual([]);
+    expect(remindersDue([{ ...noPlanIn(9), plan: planAt('2025-08-20 10:00') }], p, local('2025-09-15 09:00')).map((r) => r.kind)).toEqual(['first']);
+    expect(remindersDue([noPlanIn(12, { graduated: true })], p, local('2025-09-15 09:00'))).toEqual([]);
+  });
+
+  it('never list a graduate in a counselor digest', () => {
+    const graduate = { ...ana, graduated: true };
+    expect(remindersDue([graduate], p, local('2025-11-20 10:00'))).toEqual([]);
+    expect(remindersDue([ana], p, local('2025-11-20 10:00'))).toHaveLength(1);
   });
 });

@@ -4,6 +4,8 @@ import type { FileReply, ProactiveSender, Reply } from '../../../src/domain/mess
 import { CASELOAD_CSV_HEADER } from '../../../src/features/counselor/caseload-csv.js';
 import { newWorld, savePlan, setChoice, type World } from '../people/people-world.js';
 import { codeIn } from '../people/people-world.js';
+import { auditEntries } from '../../../src/features/people/audit.js';
+import { deliverScheduledSends } from '../../../src/scheduler/deliver-scheduled-sends.js';
 
 /** Four students on Ms. Rivera's list on 2026-11-23 (the fall window closed on Nov 15). */
 async function classroom(w: World) {
@@ -46,33 +48,43 @@ describe('counselor caseload', () => {
     expect(rivera.text()).toMatch(/No students on your list yet.*new class code/);
   });
 
-  it('shows the list and writes a CSV with one row per student', async () => {
+  it('shows the list (status words as in the CSV) and writes a CSV with a BOM and one row per student', async () => {
     const w = await newWorld();
     const rivera = await classroom(w);
     await rivera.say('caseload');
     await rivera.press('caseload:actions', 'show-list');
-    expect(rivera.text()).toMatch(/Sam Lee \(console:sam\): 9th grade, .*review overdue/);
-    expect(rivera.text()).toMatch(/console:cai: 9th grade, no choice yet, no plan/);
-    // The list keeps the next steps as buttons.
-    expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Send reminders to the overdue (1)', 'Download CSV']);
-    expect(rivera.question()?.text).toBe('Send a reminder to the 1 overdue student?');
+    expect(rivera.text()).toMatch(/^4 students on your list\./);
+    expect(rivera.text()).toMatch(/- Sam Lee, 9th grade: overdue/);
+    expect(rivera.text()).toMatch(/- console:cai, 9th grade: no plan/);
+    expect(rivera.text()).toMatch(/- Ana Diaz, 9th grade: not met this window/);
+    expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Remind these 4', 'Download CSV']);
 
     await rivera.press('caseload:actions', 'csv');
     const file = rivera.last.find((r): r is FileReply => r.kind === 'file')!;
     expect(file.mimeType).toBe('text/csv');
     expect(file.path.startsWith(w.exportDir)).toBe(true);
-    const rows = parse(await readFile(file.path, 'utf8')) as string[][];
+    const raw = await readFile(file.path, 'utf8');
+    expect(raw.charCodeAt(0)).toBe(0xfeff);
+    const rows = parse(raw, { bom: true }) as string[][];
     expect(rows[0]).toEqual(CASELOAD_CSV_HEADER);
     expect(rows).toHaveLength(5);
+    const col = (name: string) => CASELOAD_CSV_HEADER.indexOf(name);
     const sam = rows.find((r) => r[0] === 'console:sam')!;
     expect(sam.slice(1, 3)).toEqual(['Sam Lee', '9']);
-    expect(sam.slice(6, 9)).toEqual(['yes', 'overdue', 'no']);
-    expect(sam[10]).toBe('2026-11-16');
+    expect(sam[col('Plan status')]).toBe('overdue');
+    expect(sam[col('Reviewed this school year')]).toBe('no');
+    expect(sam[col('Overdue since')]).toBe('2026-11-16');
+    expect(sam[col('Meetings this school year')]).toBe('0');
+    expect(sam[col('Family linked')]).toBe('no');
     const ben = rows.find((r) => r[0] === 'console:ben')!;
-    expect(ben.slice(6, 10)).toEqual(['yes', 'up-to-date', 'yes', '2026-10-01']);
+    expect(ben[col('Plan status')]).toBe('not met this window');
+    expect(ben[col('Last review')]).toBe('2026-10-01');
     const cai = rows.find((r) => r[0] === 'console:cai')!;
-    expect(cai.slice(3, 8)).toEqual(['', '', '', 'no', 'no-plan']);
-    expect(cai[11]).toBe('2026-11-23');
+    expect(cai.slice(3, 7)).toEqual(['', '', '', 'no plan']);
+    expect(cai[col('Last activity')]).toBe('2026-11-23');
+    // Every status word in the chat list is the one in the CSV.
+    const list = await listText(rivera);
+    for (const r of rows.slice(1)) expect(listLineStatus(list, r[1] || r[0]!)).toBe(r[col('Plan status')]);
   });
 
   it('a name that looks like a formula is defused in the CSV', async () => {
@@ -86,6 +98,17 @@ describe('counselor caseload', () => {
   });
 });
 
+async function listText(rivera: Awaited<ReturnType<typeof classroom>>): Promise<string> {
+  const before = rivera.last;
+  const replies = await rivera.press('caseload:actions', 'show-list');
+  rivera.last = before;
+  return rivera.text(replies);
+}
+
+function listLineStatus(list: string, who: string): string | undefined {
+  return list.split('\n').find((l) => l.startsWith(`- ${who},`))?.split(': ').pop();
+}
+
 describe('reminding a group', () => {
   class FakeSender implements ProactiveSender {
     readonly sent: { userId: string; replies: Reply[] }[] = [];
@@ -96,7 +119,7 @@ describe('reminding a group', () => {
     }
   }
 
-  it('"remind everyone who is overdue" sends each a DM with a review button and counts sent and failed', async () => {
+  it('"remind everyone who is overdue" shows who and what first, and sends only after Yes', async () => {
     const fake = new FakeSender('console', ['ana']);
     const w = await newWorld({ senders: () => [fake] });
     const rivera = await classroom(w);
@@ -106,48 +129,83 @@ describe('reminding a group', () => {
     await savePlan(w.store, 'slack:U0DAN', '2026-08-22T15:00:00.000Z');
 
     await rivera.say('remind everyone who is overdue');
-    expect(rivera.text()).toMatch(/students who are overdue: 1 sent, 2 failed/);
+    expect(rivera.text()).toMatch(/^Remind 3 students \(overdue for a review\): Sam, Ana, slack:U0DAN\? Each gets a message like: "Hi Sam! Your counselor asked me/);
+    expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Yes, send', 'No']);
+    expect(fake.sent).toEqual([]);
+    await rivera.say('yes');
+    expect(rivera.text()).toMatch(/^1 sent, 2 failed\./);
     expect(fake.sent.map((s) => s.userId)).toEqual(['sam']);
     const q = fake.sent[0]!.replies.find((r) => r.kind === 'question');
     expect(q).toMatchObject({ questionId: 'reminder:review', choices: [{ id: 'start-review' }] });
     expect(q?.text).toMatch(/^Hi Sam! Your counselor asked me/);
+    const audited = (await auditEntries(w.store)).filter((a) => a.action === 'reminder-sent');
+    expect(audited).toEqual([expect.objectContaining({ by: 'console:rivera', subject: 'console:sam' })]);
   });
 
-  it('the summary button reminds the overdue, and other groups can be named', async () => {
+  it('No sends nothing; the summary button and named groups preview the right students', async () => {
     const fake = new FakeSender('console');
     const w = await newWorld({ senders: () => [fake] });
     const rivera = await classroom(w);
     await rivera.say('caseload');
     await rivera.press('caseload:actions', 'remind-overdue');
-    expect(rivera.text()).toMatch(/1 sent, 0 failed/);
+    expect(rivera.text()).toMatch(/^Remind Sam\?/);
+    await rivera.say('no');
+    expect(rivera.text()).toMatch(/nothing was sent/);
     await rivera.say('remind students with no plan');
-    expect(rivera.text()).toMatch(/students with no plan: 1 sent, 0 failed/);
-    expect(fake.sent.map((s) => s.userId)).toEqual(['sam', 'cai']);
-    expect(fake.sent[1]!.replies[0]!.text).toMatch(/start your Plan of Study/);
+    expect(rivera.text()).toMatch(/^Remind console:cai\? .*start your Plan of Study/);
+    await rivera.press('counselor:remind-confirm', 'yes');
+    expect(rivera.text()).toMatch(/^1 sent, 0 failed\./);
     await rivera.say('remind everyone');
-    expect(rivera.text()).toMatch(/everyone on your list: 2 sent, 0 failed, 2 skipped\. Skipped: already reminded in the last 24 hours\./);
-    expect(fake.sent.map((s) => s.userId)).toEqual(['sam', 'cai', 'ana', 'ben']);
+    expect(rivera.text()).toMatch(/^Remind 4 students/);
+    await rivera.say('yes');
+    expect(rivera.text()).toMatch(/^3 sent, 0 failed\. 1 skipped: already reminded in the last 24 hours\./);
+    expect(fake.sent.map((s) => s.userId).sort()).toEqual(['ana', 'ben', 'cai', 'sam']);
   });
 
-  it('a second tap the same day does not send the same nudge twice; the next day it does', async () => {
+  it('"remind ava" by name, and a name that fits two students asks which', async () => {
     const fake = new FakeSender('console');
     const w = await newWorld({ senders: () => [fake] });
     const rivera = await classroom(w);
-    await rivera.say('caseload');
-    await rivera.press('caseload:actions', 'remind-overdue');
-    await rivera.press('caseload:actions', 'remind-overdue');
-    expect(rivera.text()).toMatch(/^Reminders to students who are overdue: 0 sent, 0 failed, 1 skipped\./);
+    await setChoice(w.store, 'console:ben', 'Sam Ortiz');
+    await rivera.say('remind ana');
+    expect(rivera.text()).toMatch(/^Remind Ana\?/);
+    await rivera.say('yes');
+    expect(fake.sent.map((s) => s.userId)).toEqual(['ana']);
+    await rivera.say('remind sam');
+    expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Sam Lee (console:sam)', 'Sam Ortiz (console:ben)']);
+    await rivera.say('Sam Ortiz');
+    expect(rivera.text()).toMatch(/^Remind Sam\?/);
+    await rivera.say('yes');
+    expect(fake.sent.map((s) => s.userId)).toEqual(['ana', 'ben']);
+  });
+
+  it('in quiet hours it offers the next allowed time instead, keeps the send once, and the sweep delivers it then', async () => {
+    const fake = new FakeSender('console');
+    // Friday 2026-11-20, 21:00 in Chicago: quiet hours, and the weekend follows.
+    const w = await newWorld({ senders: () => [fake], start: '2026-11-21T03:00:00.000Z' });
+    const rivera = await classroom(w);
+    await rivera.say('remind sam');
+    expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Send at 7:00 Monday', 'Cancel']);
+    await rivera.say('send at 7:00 monday');
+    expect(rivera.text()).toMatch(/^Okay: 1 reminder will go out at 7:00 Monday\./);
+    expect(fake.sent).toEqual([]);
+    // Asked again for the same time: still one.
+    await rivera.say('remind sam');
+    await rivera.press('counselor:remind-confirm', 'yes');
+    expect(rivera.text()).toMatch(/^Okay: 0 reminders will go out/);
+
+    expect((await deliverScheduledSends(w.store, [fake], w.now())).sent).toEqual([]);
+    const monday = new Date('2026-11-23T13:00:00.000Z');
+    expect((await deliverScheduledSends(w.store, [fake], monday)).sent).toEqual(['console:sam']);
+    expect((await deliverScheduledSends(w.store, [fake], monday)).sent).toEqual([]);
     expect(fake.sent.map((s) => s.userId)).toEqual(['sam']);
-    w.advance(24 * 60 * 60 * 1000);
-    await rivera.say('remind everyone who is overdue');
-    expect(rivera.text()).toMatch(/1 sent, 0 failed\./);
-    expect(fake.sent.map((s) => s.userId)).toEqual(['sam', 'sam']);
   });
 
   it('the terminal sender puts the reminder in the student\'s outbox', async () => {
     const w = await newWorld();
     const rivera = await classroom(w);
     await rivera.say('remind overdue');
+    await rivera.say('yes');
     expect(rivera.text()).toMatch(/1 sent, 0 failed/);
     expect((await w.outbox('sam'))[0]).toMatchObject({ kind: 'question', questionId: 'reminder:review' });
   });

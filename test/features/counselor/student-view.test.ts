@@ -27,7 +27,10 @@ describe("one student's view and who may see it", () => {
     expect(text).toMatch(/Grade: 9th grade/);
     expect(text).toMatch(/Plan: .+ Version 1, last changed 2026-08-20/);
     expect(text).toMatch(/Plan check: /);
-    expect(text).toMatch(/Reviews: 1\. Status: up to date\.\n- 2026-09-30 \(version 1\)/);
+    expect(text).toMatch(/Reviews: 1\. Status: not met this window\.\n- 2026-09-30 \(version 1\)/);
+    // What's due for the student this year, then the next steps as buttons.
+    expect(text).toMatch(/Sam is in 9th grade\. The next plan check-in/);
+    expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['See the whole plan', 'We met today', 'Sign the plan', 'Remind them']);
   });
 
   it('a counselor can look a student up by name', async () => {

@@ -79,4 +79,14 @@ describe('plan conversations are held by the plan flow, beside whatever else is 
     expect(chat.text()).toMatch(/no longer waiting/);
     expect(gradesOf(await planNow(chat), 'HOSA').length).toBeGreaterThan(0);
   });
+
+  it('once someone signs the plan, the plan says who has signed this version', async () => {
+    const chat = await newChat({ now });
+    await studentWithPathway(chat, '9th');
+    await chat.say('plan');
+    expect(chat.text()).not.toMatch(/Signed \(version/);
+    await chat.say('sign my plan');
+    await chat.say('plan');
+    expect(chat.text()).toMatch(/Signed \(version \d+\): Student \(2026-11-23\)\. Not yet: Counselor, Family\./);
+  });
 });

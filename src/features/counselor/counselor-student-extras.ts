@@ -1,0 +1,58 @@
+/**
+ * What a counselor sees about one student beyond the record itself: meetings this school year,
+ * the last reminder, counselor notes (only counselors ever see them), the plan's sign-off, what's
+ * due for the student this year (the families' "what's due", told about the student), and the
+ * next steps as buttons.
+ */
+import { whatsDue } from '../../domain/family/index.js';
+import { text, type Reply } from '../../domain/messages.js';
+import type { Plan } from '../../domain/plan/index.js';
+import type { TurnContext } from '../../engine/command.js';
+import { loadStudentFacts } from '../family/student-facts.js';
+import type { StudentRow } from './caseload-rows.js';
+import type { CounselorDeps } from './counselor-deps.js';
+import { meetingRecord } from './meeting-records.js';
+import { WHICH_Q } from './my-students.js';
+import { signatureLine } from '../../domain/plan-signatures.js';
+
+const NOTES_SHOWN = 3;
+
+export async function counselorExtras(ctx: TurnContext, deps: CounselorDeps, row: StudentRow, plan?: Plan): Promise<Reply[]> {
+  const record = await meetingRecord(ctx.records.store, row.key);
+  const out: Reply[] = [];
+  const met = row.meetingsThisYear === 0 ? 'No meetings with a counselor this school year yet' : `Meetings this school year: ${row.meetingsThisYear} (last ${row.lastMeetingAt!.slice(0, 10)})`;
+  const reminded = row.lastReminderAt ? ` Last reminder: ${row.lastReminderAt.slice(0, 10)}.` : '';
+  out.push(text(`${met}.${row.metThisWindow ? ' Met this window.' : ''}${reminded} Family linked: ${row.familyLinked ? 'yes' : 'no'}.`));
+  if (plan) out.push(text(signatureLine(record, plan.versions[plan.versions.length - 1]!.number)));
+  const notes = record?.notes ?? [];
+  if (notes.length > 0) {
+    const shown = notes.slice(-NOTES_SHOWN).map((n) => `- ${n.at.slice(0, 10)}: ${n.text}`);
+    out.push(text([`Counselor notes (${notes.length}, only counselors see these):`, ...shown].join('\n')));
+  }
+  if (deps.gradeActions && row.grade !== undefined) {
+    const facts = await loadStudentFacts(ctx.records.store, row.key, await deps.reviewPolicy(), ctx.now);
+    const due = whatsDue({
+      grade: row.grade,
+      gradeActions: deps.gradeActions,
+      audience: 'family',
+      ...(facts.plan ? { plan: facts.plan } : {}),
+      ...(facts.review ? { reviewInfo: facts.review } : {}),
+      ...(facts.name ? { studentName: facts.name } : {}),
+    });
+    // Where the student stands this year; the family's to-do list ("ask your child to...") is not for counselors.
+    out.push(...due.filter((r) => r.kind === 'text').slice(0, 1));
+  }
+  out.push({
+    kind: 'question',
+    questionId: WHICH_Q,
+    text: 'What next?',
+    optional: true,
+    choices: [
+      ...(plan ? [{ id: `plan:${row.key}`, label: 'See the whole plan' }] : []),
+      { id: `met:${row.key}`, label: 'We met today' },
+      ...(plan ? [{ id: `sign:${row.key}`, label: 'Sign the plan' }] : []),
+      { id: `remind:${row.key}`, label: 'Remind them' },
+    ],
+  });
+  return out;
+}

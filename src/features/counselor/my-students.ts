@@ -1,0 +1,70 @@
+/**
+ * The counselor's own students for one turn: the rows of their caseload (after checking they are
+ * an authorised counselor), and one student picked by name, asking "which one?" with buttons when
+ * a name fits several. Never a student outside the caseload.
+ */
+import { text, type Reply } from '../../domain/messages.js';
+import type { TurnContext } from '../../engine/command.js';
+import { caseloadOf, counselorRecord } from '../people/links.js';
+import type { StudentRow } from './caseload-rows.js';
+import { caseloadRows } from './caseload-row-cache.js';
+import type { CounselorDeps } from './counselor-deps.js';
+import { findStudents } from './student-search.js';
+
+export const NOT_SET_UP = text("Your counselor access isn't set up right now. Please ask your school's Waypoint admin.");
+export const EMPTY = text(
+  'No students on your list yet. Say "new class code" to get a code your students can type to join, or "add student" and their id (like "add student slack:U123").',
+);
+/** "Which one?" after a name that fits several students; the choice is "<action>:<student key>". */
+export const WHICH_Q = 'counselor:which';
+const MAX_CHOICES = 8;
+
+/** The caseload rows, or undefined (after saying why) when there is nothing to show. */
+export async function rowsFor(ctx: TurnContext, deps: CounselorDeps): Promise<StudentRow[] | undefined> {
+  const store = ctx.records.store;
+  if (!(await counselorRecord(store, ctx.userKey))) {
+    ctx.say(NOT_SET_UP);
+    return undefined;
+  }
+  const keys = await caseloadOf(store, ctx.userKey);
+  if (keys.length === 0) {
+    ctx.say(EMPTY);
+    return undefined;
+  }
+  return caseloadRows(store, keys, deps.framework, await deps.reviewPolicy(), ctx.now);
+}
+
+export type PickResult = { row: StudentRow } | { asked: true } | { none: true };
+
+/** Whether `key` is on this counselor's caseload right now. */
+export async function onMyCaseload(ctx: TurnContext, key: string): Promise<boolean> {
+  return (await caseloadOf(ctx.records.store, ctx.userKey)).includes(key);
+}
+
+export function whichQuestion(action: string, rows: StudentRow[], asked: string): Reply {
+  return {
+    kind: 'question',
+    questionId: WHICH_Q,
+    text: `${rows.length} students match "${asked.slice(0, 40)}". Which one?`,
+    choices: rows.slice(0, MAX_CHOICES).map((r) => ({ id: `${action}:${r.key}`, label: r.name ? `${r.name} (${r.key})` : r.key })),
+  };
+}
+
+/**
+ * One student of the caseload by (part of) a name or an id. Several: asks which (buttons carry
+ * `action`); none: says so.
+ */
+export async function pickStudent(ctx: TurnContext, deps: CounselorDeps, asked: string, action: string): Promise<PickResult> {
+  const rows = await rowsFor(ctx, deps);
+  if (!rows) return { none: true };
+  const found = findStudents(rows, asked);
+  const exact = found.filter((r) => r.name?.toLowerCase() === asked.trim().toLowerCase());
+  const hits = exact.length === 1 ? exact : found;
+  if (hits.length === 1) return { row: hits[0]! };
+  if (hits.length === 0) {
+    ctx.say(text(`I couldn't find "${asked.slice(0, 40)}" on your list. Try part of their name or their id, like "find garcia".`));
+    return { none: true };
+  }
+  ctx.say(whichQuestion(action, hits, asked));
+  return { asked: true };
+}
