@@ -59,6 +59,8 @@ export interface CrashReport {
   repliesClaimed: number;
   repliesPosted: number;
   postedTwice: number;
+  /** Replies claimed and being sent at the instant of a kill: at most once means these are not sent again. */
+  lostInFlight: number;
   seconds: number;
 }
 
@@ -112,8 +114,12 @@ export async function runSlackCrash(o: CrashOptions): Promise<CrashReport> {
   };
   let server: ChildProcess | undefined;
   const start = async () => {
-    server = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/main.ts', 'slack'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'ignore'] });
+    // node itself with tsx's loader (not the tsx command, which runs the app in a child that SIGKILL would not reach).
+    server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'slack'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    server.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-2000)));
     for (let i = 0; i < 600; i++) {
+      if (server.exitCode !== null) throw new Error(`the Slack server stopped at start-up: ${stderr}`);
       try {
         await fetch(`http://127.0.0.1:${port}/health-check`);
         return;
@@ -121,7 +127,7 @@ export async function runSlackCrash(o: CrashOptions): Promise<CrashReport> {
         await sleep(50);
       }
     }
-    throw new Error('the Slack server did not start');
+    throw new Error(`the Slack server did not start: ${stderr}`);
   };
   const kill = async () => {
     const s = server!;
@@ -197,7 +203,7 @@ export async function runSlackCrash(o: CrashOptions): Promise<CrashReport> {
   }
   const stats = (await (await fetch(`http://127.0.0.1:${stubPort}/`)).json()) as { posts: number };
   stub.kill();
-  await rm(dataDir, { recursive: true, force: true });
+  await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
   return {
     kills: o.kills,
     turnsAcked: acked.size,
@@ -208,6 +214,7 @@ export async function runSlackCrash(o: CrashOptions): Promise<CrashReport> {
     repliesClaimed,
     repliesPosted: stats.posts,
     postedTwice: Math.max(0, stats.posts - repliesClaimed),
+    lostInFlight: Math.max(0, repliesClaimed - stats.posts),
     seconds: Math.round((Date.now() - started) / 1000),
   };
 }
