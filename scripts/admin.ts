@@ -1,12 +1,17 @@
 /**
- * Administration from the server's terminal: who is a counselor.
+ * Administration from the server's terminal: who is a counselor, who is on a caseload, the audit.
  *
  *   npm run admin -- add-counselor <channel>:<user id> --school "<name>" [--name "<name>"]
  *   npm run admin -- remove-counselor <channel>:<user id>
  *   npm run admin -- list
+ *   npm run admin -- assign|unassign <counselor id> <student id>
+ *   npm run admin -- import-roster <file.csv>
+ *   npm run admin -- requests | accept <request id> | decline <request id>
+ *   npm run admin -- audit [--student <id>] [--since YYYY-MM-DD]
  *
  * In the terminal channel a user's id is console:<WAYPOINT_USER>.
  */
+import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../src/config.js';
 import { ADMIN_USAGE, parseAdminArgs, runAdmin } from '../src/features/people/admin-cli.js';
 import { IndexedStore } from '../src/store/indexed-store.js';
@@ -24,7 +29,8 @@ async function main(): Promise<void> {
   // reads counselors and caseloads from it, so a counselor added or removed here must show there.
   const store = new IndexedStore(new LowdbStore(config.dataDir), { logger: { info: () => undefined, warn: (_o, msg) => console.error(msg) } });
   await store.open({ readEveryRecord: false });
-  await runAdmin(cmd, { store, now: new Date(), write: (line) => console.log(line) });
+  const ok = await runAdmin(cmd, { store, now: new Date(), write: (line) => console.log(line), readFile: (file) => readFile(file, 'utf8') });
+  if (ok === false) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

@@ -94,7 +94,7 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
     commands,
     // Words for another role's command ("caseload" from a student) are said to be theirs, not read as a job.
     // Plan changes typed in the student's words, read before intents (they name classes, not jobs).
-    textReaders: [planFallback(plan), counselor.textReader],
+    textReaders: [people.textReader, planFallback(plan), counselor.textReader],
     fallbacks: [family.fallback,  forOtherRoles(commands), counselor.fallback, notForCounselors(freeTextFallback(data.matcher, data.framework, { frame: u.jobFrame, interestLeads: u.interestLeads }))],
     understanding: { answerWords: u.answerWords, messages: new MessageUnderstanding(u.classifier, u.intents) },
     notUnderstood: roleFallback,

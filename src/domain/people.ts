@@ -19,6 +19,11 @@ export interface StudentLinks {
   studentKey: string;
   counselorKeys: string[];
   familyKeys: string[];
+  /**
+   * The student's school, known once they join a counselor (class code, admin, roster, accepted
+   * request): that counselor's school. A counselor at another school never sees them.
+   */
+  school?: string;
   updatedAt: string;
 }
 
@@ -51,14 +56,62 @@ export interface AuditEntry {
     | 'access-denied'
     | 'code-locked'
     | 'safety-alert'
-    | 'meeting-recorded' | 'note-added' | 'plan-signed' | 'reminder-sent' | 'student-viewed' | 'plan-viewed' | 'export';
+    | 'meeting-recorded'
+    | 'note-added'
+    | 'plan-signed'
+    | 'reminder-sent'
+    | 'student-viewed'
+    | 'plan-viewed'
+    | 'export'
+    | 'caseload-requested'
+    | 'caseload-request-accepted'
+    | 'caseload-request-declined'
+    | 'roster-imported';
   /** User keys involved; never names or message text. */
   subject?: string;
   target?: string;
   /** Whether a notice reached its channel (safety-alert only). */
   delivered?: boolean;
-  /** The counselor's school (counselor-added only). */
+  /** The counselor's school (counselor-added, exports). */
   school?: string;
+  /** The caseload request (caseload-request-*), or how many students a roster import placed. */
+  request?: string;
+  count?: number;
+}
+
+/**
+ * Collection "caseload-requests", id = request id (short, typeable: "R-7KX4M2"): a counselor asks
+ * to add a student; the student (or the admin) says yes or no.
+ */
+export interface CaseloadRequest {
+  id: string;
+  counselorKey: string;
+  studentKey: string;
+  /** The counselor's school when asked. */
+  school: string;
+  at: string;
+  state: 'waiting' | 'accepted' | 'declined';
+  /** When the student was asked (a message through their channel, or in their chat). */
+  askedAt?: string;
+  decidedAt?: string;
+  /** The student's key, or "admin-cli". */
+  decidedBy?: string;
+}
+
+/** Collection "caseload-asks", id = student's user key: their requests still waiting for an answer. */
+export interface CaseloadAsks {
+  studentKey: string;
+  requestIds: string[];
+}
+
+/**
+ * Collection "record-views", id = student's user key: the latest views of the student's record by
+ * someone else (newest last, at most 90 days and 50 entries), so "who looked at my plan?" reads
+ * one small record, never the whole audit.
+ */
+export interface RecordViews {
+  studentKey: string;
+  views: { at: string; by: string; action: 'student-viewed' | 'plan-viewed' | 'export' }[];
 }
 
 /**

@@ -55,3 +55,8 @@ export function withMissingName(profile: Profile | undefined, platformName: stri
   if (!profile || !name || profile.displayName?.trim()) return undefined;
   return { ...profile, displayName: name };
 }
+
+/** A student marked graduated at a school-year rollover: kept on record, never reminded, not counted as active. */
+export function isGraduated(profile: Pick<Profile, 'graduatedIn'> | undefined): boolean {
+  return profile?.graduatedIn !== undefined;
+}

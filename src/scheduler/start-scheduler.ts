@@ -7,6 +7,7 @@
  */
 import { compactIndexIfDue } from './compact-index.js';
 import { rollOverSchoolYear } from './roll-over-school-year.js';
+import { deliverScheduledSends } from './deliver-scheduled-sends.js';
 import { runReminderSweep, type SweepOptions, type SweepResult } from './run-reminder-sweep.js';
 
 export interface SchedulerOptions extends Omit<SweepOptions, 'now' | 'dryRun'> {
@@ -42,7 +43,11 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
       .then(async () => {
         const now = clock();
         await rollOver(now);
-        return runReminderSweep({ ...o, now });
+        const result = await runReminderSweep({ ...o, now });
+        // Reminders a counselor asked for outside sending hours ("send at 7:00 Monday") go out when due.
+        const held = await deliverScheduledSends(o.store, o.senders, now);
+        if (held.sent.length + held.failed.length > 0) o.logger?.info({ sent: held.sent.length, failed: held.failed.length }, 'scheduled counselor reminders delivered');
+        return result;
       })
       .then(async (r) => {
         o.onSweep?.(r);

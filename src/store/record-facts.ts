@@ -24,9 +24,10 @@ export interface MeetingFacts {
   meetings: { at: string; windowId?: string }[];
 }
 
-/** student-links: the student's counselors. */
+/** student-links: the student's counselors, and their school when known (a counselor at another school never sees them). */
 export interface StudentLinkFacts {
   counselorKeys: string[];
+  school?: string;
 }
 
 /** caseloads: the counselor's students. */
@@ -87,7 +88,7 @@ export function factsOf(collection: IndexedCollection, value: unknown): FactsByC
       return out;
     }
     case 'student-links':
-      return { counselorKeys: strings(v.counselorKeys) };
+      return typeof v.school === 'string' ? { counselorKeys: strings(v.counselorKeys), school: v.school } : { counselorKeys: strings(v.counselorKeys) };
     case 'caseloads':
       return { studentKeys: strings(v.studentKeys) };
     case 'counselors':

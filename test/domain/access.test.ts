@@ -40,6 +40,22 @@ describe('access rule: role x target', () => {
   });
 });
 
+describe('access rule: a counselor never sees a student at another school', () => {
+  const counselor: Viewer = { key: 'slack:UCOUN', role: 'counselor' };
+  const l = links({ caseload: [LINKED], authorisedCounselor: true, school: 'Lincoln High' });
+  it.each([
+    ['the same school', 'Lincoln High', true],
+    ['the same school, written differently', '  lincoln   high ', true],
+    ['another school', 'Roosevelt High', false],
+    ['a school not known yet', undefined, true],
+  ] as [string, string | undefined, boolean][])('on the caseload, at %s -> %s', (_what, school, expected) => {
+    expect(maySee(counselor, LINKED, l, school === undefined ? {} : { school })).toBe(expected);
+  });
+  it('off the caseload at the same school -> false', () => {
+    expect(maySee(counselor, OTHER, l, { school: 'Lincoln High' })).toBe(false);
+  });
+});
+
 describe('canSee reads the link records', () => {
   it('follows family links, caseloads and counselor authorisation', async () => {
     const store = new MemoryStore();

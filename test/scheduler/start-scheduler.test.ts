@@ -39,4 +39,22 @@ describe('the scheduler timer', () => {
     expect(warnings.filter((w) => 'job' in w)).toEqual([{ job: 'school-year', error: 'Error' }, { job: 'school-year', error: 'Error' }]); // at start, and before the sweep
     await scheduler.stop();
   });
+
+  it('a reminder a counselor held for the morning goes out with the first sweep after it is due, once', async () => {
+    const store = new MemoryStore();
+    await store.putIfAbsent('scheduled-sends', 'slack:UBO|2025-09-15T12:30:00.000Z', {
+      studentKey: 'slack:UBO', by: 'slack:ULEE', sendAt: '2025-09-15T12:30:00.000Z', replies: [{ kind: 'text', text: 'Time to check your plan!' }],
+      state: 'waiting', createdAt: '2025-09-13T02:00:00.000Z',
+    });
+    const slack = new FakeSender('slack');
+    let now = local('2025-09-15 07:00');
+    const scheduler = startScheduler({ store, senders: [slack], policy: policy(), clock: () => now });
+    await scheduler.sweepNow();
+    expect(slack.sent).toEqual([]);
+    now = local('2025-09-15 07:45');
+    await scheduler.sweepNow();
+    await scheduler.sweepNow();
+    expect(slack.sent.map((s) => s.userId)).toEqual(['UBO']);
+    await scheduler.stop();
+  });
 });

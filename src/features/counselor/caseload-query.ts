@@ -108,7 +108,7 @@ export function hasFilter(q: CaseloadQuery): boolean {
 function statusMatches(r: StudentRow, s: StatusFilter): boolean {
   switch (s) {
     case 'overdue':
-      return r.review.state === 'overdue';
+      return r.status.code === 'overdue';
     case 'no-plan':
       return !r.hasPlan;
     case 'has-plan':
@@ -120,7 +120,7 @@ function statusMatches(r: StudentRow, s: StatusFilter): boolean {
     case 'met':
       return r.metThisWindow;
     case 'no-review':
-      return r.hasPlan && !r.review.reviewedThisSchoolYear;
+      return r.hasPlan && !r.status.reviewedThisSchoolYear;
     case 'no-family':
       return !r.familyLinked;
   }

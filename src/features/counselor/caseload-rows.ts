@@ -8,8 +8,8 @@ import type { Grade } from '../../domain/grade.js';
 import { currentSignatures, lastMeeting, metInWindow, MEETINGS, windowForMeeting, type MeetingRecord, type Signer } from '../../domain/meetings.js';
 import type { StudentLinks } from '../../domain/people.js';
 import type { Plan } from '../../domain/plan/index.js';
-import type { Profile } from '../../domain/profile.js';
-import { reviewStatus, schoolCalendar, type ReviewPolicy, type ReviewStatus } from '../../domain/reminders/index.js';
+import { isGraduated, type Profile } from '../../domain/profile.js';
+import { planStatus, schoolCalendar, type PlanStatus, type ReviewPolicy, type ReviewStatus } from '../../domain/reminders/index.js';
 import type { Session } from '../../engine/session.js';
 import type { Store } from '../../store/store.js';
 
@@ -35,6 +35,8 @@ export interface StudentRow {
   noChoice: boolean;
   hasPlan: boolean;
   review: ReviewStatus;
+  /** Where the student stands under the policy: the same words everywhere. */
+  status: PlanStatus;
   /** When the student last chatted (their session's last turn). */
   lastActivity?: string;
   /** The review window meetings count for now (open, or the last one closed this year). */
@@ -68,6 +70,8 @@ export async function studentRow(store: Store, key: string, fw: FrameworkIndex, 
   const hasPlan = plan !== undefined && versions.length > 0;
   const version = hasPlan ? versions[versions.length - 1]!.number : 0;
   const signed = hasPlan ? currentSignatures(meetings, version) : {};
+  // One status for the chat, the CSV, reports and reminders (src/domain/reminders/plan-status.ts).
+  const status = planStatus({ ...(plan ? { plan } : {}), ...(meetings ? { meetings } : {}), hasPathway: !!c?.pathwayId, graduated: isGraduated(profile) }, policy, now, calendar);
   return {
     key,
     ...(profile?.displayName?.trim() ? { name: profile.displayName.trim() } : {}),
@@ -77,7 +81,8 @@ export async function studentRow(store: Store, key: string, fw: FrameworkIndex, 
     ...(c?.pathwayId ? { pathway: fw.pathway(c.pathwayId)?.name ?? c.pathwayId, pathwayId: c.pathwayId } : {}),
     noChoice: !c?.pathId,
     hasPlan,
-    review: reviewStatus(plan, policy, now, calendar),
+    review: status.review,
+    status,
     ...(session?.updatedAt ? { lastActivity: session.updatedAt } : {}),
     ...(window ? { meetingWindow: window.id } : {}),
     metThisWindow: window ? metInWindow(meetings, window.id) : false,

@@ -19,9 +19,9 @@ export function inGroup(r: StudentRow, g: StudentGroup): boolean {
     case 'no-plan':
       return !r.hasPlan;
     case 'no-review':
-      return r.hasPlan && !r.review.reviewedThisSchoolYear;
+      return r.hasPlan && !r.status.reviewedThisSchoolYear;
     case 'overdue':
-      return r.review.state === 'overdue';
+      return r.status.code === 'overdue';
   }
 }
 

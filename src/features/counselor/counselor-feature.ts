@@ -14,7 +14,7 @@ import type { EffectHandler } from '../../engine/engine.js';
 import type { FlowDefinition } from '../../engine/flow-runner.js';
 import { loadReviewPolicy } from '../../scheduler/load-review-policy.js';
 import { caseloadCommand, moreCommand, remindCommand } from './caseload-commands.js';
-import { addStudentCommand, removeStudentCommand } from './caseload-membership.js';
+import { removeStudentCommand } from './caseload-membership.js';
 import type { CounselorDeps } from './counselor-deps.js';
 import { counselorFallback, counselorNameReader } from './counselor-text.js';
 import { meetingCommand, noteCommand } from './meeting-commands.js';
@@ -64,7 +64,7 @@ function commandsOf(deps: CounselorDeps): Command[] {
     counselorSignCommand(deps),
     ownSignCommand(deps.logger),
     whoSignedCommand(),
-    addStudentCommand(),
+    // "add student" (a request the student accepts) is in the people feature.
     removeStudentCommand(),
     studentViewCommand(deps),
     studentActionsCommand(deps),

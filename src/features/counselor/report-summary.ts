@@ -19,7 +19,7 @@ export function reportFacts(r: StudentRow): ReportFacts {
     hasPathway: r.pathwayId !== undefined,
     hasPlan: r.hasPlan,
     metThisWindow: r.metThisWindow,
-    reviewedThisYear: r.hasPlan && (r.review.reviewedThisSchoolYear || r.meetingsThisYear > 0),
+    reviewedThisYear: r.hasPlan && r.status.reviewedThisSchoolYear,
   };
 }
 

@@ -1,30 +1,14 @@
 /**
- * One student's plan status in a few words, the same in the chat list, the student view and the
- * CSV. Most pressing first: no plan, overdue for a review, no counselor meeting this window, a
- * review due now, reviewed, up to date.
+ * One student's plan status in a few words, the same in the chat list, the student view, the CSV,
+ * reports and reminders: planStatus (src/domain/reminders/plan-status.ts), most pressing first.
  */
-import type { StudentRow } from './caseload-rows.js';
+import { PLAN_STATUS_WORDS, type PlanStatus, type PlanStatusCode } from '../../domain/reminders/index.js';
 
-export type StudentStatus = 'no-plan' | 'overdue' | 'not-met' | 'due' | 'reviewed' | 'up-to-date';
+export type StudentStatus = PlanStatusCode;
+export const STATUS_WORDS = PLAN_STATUS_WORDS;
 
-export const STATUS_WORDS: Record<StudentStatus, string> = {
-  'no-plan': 'no plan',
-  overdue: 'overdue',
-  'not-met': 'not met this window',
-  due: 'review due',
-  reviewed: 'reviewed',
-  'up-to-date': 'up to date',
-};
-
-type StatusFacts = Pick<StudentRow, 'hasPlan' | 'review' | 'metThisWindow' | 'meetingWindow'>;
-
-export function statusOf(r: StatusFacts): StudentStatus {
-  if (!r.hasPlan) return 'no-plan';
-  if (r.review.state === 'overdue') return 'overdue';
-  if (r.meetingWindow && !r.metThisWindow) return 'not-met';
-  if (r.review.state === 'due') return 'due';
-  if (r.review.state === 'reviewed') return 'reviewed';
-  return 'up-to-date';
+export function statusOf(r: { status: Pick<PlanStatus, 'code'> }): StudentStatus {
+  return r.status.code;
 }
 
-export const statusWords = (r: StatusFacts): string => STATUS_WORDS[statusOf(r)];
+export const statusWords = (r: { status: Pick<PlanStatus, 'code'> }): string => STATUS_WORDS[statusOf(r)];

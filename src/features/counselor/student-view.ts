@@ -84,7 +84,7 @@ export async function studentViewReplies(ctx: TurnContext, key: string, deps: Co
     out.push(text(problems.length === 0 ? 'Plan check: nothing to fix.' : [`Plan check: ${problems.length} to fix.`, ...problems.map((p) => `- ${p.message}`)].join('\n')));
   }
   const reviews = plan.reviews.map((r) => `- ${r.at.slice(0, 10)} (version ${r.version})`);
-  const since = row.review.overdue ? ` (since ${row.review.overdue.since.slice(0, 10)})` : '';
+  const since = row.status.overdue ? ` (since ${row.status.overdue.since.slice(0, 10)})` : '';
   const state = `${statusWords(row)}${since}`;
   out.push(text([`Reviews: ${reviews.length === 0 ? 'none yet' : reviews.length}. Status: ${state}.`, ...reviews.slice(-10)].join('\n')));
   if (counselor) out.push(...(await counselorExtras(ctx, deps, row, plan)));

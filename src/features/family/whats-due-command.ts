@@ -11,6 +11,7 @@ import type { ReviewPolicy } from '../../domain/reminders/index.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
 import { denyAccess, checkAccess, linkedStudents, type DenialLogger } from '../people/links.js';
+import { audit } from '../people/audit.js';
 import { loadStudentFacts, type StudentFacts } from './student-facts.js';
 
 export const DUE_WHICH_Q = 'family:due-which';
@@ -70,16 +71,21 @@ async function forFamily(ctx: TurnContext, deps: WhatsDueDeps, input: { text?: s
   const store = ctx.records.store;
   const load = (key: string) => loadStudentFacts(store, key, deps.reviewPolicy, ctx.now);
 
-  const sayAll = (all: StudentFacts[]) => {
+  // Every view of a student by a family member is audited (ids only).
+  const show = async (s: StudentFacts) => {
+    await audit(store, { at: ctx.now.toISOString(), by: ctx.userKey, action: 'student-viewed', subject: s.key });
+    ctx.say(...repliesFor(s, deps, 'family'));
+  };
+  const sayAll = async (all: StudentFacts[]) => {
     ctx.say(text(`Here's what's due for each of your ${all.length} students.`));
-    for (const s of all) ctx.say(...repliesFor(s, deps, 'family'));
+    for (const s of all) await show(s);
   };
 
   if (input.questionId === DUE_WHICH_Q) {
     const choice = input.choiceId ?? '';
     if (choice !== ALL_STUDENTS) {
       if (!(await checkAccess(ctx, choice, deps.logger))) return;
-      return ctx.say(...repliesFor(await load(choice), deps, 'family'));
+      return show(await load(choice));
     }
     const keys = await linkedStudents(store, ctx.userKey);
     if (keys.length === 0) return ctx.say(...HOW_TO_LINK.map(text));
@@ -96,9 +102,9 @@ async function forFamily(ctx: TurnContext, deps: WhatsDueDeps, input: { text?: s
     const picked = matchChoice(named, choices);
     // A name that is not one of their students: the same answer as any other attempt.
     if (!picked) return denyAccess(ctx, undefined, deps.logger);
-    return ctx.say(...repliesFor(students.find((s) => s.key === picked.id)!, deps, 'family'));
+    return show(students.find((s) => s.key === picked.id)!);
   }
-  if (students.length === 1) return ctx.say(...repliesFor(students[0]!, deps, 'family'));
+  if (students.length === 1) return show(students[0]!);
   ctx.say({
     kind: 'question',
     questionId: DUE_WHICH_Q,

@@ -5,40 +5,39 @@
  *   add-counselor <channel>:<user id> --school "<name>" [--name "<shown name>"]
  *   remove-counselor <channel>:<user id>
  *   list
+ *   assign / unassign / import-roster / requests / accept / decline / audit: caseload-admin.ts
  */
 import type { CounselorRecord, Caseload } from '../../domain/people.js';
 import type { Profile } from '../../domain/profile.js';
 import type { Store } from '../../store/store.js';
 import { audit } from './audit.js';
 import { CASELOADS, COUNSELORS } from './links.js';
+import { userKeyProblem } from './admin-ids.js';
+import { CASELOAD_ADMIN_USAGE, parseCaseloadAdmin, runCaseloadAdmin, type CaseloadAdminCommand } from './caseload-admin.js';
+
+export { userKeyProblem };
 
 export const ADMIN_USAGE = [
   'Usage:',
   '  npm run admin -- add-counselor <channel>:<user id> --school "<school name>" [--name "<name students see>"]',
   '  npm run admin -- remove-counselor <channel>:<user id>',
   '  npm run admin -- list',
+  ...CASELOAD_ADMIN_USAGE,
   'Channels: console (the terminal; the id is WAYPOINT_USER), slack (a member id like U0123ABC), teams (an AAD object id or 29:... id).',
 ].join('\n');
 
 export const ADMIN_BY = 'admin-cli';
-const CHANNELS = ['console', 'slack', 'teams'];
 
 export type AdminCommand =
   | { kind: 'add-counselor'; key: string; school: string; name?: string }
   | { kind: 'remove-counselor'; key: string }
-  | { kind: 'list' };
-
-/** Checks a user key: "<channel>:<user id>" with a known channel. Returns a problem, or undefined. */
-export function userKeyProblem(key: string | undefined): string | undefined {
-  if (!key) return 'Give the user as <channel>:<user id>, for example console:ms-rivera or slack:U0123ABC.';
-  const m = /^([a-z]+):(\S{1,100})$/.exec(key);
-  if (!m) return `"${key}" is not a user id. Write it as <channel>:<user id>, for example console:ms-rivera or slack:U0123ABC.`;
-  if (!CHANNELS.includes(m[1]!)) return `"${m[1]}" is not a channel I know. Use console, slack or teams.`;
-  return undefined;
-}
+  | { kind: 'list' }
+  | CaseloadAdminCommand;
 
 export function parseAdminArgs(argv: string[]): AdminCommand | { error: string } {
   const [command, ...rest] = argv;
+  const caseload = parseCaseloadAdmin(command, rest);
+  if (caseload) return caseload;
   const flags = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -72,9 +71,9 @@ export function parseAdminArgs(argv: string[]): AdminCommand | { error: string }
       if (positional.length > 0 || flags.size > 0) return { error: 'list takes no arguments.' };
       return { kind: 'list' };
     case undefined:
-      return { error: 'Say what to do: add-counselor, remove-counselor or list.' };
+      return { error: 'Say what to do: add-counselor, remove-counselor, list, assign, unassign, import-roster, requests, accept, decline or audit.' };
     default:
-      return { error: `I don't know the command "${command}". Use add-counselor, remove-counselor or list.` };
+      return { error: `I don't know the command "${command}". Use add-counselor, remove-counselor, list, assign, unassign, import-roster, requests, accept, decline or audit.` };
   }
 }
 
@@ -111,7 +110,16 @@ export async function removeCounselor(store: Store, key: string, now: Date): Pro
   return true;
 }
 
-export async function runAdmin(cmd: AdminCommand, deps: { store: Store; now: Date; write: (line: string) => void }): Promise<void> {
+export interface AdminDeps {
+  store: Store;
+  now: Date;
+  write: (line: string) => void;
+  /** Reads a file the admin names (the roster CSV). */
+  readFile?: (file: string) => Promise<string>;
+}
+
+/** Runs one admin command; false when it could not be done (the reason is written). */
+export async function runAdmin(cmd: AdminCommand, deps: AdminDeps): Promise<boolean | void> {
   const { store, now, write } = deps;
   switch (cmd.kind) {
     case 'add-counselor': {
@@ -134,6 +142,9 @@ export async function runAdmin(cmd: AdminCommand, deps: { store: Store; now: Dat
         const n = load?.studentKeys.length ?? 0;
         write(`  ${c.userKey}  ${c.school}${c.displayName ? `  (${c.displayName})` : ''}  added ${c.addedAt.slice(0, 10)}  ${n} student${n === 1 ? '' : 's'}`);
       }
+      return;
     }
+    default:
+      return runCaseloadAdmin(cmd, deps);
   }
 }

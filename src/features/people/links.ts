@@ -6,7 +6,7 @@
  * For other features: `canSee(store, viewer, studentKey)` answers the access rule, and
  * `checkAccess(ctx, studentKey)` also says the polite "I can't share that" and audits a denial.
  */
-import { CANT_SHARE, maySee, type Viewer, type ViewerLinks } from '../../domain/access.js';
+import { atOtherSchool, CANT_SHARE, maySee, type Viewer, type ViewerLinks } from '../../domain/access.js';
 import { text } from '../../domain/messages.js';
 import type { Caseload, CounselorRecord, FamilyLinks, StudentLinks } from '../../domain/people.js';
 import type { Profile } from '../../domain/profile.js';
@@ -35,10 +35,28 @@ export function counselorRecord(store: Store, userKey: string): Promise<Counselo
   return store.get<CounselorRecord>(COUNSELORS, userKey);
 }
 
-/** The students on a counselor's caseload (empty when they are not an authorised counselor). */
+/**
+ * The students on a counselor's caseload (empty when they are not an authorised counselor), never
+ * one known to be at another school. Reads the students' schools from the facts index when the
+ * store keeps one (as the app runs), so a caseload of 400 costs no file reads.
+ */
 export async function caseloadOf(store: Store, counselorKey: string): Promise<string[]> {
-  if (!(await counselorRecord(store, counselorKey))) return [];
-  return (await store.get<Caseload>(CASELOADS, counselorKey))?.studentKeys ?? [];
+  const record = await counselorRecord(store, counselorKey);
+  if (!record) return [];
+  const keys = (await store.get<Caseload>(CASELOADS, counselorKey))?.studentKeys ?? [];
+  const schools = await schoolsOf(store, keys);
+  return keys.filter((k, i) => !atOtherSchool(record.school, schools[i]));
+}
+
+type WithFacts = Store & { facts(): Promise<{ studentLinks: ReadonlyMap<string, { school?: string }> }> };
+const hasFacts = (s: Store): s is WithFacts => typeof (s as { facts?: unknown }).facts === 'function';
+
+async function schoolsOf(store: Store, keys: string[]): Promise<(string | undefined)[]> {
+  if (hasFacts(store)) {
+    const links = (await store.facts()).studentLinks;
+    return keys.map((k) => links.get(k)?.school);
+  }
+  return Promise.all(keys.map((k) => studentSchool(store, k)));
 }
 
 /** What the viewer is connected to, for the access rule. */
@@ -47,9 +65,10 @@ export async function viewerLinks(store: Store, viewer: Viewer): Promise<ViewerL
     return { linkedStudents: await linkedStudents(store, viewer.key), caseload: [], authorisedCounselor: false };
   }
   if (viewer.role === 'counselor') {
-    const authorised = (await counselorRecord(store, viewer.key)) !== undefined;
-    const caseload = authorised ? ((await store.get<Caseload>(CASELOADS, viewer.key))?.studentKeys ?? []) : [];
-    return { linkedStudents: [], caseload, authorisedCounselor: authorised };
+    const record = await counselorRecord(store, viewer.key);
+    // Without students known to be at another school (so a name never even matches them).
+    const caseload = record ? await caseloadOf(store, viewer.key) : [];
+    return { linkedStudents: [], caseload, authorisedCounselor: record !== undefined, ...(record ? { school: record.school } : {}) };
   }
   return { linkedStudents: [], caseload: [], authorisedCounselor: false };
 }
@@ -61,7 +80,15 @@ export async function viewerLinks(store: Store, viewer: Viewer): Promise<ViewerL
 export async function canSee(store: Store, viewer: string | Viewer, studentKey: string): Promise<boolean> {
   const v: Viewer =
     typeof viewer === 'string' ? { key: viewer, role: (await store.get<Profile>('profiles', viewer))?.role } : viewer;
-  return maySee(v, studentKey, await viewerLinks(store, v));
+  const links = await viewerLinks(store, v);
+  // The school matters only for a counselor who has the student on their caseload.
+  const school = v.role === 'counselor' && links.caseload.includes(studentKey) ? await studentSchool(store, studentKey) : undefined;
+  return maySee(v, studentKey, links, school ? { school } : {});
+}
+
+/** The student's school, when known (set when they join a counselor). */
+export async function studentSchool(store: Store, studentKey: string): Promise<string | undefined> {
+  return (await store.get<StudentLinks>(STUDENT_LINKS, studentKey))?.school;
 }
 
 /** Who is asking, as the access rule sees them. */
@@ -143,10 +170,15 @@ export function unlinkFamily(store: Store, c: LinkChange): Promise<boolean> {
   });
 }
 
-/** Puts a student on a counselor's caseload (both sides) and audits it. False when already there. */
-export function addToCaseload(store: Store, c: LinkChange): Promise<boolean> {
+/**
+ * Puts a student on a counselor's caseload (both sides) and audits it. False when already there.
+ * With `school` (the counselor's), the student is now known to be at that school, and counselors
+ * at another school lose them (a student who moved).
+ */
+export function addToCaseload(store: Store, c: LinkChange & { school?: string }): Promise<boolean> {
   return serialised('links', async () => {
     const at = c.now.toISOString();
+    if (c.school) await moveToSchool(store, c.studentKey, c.school, c.by, c.now);
     const load = await store.get<Caseload>(CASELOADS, c.otherKey);
     if (load?.studentKeys.includes(c.studentKey)) return false;
     await store.put<Caseload>(CASELOADS, c.otherKey, { counselorKey: c.otherKey, studentKeys: addKey(load?.studentKeys, c.studentKey), updatedAt: at });
@@ -167,4 +199,23 @@ export function removeFromCaseload(store: Store, c: LinkChange): Promise<boolean
     await audit(store, { at, by: c.by, action: 'caseload-removed', subject: c.studentKey, target: c.otherKey });
     return true;
   });
+}
+
+/** Records the student's school and takes them off the caseloads of counselors at other schools (inside `serialised`). */
+async function moveToSchool(store: Store, studentKey: string, school: string, by: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const links = await store.get<StudentLinks>(STUDENT_LINKS, studentKey);
+  if (links?.school === school) return;
+  const keep: string[] = [];
+  for (const counselorKey of links?.counselorKeys ?? []) {
+    const record = await counselorRecord(store, counselorKey);
+    if (!atOtherSchool(record?.school, school)) {
+      keep.push(counselorKey);
+      continue;
+    }
+    const load = await store.get<Caseload>(CASELOADS, counselorKey);
+    if (load) await store.put<Caseload>(CASELOADS, counselorKey, { ...load, studentKeys: dropKey(load.studentKeys, studentKey), updatedAt: at });
+    await audit(store, { at, by, action: 'caseload-removed', subject: studentKey, target: counselorKey, school });
+  }
+  await updateStudentLinks(store, studentKey, at, (l) => ({ ...l, counselorKeys: keep, school }));
 }

@@ -1,7 +1,8 @@
 /**
  * Using a code: a family invite links the family member to the student (once; 7 days), a class
  * code puts the student on the counselor's caseload (30 days). Wrong, used and expired codes get
- * a clear answer; 10 wrong codes in an hour lock code entry for that user for an hour.
+ * a clear answer; 10 wrong codes in an hour lock code entry for that user for an hour. A code of
+ * the wrong kind counts as a wrong code; a success never resets the count.
  */
 import {
   checkCode,
@@ -36,10 +37,6 @@ const say = {
     text(`Too many codes didn't work, so I've paused code entry for now to keep everyone's info safe. Please try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`),
   justLocked: () => text("That's 10 codes that didn't work in an hour, so I've paused code entry for an hour to keep everyone's info safe."),
   ownCode: () => text('That is your own family code. Give it to a parent or family member, and they can type it to me.'),
-  familyCodeForStudent: () =>
-    text('That code is for a family member to link to a student. If you are a family member, say "change my role" first.'),
-  familyCodeForCounselor: () => text("That code is for a family member. Counselors add students with a class code or \"add student\"."),
-  classCodeForFamily: () => text('That is a class code for students. Family members link with a code from their student.'),
   classCodeForCounselor: () => text('That is a class code for your students to type. Students who type it join your list.'),
   classCodeNeedsProfile: () => text("That looks like a class code. Let's finish getting to know you first, then type it again."),
   classCodeGone: () => text('That class code no longer works. Ask your counselor for a new one.'),
@@ -101,12 +98,10 @@ async function useCode(ctx: TurnContext, code: string, deps: PeopleDeps, o: Rede
 
   const record = await store.get<CodeRecord>(CODES, code);
   const role = ctx.profile()?.role;
-  // Right code, wrong person: a clear answer, not a wrong guess.
-  if (record?.kind === 'family-invite' && record.ownerKey === ctx.userKey) return ctx.say(say.ownCode());
-  if (record?.kind === 'family-invite' && role === 'student') return ctx.say(say.familyCodeForStudent());
-  if (record?.kind === 'family-invite' && role === 'counselor') return ctx.say(say.familyCodeForCounselor());
-  if (record?.kind === 'class' && role === 'family') return ctx.say(say.classCodeForFamily());
-  if (record?.kind === 'class' && role === 'counselor') return ctx.say(say.classCodeForCounselor());
+  // Your own code: a clear answer. A code of the wrong kind for you answers like any wrong code
+  // and counts as a guess (it must not tell a guesser that the code exists).
+  if (record?.ownerKey === ctx.userKey) return ctx.say(record.kind === 'class' ? say.classCodeForCounselor() : say.ownCode());
+  if (record && wrongKind(record, role)) return wrongCode(ctx, say.unknown());
 
   const check = checkCode(record, ctx.now);
   if (check === 'unknown') return wrongCode(ctx, say.unknown());
@@ -115,6 +110,11 @@ async function useCode(ctx: TurnContext, code: string, deps: PeopleDeps, o: Rede
 
   if (record!.kind === 'family-invite') await useFamilyCode(ctx, record!, deps, o);
   else await useClassCode(ctx, record!, deps, o);
+}
+
+function wrongKind(record: CodeRecord, role: Profile['role'] | undefined): boolean {
+  if (record.kind === 'family-invite') return role === 'student' || role === 'counselor';
+  return role === 'family' || role === 'counselor';
 }
 
 async function useFamilyCode(ctx: TurnContext, record: CodeRecord, deps: PeopleDeps, o: RedeemOptions): Promise<void> {
@@ -138,7 +138,6 @@ async function useFamilyCode(ctx: TurnContext, record: CodeRecord, deps: PeopleD
     });
   }
   await linkFamily(store, { studentKey, otherKey: ctx.userKey, by: ctx.userKey, now: ctx.now });
-  await store.delete(CODE_ATTEMPTS, ctx.userKey);
   if (o.firstContact) ctx.say(say.welcomeFamily());
   ctx.say(say.linked((await displayName(store, studentKey)) ?? 'your student'));
 
@@ -158,8 +157,8 @@ async function useClassCode(ctx: TurnContext, record: CodeRecord, deps: PeopleDe
   }
   const counselor = await store.get<CounselorRecord>(COUNSELORS, record.ownerKey);
   if (!counselor) return ctx.say(say.classCodeGone());
-  const added = await addToCaseload(store, { studentKey: ctx.userKey, otherKey: record.ownerKey, by: ctx.userKey, now: ctx.now });
-  await store.delete(CODE_ATTEMPTS, ctx.userKey);
+  // The student is now known to be at the counselor's school (a counselor elsewhere loses them).
+  const added = await addToCaseload(store, { studentKey: ctx.userKey, otherKey: record.ownerKey, by: ctx.userKey, now: ctx.now, school: counselor.school });
   if (!added) return ctx.say(say.alreadyJoined());
   await store.put<CodeRecord>(CODES, record.code, { ...record, uses: record.uses + 1 });
   ctx.say(say.joined(counselor.school));

@@ -6,6 +6,13 @@ import { newWorld, savePlan, setChoice, type World } from '../people/people-worl
 import { codeIn } from '../people/people-world.js';
 import { auditEntries } from '../../../src/features/people/audit.js';
 import { deliverScheduledSends } from '../../../src/scheduler/deliver-scheduled-sends.js';
+import { MEETINGS, type MeetingRecord } from '../../../src/domain/meetings.js';
+
+/** A counselor meeting Ms. Rivera recorded in the fall window (a student's own review is not one). */
+async function metInFall(w: World, key: string, at: string): Promise<void> {
+  const record: MeetingRecord = { studentKey: key, meetings: [{ at, by: 'console:rivera', windowId: '2026-27-fall', schoolYear: '2026-27' }], notes: [], signatures: [], updatedAt: at };
+  await w.store.put(MEETINGS, key, record);
+}
 
 /** Four students on Ms. Rivera's list on 2026-11-23 (the fall window closed on Nov 15). */
 async function classroom(w: World) {
@@ -18,10 +25,12 @@ async function classroom(w: World) {
   await setChoice(w.store, 'console:ben');
   // Sam: drafted before the fall window, never reviewed -> overdue.
   await savePlan(w.store, 'console:sam', '2026-08-20T15:00:00.000Z');
-  // Ana: drafted inside the fall window -> not overdue, but no review this school year.
+  // Ana: drafted inside the fall window and met Ms. Rivera then -> not overdue, but no plan review this school year.
   await savePlan(w.store, 'console:ana', '2026-09-20T15:00:00.000Z');
-  // Ben: reviewed this fall.
+  await metInFall(w, 'console:ana', '2026-09-20T16:00:00.000Z');
+  // Ben: reviewed this fall, and met Ms. Rivera.
   await savePlan(w.store, 'console:ben', '2025-10-01T15:00:00.000Z', ['2026-10-01T15:00:00.000Z']);
+  await metInFall(w, 'console:ben', '2026-10-01T16:00:00.000Z');
   // Cai: no choice, no plan.
   return rivera;
 }
@@ -35,7 +44,8 @@ describe('counselor caseload', () => {
     expect(text).toMatch(/^4 students on your list\./);
     expect(text).toMatch(/1 with no Path, Cluster or Pathway yet/);
     expect(text).toMatch(/1 with no plan/);
-    expect(text).toMatch(/2 with a plan but no review this school year \(2026-27\)/);
+    // Ana's meeting with Ms. Rivera counts as this year's review; Sam's plan has had none.
+    expect(text).toMatch(/1 with a plan but no review this school year \(2026-27\)/);
     expect(text).toMatch(/1 overdue for a review/);
     expect(text).toMatch(/4 chatted with me in the last 30 days \(latest: 2026-11-23\)/);
     expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Send reminders to the overdue (1)', 'Show list', 'Download CSV']);
@@ -55,8 +65,8 @@ describe('counselor caseload', () => {
     await rivera.press('caseload:actions', 'show-list');
     expect(rivera.text()).toMatch(/^4 students on your list\./);
     expect(rivera.text()).toMatch(/- Sam Lee, 9th grade: overdue/);
-    expect(rivera.text()).toMatch(/- console:cai, 9th grade: no plan/);
-    expect(rivera.text()).toMatch(/- Ana Diaz, 9th grade: not met this window/);
+    expect(rivera.text()).toMatch(/- console:cai, 9th grade: no pathway yet/);
+    expect(rivera.text()).toMatch(/- Ana Diaz, 9th grade: up to date/);
     expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Remind these 4', 'Download CSV']);
 
     await rivera.press('caseload:actions', 'csv');
@@ -77,10 +87,10 @@ describe('counselor caseload', () => {
     expect(sam[col('Meetings this school year')]).toBe('0');
     expect(sam[col('Family linked')]).toBe('no');
     const ben = rows.find((r) => r[0] === 'console:ben')!;
-    expect(ben[col('Plan status')]).toBe('not met this window');
+    expect(ben[col('Plan status')]).toBe('up to date');
     expect(ben[col('Last review')]).toBe('2026-10-01');
     const cai = rows.find((r) => r[0] === 'console:cai')!;
-    expect(cai.slice(3, 7)).toEqual(['', '', '', 'no plan']);
+    expect(cai.slice(3, 7)).toEqual(['', '', '', 'no pathway yet']);
     expect(cai[col('Last activity')]).toBe('2026-11-23');
     // Every status word in the chat list is the one in the CSV.
     const list = await listText(rivera);
@@ -123,9 +133,10 @@ describe('reminding a group', () => {
     const fake = new FakeSender('console', ['ana']);
     const w = await newWorld({ senders: () => [fake] });
     const rivera = await classroom(w);
-    // Ana is made overdue too, and her delivery fails; a Slack student has no sender here.
+    // Ana is made overdue too (drafted before the fall window, no meeting), and her delivery fails; a Slack student has no sender here.
     await savePlan(w.store, 'console:ana', '2026-08-21T15:00:00.000Z');
-    await rivera.say('add student slack:U0DAN');
+    await w.store.delete(MEETINGS, 'console:ana');
+    await w.assign('rivera', 'slack:U0DAN');
     await savePlan(w.store, 'slack:U0DAN', '2026-08-22T15:00:00.000Z');
 
     await rivera.say('remind everyone who is overdue');

@@ -8,7 +8,7 @@ async function setting() {
   const w = await newWorld();
   const rivera = await w.counselor('rivera');
   const sam = await w.student('sam');
-  await rivera.say('add student console:sam');
+  await w.assign('rivera', 'console:sam');
   await setChoice(w.store, 'console:sam', 'Sam Lee');
   await savePlan(w.store, 'console:sam', '2026-08-20T15:00:00.000Z');
   await sam.say('invite my family');

@@ -76,7 +76,7 @@ describe('the ICAP export', () => {
       'ICAP signed by': 'counselor',
     });
     expect(s['Career Pathway']).not.toBe('');
-    expect(rows[0]).toMatchObject({ Grade: '9', 'Has ICAP': 'no', 'ICAP reviewed in 9th': 'no', 'ICAP reviewed in 10th': '', 'On track to graduate': '', 'Plan status': 'no plan' });
+    expect(rows[0]).toMatchObject({ Grade: '9', 'Has ICAP': 'no', 'ICAP reviewed in 9th': 'no', 'ICAP reviewed in 10th': '', 'On track to graduate': '', 'Plan status': 'no pathway yet' });
 
     expect(rivera.text()).toMatch(/^2 students: 1 has an ICAP \(Plan of Study\), [01] on track/);
     const audited = (await auditEntries(w.store)).filter((a) => a.action === 'export').map((a) => a.subject).sort();

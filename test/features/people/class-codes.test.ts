@@ -61,14 +61,18 @@ describe('class codes and adding students', () => {
     await rivera.say('new class code');
     const mom = await w.family('mom');
     await mom.say(codeIn(rivera.text()));
-    expect(mom.text()).toMatch(/class code for students/);
+    // Answered like any wrong code (and counted): a guesser learns nothing.
+    expect(mom.text()).toMatch(/couldn't find that code/);
+    expect(await w.store.get('code-attempts', 'console:mom')).toBeDefined();
   });
 
-  it('a counselor adds and removes a student by platform id', async () => {
+  it('a counselor asks to add a student by platform id (nothing changes before a yes) and can drop one', async () => {
     const w = await newWorld();
     const rivera = await w.counselor('rivera');
     await rivera.say('add student slack:U0ABC12');
-    expect(rivera.text()).toMatch(/Added slack:U0ABC12/);
+    expect(rivera.text()).toMatch(/^Asked slack:U0ABC12 to join your list \(request R-\w{6}\)\. I will ask them the next time they chat with me\./);
+    expect(await caseloadOf(w.store, 'console:rivera')).toEqual([]);
+    await w.assign('rivera', 'slack:U0ABC12');
     await rivera.say('add student sam');
     expect(rivera.text()).toMatch(/id with its channel/);
     const mom = await w.family('mom');

@@ -1,6 +1,6 @@
 import { auditEntries } from '../../../src/features/people/audit.js';
 import { linkedStudents } from '../../../src/features/people/links.js';
-import { familyCodeFrom, newWorld } from './people-world.js';
+import { codeIn, familyCodeFrom, newWorld } from './people-world.js';
 
 const WRONG = ['KX7M-4PQR', 'AC3D-EF4G', 'HJ6K-MN7P', 'QR9T-UV3W', 'XY4A-CD6E', 'FG7H-JK9M', 'NP3Q-RT4U', 'VW6X-YA7C', 'DE9F-GH3J', 'KM4N-PQ6R'];
 
@@ -43,6 +43,43 @@ describe('code lock-out', () => {
     w.advance(60_000);
     await mom.say(code);
     expect(mom.text()).toMatch(/now linked/);
+  });
+
+  it('a code that works never resets the count: re-entering a class code already joined does not buy more guesses', async () => {
+    const w = await newWorld();
+    const rivera = await w.counselor('rivera');
+    await rivera.say('new class code');
+    const classCode = codeIn(rivera.text());
+    const sam = await w.student('sam');
+    await sam.say(classCode);
+    for (const wrong of WRONG.slice(0, 9)) {
+      await sam.say(wrong);
+      await sam.say(classCode);
+      expect(sam.text()).toMatch(/already on that counselor's list/);
+    }
+    await sam.say(WRONG[9]!);
+    expect(sam.text()).toMatch(/paused code entry for an hour/);
+  });
+
+  it('a code of the wrong kind answers like any wrong code and counts as a guess', async () => {
+    const w = await newWorld();
+    const ana = await w.student('ana');
+    const familyCode = await familyCodeFrom(ana);
+    const rivera = await w.counselor('rivera');
+    await rivera.say('new class code');
+    const classCode = codeIn(rivera.text());
+    const sam = await w.student('sam');
+    await sam.say(familyCode);
+    expect(sam.text()).toBe("I couldn't find that code. Check the letters and numbers and try again. Codes look like KX7M-4PQR.");
+    const mom = await w.family('mom');
+    await mom.say(classCode);
+    expect(mom.text()).toBe("I couldn't find that code. Check the letters and numbers and try again. Codes look like KX7M-4PQR.");
+    for (const wrong of WRONG.slice(0, 9)) await mom.say(wrong);
+    expect(mom.text()).toMatch(/paused code entry for an hour/);
+    expect((await w.store.get<{ wrong: unknown[] }>('code-attempts', 'console:sam'))).toBeDefined();
+    // The family code still works for the family member it was meant for.
+    await (await w.family('dad')).say(familyCode);
+    expect(await linkedStudents(w.store, 'console:dad')).toEqual(['console:ana']);
   });
 
   it('wrong codes spread over more than an hour do not lock', async () => {

@@ -10,6 +10,7 @@ import { ConsoleSender } from '../../../src/channels/console/console-sender.js';
 import type { ProactiveSender, Reply } from '../../../src/domain/messages.js';
 import type { OutboxRecord } from '../../../src/domain/people.js';
 import { addCounselor } from '../../../src/features/people/admin-cli.js';
+import { addToCaseload, counselorRecord } from '../../../src/features/people/links.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { Records } from '../../../src/store/records.js';
 import type { Store } from '../../../src/store/store.js';
@@ -58,6 +59,13 @@ export async function newWorld(opts: { store?: Store; start?: string; senders?: 
       await c.press('onboarding:role', 'family');
       await c.press('onboarding:family-code', 'no-code');
       return c;
+    },
+    /** The admin puts a student (user key, or a terminal user's name) on a counselor's caseload, at the counselor's school. */
+    assign: async (counselor: string, student: string) => {
+      const counselorKey = counselor.includes(':') ? counselor : `console:${counselor}`;
+      const school = (await counselorRecord(store, counselorKey))?.school;
+      const studentKey = student.includes(':') ? student : `console:${student}`;
+      await addToCaseload(store, { studentKey, otherKey: counselorKey, by: 'admin-cli', now: clock, ...(school ? { school } : {}) });
     },
     /** A counselor authorised the way the admin CLI does it. */
     counselor: async (user: string, school = 'Lincoln High') => {
