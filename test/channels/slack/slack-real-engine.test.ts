@@ -9,6 +9,7 @@ import { loadReviewPolicy } from '../../../src/scheduler/index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { Records } from '../../../src/store/records.js';
 import { appData } from '../../helpers/test-app.js';
+import { manyStudents, seedCaseload } from '../../features/counselor/counselor-world.js';
 import { HOOKS, type RecordedCall, SLACK, appWithCustomReceiver, deliver, dmSaying, expectApiCall, fixture, visibleTexts } from './slack-test-kit.js';
 
 const NOW = new Date('2026-11-23T15:00:00.000Z');
@@ -20,9 +21,8 @@ afterAll(() => {
 });
 afterEach(() => nock.cleanAll());
 
-async function waypointOnSlack() {
+async function waypointOnSlack(records = new Records(new MemoryStore())) {
   const data = await appData();
-  const records = new Records(new MemoryStore());
   const engine = createEngine({ records, data, now: () => NOW });
   const home = homeSummary({ records, framework: data.framework, reviewPolicy: await loadReviewPolicy('America/Chicago'), now: () => NOW });
   return appWithCustomReceiver(engine, { homeView: (userId) => home(`slack:${userId}`), now: () => NOW });
@@ -74,6 +74,31 @@ describe('Waypoint on Slack with its real engine', () => {
     expect(calls[3]!.body.text).toMatch(/^Got it: 9th grade\./);
     expect(buttons(calls[3]!)).toEqual(['Yes', 'Maybe', 'No']);
     expect(calls.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.update', 'chat.postMessage', 'chat.postMessage']);
+  });
+
+  it('a counselor with 40 students: counts first, a page of names, "more" as a button, and a meeting recorded by name', async () => {
+    const records = new Records(new MemoryStore());
+    const counselor = 'slack:U0STUDENT1';
+    await records.store.put('counselors', counselor, { userKey: counselor, school: 'Central High', displayName: 'Ms. Lee', addedAt: NOW.toISOString(), addedBy: 'admin-cli' });
+    await records.store.put('profiles', counselor, { userKey: counselor, role: 'counselor', choiceHistory: [], createdAt: NOW.toISOString(), lastActiveAt: NOW.toISOString() });
+    await seedCaseload(records.store, counselor, manyStudents(40));
+    const slack = await waypointOnSlack(records);
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK).persist();
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, channel: 'D0STUDENT1', ts: '1718030001.000100' });
+    expectApiCall(scope, 'chat.update', calls, { ok: true });
+    await deliver(slack, dm('caseload'));
+    const summary = calls.at(-1)!;
+    expect(summary.body.text).toMatch(/^40 students on your list\./);
+    await deliver(slack, press(summary.body, '1718030001.000100', 'Show list'));
+    const list = calls.at(-1)!;
+    expect(buttons(list)).toContain('More (15 of 25)');
+    await deliver(slack, press(list.body, '1718030001.000100', 'More (15 of 25)'));
+    expect(calls.map((c) => c.body.text).join('\n')).toMatch(/- [A-Z][a-z]+ [A-Z][a-z]+, 1\dth grade: /);
+    await deliver(slack, dm('met with ava garcia today'));
+    expect(calls.at(-1)!.body.text).toMatch(/^Saved: you met with Ava Garcia on 2026-11-23/);
+    scope.persist(false);
+    nock.cleanAll();
   });
 
   it('typed questions are understood in Slack too: pay, a school word, and the way back to the question', async () => {

@@ -11,6 +11,7 @@ import type { Engine } from '../../../src/engine/engine.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { Records } from '../../../src/store/records.js';
 import { appData } from '../../helpers/test-app.js';
+import { manyStudents, seedCaseload } from '../../features/counselor/counselor-world.js';
 import { cardOf, fixture, post, recordConnector, startTeams, type ConnectorCall, type Running, onlyLoopback } from './teams-test-kit.js';
 
 /** A second student, in their own personal chat. */
@@ -73,6 +74,23 @@ describe('Teams channel with the real engine', () => {
     expect(pressed[0]!.method).toBe('PUT');
     expect(pressed.slice(1).map(seen)).toEqual(typed.map(seen));
     expect(typed.map((c) => c.method)).toEqual(typed.map(() => 'POST'));
+  });
+
+  test('a counselor with 40 students: counts first, a page of names, "more" typed, and a meeting recorded by name', async () => {
+    const me = 'teams:00000000-0000-4000-8000-000000000001';
+    const at = '2025-09-15T14:00:00.000Z';
+    await run.store.put('counselors', me, { userKey: me, school: 'Central High', displayName: 'Ms. Lee', addedAt: at, addedBy: 'admin-cli' });
+    await run.store.put('profiles', me, { userKey: me, role: 'counselor', choiceHistory: [], createdAt: at, lastActiveAt: at });
+    await seedCaseload(run.store, me, manyStudents(40), '2025-09-01T00:00:00.000Z');
+    const summary = JSON.stringify((await send(message('c1', 'caseload'))).map((c) => c.body));
+    expect(summary).toMatch(/40 students on your list\./);
+    const list = JSON.stringify((await send(message('c2', 'show list'))).map((c) => c.body));
+    expect(list).toMatch(/More \(15 of 25\)/);
+    const more = JSON.stringify((await send(message('c3', 'more'))).map((c) => c.body));
+    expect(more).toMatch(/, 1\dth grade: /);
+    expect(more).not.toEqual(list);
+    const met = JSON.stringify((await send(message('c4', 'met with ava garcia today'))).map((c) => c.body));
+    expect(met).toMatch(/Saved: you met with Ava Garcia on 2025-09-15/);
   });
 
   test('typed questions are understood in Teams too: pay, a school word, and the way back to the question', async () => {
