@@ -31,7 +31,14 @@ export async function rowsFor(ctx: TurnContext, deps: CounselorDeps): Promise<St
     ctx.say(EMPTY);
     return undefined;
   }
-  return caseloadRows(store, keys, deps.framework, await deps.reviewPolicy(), ctx.now);
+  // Graduates stay on record (and in the audit) but are no longer active: lists and counts leave them out.
+  const rows = await caseloadRows(store, keys, deps.framework, await deps.reviewPolicy(), ctx.now);
+  const active = rows.filter((r) => r.status.code !== 'graduated');
+  if (active.length === 0) {
+    ctx.say(EMPTY);
+    return undefined;
+  }
+  return active;
 }
 
 export type PickResult = { row: StudentRow } | { asked: true } | { none: true };

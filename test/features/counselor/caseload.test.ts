@@ -51,6 +51,16 @@ describe('counselor caseload', () => {
     expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Send reminders to the overdue (1)', 'Show list', 'Download CSV']);
   });
 
+  it('a student who graduated is kept on record but not counted or listed as active', async () => {
+    const w = await newWorld();
+    const rivera = await classroom(w);
+    const sam = (await w.store.get<Record<string, unknown>>('profiles', 'console:sam'))!;
+    await w.store.put('profiles', 'console:sam', { ...sam, grade: 12, graduatedIn: '2025-26' });
+    await rivera.say('caseload');
+    expect(rivera.text()).toMatch(/^3 students on your list\./);
+    expect(await w.store.get('profiles', 'console:sam')).toBeDefined();
+  });
+
   it('an empty caseload says how to add students', async () => {
     const w = await newWorld();
     const rivera = await w.counselor('rivera');
