@@ -3,7 +3,8 @@
  * Cluster, Pathway), a landscape table with one column per grade (cells wrap; the heading row is
  * repeated on a new page), then the postsecondary options in their four groups.
  */
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { loadPdfkit } from './load-pdfkit.js';
 import { gradeColumn } from '../domain/plan/grades.js';
 import { currentPlan } from '../domain/plan/plan-history.js';
 import { OPTION_GROUP_LABELS, OPTION_GROUPS, type Plan, type PlanHeader } from '../domain/plan/plan-types.js';
@@ -80,8 +81,9 @@ function drawFooters(doc: Doc, header: PlanHeader, width: number): void {
   doc.fillColor('black');
 }
 
-export function renderPlanPdf(plan: Plan, header: PlanHeader, opts: PlanPdfOptions = {}): Promise<Buffer> {
-  const doc = new PDFDocument({
+export async function renderPlanPdf(plan: Plan, header: PlanHeader, opts: PlanPdfOptions = {}): Promise<Buffer> {
+  const PDF = await loadPdfkit();
+  const doc = new PDF({
     size: 'LETTER',
     layout: 'landscape',
     margin: MARGIN,

@@ -4,7 +4,8 @@
  * per grade and one bar per measure. Every bar is labelled in words and numbers ("Plan 48% (32 of
  * 66)"), so nothing depends on colour; the smallest text is 8 pt. A source note ends the page.
  */
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { loadPdfkit } from './load-pdfkit.js';
 import { MEASURE_LABELS, MEASURES, percent, percentText, reportLines, type Measure, type ReportLine, type SchoolReport } from '../domain/school-report.js';
 import { pdfText } from './pdf-text.js';
 
@@ -107,8 +108,9 @@ function drawSource(doc: Doc, r: SchoolReport, y: number, width: number): void {
   doc.fillColor('black');
 }
 
-export function renderPrincipalPdf(r: SchoolReport, opts: PrincipalPdfOptions = {}): Promise<Buffer> {
-  const doc = new PDFDocument({
+export async function renderPrincipalPdf(r: SchoolReport, opts: PrincipalPdfOptions = {}): Promise<Buffer> {
+  const PDF = await loadPdfkit();
+  const doc = new PDF({
     size: 'LETTER',
     margin: MARGIN,
     compress: opts.compress ?? true,
