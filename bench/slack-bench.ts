@@ -47,15 +47,20 @@ export const questionHandler: TurnHandler = {
 /** Listener errors in any Waypoint app: a run that measured failures instead of turns says so. */
 let errors = 0;
 
+/** Waypoint's Slack app and how to wait for the replies it sends after answering Slack. */
+const idles = new WeakMap<App, () => Promise<void>>();
+
 function waypointApp(handler: TurnHandler, apiUrl: string): App {
-  return createSlackApp({
+  const slack = createSlackApp({
     handler,
     settings: { botToken: BOT_TOKEN, signingSecret: 'benchsigningsecret00000000000000', apiUrl, port: 0, mode: 'http' },
     logger: { ...quietLogger, error: () => void (errors += 1) },
     receiver: noReceiver,
     botIdentity: BOT,
     clientOptions: { retryConfig: { retries: 0 } },
-  }).app;
+  });
+  idles.set(slack.app, () => slack.idle());
+  return slack.app;
 }
 
 const rate = (n: number) => n.toFixed(0);
@@ -91,11 +96,11 @@ export async function benchSlack(realEngine: TurnHandler, count = 600): Promise<
   const bodies = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => dmEvent(`${prefix}-${i}`, i % USERS));
   try {
     await seedStudents(realEngine, 'slack', (u) => { const { user, dm } = benchUser(u); return { userId: user, conversationId: dm }; });
-    for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const a of apps) await drive(a.app, bodies(`warm-up-${pass}-${a.name}`, USERS));
+    for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const a of apps) await drive(a.app, bodies(`warm-up-${pass}-${a.name}`, USERS), idles.get(a.app));
     for (let round = 0; round < ROUNDS; round++) {
       for (const a of ORDERS[round % ORDERS.length]!.map((i) => apps[i]!)) {
         const before = await stub.calls();
-        const result = await drive(a.app, bodies(`round-${round}-${a.name}`, count));
+        const result = await drive(a.app, bodies(`round-${round}-${a.name}`, count), idles.get(a.app));
         a.calls += (await stub.calls()) - before;
         a.rates.push(result.rate);
         a.cpuUs.push(result.cpuUs);
