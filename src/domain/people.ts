@@ -56,6 +56,7 @@ export interface AuditEntry {
     | 'access-denied'
     | 'code-locked'
     | 'safety-alert'
+    | 'role-changed'
     | 'meeting-recorded'
     | 'note-added'
     | 'plan-signed'

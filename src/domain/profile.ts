@@ -24,6 +24,8 @@ export interface Profile {
    * year of gradeSetAt; the later of the two wins.
    */
   gradeSchoolYear?: string;
+  /** When this person changed their role, within the last day (see role-changes.ts). */
+  roleChanges?: string[];
   /** The school year the student finished 12th grade in ("2025-26"): kept, never reminded, not active. */
   graduatedIn?: string;
   displayName?: string;

@@ -3,6 +3,7 @@ import type { FrameworkIndex } from '../../domain/framework-index.js';
 import { gradeLabel } from '../../domain/grade.js';
 import type { Command } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
+import { mayChangeRole } from '../../domain/role-changes.js';
 
 const CHANGE_WORDS = /^(change|switch|pick another|choose another|pick a different|choose a different) (my )?(pathway|cluster|path)$/;
 const EXPLORE_WORDS = /^(explore|quiz|start|take the quiz|interest questions|questions|find (a )?career|explore careers|retake|take the interest questions|change my (pathway|cluster|path)|switch (my )?(pathway|cluster|path)|(pick|choose) (another|a different) (pathway|cluster|path))$/;
@@ -80,9 +81,12 @@ export function changeGradeCommand(): Command {
     help: 'change my grade: update your grade',
     helpFor: ['student'],
     matches: (t) => GRADE_WORDS.test(t) || /^(change|update|set|fix) (my )?role$/.test(t),
-    run: (ctx, { text = '' }) => {
+    run: async (ctx, { text: typed = '' }) => {
       const p = ctx.profile();
-      const gradeOnly = GRADE_WORDS.test(commandWords(text)) && p?.role === 'student' && p.grade !== undefined;
+      const gradeOnly = GRADE_WORDS.test(commandWords(typed)) && p?.role === 'student' && p.grade !== undefined;
+      if (!gradeOnly && p && !mayChangeRole(p, ctx.now)) {
+        return void ctx.say(text("You've changed who you are twice today, so I kept it as it is. If it's wrong, try again tomorrow or ask your school counselor."));
+      }
       return ctx.startFlow('onboarding', gradeOnly ? { firstContact: false, gradeOnly: true } : { firstContact: false });
     },
   };

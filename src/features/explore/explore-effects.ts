@@ -1,6 +1,8 @@
 import type { Effect } from '../../../flows/flow-protocol.js';
 import type { EffectHandler } from '../../engine/engine.js';
 import type { Profile } from '../../domain/profile.js';
+import { mayChangeRole, recentRoleChanges } from '../../domain/role-changes.js';
+import { audit } from '../people/audit.js';
 
 type Of<K extends Effect['kind']> = Extract<Effect, { kind: K }>;
 
@@ -10,9 +12,17 @@ export const saveProfile: EffectHandler = async (ctx, e) => {
   if (role === 'counselor') return;
   const now = ctx.now.toISOString();
   const before = ctx.profile();
-  const profile: Profile = before
+  let profile: Profile = before
     ? { ...before, role: before.role === 'counselor' ? 'counselor' : role }
     : { userKey: ctx.userKey, role, choiceHistory: [], createdAt: now, lastActiveAt: now };
+  if (before && profile.role !== before.role) {
+    // A new role is limited (it decides what someone may see) and audited, ids only.
+    if (!mayChangeRole(before, ctx.now)) profile = { ...profile, role: before.role };
+    else {
+      profile.roleChanges = [...recentRoleChanges(before, ctx.now), now];
+      await audit(ctx.records.store, { at: now, by: ctx.userKey, action: 'role-changed', subject: ctx.userKey });
+    }
+  }
   if (grade !== undefined) {
     profile.grade = grade;
     profile.gradeSetAt = now;
