@@ -13,7 +13,7 @@ import { mayUse, menuChoices } from './command-access.js';
 import { ConversationQueue } from './conversation-queue.js';
 import { FlowTurns } from './flow-turns.js';
 import { onGlobalWord } from './global-words.js';
-import { commandsForIntent, commandWordsOf, stayedPut } from './intent-routing.js';
+import { commandsForIntent, commandWordsOf } from './intent-routing.js';
 import { beginTurn, type TurnDriver, type TurnWork } from './turn-work.js';
 import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
 import type { FlowDefinition } from './flow-runner.js';
@@ -152,33 +152,14 @@ export class Engine implements TurnHandler {
       work.replies.push(say.okay());
       return;
     }
-    const def = session.active && this.flows.get(session.active.flow);
-    let meant: Understanding | undefined;
-    if (def && session.active && this.flowTurns.takesText(def, session)) {
-      // The flow reads the text first (a grade, a code). When it moves on, that was the answer. When it
-      // stays where it was ("that doesn't look like a code"), the text is read for what it means, and
-      // only if it means nothing else does the flow's own answer stand.
-      // Someone in danger is answered first, even where any text is an answer (a typed goal).
-      meant = await this.understand(work, input.text, input.words);
-      if (meant?.intent === 'distress' && (await this.toIntent(work, meant, input.text))) return;
-      const before = { active: session.active, flowQuestion: session.flowQuestion, replies: work.replies.length };
-      await this.flowTurns.send(work, { type: 'TEXT', text: input.text });
-      if (work.replies.length === before.replies) {
-        // The flow found nothing in the text: read it for what it means.
-      } else if (!stayedPut(before.active, session.active)) return;
-      else {
-        const flowSaid = work.replies.splice(before.replies);
-        const after = { active: session.active, flowQuestion: session.flowQuestion };
-        session.active = before.active;
-        session.flowQuestion = before.flowQuestion;
-        if (meant && (await this.toIntent(work, meant, input.text))) return;
-        Object.assign(session, after);
-        work.replies.push(...flowSaid);
-        return;
-      }
-    }
-    meant ??= await this.understand(work, input.text, input.words);
+    const meant = await this.understand(work, input.text, input.words);
+    // Someone in danger is answered first, even where any text is an answer (a typed goal).
     if (meant?.intent === 'distress' && (await this.toIntent(work, meant, input.text))) return;
+    const def = session.active && this.flows.get(session.active.flow);
+    if (def && this.flowTurns.takesText(def, session)) {
+      // The flow reads the text first (a grade, a code); when it stays put, what the text means may answer instead.
+      if (await this.flowTurns.readText(work, input.text, async () => meant !== undefined && (await this.toIntent(work, meant, input.text)))) return;
+    }
     for (const reader of this.deps.textReaders ?? []) {
       if (await reader(work.ctx, input.text)) {
         session.unclear = 0;

@@ -11,6 +11,7 @@ import type { EffectHandler } from './engine.js';
 import { flowTakesText, sendToFlow, startFlow, type FlowDefinition, type FlowStep } from './flow-runner.js';
 import type { Session } from './session.js';
 import type { TurnWork } from './turn-work.js';
+import { stayedPut } from './intent-routing.js';
 
 export class FlowTurns {
   constructor(
@@ -70,6 +71,28 @@ export class FlowTurns {
     }
     await this.after(work, step);
     return step.emitted.length > 0 || !step.active;
+  }
+
+  /**
+   * Free text, read by a flow whose state takes it. When the flow moves on, that was the answer.
+   * When it stays where it was ("that doesn't look like a code"), `byMeaning` may answer the text
+   * for what it means instead, and only if it does not does the flow's own answer stand. False when
+   * the flow found nothing in the text (it is then read for what it means as usual).
+   */
+  async readText(work: TurnWork, text: string, byMeaning: () => Promise<boolean>): Promise<boolean> {
+    const { session } = work;
+    const before = { active: session.active, flowQuestion: session.flowQuestion, replies: work.replies.length };
+    await this.send(work, { type: 'TEXT', text });
+    if (work.replies.length === before.replies) return false;
+    if (!stayedPut(before.active, session.active)) return true;
+    const flowSaid = work.replies.splice(before.replies);
+    const after = { active: session.active, flowQuestion: session.flowQuestion };
+    session.active = before.active;
+    session.flowQuestion = before.flowQuestion;
+    if (await byMeaning()) return true;
+    Object.assign(session, after);
+    work.replies.push(...flowSaid);
+    return true;
   }
 
   /** Whether the active flow asks this question (its answer goes to the flow, not to a command). */
