@@ -2,23 +2,9 @@ import nock from 'nock';
 import { REPLY_OUTBOX, type OutboxEntry } from '../../../src/channels/reply-outbox.js';
 import type { SlackItem } from '../../../src/channels/slack/slack-outbox.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
-import { type RecordedCall, SLACK, ScriptedHandler, appWithCustomReceiver, deliver, expectApiCall, fixture } from './slack-test-kit.js';
+import { type RecordedCall, SLACK, ScriptedHandler, appWithCustomReceiver, deliver, expectApiCall, fixture, withNockOnly } from './slack-test-kit.js';
 
-let unmatched: string[] = [];
-const onNoMatch = (req: { method?: string; path?: string; href?: string }) => unmatched.push(`${req.method} ${req.href ?? req.path}`);
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.emitter.on('no match', onNoMatch);
-});
-afterAll(() => {
-  nock.emitter.removeListener('no match', onNoMatch);
-  nock.enableNetConnect();
-  nock.restore();
-});
-beforeEach(() => {
-  unmatched = [];
-});
-afterEach(() => nock.cleanAll());
+const unmatched = withNockOnly();
 
 const post = (text: string): SlackItem => ({ kind: 'post', channel: 'D0STUDENT1', output: { kind: 'message', text, blocks: [] } });
 
@@ -51,7 +37,7 @@ describe('replies saved before Slack is answered are never lost, and never sent 
     await slack.start();
     scope.done();
     expect(calls.map((c) => c.body.text)).toEqual(['second', 'third']);
-    expect(unmatched).toEqual([]);
+    expect(unmatched()).toEqual([]);
     await slack.stop();
   });
 
@@ -85,6 +71,6 @@ describe('replies saved before Slack is answered are never lost, and never sent 
     await Promise.all([deliver(slack, fixture('dm-message.json')), deliver(slack, again)]);
     scope.done();
     expect(calls).toHaveLength(1);
-    expect(unmatched).toEqual([]);
+    expect(unmatched()).toEqual([]);
   });
 });

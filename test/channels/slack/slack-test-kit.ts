@@ -125,3 +125,26 @@ export function visibleTexts(blocks: any[]): string[] {
   }
   return out;
 }
+
+/**
+ * A test file's nock set-up: no network, every request nock does not expect recorded, interceptors
+ * cleared after each test and taken out after the file. Returns the unexpected requests so far.
+ */
+export function withNockOnly(): () => string[] {
+  let unmatched: string[] = [];
+  const onNoMatch = (req: { method?: string; path?: string; href?: string }) => unmatched.push(`${req.method} ${req.href ?? req.path}`);
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.emitter.on('no match', onNoMatch);
+  });
+  afterAll(() => {
+    nock.emitter.removeListener('no match', onNoMatch);
+    nock.enableNetConnect();
+    nock.restore();
+  });
+  beforeEach(() => {
+    unmatched = [];
+  });
+  afterEach(() => nock.cleanAll());
+  return () => unmatched;
+}
