@@ -10,6 +10,8 @@ import type { Store } from '../store/store.js';
 
 export const REPLY_OUTBOX = 'reply-outbox';
 const KEEP_DONE_MS = 24 * 60 * 60 * 1000;
+/** Every this many saved turns, delivered records older than a day are removed. */
+const PRUNE_EVERY = 1000;
 
 export interface OutboxEntry<Item> {
   id: string;
@@ -50,6 +52,25 @@ export class ReplyOutbox<Item> {
     if (items.length === 0) return;
     const entry: OutboxEntry<Item> = { id: this.key(messageId), items, claimed: 0, createdAt: this.now().toISOString() };
     await this.store.putIfAbsent(REPLY_OUTBOX, entry.id, entry);
+    // A server that runs for weeks removes delivered records as it goes, not only at start.
+    if ((this.saves = (this.saves + 1) % PRUNE_EVERY) === 0) void this.prune().catch(() => undefined);
+  }
+
+  private saves = 0;
+
+  /** Removes this channel's delivered records older than a day; returns how many. */
+  async prune(): Promise<number> {
+    let removed = 0;
+    const prefix = `${this.channel}:`;
+    for (const id of await this.store.ids(REPLY_OUTBOX)) {
+      if (!id.startsWith(prefix)) continue;
+      const entry = await this.store.get<OutboxEntry<Item>>(REPLY_OUTBOX, id).catch(() => undefined);
+      if (entry?.doneAt && this.now().getTime() - Date.parse(entry.doneAt) > KEEP_DONE_MS) {
+        await this.store.delete(REPLY_OUTBOX, id);
+        removed++;
+      }
+    }
+    return removed;
   }
 
   /**
@@ -102,23 +123,15 @@ export class ReplyOutbox<Item> {
 
   private async deliverAllPending(): Promise<{ delivered: number; removed: number }> {
     let delivered = 0;
-    let removed = 0;
     const prefix = `${this.channel}:`;
     for (const id of await this.store.ids(REPLY_OUTBOX)) {
       if (!id.startsWith(prefix)) continue;
       const entry = await this.store.get<OutboxEntry<Item>>(REPLY_OUTBOX, id);
-      if (!entry) continue;
-      if (entry.doneAt) {
-        if (this.now().getTime() - Date.parse(entry.doneAt) > KEEP_DONE_MS) {
-          await this.store.delete(REPLY_OUTBOX, id);
-          removed++;
-        }
-        continue;
-      }
+      if (!entry || entry.doneAt) continue;
       await this.deliver(id.slice(prefix.length));
       delivered++;
     }
     if (delivered > 0) this.log?.info({ channel: this.channel, delivered }, 'replies saved before a restart delivered');
-    return { delivered, removed };
+    return { delivered, removed: await this.prune() };
   }
 }

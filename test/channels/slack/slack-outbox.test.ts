@@ -74,3 +74,23 @@ describe('replies saved before Slack is answered are never lost, and never sent 
     expect(unmatched()).toEqual([]);
   });
 });
+
+describe('the reply outbox stays small', () => {
+  it('delivered records older than a day are removed; newer ones stay to answer redeliveries', async () => {
+    const { ReplyOutbox } = await import('../../../src/channels/reply-outbox.js');
+    const store = new MemoryStore();
+    let now = new Date('2026-11-23T15:00:00.000Z');
+    const sent: string[] = [];
+    const outbox = new ReplyOutbox<string>(store, 'slack', async (item) => void sent.push(item), undefined, () => now);
+    await outbox.save('old', ['a']);
+    await outbox.deliver('old');
+    now = new Date('2026-11-24T16:00:00.000Z');
+    await outbox.save('new', ['b']);
+    await outbox.deliver('new');
+    expect(await outbox.prune()).toBe(1);
+    expect(await store.ids(REPLY_OUTBOX)).toEqual(['slack:new']);
+    await outbox.save('new', ['b']);
+    await outbox.deliver('new');
+    expect(sent).toEqual(['a', 'b']);
+  });
+});
