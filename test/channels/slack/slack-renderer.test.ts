@@ -3,7 +3,7 @@ import { decodeAction, encodeActionId } from '../../../src/channels/slack/slack-
 import { escapeSlackText, splitText } from '../../../src/channels/slack/slack-escape.js';
 import { renderAnswered, renderHomeView, renderReplies, type SlackMessage } from '../../../src/channels/slack/slack-renderer.js';
 import { thisYearIndex } from '../../../src/channels/slack/slack-blocks.js';
-import { visibleTexts } from './slack-test-kit.js';
+import { visibleTexts } from './slack-block-texts.js';
 
 const messages = (replies: Reply[]) => renderReplies(replies) as SlackMessage[];
 

@@ -6,10 +6,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
+import { afterAll } from '@jest/globals';
 import type { Turn } from '../../../src/domain/messages.js';
 import type { TurnHandler, TurnResult } from '../../../src/engine/turn-handler.js';
 import { createSlackApp, type CreateSlackAppOptions, type SlackApp } from '../../../src/channels/slack/start-slack.js';
 import type { SlackSettings } from '../../../src/channels/slack/slack-settings.js';
+
+// nock patches node:http for the whole worker process, but Jest gives every test file a fresh copy of
+// nock; without this, the next file in the same worker meets the old, torn-down copy.
+afterAll(() => {
+  nock.cleanAll();
+  nock.restore();
+});
+
+export { visibleTexts } from './slack-block-texts.js';
 
 export const SLACK = 'https://slack.com';
 export const HOOKS = 'https://hooks.slack.com';
@@ -112,19 +122,6 @@ export function expectApiCall(
     .reply(200, reply);
 }
 
-/** Every text a person could read in some blocks (section text, fields, context, button labels). */
-export function visibleTexts(blocks: any[]): string[] {
-  const out: string[] = [];
-  for (const b of blocks ?? []) {
-    if (b.text?.text) out.push(b.text.text);
-    for (const f of b.fields ?? []) out.push(f.text);
-    for (const e of b.elements ?? []) {
-      if (typeof e.text === 'string') out.push(e.text);
-      else if (e.text?.text) out.push(e.text.text);
-    }
-  }
-  return out;
-}
 
 /**
  * A test file's nock set-up: no network, every request nock does not expect recorded, interceptors

@@ -3,7 +3,7 @@ import type { PlanTableReply, QuestionReply } from '../../../src/domain/messages
 import { readChoiceSubmit } from '../../../src/channels/teams/card-submit.js';
 import { readIncoming } from '../../../src/channels/teams/activity-to-turn.js';
 import { answeredCard, MAX_BUTTONS, renderReplies, renderReply } from '../../../src/channels/teams/teams-renderer.js';
-import { fixture } from './teams-test-kit.js';
+import { fixture } from './teams-fixtures.js';
 
 const TEAMS_LIMIT = 28 * 1024;
 const size = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');

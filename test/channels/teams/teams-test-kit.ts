@@ -1,8 +1,5 @@
 /** Shared set-up for the Teams channel tests: fixtures, a scripted TurnHandler, the real server. */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import nock from 'nock';
 import { afterAll, beforeAll } from '@jest/globals';
 import type { Reply, Turn } from '../../../src/domain/messages.js';
@@ -11,8 +8,6 @@ import { MemoryStore } from '../../../src/store/memory-store.js';
 import { createTeamsServer, type TeamsServer } from '../../../src/channels/teams/start-teams.js';
 import { parseTeamsSettings } from '../../../src/channels/teams/teams-settings.js';
 import type { TeamsLogger } from '../../../src/channels/teams/teams-logger.js';
-
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/teams');
 
 // nock patches node:http for the whole worker process, but Jest gives every test file a fresh copy of
 // nock; without this, the next file in the same worker meets the old, torn-down copy.
@@ -24,9 +19,7 @@ afterAll(() => {
 export const SERVICE_HOST = 'https://smba.example.test';
 export const SERVICE_PATH = '/amer';
 
-export function fixture(name: string): Record<string, any> {
-  return JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8'));
-}
+export { fixture } from './teams-fixtures.js';
 
 /** A TurnHandler that answers from a script and, like the engine, answers a repeated messageId from the record. */
 export class ScriptedHandler implements TurnHandler {
