@@ -11,10 +11,6 @@ export const CODE_LENGTH = 8;
 
 export const FAMILY_CODE_DAYS = 7;
 export const CLASS_CODE_DAYS = 30;
-/** Wrong codes from one user within LOCK_WINDOW_MS that lock code entry for LOCK_MS. */
-export const MAX_WRONG_CODES = 10;
-export const LOCK_WINDOW_MS = 60 * 60 * 1000;
-export const LOCK_MS = 60 * 60 * 1000;
 
 export type CodeKind = 'family-invite' | 'class';
 
@@ -36,7 +32,7 @@ export interface CodeRecord {
 /** Collection "code-attempts", id = user key: recent wrong codes and any lock. */
 export interface CodeAttempts {
   userKey: string;
-  /** Times of wrong codes in the last hour, oldest first. */
+  /** Times of wrong codes in the last day, oldest first (limits: src/domain/code-limits.ts). */
   wrong: string[];
   lockedUntil?: string;
 }
@@ -126,23 +122,4 @@ export function checkCode(record: CodeRecord | undefined, now: Date): CodeCheck 
   if (record.kind === 'family-invite' && record.usedBy) return 'used';
   if (now.getTime() >= Date.parse(record.expiresAt)) return 'expired';
   return 'ok';
-}
-
-/** Whether code entry is locked for this user at `now`. */
-export function isLocked(attempts: CodeAttempts | undefined, now: Date): boolean {
-  return attempts?.lockedUntil !== undefined && now.getTime() < Date.parse(attempts.lockedUntil);
-}
-
-/**
- * Records one wrong code. Keeps only the last hour's; the tenth in an hour sets a lock for an
- * hour (`locked` says it was set just now, for the audit).
- */
-export function recordWrongCode(attempts: CodeAttempts | undefined, userKey: string, now: Date): { attempts: CodeAttempts; locked: boolean } {
-  const t = now.getTime();
-  const wrong = (attempts?.wrong ?? []).filter((at) => t - Date.parse(at) < LOCK_WINDOW_MS);
-  wrong.push(now.toISOString());
-  if (wrong.length >= MAX_WRONG_CODES) {
-    return { attempts: { userKey, wrong: [], lockedUntil: new Date(t + LOCK_MS).toISOString() }, locked: true };
-  }
-  return { attempts: { userKey, wrong }, locked: false };
 }

@@ -55,6 +55,8 @@ export interface AuditEntry {
     | 'caseload-removed'
     | 'access-denied'
     | 'code-locked'
+    | 'code-locked-day'
+    | 'codes-paused'
     | 'safety-alert'
     | 'role-changed'
     | 'meeting-recorded'

@@ -2,11 +2,9 @@ import {
   checkCode,
   CODE_ALPHABET,
   codeInText,
-  isLocked,
   makeCode,
   mistypedCodeInText,
   newCodeRecord,
-  recordWrongCode,
   showCode,
 } from '../../src/domain/codes.js';
 
@@ -54,20 +52,6 @@ describe('codes', () => {
     const cls = newCodeRecord('KX7M4PQR', 'class', 'console:rivera', now);
     expect(checkCode({ ...cls, uses: 40 }, new Date('2026-01-30T23:59:59Z'))).toBe('ok');
     expect(checkCode(cls, new Date('2026-01-31T00:00:00Z'))).toBe('expired');
-  });
-
-  it('the tenth wrong code within an hour locks for an hour', () => {
-    let t = Date.parse('2026-01-01T10:00:00Z');
-    let state = undefined as ReturnType<typeof recordWrongCode>['attempts'] | undefined;
-    for (let i = 1; i <= 10; i++) {
-      const r = recordWrongCode(state, 'console:x', new Date(t));
-      state = r.attempts;
-      expect(r.locked).toBe(i === 10);
-      t += 6 * 60_000 - 1;
-    }
-    expect(isLocked(state, new Date(t))).toBe(true);
-    expect(isLocked(state, new Date(Date.parse(state!.lockedUntil!) - 1))).toBe(true);
-    expect(isLocked(state, new Date(Date.parse(state!.lockedUntil!)))).toBe(false);
   });
 
   it('a code typed with look-alike characters is seen as a mistyped code; ordinary words are not', () => {

@@ -1,17 +1,19 @@
 /**
  * Using a code: a family invite links the family member to the student (once; 7 days), a class
  * code puts the student on the counselor's caseload (30 days). Wrong, used and expired codes get
- * a clear answer; 10 wrong codes in an hour lock code entry for that user for an hour. A code of
- * the wrong kind counts as a wrong code; a success never resets the count.
+ * a clear answer. Wrong codes are limited per user (10 an hour, 30 a day) and for everyone together
+ * (src/domain/code-limits.ts). A code of the wrong kind counts as a wrong code; a success never
+ * resets the count.
  */
+import { checkCode, showCode, type CodeAttempts, type CodeRecord } from '../../domain/codes.js';
 import {
-  checkCode,
+  EVERYONE,
+  type EveryoneAttempts,
   isLocked,
+  minutesLeft,
   recordWrongCode,
-  showCode,
-  type CodeAttempts,
-  type CodeRecord,
-} from '../../domain/codes.js';
+  recordWrongCodeForEveryone,
+} from '../../domain/code-limits.js';
 import { text } from '../../domain/messages.js';
 import type { CounselorRecord } from '../../domain/people.js';
 import type { Profile } from '../../domain/profile.js';
@@ -36,6 +38,10 @@ const say = {
   locked: (minutes: number) =>
     text(`Too many codes didn't work, so I've paused code entry for now to keep everyone's info safe. Please try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`),
   justLocked: () => text("That's 10 codes that didn't work in an hour, so I've paused code entry for an hour to keep everyone's info safe."),
+  justLockedForDay: () =>
+    text("That's 30 codes that didn't work today, so I've paused code entry until tomorrow to keep everyone's info safe. If you need help, ask the person who gave you the code."),
+  pausedForEveryone: (minutes: number) =>
+    text(`Code entry is paused for everyone for a few minutes to keep students' info safe. Please try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`),
   ownCode: () => text('That is your own family code. Give it to a parent or family member, and they can type it to me.'),
   classCodeForCounselor: () => text('That is a class code for your students to type. Students who type it join your list.'),
   classCodeNeedsProfile: () => text("That looks like a class code. Let's finish getting to know you first, then type it again."),
@@ -53,18 +59,25 @@ const say = {
   alreadyJoined: () => text("You're already on that counselor's list. Nothing to change."),
 };
 
-function minutesLeft(attempts: CodeAttempts, now: Date): number {
-  return Math.max(1, Math.ceil((Date.parse(attempts.lockedUntil!) - now.getTime()) / 60000));
-}
-
 async function wrongCode(ctx: TurnContext, answer: ReturnType<typeof text>): Promise<void> {
   const store = ctx.records.store;
   const before = await store.get<CodeAttempts>(CODE_ATTEMPTS, ctx.userKey);
   const { attempts, locked } = recordWrongCode(before, ctx.userKey, ctx.now);
   await store.put(CODE_ATTEMPTS, ctx.userKey, attempts);
+  await countForEveryone(ctx);
   if (!locked) return ctx.say(answer);
-  await audit(store, { at: ctx.now.toISOString(), by: ctx.userKey, action: 'code-locked', subject: ctx.userKey });
-  ctx.say(answer, say.justLocked());
+  await audit(store, { at: ctx.now.toISOString(), by: ctx.userKey, action: locked === 'day' ? 'code-locked-day' : 'code-locked', subject: ctx.userKey });
+  ctx.say(answer, locked === 'day' ? say.justLockedForDay() : say.justLocked());
+}
+
+/** Many wrong codes from everyone together (many accounts guessing) pause all code entry for a while. */
+async function countForEveryone(ctx: TurnContext): Promise<void> {
+  const store = ctx.records.store;
+  const { record, paused } = recordWrongCodeForEveryone(await store.get<EveryoneAttempts>(CODE_ATTEMPTS, EVERYONE), ctx.now);
+  await store.put(CODE_ATTEMPTS, EVERYONE, record);
+  if (!paused) return;
+  // The audit is what an administrator reads (`npm run admin -- audit`): whose guess tipped it, never a code.
+  await audit(store, { at: ctx.now.toISOString(), by: ctx.userKey, action: 'codes-paused', subject: EVERYONE });
 }
 
 async function displayName(store: Store, userKey: string): Promise<string | undefined> {
@@ -93,6 +106,8 @@ export interface RedeemOptions {
 
 async function useCode(ctx: TurnContext, code: string, deps: PeopleDeps, o: RedeemOptions): Promise<void> {
   const store = ctx.records.store;
+  const everyone = await store.get<EveryoneAttempts>(CODE_ATTEMPTS, EVERYONE);
+  if (isLocked(everyone, ctx.now)) return ctx.say(say.pausedForEveryone(minutesLeft(everyone!, ctx.now)));
   const attempts = await store.get<CodeAttempts>(CODE_ATTEMPTS, ctx.userKey);
   if (isLocked(attempts, ctx.now)) return ctx.say(say.locked(minutesLeft(attempts!, ctx.now)));
 

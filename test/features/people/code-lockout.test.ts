@@ -1,5 +1,6 @@
 import { auditEntries } from '../../../src/features/people/audit.js';
 import { linkedStudents } from '../../../src/features/people/links.js';
+import { GLOBAL_MAX_WRONG } from '../../../src/domain/code-limits.js';
 import { codeIn, familyCodeFrom, newWorld } from './people-world.js';
 
 const WRONG = ['KX7M-4PQR', 'AC3D-EF4G', 'HJ6K-MN7P', 'QR9T-UV3W', 'XY4A-CD6E', 'FG7H-JK9M', 'NP3Q-RT4U', 'VW6X-YA7C', 'DE9F-GH3J', 'KM4N-PQ6R'];
@@ -116,5 +117,48 @@ describe('code lock-out', () => {
     expect(await w.store.get('code-attempts', 'console:mom')).toBeUndefined();
     await mom.say('KX7M-4PQR');
     expect(mom.text()).toMatch(/couldn't find that code/);
+  });
+
+  it('30 wrong codes in a day, under 10 an hour, pause code entry until tomorrow; the audit says so', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    const code = await familyCodeFrom(sam);
+    const mom = await w.family('mom');
+    for (let i = 0; i < 29; i++) {
+      await mom.say(WRONG[i % WRONG.length]!);
+      expect(mom.text()).toMatch(/couldn't find that code/);
+      w.advance(7 * 60_000);
+    }
+    await mom.say(WRONG[0]!);
+    expect(mom.text()).toMatch(/paused code entry until tomorrow/);
+    expect((await auditEntries(w.store)).map((a) => a.action)).toContain('code-locked-day');
+    w.advance(23 * 60 * 60_000);
+    await mom.say(code);
+    expect(mom.text()).toMatch(/try again in about 60 minutes/);
+    w.advance(60 * 60_000);
+    await mom.say(code);
+    expect(mom.text()).toMatch(/now linked/);
+  });
+
+  it('when very many wrong codes come from everyone in an hour, all code entry pauses for 15 minutes, even a right code', async () => {
+    const w = await newWorld();
+    const sam = await w.student('sam');
+    const code = await familyCodeFrom(sam);
+    const minute = new Date(Math.floor(w.now().getTime() / 60_000) * 60_000).toISOString();
+    await w.store.put('code-attempts', 'everyone', { userKey: 'everyone', perMinute: [[minute, GLOBAL_MAX_WRONG - 1]] });
+    const stranger = await w.family('stranger');
+    await stranger.say(WRONG[0]!);
+    expect(stranger.text()).toMatch(/couldn't find that code/);
+    expect((await auditEntries(w.store)).filter((a) => a.action === 'codes-paused')).toEqual([
+      expect.objectContaining({ by: 'console:stranger', subject: 'everyone' }),
+    ]);
+
+    const mom = await w.family('mom');
+    await mom.say(code);
+    expect(mom.text()).toMatch(/paused for everyone .* about 15 minutes/);
+    expect(await linkedStudents(w.store, 'console:mom')).toEqual([]);
+    w.advance(15 * 60_000);
+    await mom.say(code);
+    expect(mom.text()).toMatch(/now linked/);
   });
 });
