@@ -146,7 +146,8 @@ export class LowdbStore implements Store {
     await this.ensureDir(collection);
     // Write a private temp file, then hard-link it into place: link() fails if the record exists,
     // atomically, even across processes sharing the folder.
-    const tmp = path.join(path.dirname(file), `.${randomBytes(6).toString('hex')}.tmp`);
+    // Named with this process's id, so one left by a crash is removed at the next start.
+    const tmp = path.join(path.dirname(file), `.${randomBytes(6).toString('hex')}.${process.pid}-${(this.writes += 1)}.tmp`);
     // Synchronous, like put: three small system calls cost less than three thread-pool trips.
     writeFileSync(tmp, JSON.stringify(value));
     try {

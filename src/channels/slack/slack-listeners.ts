@@ -33,6 +33,8 @@ export interface SlackListenerDeps {
   outbox: ReplyOutbox<SlackItem>;
   /** A press or a command is acknowledged by then even if its turn is still running (Slack allows 3 s). */
   ackWithinMs?: number;
+  /** Told of each turn started for a message, press or command (the inbox keeps it until it is done). */
+  track?: (body: Record<string, unknown>, turn: Promise<unknown>) => void;
 }
 
 /**
@@ -71,6 +73,11 @@ function ackOnce(ack: () => Promise<void>, withinMs: number): { now(): Promise<v
  */
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
   const { handler, seen, logger, now, outbox } = deps;
+  /** The turn, handed to the inbox first so what the person sent is kept until the turn is done. */
+  const tracked = <T>(body: unknown, turn: Promise<T>): Promise<T> => {
+    deps.track?.(body as Record<string, unknown>, turn);
+    return turn;
+  };
   /**
    * Saves a turn's deliveries (before Slack is answered: the listener returns, or ack() is called,
    * only after this), then sends them without holding up the answer to Slack.
@@ -144,7 +151,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     const typed = args as unknown;
     switch (args.event.type) {
       case 'message':
-        return within(deps.ackWithinMs ?? 2000, onMessage(typed as EventArgs<'message'>), (e) => logger.error(`slack: a slow message turn failed: ${(e as Error).name}`));
+        return within(deps.ackWithinMs ?? 2000, tracked(args.body, onMessage(typed as EventArgs<'message'>)), (e) => logger.error(`slack: a slow message turn failed: ${(e as Error).name}`));
       case 'app_mention':
         return onMention(typed as EventArgs<'app_mention'>);
       case 'app_home_opened':
@@ -153,7 +160,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   });
 
   // Button presses, in a DM, under an ephemeral answer, or on the Home tab.
-  app.action<BlockAction>(ACTION_ID_PATTERN, (args) => within(deps.ackWithinMs ?? 2000, onAction(args), (e) => logger.error(`slack: a slow press failed: ${(e as Error).name}`)));
+  app.action<BlockAction>(ACTION_ID_PATTERN, (args) => within(deps.ackWithinMs ?? 2000, tracked(args.body, onAction(args)), (e) => logger.error(`slack: a slow press failed: ${(e as Error).name}`)));
   async function onAction({ ack: slackAck, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> {
     // Slack hears back (ack) once the press is applied and its replies are saved, or at the latest
     // just before the 3 seconds it allows.
@@ -208,7 +215,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   }
 
   // `/waypoint help|explore|plan|due|review`: answered so only the person who asked sees it.
-  app.command(deps.command, (args) => within(deps.ackWithinMs ?? 2000, onCommand(args), (e) => logger.error(`slack: a slow command failed: ${(e as Error).name}`)));
+  app.command(deps.command, (args) => within(deps.ackWithinMs ?? 2000, tracked(args.body, onCommand(args)), (e) => logger.error(`slack: a slow command failed: ${(e as Error).name}`)));
   async function onCommand({ ack: slackAck, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
     const acked = ackOnce(() => slackAck(), deps.ackWithinMs ?? 2000);
     const ack = () => acked.now();

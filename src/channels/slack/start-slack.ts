@@ -1,8 +1,9 @@
 import type { AddressInfo, ListenOptions } from 'node:net';
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, LogLevel, type Logger, type Receiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger, type Receiver, type webApi } from '@slack/bolt';
 import { rejectOffTimeRequests } from './request-age.js';
 import { slackOutbox } from './slack-outbox.js';
+import { SlackInbox } from './slack-inbox.js';
 import { MemoryStore } from '../../store/memory-store.js';
 import type { Store } from '../../store/store.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
@@ -44,6 +45,7 @@ export interface CreateSlackAppOptions {
 }
 
 export interface SlackApp {
+  /** The Bolt app; its `processEvent` saves what people send in the inbox first (as the receiver does). */
   app: App;
   mode: 'socket' | 'http' | 'custom';
   /** Checks the bot token with Slack, then connects (Socket Mode) or listens (HTTP). */
@@ -72,13 +74,15 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const mode: SlackApp['mode'] = options.receiver ? 'custom' : settings.mode;
 
   const common = { authorize, logger, clientOptions, ignoreSelf: true, convoStore: false as const };
+  let receiver: Receiver;
   if (options.receiver) {
-    app = new App({ ...common, receiver: options.receiver });
+    receiver = options.receiver;
   } else if (settings.mode === 'socket') {
-    app = new App({ ...common, socketMode: true, appToken: settings.appToken });
+    if (!settings.appToken) throw new Error('SLACK_APP_TOKEN is required in Socket Mode');
+    receiver = new SocketModeReceiver({ appToken: settings.appToken, logger });
   } else {
     if (!settings.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
-    const receiver = new HTTPReceiver({
+    const http = new HTTPReceiver({
       signingSecret: settings.signingSecret,
       endpoints: SLACK_EVENTS_PATH,
       port: settings.port,
@@ -88,10 +92,20 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       logger,
     });
     // Requests dated more than 5 minutes off, either way, are turned away before Bolt reads them.
-    receiver.requestListener = rejectOffTimeRequests(receiver.requestListener, (line) => logger.warn(JSON.stringify(line)));
-    app = new App({ ...common, receiver });
+    http.requestListener = rejectOffTimeRequests(http.requestListener, (line) => logger.warn(JSON.stringify(line)));
+    receiver = http;
   }
+  app = new App({ ...common, receiver });
   const built = app;
+  const store = options.store ?? new MemoryStore();
+  const logLine = {
+    info: (obj: object, msg: string) => logger.info(JSON.stringify({ ...obj, msg })),
+    warn: (obj: object, msg: string) => logger.warn(JSON.stringify({ ...obj, msg })),
+  };
+  // What people send is saved before Slack is told it arrived (Socket Mode acknowledges at once).
+  const inbox = new SlackInbox(store, logLine);
+  const received = inbox.wrap(built);
+  receiver.init(received);
 
   // Listener errors are logged by name and code only (never a payload), and do not crash the app.
   built.error(async (error) => {
@@ -99,10 +113,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     logger.error(`slack: ${error.name}${code ? ` (${code})` : ''}: ${error.message.split('\n')[0]}`);
   });
 
-  const outbox = slackOutbox(options.store ?? new MemoryStore(), () => built.client, {
-    info: (obj, msg) => logger.info(JSON.stringify({ ...obj, msg })),
-    warn: (obj, msg) => logger.warn(JSON.stringify({ ...obj, msg })),
-  });
+  const outbox = slackOutbox(store, () => built.client, logLine);
   registerSlackListeners(built, {
     outbox,
     ...(options.ackWithinMs !== undefined ? { ackWithinMs: options.ackWithinMs } : {}),
@@ -113,15 +124,18 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     logger,
     now: options.now ?? (() => new Date()),
     command: options.command ?? '/waypoint',
+    track: (body, turn) => inbox.track(body, turn),
   });
 
   return {
-    app: built,
+    app: received,
     mode,
     async start(listen) {
       await authorize.check();
-      // Replies saved before a restart and not yet sent go out first.
+      // Replies saved before a restart and not yet sent go out first, then what people sent that a
+      // crash kept from being applied, before anything new is read.
       await outbox.deliverPending();
+      await inbox.applyPending(built);
       if (mode === 'http') {
         const server = (await built.start(listen ?? settings.port)) as Server;
         const address = server.address() as AddressInfo | null;
@@ -134,9 +148,13 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     },
     async stop() {
       await built.stop();
+      await inbox.idle();
       await outbox.idle();
     },
-    idle: () => outbox.idle(),
+    idle: async () => {
+      await inbox.idle();
+      await outbox.idle();
+    },
   };
 }
 
