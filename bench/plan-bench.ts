@@ -1,6 +1,7 @@
 /**
  * Plan of study figures for `npm run bench`: drafting + checking one plan (mean and p99 over every
- * pathway and starting grade, repeated), applying one typed change, and rendering one PDF.
+ * pathway and starting grade, repeated), applying one typed change, rendering one PDF, and the
+ * bytes a change writes for a student with a long history.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { parsePlanChange } from '../src/domain/plan/parse-plan-change.js';
 import { planHeader } from '../src/domain/plan/plan-views.js';
 import { renderPlanPdf } from '../src/export/plan-pdf.js';
 import { readPlanData } from '../src/data-files/read-plan-data-files.js';
+import { planWriteBytes } from './plan-write-bytes.js';
 import { ms, percentile, timeIt } from './stats.js';
 
 const NOW = '2026-09-01T15:00:00.000Z';
@@ -70,5 +72,6 @@ export async function benchPlans(): Promise<Record<string, string>> {
     [`render one PDF, mean (n=${pdfTimes.length})`]: ms(mean(pdfTimes)),
     'render one PDF, p99': ms(percentile(pdfTimes, 99)),
     'PDF size': `${(bytes / 1024).toFixed(1)} KB`,
+    ...planWriteBytes(plan, data),
   };
 }

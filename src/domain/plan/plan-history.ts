@@ -1,6 +1,11 @@
 /**
  * Versions and reviews of a plan: the current content, adding a version, undo, recording a review
  * and "what changed since the last review". Every function returns a new Plan; none mutates.
+ *
+ * A stored plan holds only its draft and newest versions (plan-archive.ts). A function that needs
+ * an older version which is not in hand throws ArchivedVersionNeeded naming it; the plan records
+ * (src/features/plan/plan-records.ts, withPlanHistory) read it back and ask again. So an answer is
+ * never worked out from a part of the history.
  */
 import { planDifferences } from './plan-diff.js';
 import type { Plan, PlanContent, PlanReview, PlanVersion } from './plan-types.js';
@@ -15,8 +20,31 @@ export function currentPlan(plan: Plan): PlanContent {
   return currentVersion(plan).plan;
 }
 
-function versionNumbered(plan: Plan, n: number): PlanVersion | undefined {
-  return plan.versions.find((v) => v.number === n);
+/** A version this plan needs that lives in the archive and was not read back yet. */
+export class ArchivedVersionNeeded extends Error {
+  constructor(readonly version: number) {
+    super(`version ${version} of the plan is in the archive and was not read back`);
+    this.name = 'ArchivedVersionNeeded';
+  }
+}
+
+/** The last version number kept in the archive instead of the record (0: none). */
+export function archivedThrough(plan: Plan): number {
+  return plan.archivedThrough ?? 0;
+}
+
+/** Version `n`; throws ArchivedVersionNeeded when it is archived and not in hand. */
+export function versionNumbered(plan: Plan, n: number): PlanVersion | undefined {
+  const v = plan.versions.find((x) => x.number === n);
+  if (!v && n >= 1 && n <= archivedThrough(plan)) throw new ArchivedVersionNeeded(n);
+  return v;
+}
+
+/** Every version after number `n`, oldest first; throws ArchivedVersionNeeded when one is not in hand. */
+function versionsAfter(plan: Plan, n: number): PlanVersion[] {
+  const have = new Set(plan.versions.map((v) => v.number));
+  for (let k = n + 1; k <= archivedThrough(plan); k++) if (!have.has(k)) throw new ArchivedVersionNeeded(k);
+  return plan.versions.filter((v) => v.number > n).sort((a, b) => a.number - b.number);
 }
 
 /** Adds a version built on the current one. */
@@ -40,7 +68,8 @@ export function appendVersion(
 /** The one line describing the change that produced a version's content (follows undos). */
 export function contentSummary(plan: Plan, v: PlanVersion): string {
   let cur: PlanVersion | undefined = v;
-  for (let guard = 0; cur?.restores !== undefined && guard < plan.versions.length; guard++) {
+  // Each undo restores an older version, so the chain is shorter than the version number.
+  for (let guard = 0; cur?.restores !== undefined && guard < v.number; guard++) {
     cur = versionNumbered(plan, cur.restores);
   }
   return cur?.summary ?? v.summary;
@@ -92,7 +121,7 @@ export function changesSinceLastReview(plan: Plan): string[] {
   const then = since.plan;
   const now = currentPlan(plan);
   if (then.pathwayId === now.pathwayId) return planDifferences(then, now);
-  const later = plan.versions.filter((v) => v.number > since.number);
+  const later = versionsAfter(plan, since.number);
   const redraft = [...later].reverse().find((v, i, rev) => (rev[i + 1]?.plan ?? then).pathwayId !== v.plan.pathwayId);
   const goal = planDifferences({ ...then, grades: [] }, { ...now, grades: [] });
   return [redraft ? contentSummary(plan, redraft) : 'Made a new draft for another pathway.', ...goal];

@@ -1,6 +1,6 @@
 /**
  * The Personal Plan of Study record and the shapes of the plan data files. Everything here is
- * plain JSON so the engine can store a Plan as one record.
+ * plain JSON so the engine can store a Plan as one record (and its old versions as archive chunks).
  *
  * Grades are numbers: 6..12 are school grades, 13 and 14 are the first and second years after
  * high school.
@@ -107,11 +107,26 @@ export interface PlanReview {
   changesSinceLastReview: string[];
 }
 
-/** The stored record: one per student. */
+/**
+ * The stored record: one per student. It stays small however long the history grows: it holds the
+ * draft (version 1, always first) and the newest versions; versions 2..archivedThrough live in
+ * chunks of 20 in the "plan-archive" collection (see plan-archive.ts). A record saved before the
+ * archive existed has every version inline and no archivedThrough; it is trimmed on its next save.
+ * A Plan in memory may also hold archived versions read back for an undo or a review.
+ */
 export interface Plan {
   schemaVersion: 1;
   versions: PlanVersion[];
   reviews: PlanReview[];
+  /** Versions up to this number (except the draft) are in the archive, not here. 0 or absent: none. */
+  archivedThrough?: number;
+}
+
+/** One chunk of a plan's old versions: numbers (chunk-1)*20+1 .. chunk*20. Written once, never changed. */
+export interface PlanArchiveChunk {
+  schemaVersion: 1;
+  chunk: number;
+  versions: PlanVersion[];
 }
 
 /** Facts shown above a plan (chat views, PDF). Build with planHeader(). */

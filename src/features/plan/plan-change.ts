@@ -20,7 +20,7 @@ import type { Command, TextFallback, TurnContext } from '../../engine/command.js
 import { CONFIRM_Q, GOAL_TYPED_Q, goalLater, REVIEW_Q } from '../../../flows/plan-replies.js';
 import type { PlanProposal } from '../../../flows/flow-protocol.js';
 import type { PlanFlowInput } from '../../../flows/plan.js';
-import { loadPlan, savePlan } from './plan-records.js';
+import { loadPlan, savePlan, withPlanHistory } from './plan-records.js';
 import { PLAN_FLOW, say } from './plan-replies.js';
 import { studentGrade, type PlanDeps } from './plan-show.js';
 import { isUndoWords } from './plan-words.js';
@@ -67,7 +67,8 @@ async function undo(ctx: TurnContext, deps: PlanDeps): Promise<void> {
   if (ctx.pendingQuestionId() === CONFIRM_Q && (await ctx.sendToFlow({ type: 'CANCEL' }))) return;
   const plan = await loadPlan(ctx.records.store, ctx.userKey);
   if (!plan) return void ctx.say(say.nothingToUndo());
-  const result = apply(ctx, deps, plan, { kind: 'undo' });
+  // Undo may go back past the versions kept in the record: those are read back from the archive.
+  const result = await withPlanHistory(ctx.records.store, ctx.userKey, plan, (p) => apply(ctx, deps, p, { kind: 'undo' }));
   if (result.ok) await savePlan(ctx.records.store, ctx.userKey, result.plan);
   ctx.say(changeReply(result));
 }

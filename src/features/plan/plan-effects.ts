@@ -8,7 +8,7 @@ import type { Effect } from '../../../flows/flow-protocol.js';
 import type { EffectHandler } from '../../engine/engine.js';
 import type { TurnContext } from '../../engine/command.js';
 import { apply } from './plan-change.js';
-import { loadPlan, PROPOSAL_MAX_AGE_MS, savePlan } from './plan-records.js';
+import { loadPlan, PROPOSAL_MAX_AGE_MS, savePlan, withPlanHistory } from './plan-records.js';
 import { say } from './plan-replies.js';
 import type { PlanDeps } from './plan-show.js';
 
@@ -27,7 +27,8 @@ async function applyChange(ctx: TurnContext, deps: PlanDeps, { proposal }: Of<'a
 async function finishReview(ctx: TurnContext): Promise<void> {
   const plan = await loadPlan(ctx.records.store, ctx.userKey);
   if (!plan) return void ctx.say(say.noPlan());
-  const reviewed = recordReview(plan, { now: ctx.now.toISOString(), by: ctx.userKey });
+  // The last review's version may be in the archive by now: it is read back when needed.
+  const reviewed = await withPlanHistory(ctx.records.store, ctx.userKey, plan, (p) => recordReview(p, { now: ctx.now.toISOString(), by: ctx.userKey }));
   await savePlan(ctx.records.store, ctx.userKey, reviewed);
   const review = lastReview(reviewed)!;
   ctx.say(say.reviewSaved(review.at.slice(0, 10), review.changesSinceLastReview, reviewed.reviews.length === 1));

@@ -9,7 +9,7 @@ import { reviewReplies } from '../../domain/plan/index.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
 import type { PlanFlowInput } from '../../../flows/plan.js';
-import { loadPlan } from './plan-records.js';
+import { loadPlan, withPlanHistory } from './plan-records.js';
 import { PLAN_FLOW, say } from './plan-replies.js';
 import { headerFor, markThisYear, studentGrade, type PlanDeps } from './plan-show.js';
 import { isFinishReviewWords, isReviewWords } from './plan-words.js';
@@ -18,7 +18,9 @@ async function startReview(ctx: TurnContext, deps: PlanDeps): Promise<void> {
   const plan = await loadPlan(ctx.records.store, ctx.userKey);
   if (!plan) return ctx.runCommand('plan');
   const grade = studentGrade(ctx);
-  const replies = reviewReplies(plan, await headerFor(ctx, deps, plan), grade !== undefined ? { studentGrade: grade } : {});
+  const header = await headerFor(ctx, deps, plan);
+  // What changed since the last review compares with that review's version, which may be archived.
+  const replies = await withPlanHistory(ctx.records.store, ctx.userKey, plan, (p) => reviewReplies(p, header, grade !== undefined ? { studentGrade: grade } : {}));
   ctx.say(...markThisYear(replies, plan, grade));
   const input: PlanFlowInput = { start: 'review' };
   await ctx.startFlow(PLAN_FLOW, input, { keepCurrent: true });
