@@ -29,6 +29,11 @@ export interface Profile {
   /** The school year the student finished 12th grade in ("2025-26"): kept, never reminded, not active. */
   graduatedIn?: string;
   displayName?: string;
+  /**
+   * The language Waypoint speaks with this person ("en", "es"): chosen by them, or confirmed after
+   * their first messages. Absent: English, or what their messages so far are written in.
+   */
+  language?: 'en' | 'es';
   choice?: CareerChoice;
   /** Earlier choices, newest last: changing your mind is normal. */
   choiceHistory: CareerChoice[];

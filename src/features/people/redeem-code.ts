@@ -15,13 +15,14 @@ import {
   recordWrongCodeForEveryone,
 } from '../../domain/code-limits.js';
 import { text } from '../../domain/messages.js';
+import { t } from '../../i18n/t.js';
 import type { CounselorRecord } from '../../domain/people.js';
 import type { Profile } from '../../domain/profile.js';
 import type { TurnContext } from '../../engine/command.js';
 import type { Store } from '../../store/store.js';
 import { audit } from './audit.js';
 import { addToCaseload, COUNSELORS, linkedStudents, linkFamily } from './links.js';
-import { sendTo } from './notify.js';
+import { sayTo } from './notify.js';
 import type { PeopleDeps } from './people-deps.js';
 
 export const CODES = 'codes';
@@ -29,34 +30,24 @@ export const CODE_CLAIMS = 'code-claims';
 export const CODE_ATTEMPTS = 'code-attempts';
 
 const say = {
-  mistyped: () =>
-    text("That code has a letter or number that codes never use, like 0, O, 1 or I. Check it against the code you were given and type it again."),
-  unknown: () => text("I couldn't find that code. Check the letters and numbers and try again. Codes look like KX7M-4PQR."),
-  expiredFamily: () => text('That code has expired (family codes work for 7 days). Ask your student to say "invite my family" to get a new one.'),
-  expiredClass: () => text('That class code has expired. Ask your counselor for a new one.'),
-  used: () => text('That code was already used. Each family code works only once. Ask your student to say "invite my family" for a new one.'),
-  locked: (minutes: number) =>
-    text(`Too many codes didn't work, so I've paused code entry for now to keep everyone's info safe. Please try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`),
-  justLocked: () => text("That's 10 codes that didn't work in an hour, so I've paused code entry for an hour to keep everyone's info safe."),
-  justLockedForDay: () =>
-    text("That's 30 codes that didn't work today, so I've paused code entry until tomorrow to keep everyone's info safe. If you need help, ask the person who gave you the code."),
-  pausedForEveryone: (minutes: number) =>
-    text(`Code entry is paused for everyone for a few minutes to keep students' info safe. Please try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`),
-  ownCode: () => text('That is your own family code. Give it to a parent or family member, and they can type it to me.'),
-  classCodeForCounselor: () => text('That is a class code for your students to type. Students who type it join your list.'),
-  classCodeNeedsProfile: () => text("That looks like a class code. Let's finish getting to know you first, then type it again."),
-  classCodeGone: () => text('That class code no longer works. Ask your counselor for a new one.'),
-  alreadyLinked: () => text("You're already linked to that student, so I didn't use the code. It still works for someone else."),
-  welcomeFamily: () =>
-    text(
-      "Hi! I'm Waypoint. I help students explore jobs and plan their classes, and I help families follow along. " +
-        'I keep what your student tells me; only they, their counselor and family they add can see it.',
-    ),
-  linked: (name: string) =>
-    text(`Done! You're now linked to ${name}. You can see their plan and what's due this year. Try "what's due".`),
-  joined: (school: string) =>
-    text(`You joined your counselor's list${school ? ` at ${school}` : ''}. They can now see your plan and help you with it.`),
-  alreadyJoined: () => text("You're already on that counselor's list. Nothing to change."),
+  mistyped: () => text(t('codes.mistyped')),
+  unknown: () => text(t('codes.unknown')),
+  expiredFamily: () => text(t('codes.expiredFamily')),
+  expiredClass: () => text(t('codes.expiredClass')),
+  used: () => text(t('codes.used')),
+  locked: (minutes: number) => text(t('codes.locked', { count: minutes })),
+  justLocked: () => text(t('codes.justLocked')),
+  justLockedForDay: () => text(t('codes.justLockedForDay')),
+  pausedForEveryone: (minutes: number) => text(t('codes.pausedForEveryone', { count: minutes })),
+  ownCode: () => text(t('codes.ownCode')),
+  classCodeForCounselor: () => text(t('codes.classCodeForCounselor')),
+  classCodeNeedsProfile: () => text(t('codes.classCodeNeedsProfile')),
+  classCodeGone: () => text(t('codes.classCodeGone')),
+  alreadyLinked: () => text(t('codes.alreadyLinked')),
+  welcomeFamily: () => text(t('codes.welcomeFamily')),
+  linked: (name: string) => text(t('codes.linked', { name })),
+  joined: (school: string) => text(school ? t('codes.joinedAt', { school }) : t('codes.joined')),
+  alreadyJoined: () => text(t('codes.alreadyJoined')),
 };
 
 async function wrongCode(ctx: TurnContext, answer: ReturnType<typeof text>): Promise<void> {
@@ -154,11 +145,12 @@ async function useFamilyCode(ctx: TurnContext, record: CodeRecord, deps: PeopleD
   }
   await linkFamily(store, { studentKey, otherKey: ctx.userKey, by: ctx.userKey, now: ctx.now });
   if (o.firstContact) ctx.say(say.welcomeFamily());
-  ctx.say(say.linked((await displayName(store, studentKey)) ?? 'your student'));
+  ctx.say(say.linked((await displayName(store, studentKey)) ?? t('codes.yourStudent')));
 
-  const who = (await displayName(store, ctx.userKey)) ?? 'A family member';
-  const told = await sendTo(deps.senders, studentKey, [
-    text(`${who} used your family code ${showCode(record.code)} and is now linked to you. They can see your plan and what's due. Say "my family" to see or remove links.`),
+  const name = await displayName(store, ctx.userKey);
+  // The student hears it in their own language, not the family member's.
+  const told = await sayTo(deps.senders, store, studentKey, () => [
+    text(t('codes.studentTold', { who: name ?? t('codes.aFamilyMember'), code: showCode(record.code) })),
   ]);
   if (!told) deps.logger?.info({ user: studentKey }, 'link notice not delivered (no sender for this channel)');
 }
