@@ -5,6 +5,10 @@
  * being sent) before it is sent, so after a restart every item is sent at most once, and the
  * items not yet claimed are sent then. Delivered records are kept a day, so a platform's
  * redelivery of a message already answered sends nothing twice, then removed.
+ *
+ * The one item that was being sent when the process stopped is "in doubt". A channel that can look
+ * (Slack: the conversation's history, where each reply carries its ref in message metadata) says
+ * whether it arrived; one that did not is sent then. Where nobody can tell, it is not sent again.
  */
 import type { Store } from '../store/store.js';
 
@@ -23,6 +27,12 @@ export interface OutboxEntry<Item> {
   doneAt?: string;
 }
 
+/** Whether the reply being sent when the process stopped arrived. */
+export type InDoubtCheck<Item> = (item: Item, ref: string, entry: OutboxEntry<Item>) => Promise<'sent' | 'not-sent' | 'unknown'>;
+
+/** Sends one item; `ref` ("<record id>#<item index>") names it, for a channel that can look it up later. */
+export type SendItem<Item> = (item: Item, ref: string) => Promise<void>;
+
 export interface OutboxLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
@@ -35,9 +45,10 @@ export class ReplyOutbox<Item> {
   constructor(
     private readonly store: Store,
     private readonly channel: string,
-    private readonly send: (item: Item) => Promise<void>,
+    private readonly send: SendItem<Item>,
     private readonly log?: OutboxLogger,
     private readonly now: () => Date = () => new Date(),
+    private readonly inDoubt?: InDoubtCheck<Item>,
   ) {}
 
   private key(messageId: string): string {
@@ -77,31 +88,50 @@ export class ReplyOutbox<Item> {
    * Sends what is saved and not yet claimed for this message; returns once it is done. `send`
    * replaces the usual way of sending for this call (a Teams turn answers through its own context).
    */
-  deliver(messageId: string, send: (item: Item) => Promise<void> = this.send): Promise<void> {
-    const id = this.key(messageId);
+  deliver(messageId: string, send: SendItem<Item> = this.send): Promise<void> {
+    return this.run(this.key(messageId), send, false);
+  }
+
+  private run(id: string, send: SendItem<Item>, afterRestart: boolean): Promise<void> {
     const already = this.running.get(id);
     if (already) return already;
-    const run = this.deliverEntry(id, send).finally(() => this.running.delete(id));
+    const run = this.deliverEntry(id, send, afterRestart).finally(() => this.running.delete(id));
     this.running.set(id, run);
     return run;
   }
 
-  private async deliverEntry(id: string, send: (item: Item) => Promise<void>): Promise<void> {
+  private async deliverEntry(id: string, send: SendItem<Item>, afterRestart: boolean): Promise<void> {
     const entry = await this.store.get<OutboxEntry<Item>>(REPLY_OUTBOX, id);
     if (!entry || entry.doneAt) return;
+    if (afterRestart && entry.claimed > 0) await this.resolveInDoubt(id, entry, send);
     while (entry.claimed < entry.items.length) {
       const item = entry.items[entry.claimed]!;
       entry.claimed += 1;
-      // Claimed before it is sent: a crash in between loses this one item rather than sending it twice.
+      // Claimed before it is sent: a crash in between leaves this one item in doubt, never sent twice.
       await this.store.put(REPLY_OUTBOX, id, entry);
-      try {
-        await send(item);
-      } catch (err) {
-        this.log?.warn({ outbox: id, item: entry.claimed - 1, err: (err as Error).name }, 'reply not delivered');
-      }
+      await this.sendOne(id, entry.claimed - 1, item, send);
     }
     entry.doneAt = this.now().toISOString();
     await this.store.put(REPLY_OUTBOX, id, entry);
+  }
+
+  private async sendOne(id: string, index: number, item: Item, send: SendItem<Item>): Promise<void> {
+    try {
+      await send(item, `${id}#${index}`);
+    } catch (err) {
+      this.log?.warn({ outbox: id, item: index, err: (err as Error).name }, 'reply not delivered');
+    }
+  }
+
+  /** The item claimed last, before the stop: sent again only when the channel can tell it never arrived. */
+  private async resolveInDoubt(id: string, entry: OutboxEntry<Item>, send: SendItem<Item>): Promise<void> {
+    const index = entry.claimed - 1;
+    const item = entry.items[index];
+    if (item === undefined || !this.inDoubt) return;
+    const found = await this.inDoubt(item, `${id}#${index}`, entry).catch(() => 'unknown' as const);
+    if (found !== 'not-sent') return;
+    this.log?.info({ outbox: id, item: index }, 'a reply cut off by a restart is sent now');
+    await this.sendOne(id, index, item, send);
   }
 
   /** Resolves when every delivery running in this process is done (tests, and a clean stop). */
@@ -128,7 +158,7 @@ export class ReplyOutbox<Item> {
       if (!id.startsWith(prefix)) continue;
       const entry = await this.store.get<OutboxEntry<Item>>(REPLY_OUTBOX, id);
       if (!entry || entry.doneAt) continue;
-      await this.deliver(id.slice(prefix.length));
+      await this.run(id, this.send, true);
       delivered++;
     }
     if (delivered > 0) this.log?.info({ channel: this.channel, delivered }, 'replies saved before a restart delivered');

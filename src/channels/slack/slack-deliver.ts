@@ -13,15 +13,20 @@ export function blocksJson(blocks: S.KnownBlock[]): S.KnownBlock[] {
   return JSON.stringify(blocks) as unknown as S.KnownBlock[];
 }
 
+/** The message metadata type of Waypoint's replies (payload: `ref`, the outbox item). */
+export const REPLY_METADATA = 'waypoint_reply';
+
 /**
  * Posts one rendered message to a Slack conversation (in a thread when `threadTs` is given).
  * Mentions and links in our text are never expanded by Slack (`parse: none`, no `link_names`,
  * no unfurling).
  */
-export async function postMessage(client: WebClient, channel: string, message: SlackMessage, threadTs?: string): Promise<string | undefined> {
+export async function postMessage(client: WebClient, channel: string, message: SlackMessage, threadTs?: string, ref?: string): Promise<string | undefined> {
   const result = await client.chat.postMessage({
     channel,
     ...(threadTs ? { thread_ts: threadTs } : {}),
+    // Which saved reply this is, so after a crash the outbox can see whether it arrived.
+    ...(ref ? { metadata: { event_type: REPLY_METADATA, event_payload: { ref } } } : {}),
     text: message.text,
     blocks: blocksJson(message.blocks),
     parse: 'none',

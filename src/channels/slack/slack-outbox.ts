@@ -4,8 +4,8 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { Store } from '../../store/store.js';
-import { ReplyOutbox, type OutboxLogger } from '../reply-outbox.js';
-import { openDm, postMessage, updateMessage, uploadFile } from './slack-deliver.js';
+import { ReplyOutbox, type OutboxEntry, type OutboxLogger } from '../reply-outbox.js';
+import { REPLY_METADATA, openDm, postMessage, updateMessage, uploadFile } from './slack-deliver.js';
 import type { SlackFile, SlackMessage, SlackOutput } from './slack-renderer.js';
 
 export type SlackItem =
@@ -36,10 +36,10 @@ async function respondTo(url: string, body: Record<string, unknown>): Promise<vo
   if (!res.ok) throw new Error(`response_url answered ${res.status}`);
 }
 
-export async function sendSlackItem(client: webApi.WebClient, item: SlackItem): Promise<void> {
+export async function sendSlackItem(client: webApi.WebClient, item: SlackItem, ref?: string): Promise<void> {
   switch (item.kind) {
     case 'post':
-      if (item.output.kind === 'message') await postMessage(client, item.channel, item.output);
+      if (item.output.kind === 'message') await postMessage(client, item.channel, item.output, undefined, ref);
       else await uploadFile(client, item.channel, item.output);
       return;
     case 'update':
@@ -51,6 +51,28 @@ export async function sendSlackItem(client: webApi.WebClient, item: SlackItem): 
   }
 }
 
+/**
+ * Whether the reply being sent when the process stopped arrived. A message is looked for in the
+ * conversation's history since its turn (each carries its ref in metadata; needs `im:history`, which
+ * the app has for direct messages). Updating a question message again changes nothing, so it is
+ * simply done again. Files and answers through a response URL cannot be looked up: not sent again.
+ */
+export async function slackReplyArrived(client: webApi.WebClient, item: SlackItem, ref: string, entry: OutboxEntry<SlackItem>): Promise<'sent' | 'not-sent' | 'unknown'> {
+  if (item.kind === 'update') return 'not-sent';
+  if (item.kind !== 'post' || item.output.kind !== 'message') return 'unknown';
+  const oldest = (Date.parse(entry.createdAt) / 1000 - 60).toFixed(6);
+  const page = await client.conversations.history({ channel: item.channel, oldest, limit: 200, include_all_metadata: true });
+  if (!page.ok) return 'unknown';
+  const found = (page.messages ?? []).some(
+    (m) => m.metadata?.event_type === REPLY_METADATA && (m.metadata.event_payload as { ref?: unknown } | undefined)?.ref === ref,
+  );
+  if (found) return 'sent';
+  // Only a complete answer can say it is missing.
+  return page.has_more ? 'unknown' : 'not-sent';
+}
+
 export function slackOutbox(store: Store, client: () => webApi.WebClient, log?: OutboxLogger): ReplyOutbox<SlackItem> {
-  return new ReplyOutbox<SlackItem>(store, 'slack', (item) => sendSlackItem(client(), item), log);
+  return new ReplyOutbox<SlackItem>(store, 'slack', (item, ref) => sendSlackItem(client(), item, ref), log, undefined, (item, ref, entry) =>
+    slackReplyArrived(client(), item, ref, entry),
+  );
 }

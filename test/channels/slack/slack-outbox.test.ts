@@ -25,19 +25,62 @@ describe('replies saved before Slack is answered are never lost, and never sent 
     await slack.stop();
   });
 
-  it('a reply that was being sent when the process stopped is not sent again; the ones after it are', async () => {
+  it('a reply that was being sent when the process stopped and did arrive is not sent again; the ones after it are', async () => {
     const store = new MemoryStore();
     const entry: OutboxEntry<SlackItem> = { id: 'slack:m2', items: [post('first'), post('second'), post('third')], claimed: 1, createdAt: new Date().toISOString() };
     await store.put(REPLY_OUTBOX, entry.id, entry);
     const calls: RecordedCall[] = [];
     const scope = nock(SLACK);
+    // Slack's history holds the first reply, tagged with its ref.
+    expectApiCall(scope, 'conversations.history', calls, {
+      ok: true,
+      has_more: false,
+      messages: [{ ts: '1.0', text: 'first', metadata: { event_type: 'waypoint_reply', event_payload: { ref: 'slack:m2#0' } } }],
+    });
     expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: '1.1' });
     expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: '1.2' });
     const slack = appWithCustomReceiver(new ScriptedHandler(() => ({ replies: [], duplicate: false })), { store });
     await slack.start();
     scope.done();
-    expect(calls.map((c) => c.body.text)).toEqual(['second', 'third']);
+    expect(calls[0]!.body).toMatchObject({ channel: 'D0STUDENT1', include_all_metadata: 'true' });
+    expect(calls.slice(1).map((c) => c.body.text)).toEqual(['second', 'third']);
+    expect(calls.slice(1).map((c) => JSON.parse(c.body.metadata))).toEqual([
+      { event_type: 'waypoint_reply', event_payload: { ref: 'slack:m2#1' } },
+      { event_type: 'waypoint_reply', event_payload: { ref: 'slack:m2#2' } },
+    ]);
     expect(unmatched()).toEqual([]);
+    await slack.stop();
+  });
+
+  it('a reply cut off by the stop that never reached Slack is sent once at the restart', async () => {
+    const store = new MemoryStore();
+    const entry: OutboxEntry<SlackItem> = { id: 'slack:m3', items: [post('first'), post('second')], claimed: 1, createdAt: new Date().toISOString() };
+    await store.put(REPLY_OUTBOX, entry.id, entry);
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK);
+    expectApiCall(scope, 'conversations.history', calls, { ok: true, has_more: false, messages: [{ ts: '0.9', text: 'hi' }] });
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: '1.1' });
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: '1.2' });
+    const slack = appWithCustomReceiver(new ScriptedHandler(() => ({ replies: [], duplicate: false })), { store });
+    await slack.start();
+    scope.done();
+    expect(calls.slice(1).map((c) => c.body.text)).toEqual(['first', 'second']);
+    expect(unmatched()).toEqual([]);
+    await slack.stop();
+  });
+
+  it('when Slack cannot say whether the cut-off reply arrived, it is not sent again (at most once)', async () => {
+    const store = new MemoryStore();
+    const entry: OutboxEntry<SlackItem> = { id: 'slack:m4', items: [post('first'), post('second')], claimed: 1, createdAt: new Date().toISOString() };
+    await store.put(REPLY_OUTBOX, entry.id, entry);
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK);
+    expectApiCall(scope, 'conversations.history', calls, { ok: false, error: 'missing_scope' });
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, ts: '1.2' });
+    const slack = appWithCustomReceiver(new ScriptedHandler(() => ({ replies: [], duplicate: false })), { store });
+    await slack.start();
+    scope.done();
+    expect(calls.slice(1).map((c) => c.body.text)).toEqual(['second']);
     await slack.stop();
   });
 
