@@ -9,6 +9,8 @@
  * - One message: how the engine reads it (commands' own words plus `understand`, as `readMessage`
  *   in src/app/evaluate-understanding.ts does), the whole `readMessage`, and the classifier alone,
  *   over the labelled set's texts with their roles, against the p99 <= 2 ms target.
+ * - Spanish: the same per message over data/understanding/eval-es.json in a Spanish turn
+ *   (withLanguage('es'): the Spanish models), and what training the Spanish models adds.
  * - Memory: heap used by one loaded understanding (after a garbage collection).
  */
 import { IntentClassifier } from '../src/domain/understanding/intent-classifier.js';
@@ -37,6 +39,7 @@ import type { JobNames } from '../src/domain/understanding/mark-job-names.js';
 import type { Role } from '../src/domain/profile.js';
 import { mayUse } from '../src/engine/command-access.js';
 import { cleanText, commandWords } from '../src/engine/read-input.js';
+import { withLanguage } from '../src/i18n/language.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { Records } from '../src/store/records.js';
 import { mb, ms, percentile } from './stats.js';
@@ -47,6 +50,7 @@ const STARTUP_TARGET_MS = 3000;
 const P99_TARGET_MS = 2;
 const FRAMEWORK = path.join(PROJECT_DIR, 'data/frameworks/missouri.json');
 const LABELLED = path.join(PROJECT_DIR, 'test/understanding/labelled-utterances.json');
+const LABELLED_ES = path.join(PROJECT_DIR, 'data/understanding/eval-es.json');
 
 /** A real garbage collection when the process was not started with --expose-gc. */
 function gc(): void {
@@ -88,9 +92,11 @@ async function appDataParts(out: Record<string, string>): Promise<void> {
   const before = process.memoryUsage();
   const [understanding, tUnderstanding] = await timed(() => loadUnderstanding(jobNamesOf(matcher)));
   const [, tReady] = await timed(() => understanding.classifier.ready());
+  const cachedModels = understanding.classifier.languages.length * 4;
   // Training from scratch (no cached models): what the first start after a corpus change pays, once per role.
-  const [fresh] = await timed(() => IntentClassifier.train(understanding.intents, understanding.corpus, (t) => t));
-  const [, tTrain] = await timed(() => fresh.ready());
+  const [fresh] = await timed(() => IntentClassifier.train(understanding.intents, understanding.corpus, (t) => t, undefined, understanding.otherCorpora));
+  const [, tTrain] = await timed(() => fresh.ready(['en']));
+  const [, tTrainEs] = await timed(() => fresh.ready(['es']));
   gc();
   const after = process.memoryUsage();
 
@@ -99,8 +105,9 @@ async function appDataParts(out: Record<string, string>): Promise<void> {
     ['plans', tPlans], ['family', tFamily], ['pay', tPay],
   ];
   out['start-up: loadAppData parts (warm)'] = parts.map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ');
-  out['start-up: loadUnderstanding alone (warm)'] = `${ms(tUnderstanding)} (read + check files ${ms(tFiles)}, models from data/generated/understanding ~${ms(tUnderstanding - tFiles)}; ${understanding.intents.length} intents); models not yet cached, trained on first use: ${ms(tReady)}`;
-  out['start-up: training all 4 models from scratch (first start after a corpus change; once per role, on first use)'] = ms(tTrain);
+  out['start-up: loadUnderstanding alone (warm)'] = `${ms(tUnderstanding)} (read + check files ${ms(tFiles)}, ${cachedModels} models (English and Spanish) from data/generated/understanding ~${ms(tUnderstanding - tFiles)}; ${understanding.intents.length} intents); models not yet cached, trained on first use: ${ms(tReady)}`;
+  out['start-up: training the 4 English models from scratch (first start after a corpus change; once per role, on first use)'] = ms(tTrain);
+  out['start-up: training the 4 Spanish models from scratch (the same, for Spanish turns)'] = ms(tTrainEs);
   out['memory: heap used by one loaded understanding'] = `+${mb(after.heapUsed - before.heapUsed)} (heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)}, rss ${mb(after.rss)})`;
 }
 
@@ -223,6 +230,14 @@ export async function benchUnderstanding(): Promise<Record<string, string>> {
   out['message: command words + understand, p99 by role'] = byRole.join(', ');
   report('message: whole readMessage (with job lookups)', await perCall(inputs, (x) => readMessage(deps, data.matcher, data.framework, lexicon, x.text, x.role)), out);
   report('message: classifier.classify alone', await perCall(inputs, (x) => data.understanding.classifier.classify(cleanText(x.text), x.role)), out);
+
+  // 2 (Spanish). The same in a Spanish turn: the Spanish models read the Spanish labelled set.
+  const setEs = await readLabelledSet(LABELLED_ES);
+  const inputsEs = Array.from({ length: CALLS }, (_, i) => setEs[i % setEs.length]!).map((u) => ({ text: u.text, role: u.role as Role }));
+  out['message (Spanish): texts'] = `${setEs.length} labelled Spanish messages repeated to ${CALLS.toLocaleString('en-US')} calls, read with withLanguage('es')`;
+  report('message (Spanish): command words + understand', await withLanguage('es', () => perCall(inputsEs, understand)), out, true);
+  report('message (Spanish): whole readMessage (with job lookups)', await withLanguage('es', () => perCall(inputsEs, (x) => readMessage(deps, data.matcher, data.framework, lexicon, x.text, x.role))), out);
+  report('message (Spanish): classifier.classify alone', await withLanguage('es', () => perCall(inputsEs, (x) => data.understanding.classifier.classify(cleanText(x.text), x.role))), out);
 
   // 1 (continued). A fresh process, last, so its CPU use does not disturb the timings above.
   const tsxCli = path.join(PROJECT_DIR, 'node_modules/tsx/dist/cli.mjs');

@@ -4,6 +4,8 @@ import type { FrameworkIndex } from '../src/domain/framework-index.js';
 import type { InterestItem } from '../src/domain/interest-items.js';
 import { choicesFor } from '../src/domain/interest-items.js';
 import type { InterestResult } from '../src/domain/score-interests.js';
+import { exampleJobs, frameworkDescription, frameworkName, pathNickname } from '../src/i18n/framework-words.js';
+import { t } from '../src/i18n/t.js';
 
 export const RESULTS_Q = 'explore:results';
 export const ALL_CLUSTERS_Q = 'explore:all-clusters';
@@ -15,11 +17,7 @@ export const itemQuestionId = (itemId: string) => `interest:${itemId}`;
 
 /** `limit`: the most questions there can be (the quiz may stop sooner, never later). */
 export function introReply(limit: number): Reply {
-  return text(
-    `Let's find jobs you might enjoy. I'll ask up to ${limit} quick questions, ` +
-      "and I'll stop early if I can tell what you like before then. " +
-      'There are no wrong answers, and nothing is final: you can change your mind any time.',
-  );
+  return text(t('explore.intro', { limit }));
 }
 
 /** Question `index` of at most `limit`, the same `limit` the intro promised: "3 of up to 24". */
@@ -29,7 +27,8 @@ export function itemQuestion(item: InterestItem, index: number, limit: number): 
     kind: 'question',
     questionId: itemQuestionId(item.id),
     text: item.text,
-    choices: choices.map((c) => ({ id: c.id, label: c.label })),
+    // Yes / Maybe / No and "None of these" are ours; a pick's options come with the item's words.
+    choices: choices.map((c) => ({ id: c.id, label: item.kind === 'yes-no' ? t(`explore.choice.${c.id}`) : c.id === 'no' ? t('explore.choice.none') : c.label })),
     progress: { index, total: limit, atMost: true },
   };
 }
@@ -37,24 +36,36 @@ export function itemQuestion(item: InterestItem, index: number, limit: number): 
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 const lowerFirst = (s: string) => (s ? s[0]!.toLowerCase() + s.slice(1) : s);
 
+/** Framework words in the turn's language: "Ciencias de la Salud (Health Science)" in Spanish. */
+const clusterName = (fw: FrameworkIndex, id: string) => {
+  const c = fw.cluster(id);
+  return c ? frameworkName('cluster', id, c.name) : id;
+};
+const pathwayName = (fw: FrameworkIndex, id: string) => {
+  const p = fw.pathway(id);
+  return p ? frameworkName('pathway', id, p.name) : id;
+};
+const nickname = (fw: FrameworkIndex, id: string) => {
+  const p = fw.path(id);
+  return p ? pathNickname(id, p.nickname) : id;
+};
+
 /** Grades K-5: the top Career Paths only, in kid words. */
 export function pathResults(fw: FrameworkIndex, result: InterestResult): Reply[] {
   const top = result.paths.slice(0, 3);
   const first = top[0];
-  const lines = top.map((p, i) => `${i + 1}. ${fw.path(p.pathId)?.nickname ?? p.pathId}: ${sentence(lowerFirst(p.reason))}`);
+  const lines = top.map((p, i) => `${i + 1}. ${nickname(fw, p.pathId)}: ${sentence(lowerFirst(p.reason))}`);
   return [
-    text(
-      `Your top match is the ${fw.path(first!.pathId)?.nickname}. A Career Path is a big group of jobs that fit together.`,
-    ),
-    text(`Your top paths:\n${lines.join('\n')}`),
+    text(t('explore.pathTopMatch', { path: nickname(fw, first!.pathId) })),
+    text(t('explore.topPaths', { lines: lines.join('\n') })),
     {
       kind: 'question',
       questionId: RESULTS_Q,
-      text: 'Want to hear more about one of them?',
+      text: t('explore.hearMore'),
       choices: [
-        ...top.map((p) => ({ id: `path:${p.pathId}`, label: fw.path(p.pathId)?.nickname ?? p.pathId })),
-        { id: 'retake', label: 'Answer the questions again' },
-        { id: 'done', label: "I'm done for now" },
+        ...top.map((p) => ({ id: `path:${p.pathId}`, label: nickname(fw, p.pathId) })),
+        { id: 'retake', label: t('explore.retake') },
+        { id: 'done', label: t('explore.doneForNow') },
       ],
     },
   ];
@@ -64,30 +75,33 @@ export function pathResults(fw: FrameworkIndex, result: InterestResult): Reply[]
 export function clusterResults(fw: FrameworkIndex, result: InterestResult): Reply[] {
   const top = result.clusters.slice(0, 3);
   const best = top[0]!;
-  const bestName = fw.cluster(best.clusterId)?.name ?? best.clusterId;
-  const home = fw.pathOfCluster(best.clusterId)?.nickname ?? result.paths[0]?.pathId;
-  const otherPath = result.paths.map((p) => fw.path(p.pathId)?.nickname).find((n) => n && n !== home);
+  const bestName = clusterName(fw, best.clusterId);
+  const homeId = fw.pathOfCluster(best.clusterId)?.id;
+  const home = homeId ? nickname(fw, homeId) : result.paths[0]?.pathId;
+  const otherPath = result.paths.map((p) => (fw.path(p.pathId) ? nickname(fw, p.pathId) : undefined)).find((n) => n && n !== home);
   const card: CardReply = {
     kind: 'card',
-    title: 'Your top Career Clusters',
-    fields: top.map((c, i) => ({ label: `${i + 1}. ${fw.cluster(c.clusterId)?.name ?? c.clusterId}`, value: c.reason })),
-    text: top.map((c, i) => `${i + 1}. ${fw.cluster(c.clusterId)?.name}: ${sentence(lowerFirst(c.reason))}`).join('\n'),
+    title: t('explore.topClusters'),
+    fields: top.map((c, i) => ({ label: `${i + 1}. ${clusterName(fw, c.clusterId)}`, value: c.reason })),
+    text: top.map((c, i) => `${i + 1}. ${clusterName(fw, c.clusterId)}: ${sentence(lowerFirst(c.reason))}`).join('\n'),
   };
+  const reason = sentence(lowerFirst(best.reason));
   return [
     text(
-      `Your top match is the ${home}. Inside it, ${bestName} fits you best: ${sentence(lowerFirst(best.reason))}` +
-        (otherPath ? ` The ${otherPath} came close too.` : ''),
+      otherPath
+        ? t('explore.clusterTopMatchOther', { path: home ?? '', cluster: bestName, reason, other: otherPath })
+        : t('explore.clusterTopMatch', { path: home ?? '', cluster: bestName, reason }),
     ),
-    text('A Career Cluster is a family of jobs that use similar skills. Here are your top 3:'),
+    text(t('explore.clusterIntro')),
     card,
     {
       kind: 'question',
       questionId: RESULTS_Q,
-      text: 'Which one do you want to look at?',
+      text: t('explore.whichOne'),
       choices: [
-        ...top.map((c) => ({ id: `cluster:${c.clusterId}`, label: fw.cluster(c.clusterId)?.name ?? c.clusterId })),
-        { id: 'all-clusters', label: 'See all 16 clusters' },
-        { id: 'retake', label: 'Answer the questions again' },
+        ...top.map((c) => ({ id: `cluster:${c.clusterId}`, label: clusterName(fw, c.clusterId) })),
+        { id: 'all-clusters', label: t('explore.seeAllClusters') },
+        { id: 'retake', label: t('explore.retake') },
       ],
     },
   ];
@@ -97,10 +111,10 @@ export function allClustersQuestion(fw: FrameworkIndex): QuestionReply {
   return {
     kind: 'question',
     questionId: ALL_CLUSTERS_Q,
-    text: 'Here are all the Career Clusters. Pick one to look at.',
+    text: t('explore.allClusters'),
     choices: [
-      ...fw.framework.clusters.map((c) => ({ id: `cluster:${c.id}`, label: c.name })),
-      { id: 'back-results', label: 'Back to my results' },
+      ...fw.framework.clusters.map((c) => ({ id: `cluster:${c.id}`, label: frameworkName('cluster', c.id, c.name) })),
+      { id: 'back-results', label: t('explore.backToResults') },
     ],
   };
 }
@@ -108,21 +122,24 @@ export function allClustersQuestion(fw: FrameworkIndex): QuestionReply {
 /** One cluster: what it is, its pathways, and (grade 7 up) a pathway to choose. */
 export function clusterView(fw: FrameworkIndex, clusterId: string, canChoosePathway: boolean, hasResults = true): Reply[] {
   const c = fw.cluster(clusterId)!;
+  const name = frameworkName('cluster', c.id, c.name);
+  const description = frameworkDescription('cluster', c.id, c.description);
+  const pathways = c.pathways.map((p) => frameworkName('pathway', p.id, p.name)).join('; ');
   const card: CardReply = {
     kind: 'card',
-    title: c.name,
+    title: name,
     fields: [
-      { label: 'What it is', value: c.description },
-      { label: 'Career Pathways', value: c.pathways.map((p) => p.name).join('; ') },
+      { label: t('explore.whatItIs'), value: description },
+      { label: t('explore.careerPathways'), value: pathways },
     ],
-    text: `${c.name}: ${c.description}\nIts Career Pathways (groups of jobs that share skills): ${c.pathways.map((p) => p.name).join('; ')}.`,
+    text: t('explore.clusterText', { name, description, pathways }),
   };
   return [card, clusterQuestion(fw, clusterId, canChoosePathway, true, hasResults)];
 }
 
 /** Where "back-results" leads: the results, or (a cluster opened from a job typed in) the questions. */
 const resultsLabel = (hasResults: boolean, again = false): string =>
-  hasResults ? (again ? 'Look at my results again' : 'Back to my results') : 'Take the interest questions';
+  t(hasResults ? (again ? 'explore.resultsAgain' : 'explore.backToResults') : 'explore.takeQuestions');
 
 /**
  * The question under a cluster: its pathways (or "this one fits me"), example jobs, back.
@@ -137,17 +154,15 @@ export function clusterQuestion(
 ): QuestionReply {
   const c = fw.cluster(clusterId)!;
   const choices = canChoosePathway
-    ? c.pathways.map((p) => ({ id: `pathway:${p.id}`, label: p.name }))
-    : [{ id: 'choose-cluster', label: 'This one fits me' }];
+    ? c.pathways.map((p) => ({ id: `pathway:${p.id}`, label: pathwayName(fw, p.id) }))
+    : [{ id: 'choose-cluster', label: t('explore.thisFitsMe') }];
   return {
     kind: 'question',
     questionId: CLUSTER_Q,
-    text: canChoosePathway
-      ? 'Does one of these pathways sound like you? You can change it later.'
-      : 'Does this cluster sound like you? You can change it later.',
+    text: t(canChoosePathway ? 'explore.pathwaySoundsLikeYou' : 'explore.clusterSoundsLikeYou'),
     choices: [
       ...choices,
-      ...(offerJobs ? [{ id: 'more', label: 'Show example jobs' }] : []),
+      ...(offerJobs ? [{ id: 'more', label: t('explore.showJobs') }] : []),
       { id: 'back-results', label: resultsLabel(hasResults) },
     ],
   };
@@ -156,43 +171,61 @@ export function clusterQuestion(
 /** Example jobs for each pathway, then the same question again (its buttons were used up). */
 export function clusterJobs(fw: FrameworkIndex, clusterId: string, canChoosePathway: boolean, hasResults = true): Reply[] {
   const c = fw.cluster(clusterId)!;
-  const lines = c.pathways.map((p) => `${p.name}: ${p.exampleOccupations.join(', ')}`);
-  return [text(`Some jobs in ${c.name}:\n${lines.join('\n')}`), clusterQuestion(fw, clusterId, canChoosePathway, false, hasResults)];
+  const lines = c.pathways.map((p) => `${pathwayName(fw, p.id)}: ${exampleJobs(p.id, p.exampleOccupations).join(', ')}`);
+  return [
+    text(t('explore.someJobs', { cluster: clusterName(fw, c.id), lines: lines.join('\n') })),
+    clusterQuestion(fw, clusterId, canChoosePathway, false, hasResults),
+  ];
 }
 
 export function pathView(fw: FrameworkIndex, pathId: string): Reply[] {
   const p = fw.path(pathId)!;
   const clusters = p.clusterIds.map((id) => fw.cluster(id)!);
-  const jobs = clusters.flatMap((c) => c.pathways.map((pw) => pw.exampleOccupations[0])).filter(Boolean).slice(0, 6);
+  const jobs = clusters.flatMap((c) => c.pathways.map((pw) => exampleJobs(pw.id, pw.exampleOccupations)[0])).filter(Boolean).slice(0, 6);
   return [
-    text(`The ${p.nickname} (${p.name}): ${p.description}`),
-    text(`People on this path work as: ${jobs.join(', ')}.`),
+    text(
+      t('explore.pathText', {
+        nickname: pathNickname(p.id, p.nickname),
+        name: frameworkName('path', p.id, p.name),
+        description: frameworkDescription('path', p.id, p.description),
+      }),
+    ),
+    text(t('explore.pathJobs', { jobs: jobs.join(', ') })),
     {
       kind: 'question',
       questionId: PATH_Q,
-      text: 'What next?',
+      text: t('explore.whatNext'),
       choices: [
-        { id: 'choose-path', label: 'This path fits me' },
-        { id: 'back-results', label: 'Back to my results' },
+        { id: 'choose-path', label: t('explore.pathFitsMe') },
+        { id: 'back-results', label: t('explore.backToResults') },
       ],
     },
   ];
 }
 
-export function chosenReplies(what: string, canPlan: boolean, hasResults = true): Reply[] {
+/** What was saved: a pathway (grade 7 up), a cluster (grade 6) or a path (K-5). */
+export type Chosen = { pathwayId: string; clusterId: string } | { clusterId: string } | { pathId: string };
+
+function savedText(fw: FrameworkIndex, chosen: Chosen): string {
+  if ('pathwayId' in chosen) return t('explore.chosenPathway', { pathway: pathwayName(fw, chosen.pathwayId), cluster: clusterName(fw, chosen.clusterId) });
+  if ('clusterId' in chosen) return t('explore.chosenCluster', { cluster: clusterName(fw, chosen.clusterId) });
+  return t('explore.chosenPath', { path: nickname(fw, chosen.pathId) });
+}
+
+export function chosenReplies(fw: FrameworkIndex, chosen: Chosen, canPlan: boolean, hasResults = true): Reply[] {
   return [
-    text(`Saved! You chose ${what}. This is a starting point, not a promise: lots of people change their minds, and that's normal.`),
+    text(savedText(fw, chosen)),
     {
       kind: 'question',
       questionId: CHOSEN_Q,
-      text: 'What would you like to do next?',
+      text: t('explore.doNext'),
       choices: [
-        ...(canPlan ? [{ id: 'plan', label: 'Make my plan of study' }] : []),
+        ...(canPlan ? [{ id: 'plan', label: t('explore.makePlan') }] : []),
         { id: 'back-results', label: resultsLabel(hasResults, true) },
-        { id: 'done', label: "I'm done for now" },
+        { id: 'done', label: t('explore.doneForNow') },
       ],
     },
   ];
 }
 
-export const DONE_TEXT = text('Okay! Everything is saved. Say hi any time to pick up again, or type help to see what I can do.');
+export const doneText = (): Reply => text(t('explore.done'));

@@ -9,6 +9,8 @@ import { chooseNextItem, questionLimit } from '../src/domain/choose-next-item.js
 import { scoreInterests, type Answer } from '../src/domain/score-interests.js';
 import { gradeBand, type Grade } from '../src/domain/grade.js';
 import { text } from '../src/domain/messages.js';
+import { t } from '../src/i18n/t.js';
+import { itemsInLanguage, type SpanishItemWords } from '../src/domain/interest-items-es.js';
 import { effect, reply, type FlowEmitted, type FlowEvent, type FlowOutput } from './flow-protocol.js';
 import * as say from './explore-replies.js';
 
@@ -34,29 +36,33 @@ export interface ExploreDeps {
   items: InterestItem[];
   /** Whether the plan feature is there to offer after a pathway is chosen. */
   canPlan: boolean;
+  /** Spanish words of the items (data/es/interest-items.json), said in a Spanish turn. */
+  spanishItems?: SpanishItemWords;
 }
 
 const choice = (e: FlowEvent) => (e.type === 'ANSWER' ? e.choiceId : '');
 
-export function createExploreMachine({ framework, items, canPlan }: ExploreDeps) {
+export function createExploreMachine({ framework, items: englishItems, canPlan, spanishItems }: ExploreDeps) {
   const fw = framework.framework;
-  const byId = new Map(items.map((i) => [i.id, i]));
+  const byId = new Map(englishItems.map((i) => [i.id, i]));
+  // The same questions (same ids, order and scoring) in the turn's language; reasons quote its words.
+  const items = () => itemsInLanguage(englishItems, spanishItems);
   // The guard and the action of one step ask the same question of the same answers: compute once.
   const nextMemo = new WeakMap<Answer[], ReturnType<typeof chooseNextItem> | null>();
   const resultMemo = new WeakMap<Answer[], ReturnType<typeof scoreInterests>>();
   const next = (c: Ctx) => {
-    if (!nextMemo.has(c.answers)) nextMemo.set(c.answers, chooseNextItem(fw, items, c.answers, c.grade) ?? null);
+    if (!nextMemo.has(c.answers)) nextMemo.set(c.answers, chooseNextItem(fw, englishItems, c.answers, c.grade) ?? null);
     return nextMemo.get(c.answers) ?? undefined;
   };
   const result = (c: Ctx) => {
     let r = resultMemo.get(c.answers);
-    if (!r) resultMemo.set(c.answers, (r = scoreInterests(fw, items, c.answers)));
+    if (!r) resultMemo.set(c.answers, (r = scoreInterests(fw, items(), c.answers)));
     return r;
   };
   const awareness = (c: Ctx) => gradeBand(c.grade) === 'awareness';
   // The intro promises at most this many questions and every question counts against the same number.
-  const limit = (c: Ctx) => questionLimit(items, c.grade);
-  const question = (c: Ctx) => say.itemQuestion(next(c)!, c.answers.length + 1, limit(c));
+  const limit = (c: Ctx) => questionLimit(englishItems, c.grade);
+  const question = (c: Ctx) => say.itemQuestion(items().find((i) => i.id === next(c)!.id)!, c.answers.length + 1, limit(c));
   // An answer's new list is made once, so the guard that looks ahead and the action that keeps it
   // share it (and with it the choice of the next question).
   const answeredMemo = new WeakMap<FlowEvent, { before: Answer[]; after: Answer[] }>();
@@ -99,18 +105,18 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
         const clusterId = framework.clusterOfPathway(pathwayId)!.id;
         const pathId = framework.pathOfCluster(clusterId)!.id;
         enqueue.emit(effect({ kind: 'save-choice', pathId, clusterId, pathwayId }));
-        enqueue.emit(reply(...say.chosenReplies(`the ${framework.pathway(pathwayId)!.name} pathway in ${framework.cluster(clusterId)!.name}`, canPlan, hasResults(context))));
+        enqueue.emit(reply(...say.chosenReplies(framework, { pathwayId, clusterId }, canPlan, hasResults(context))));
       }),
       saveCluster: enqueueActions(({ context, enqueue }) => {
         const clusterId = context.clusterId!;
         const pathId = framework.pathOfCluster(clusterId)!.id;
         enqueue.emit(effect({ kind: 'save-choice', pathId, clusterId }));
-        enqueue.emit(reply(...say.chosenReplies(`the ${framework.cluster(clusterId)!.name} cluster`, false, hasResults(context))));
+        enqueue.emit(reply(...say.chosenReplies(framework, { clusterId }, false, hasResults(context))));
       }),
       savePath: enqueueActions(({ context, enqueue }) => {
         const pathId = context.pathId!;
         enqueue.emit(effect({ kind: 'save-choice', pathId }));
-        enqueue.emit(reply(...say.chosenReplies(`the ${framework.path(pathId)!.nickname}`, false)));
+        enqueue.emit(reply(...say.chosenReplies(framework, { pathId }, false)));
       }),
     },
   }).createMachine({
@@ -130,7 +136,7 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
           ],
           BACK: [
             { guard: 'hasAnswers', target: 'deciding', actions: assign({ answers: ({ context }) => context.answers.slice(0, -1) }) },
-            { actions: emit(({ context }) => reply(text('This is the first question, so there is nothing to go back to.'), question(context))) },
+            { actions: emit(({ context }) => reply(text(t('explore.firstQuestion')), question(context))) },
           ],
         },
       },
@@ -181,7 +187,7 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
             {
               actions: emit(({ context }) =>
                 reply(
-                  text("This is where we started, so there's nothing to go back to."),
+                  text(t('explore.whereWeStarted')),
                   say.clusterQuestion(framework, context.clusterId!, canChoosePathway(context), true, false),
                 ),
               ),
@@ -210,7 +216,7 @@ export function createExploreMachine({ framework, items, canPlan }: ExploreDeps)
         },
       },
       backToResults: { always: [{ guard: 'hasAnswers', target: 'results' }, { target: 'deciding' }] },
-      done: { type: 'final', entry: emit(({ event }) => (choice(event) === 'plan' ? reply() : reply(say.DONE_TEXT))) },
+      done: { type: 'final', entry: emit(({ event }) => (choice(event) === 'plan' ? reply() : reply(say.doneText()))) },
     },
     output: () => ({}),
   });

@@ -1,12 +1,16 @@
 /**
  * Onboarding: who is this (student, family member, counselor) and, for a student, which grade.
- * First contact says what Waypoint does, what it keeps and who can see it.
+ * First contact says what Waypoint does, what it keeps and who can see it. A family member hears
+ * first what a family can do here (their student's plan, what's due this year, who the counselor
+ * is), then is asked for their student's code. Every word comes from the "onboarding" catalog, in
+ * the turn's language (questions are built when asked, not once at load).
  */
 import { assign, emit, setup } from 'xstate';
 import { codeInText } from '../src/domain/codes.js';
 import { text, type QuestionReply } from '../src/domain/messages.js';
 import { gradeLabel, parseGrade, type Grade } from '../src/domain/grade.js';
 import type { Role } from '../src/domain/profile.js';
+import { t } from '../src/i18n/t.js';
 import { effect, reply, type FlowEmitted, type FlowEvent, type FlowOutput } from './flow-protocol.js';
 
 export const ONBOARDING_VERSION = 2;
@@ -20,60 +24,80 @@ interface Ctx {
   gradeOnly?: boolean;
 }
 
-const roleQuestion: QuestionReply = {
+const roleQuestion = (): QuestionReply => ({
   kind: 'question',
   questionId: 'onboarding:role',
-  text: 'Who are you?',
+  text: t('onboarding.role.question'),
   choices: [
-    { id: 'student', label: "I'm a student" },
-    { id: 'family', label: "I'm a family member" },
-    { id: 'counselor', label: "I'm a counselor" },
+    { id: 'student', label: t('onboarding.role.student') },
+    { id: 'family', label: t('onboarding.role.family') },
+    { id: 'counselor', label: t('onboarding.role.counselor') },
   ],
-};
+});
 
-const gradeQuestion: QuestionReply = {
+const gradeQuestion = (): QuestionReply => ({
   kind: 'question',
   questionId: 'onboarding:grade',
-  text: 'What grade are you in? (You can also type it, like "8" or "freshman".)',
+  text: t('onboarding.grade.question'),
   choices: [
-    { id: 'g5', label: '5th or younger' },
-    ...[6, 7, 8, 9, 10, 11, 12].map((g) => ({ id: `g${g}`, label: `${g}th` })),
-    { id: 'g13', label: 'After high school' },
+    { id: 'g5', label: t('onboarding.grade.fifthOrYounger') },
+    ...[6, 7, 8, 9, 10, 11, 12].map((g) => ({ id: `g${g}`, label: t(`onboarding.ordinal.${g}`) })),
+    { id: 'g13', label: t('onboarding.grade.afterHighSchool') },
   ],
-};
+});
 
-const youngGradeQuestion: QuestionReply = {
+const youngGradeQuestion = (): QuestionReply => ({
   kind: 'question',
   questionId: 'onboarding:young-grade',
-  text: 'Which grade is that?',
-  choices: [0, 1, 2, 3, 4, 5].map((g) => ({ id: `g${g}`, label: g === 0 ? 'K' : `${g}${['', 'st', 'nd', 'rd', 'th', 'th'][g]}` })),
-};
+  text: t('onboarding.grade.youngQuestion'),
+  choices: [0, 1, 2, 3, 4, 5].map((g) => ({ id: `g${g}`, label: g === 0 ? t('onboarding.grade.kindergartenShort') : t(`onboarding.ordinal.${g}`) })),
+});
 
-const WELCOME =
-  "Hi! I'm Waypoint. I help you explore jobs you might like and plan your classes for them. " +
-  'I keep your answers, choices and plan. Only you, your counselor, and family you choose to add can see them.';
+/** "kindergarten", "8th grade", "first year after high school" (in the turn's language). */
+export function gradeName(g: Grade): string {
+  if (g === 0) return t('onboarding.gradeName.k');
+  if (g === 13) return t('onboarding.gradeName.year1After');
+  if (g === 14) return t('onboarding.gradeName.year2After');
+  if (g >= 1 && g <= 12) return t('onboarding.gradeName.nth', { ordinal: t(`onboarding.ordinal.${g}`) });
+  return gradeLabel(g);
+}
 
-const FIRST_QUESTION = "This is the first question, so there's nothing to go back to.";
-const GRADE_KEPT = 'Okay, I kept your grade as it was.';
-const GRADE_CHANGED_NEXT = 'Type plan to see your plan for this year, or help for more.';
-
-const familyCodeQuestion: QuestionReply = {
+const familyCodeQuestion = (): QuestionReply => ({
   kind: 'question',
   questionId: 'onboarding:family-code',
-  text: 'Welcome! Do you have a code from your student? Type it here. It looks like KX7M-4PQR.',
-  choices: [{ id: 'no-code', label: "I don't have one yet" }],
+  text: t('onboarding.family.codeQuestion'),
+  choices: [{ id: 'no-code', label: t('onboarding.family.noCode') }],
+});
+
+/**
+ * Grades typed in Spanish ("octavo", "8vo", "8.º", "noveno grado", "kínder"): read beside the
+ * English words, whatever the turn's language (a parent may switch back and forth).
+ */
+const SPANISH_GRADES: Record<string, Grade> = {
+  kinder: 0, kínder: 0, kindergarten: 0,
+  primero: 1, primer: 1, segundo: 2, tercero: 3, tercer: 3, cuarto: 4, quinto: 5,
+  sexto: 6, septimo: 7, séptimo: 7, setimo: 7, octavo: 8, noveno: 9, decimo: 10, décimo: 10,
+  undecimo: 11, undécimo: 11, onceavo: 11, duodecimo: 12, duodécimo: 12, doceavo: 12,
 };
-const NO_CODE_YET =
-  'No problem. Ask your student to say "invite my family" to me. They will get a code to give you. ' +
-  'Type the code here any time, and then you can see their plan and what is due this year.';
-const NOT_A_CODE = "That doesn't look like a code. Codes have 8 letters and numbers, like KX7M-4PQR.";
-const COUNSELOR_BY_ADMIN =
-  "Counselor access is set up by your school's Waypoint admin, so nobody can turn it on from the chat. " +
-  'Once they add you, say hi again and I will show your caseload.';
+
+export function parseSpanishGrade(typed: string): Grade | undefined {
+  const words = typed
+    .toLowerCase()
+    .replace(/\b(grado|año|ano|estoy|en|el|de|voy|a|soy|del)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const num = /^(\d{1,2})\s*(\.?\s*[ºo°]|vo|mo|ro|to|no|er|do)?\.?$/.exec(words);
+  if (num) {
+    const n = Number(num[1]);
+    return n >= 1 && n <= 12 ? n : undefined;
+  }
+  if (/(termin[eé]|despu[eé]s de) (la )?(prepa|preparatoria|high school)/.test(typed.toLowerCase())) return 13;
+  return SPANISH_GRADES[words];
+}
 
 function gradeFrom(event: FlowEvent): Grade | undefined {
   if (event.type === 'ANSWER') return Number(event.choiceId.slice(1));
-  if (event.type === 'TEXT') return parseGrade(event.text);
+  if (event.type === 'TEXT') return parseGrade(event.text) ?? parseSpanishGrade(event.text);
   return undefined;
 }
 
@@ -108,33 +132,33 @@ export const onboardingMachine = setup({
     role: {
       // The welcome is said once; coming back here ("back" at the grade question) only asks again.
       entry: [
-        emit(({ context }) => (context.firstContact ? reply(text(WELCOME), roleQuestion) : reply(roleQuestion))),
+        emit(({ context }) => (context.firstContact ? reply(text(t('onboarding.welcome')), roleQuestion()) : reply(roleQuestion()))),
         assign({ firstContact: false }),
       ],
       on: {
         ANSWER: [
           { guard: 'isStudent', target: 'grade', actions: assign({ role: 'student' }) },
           { guard: 'isFamily', target: 'familyCode', actions: [assign({ role: 'family' }), emit(() => effect({ kind: 'save-profile', role: 'family' }))] },
-          { guard: 'isCounselor', target: 'done', actions: emit(() => reply(text(COUNSELOR_BY_ADMIN))) },
+          { guard: 'isCounselor', target: 'done', actions: emit(() => reply(text(t('onboarding.counselorByAdmin')))) },
         ],
-        BACK: { actions: emit(() => reply(text(FIRST_QUESTION), roleQuestion)) },
+        BACK: { actions: emit(() => reply(text(t('onboarding.firstQuestion')), roleQuestion())) },
       },
     },
     grade: {
       tags: ['free-text'],
-      entry: emit(() => reply(gradeQuestion)),
+      entry: emit(() => reply(gradeQuestion())),
       on: {
         ANSWER: [
           { guard: 'saysYounger', target: 'youngGrade' },
           { guard: 'hasGrade', target: 'saved', actions: assign({ grade: ({ event }) => gradeFrom(event) }) },
         ],
         TEXT: { guard: 'hasGrade', target: 'saved', actions: assign({ grade: ({ event }) => gradeFrom(event) }) },
-        BACK: [{ guard: 'gradeOnly', target: 'done', actions: emit(() => reply(text(GRADE_KEPT))) }, { target: 'role' }],
+        BACK: [{ guard: 'gradeOnly', target: 'done', actions: emit(() => reply(text(t('onboarding.grade.kept')))) }, { target: 'role' }],
       },
     },
     youngGrade: {
       tags: ['free-text'],
-      entry: emit(() => reply(youngGradeQuestion)),
+      entry: emit(() => reply(youngGradeQuestion())),
       on: {
         ANSWER: { target: 'saved', actions: assign({ grade: ({ event }) => gradeFrom(event) }) },
         TEXT: { guard: 'hasGrade', target: 'saved', actions: assign({ grade: ({ event }) => gradeFrom(event) }) },
@@ -143,12 +167,13 @@ export const onboardingMachine = setup({
     },
     familyCode: {
       tags: ['free-text'],
-      entry: emit(() => reply(familyCodeQuestion)),
+      // Family first: what a family can do here, then the code that links them to their student.
+      entry: emit(() => reply(text(t('onboarding.family.intro')), familyCodeQuestion())),
       on: {
-        ANSWER: { target: 'done', actions: emit(() => reply(text(NO_CODE_YET))) },
+        ANSWER: { target: 'done', actions: emit(() => reply(text(t('onboarding.family.noCodeYet')))) },
         TEXT: [
           { guard: 'isCode', target: 'done', actions: emit(({ event }) => effect({ kind: 'redeem-code', code: codeFrom(event)! })) },
-          { actions: emit(() => reply(text(NOT_A_CODE), familyCodeQuestion)) },
+          { actions: emit(() => reply(text(t('onboarding.family.notACode')), familyCodeQuestion())) },
         ],
         BACK: 'role',
       },
@@ -157,7 +182,7 @@ export const onboardingMachine = setup({
       entry: [
         emit(({ context }) => effect({ kind: 'save-profile', role: 'student', grade: context.grade })),
         emit(({ context }) =>
-          reply(text(context.gradeOnly ? `Got it: ${gradeLabel(context.grade!)}. ${GRADE_CHANGED_NEXT}` : `Got it: ${gradeLabel(context.grade!)}.`)),
+          reply(text(t(context.gradeOnly ? 'onboarding.grade.changed' : 'onboarding.grade.gotIt', { grade: gradeName(context.grade!) }))),
         ),
       ],
       always: 'done',

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
+import { languageFeature } from '../features/language/index.js';
 import type { ProactiveSender } from '../domain/messages.js';
 import { createExploreMachine, EXPLORE_VERSION } from '../../flows/explore.js';
+import { loadSpanishInterestItems } from '../data-files/load-interest-items-es.js';
 import { onboardingMachine, ONBOARDING_VERSION } from '../../flows/onboarding.js';
 import { Engine, type EngineDeps } from '../engine/engine.js';
 import { forOtherRoles } from '../engine/command-access.js';
@@ -60,7 +62,7 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
     {
       id: 'explore',
       version: EXPLORE_VERSION,
-      machine: createExploreMachine({ framework: data.framework, items: data.items, canPlan: true }),
+      machine: createExploreMachine({ framework: data.framework, items: data.items, canPlan: true, spanishItems: loadSpanishInterestItems() }),
       doing: 'exploring careers',
     },
     planFlow,
@@ -98,6 +100,7 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
     fallbacks: [family.fallback,  forOtherRoles(commands), counselor.fallback, notForCounselors(freeTextFallback(data.matcher, data.framework, { frame: u.jobFrame, interestLeads: u.interestLeads }))],
     understanding: { answerWords: u.answerWords, messages: new MessageUnderstanding(u.classifier, u.intents) },
     notUnderstood: roleFallback,
+    language: languageFeature(),
     effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice, ...planEffects(plan), ...people.effects, ...counselor.effects },
     logger,
     now,

@@ -1,22 +1,29 @@
 /**
  * Reads and checks what the understanding step needs (data/understanding/): the intents and their
  * priorities, the utterance corpus, the answer words and the glossary; then trains the classifier.
+ * Spanish sits beside English: corpus-es.json trains Spanish models (used when the turn is in
+ * Spanish), answer-words-es.json adds to the English answer words (either language is read in
+ * any turn), job-question-words-es.json adds Spanish frame words (taken out in Spanish turns only).
  * Any problem stops start-up with a DataFileError naming the file and the JSON path.
  */
 import path from 'node:path';
 import { z } from 'zod';
 import { PROJECT_DIR } from '../config.js';
-import { answerWordsSchema, compileAnswerWords, type AnswerWords } from '../domain/answer-words.js';
+import { ANSWER_KINDS, answerWordsSchema, compileAnswerWords, type AnswerWords, type AnswerWordsFile } from '../domain/answer-words.js';
+import { currentLanguage } from '../i18n/language.js';
 import { frameWords, jobQuestionWordsSchema } from '../domain/understanding/job-subject.js';
 import { glossaryIndex, glossarySchema, type GlossaryTerm } from '../domain/understanding/glossary.js';
-import { IntentClassifier } from '../domain/understanding/intent-classifier.js';
+import { IntentClassifier, type OtherCorpora } from '../domain/understanding/intent-classifier.js';
 import { JOB_TOKEN, markJobNames, type JobNames } from '../domain/understanding/mark-job-names.js';
 import type { IntentCorpus, IntentDef } from '../domain/understanding/intent-types.js';
 import { fileModelCache } from './model-cache.js';
 import { parseWithSchema } from './parse-with-schema.js';
 import { DataFileError, readJsonFile } from './read-json-file.js';
+import { existsSync } from 'node:fs';
 
 export const UNDERSTANDING_DIR = path.join(PROJECT_DIR, 'data/understanding');
+/** The glossary's Spanish answers (same form as glossary-en.json, terms matched by id), when there are any. */
+export const SPANISH_GLOSSARY = path.join(PROJECT_DIR, 'data/es/understanding/glossary.json');
 
 const speaker = z.enum(['student', 'family', 'counselor', 'none']);
 const intentsSchema = z.object({
@@ -29,7 +36,10 @@ const corpusSchema = z.object({ about: z.string().optional(), intents: z.record(
 
 export interface UnderstandingData {
   intents: IntentDef[];
+  /** The English utterances. */
   corpus: IntentCorpus;
+  /** The utterances of the other languages (Spanish), each trained into its own models. */
+  otherCorpora: OtherCorpora;
   answerWords: AnswerWords;
   glossary: { name: string; term: GlossaryTerm }[];
   /** Words that frame a job question ("how much do ... make"), taken out before the job is looked up. */
@@ -40,37 +50,86 @@ export interface UnderstandingData {
   interestLeads: readonly string[];
 }
 
-export async function loadUnderstandingData(dir = UNDERSTANDING_DIR, lang = 'en'): Promise<UnderstandingData> {
+export async function loadUnderstandingData(dir = UNDERSTANDING_DIR, lang = 'en', esGlossary = SPANISH_GLOSSARY): Promise<UnderstandingData> {
   const files = {
     intents: path.join(dir, 'intents.json'),
     corpus: path.join(dir, `corpus-${lang}.json`),
     answers: path.join(dir, `answer-words-${lang}.json`),
     glossary: path.join(dir, `glossary-${lang}.json`),
     jobWords: path.join(dir, `job-question-words-${lang}.json`),
+    esCorpus: path.join(dir, 'corpus-es.json'),
+    esAnswers: path.join(dir, 'answer-words-es.json'),
+    esJobWords: path.join(dir, 'job-question-words-es.json'),
   };
-  const [intentsJson, corpusJson, answersJson, glossaryJson, jobWordsJson] = await Promise.all(Object.values(files).map((f) => readJsonFile(f)));
+  const [intentsJson, corpusJson, answersJson, glossaryJson, jobWordsJson, esCorpusJson, esAnswersJson, esJobWordsJson] = await Promise.all(
+    Object.values(files).map((f) => readJsonFile(f)),
+  );
   const { intents } = parseWithSchema(intentsSchema, intentsJson, files.intents);
   const ids = new Set<string>();
   intents.forEach((d, i) => {
     if (ids.has(d.id)) throw new DataFileError(files.intents, `$.intents[${i}].id "${d.id}" is listed twice`);
     ids.add(d.id);
   });
-  const corpus = parseWithSchema(corpusSchema, corpusJson, files.corpus).intents;
-  for (const id of Object.keys(corpus)) {
-    if (!ids.has(id)) throw new DataFileError(files.corpus, `$.intents.${id} is not an intent of ${path.basename(files.intents)}`);
-  }
-  for (const id of ids) {
-    if (!corpus[id]) throw new DataFileError(files.corpus, `$.intents.${id} is missing (every intent needs utterances)`);
-  }
+  const corpus = checkedCorpus(corpusJson, files.corpus, ids, files.intents);
+  const esCorpus = checkedCorpus(esCorpusJson, files.esCorpus, ids, files.intents);
+  const jobWords = parseWithSchema(jobQuestionWordsSchema, jobWordsJson, files.jobWords);
+  const esJobWords = parseWithSchema(jobQuestionWordsSchema, esJobWordsJson, files.esJobWords);
+  const lower = (list: readonly string[]) => list.map((w) => w.toLowerCase());
+  const es = existsSync(esGlossary) ? parseWithSchema(glossarySchema, await readJsonFile(esGlossary), esGlossary) : undefined;
   return {
     intents: intents.map(({ id, priority, roles }) => ({ id, priority, roles })),
     corpus,
-    answerWords: compileAnswerWords(parseWithSchema(answerWordsSchema, answersJson, files.answers)),
-    glossary: glossaryIndex(parseWithSchema(glossarySchema, glossaryJson, files.glossary)),
-    ...((jobWords) => ({ jobFrame: frameWords(jobWords), notJobNames: new Set(jobWords.notJobNames.map((w) => w.toLowerCase())), interestLeads: jobWords.interestLeads.map((w) => w.toLowerCase()) }))(
-      parseWithSchema(jobQuestionWordsSchema, jobWordsJson, files.jobWords),
+    otherCorpora: { es: esCorpus },
+    answerWords: compileAnswerWords(
+      bothAnswerWords(parseWithSchema(answerWordsSchema, answersJson, files.answers), parseWithSchema(answerWordsSchema, esAnswersJson, files.esAnswers)),
     ),
+    glossary: glossaryIndex(parseWithSchema(glossarySchema, glossaryJson, files.glossary), es ? { es } : {}),
+    jobFrame: new TurnLanguageWords(frameWords(jobWords), frameWords(esJobWords)),
+    notJobNames: new Set(lower([...jobWords.notJobNames, ...esJobWords.notJobNames])),
+    interestLeads: [...new Set(lower([...jobWords.interestLeads, ...esJobWords.interestLeads]))],
   };
+}
+
+function checkedCorpus(json: unknown, file: string, ids: ReadonlySet<string>, intentsFile: string): IntentCorpus {
+  const corpus = parseWithSchema(corpusSchema, json, file).intents;
+  for (const id of Object.keys(corpus)) {
+    if (!ids.has(id)) throw new DataFileError(file, `$.intents.${id} is not an intent of ${path.basename(intentsFile)}`);
+  }
+  for (const id of ids) {
+    if (!corpus[id]) throw new DataFileError(file, `$.intents.${id} is missing (every intent needs utterances)`);
+  }
+  return corpus;
+}
+
+/**
+ * English and Spanish answer words read as one: a Spanish speaker may type "yes", an English one
+ * "si". English comes first, so every English phrase keeps the kind it had.
+ */
+export function bothAnswerWords(en: AnswerWordsFile, es: AnswerWordsFile): AnswerWordsFile {
+  return {
+    kinds: Object.fromEntries(ANSWER_KINDS.map((k) => [k, { choiceIds: en.kinds[k].choiceIds, words: [...en.kinds[k].words, ...es.kinds[k].words] }])) as AnswerWordsFile['kinds'],
+    lead: [...en.lead, ...es.lead],
+    tail: [...en.tail, ...es.tail],
+    pointerLead: [...en.pointerLead, ...es.pointerLead],
+    pointerTail: [...en.pointerTail, ...es.pointerTail],
+  };
+}
+
+/**
+ * The English frame words always, and the Spanish ones too in a Spanish turn ("cuanto gana un
+ * doctor" -> "doctor"): an English question keeps exactly the words it kept before.
+ */
+export class TurnLanguageWords extends Set<string> {
+  constructor(
+    en: ReadonlySet<string>,
+    private readonly es: ReadonlySet<string>,
+  ) {
+    super(en);
+  }
+
+  override has(word: string): boolean {
+    return super.has(word) || (currentLanguage() === 'es' && this.es.has(word));
+  }
 }
 
 /** Loads the data and trains the classifier (a few hundred milliseconds at start-up); job names become one entity token. */
@@ -82,7 +141,7 @@ export async function loadUnderstanding(
   const names: JobNames = { isJobName: (w) => !data.notJobNames.has(w) && jobNames.isJobName(w) };
   return {
     ...data,
-    classifier: await IntentClassifier.train(data.intents, data.corpus, (t) => markJobNames(t, names), fileModelCache()),
+    classifier: await IntentClassifier.train(data.intents, data.corpus, (t) => markJobNames(t, names), fileModelCache(), data.otherCorpora),
     hasJobName: (t) => markJobNames(t, names).split(' ').includes(JOB_TOKEN),
   };
 }

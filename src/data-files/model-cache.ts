@@ -10,7 +10,8 @@ import { PROJECT_DIR } from '../config.js';
 import type { ModelCache } from '../domain/understanding/intent-classifier.js';
 
 export const MODEL_CACHE_DIR = path.join(PROJECT_DIR, 'data/generated/understanding');
-const KEEP = 16;
+/** Eight models (4 speakers x English and Spanish) per corpus version: the newest few versions stay. */
+const KEEP = 32;
 
 export function fileModelCache(dir = MODEL_CACHE_DIR): ModelCache {
   const file = (key: string) => path.join(dir, `model-${key}.json`);

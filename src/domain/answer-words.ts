@@ -33,7 +33,15 @@ export interface AnswerWords {
   pointerTail: readonly string[];
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9&]+/g, ' ').trim();
+/** Lower case, accents folded ("sí" -> "si", "después" -> "despues"), letters and digits only. */
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9&]+/g, ' ')
+    .trim();
 /** Longest first, so "i want the" is taken before "i want". */
 const longestFirst = (list: readonly string[]) => [...new Set(list.map(norm))].filter(Boolean).sort((a, b) => b.length - a.length);
 
@@ -66,7 +74,7 @@ function framedForms(t: string, lead: readonly string[], tail: readonly string[]
 
 /** "ya i guess" -> 'yes', "nah not really lol" -> 'no', "skip this one" -> 'skip'; undefined otherwise. */
 export function answerKind(words: string, aw: AnswerWords): AnswerKind | undefined {
-  for (const form of framedForms(words, aw.lead, aw.tail)) {
+  for (const form of framedForms(norm(words), aw.lead, aw.tail)) {
     const kind = aw.kindOf.get(form);
     if (kind) return kind;
   }

@@ -1,5 +1,6 @@
 import type { Evidence, Observation, UnitEvidence } from './interest-evidence.js';
 import { maybeObservations, positiveObservations } from './interest-evidence.js';
+import { t } from '../i18n/t.js';
 
 /**
  * Why a cluster or path came out where it did, quoting what the student said:
@@ -13,16 +14,16 @@ function unique(phrases: string[]): string[] {
   return [...new Set(phrases)];
 }
 
-/** "a", "a and to b", "a, to b and to c" (for "you said yes to ..."). */
+/** "a", "a and to b", "a, to b and to c" (for "you said yes to ..."); Spanish "a, a b y a c". */
 function joinWithTo(phrases: string[]): string {
   if (phrases.length <= 1) return phrases.join('');
-  return `${phrases.slice(0, -1).join(', to ')} and to ${phrases[phrases.length - 1]}`;
+  return `${phrases.slice(0, -1).join(t('explore.list.commaTo'))}${t('explore.list.andTo')}${phrases[phrases.length - 1]}`;
 }
 
-/** "a", "a and b", "a, b and c". */
-function joinPlain(phrases: string[]): string {
+/** "a", "a and b", "a, b and c"; Spanish "a, b y c". */
+export function joinPlain(phrases: string[]): string {
   if (phrases.length <= 1) return phrases.join('');
-  return `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
+  return `${phrases.slice(0, -1).join(t('explore.list.comma'))}${t('explore.list.and')}${phrases[phrases.length - 1]}`;
 }
 
 /** All phrases the student said yes to or picked for this unit, strongest first. */
@@ -36,10 +37,10 @@ function quoteLiked(liked: Observation[]): string {
   const allPicked = unique(liked.filter((o) => o.kind === 'picked').map((o) => o.phrase));
   const yes = allYes.slice(0, allPicked.length > 0 ? MAX_QUOTED - 1 : MAX_QUOTED);
   const picked = allPicked.slice(0, MAX_QUOTED - yes.length);
-  const parts: string[] = [];
-  if (yes.length > 0) parts.push(`you said yes to ${joinWithTo(yes)}`);
-  if (picked.length > 0) parts.push(`you picked ${joinPlain(picked)}`);
-  return parts.join(', and ');
+  if (yes.length > 0 && picked.length > 0) return t('explore.reason.yesAndPicked', { yes: joinWithTo(yes), picked: joinPlain(picked) });
+  if (yes.length > 0) return t('explore.reason.yes', { things: joinWithTo(yes) });
+  if (picked.length > 0) return t('explore.reason.picked', { things: joinPlain(picked) });
+  return '';
 }
 
 /**
@@ -50,12 +51,12 @@ export function reasonFor(unit: UnitEvidence, evidence: Evidence, near?: UnitEvi
   const liked = positiveObservations(unit);
   if (liked.length > 0) return quoteLiked(liked);
   const maybes = unique(maybeObservations(unit).map((o) => o.phrase)).slice(0, 2);
-  if (maybes.length > 0) return `you said maybe to ${joinWithTo(maybes)}, so it could be worth a closer look`;
+  if (maybes.length > 0) return t('explore.reason.maybe', { things: joinWithTo(maybes) });
   if (!evidence.anyPositive) {
-    if (evidence.answeredItemIds.size === 0) return "we haven't talked about this one yet";
-    return "you haven't said yes to much yet, and that's okay: lots of people are still figuring it out, and this is a good place to start looking";
+    if (evidence.answeredItemIds.size === 0) return t('explore.reason.notYet');
+    return t('explore.reason.noYesYet');
   }
   const nearLiked = near ? unique(positiveObservations(near).map((o) => o.phrase)).slice(0, 2) : [];
-  if (nearLiked.length > 0) return `it is close to things you liked, like ${joinPlain(nearLiked)}`;
-  return "nothing you said pointed here yet, but it's still worth a look if it sounds interesting";
+  if (nearLiked.length > 0) return t('explore.reason.near', { things: joinPlain(nearLiked) });
+  return t('explore.reason.nothing');
 }

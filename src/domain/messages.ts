@@ -20,6 +20,8 @@ export interface Turn {
   receivedAt: string;
   /** Display name when the platform knows it (never logged). */
   displayName?: string;
+  /** The person's language setting on the platform ("es-MX"), when it says: where Waypoint's language starts. */
+  locale?: string;
 }
 
 export interface Choice {

@@ -1,6 +1,8 @@
 import type { Role } from '../domain/profile.js';
 /** What the engine itself says (flows and commands have their own words). */
 import { text, type Reply } from '../domain/messages.js';
+import { currentLanguage } from '../i18n/language.js';
+import { t } from '../i18n/t.js';
 import { MAX_MESSAGE_CHARS } from './read-input.js';
 
 export const GLOBAL_WORDS = ['help', 'back', 'restart', 'stop'] as const;
@@ -20,42 +22,45 @@ export function globalWord(words: string): GlobalWord | undefined {
 export const MENU_Q = 'menu';
 
 export const say = {
-  empty: (): Reply => text("I didn't catch anything there. Try typing a few words or a number."),
-  tooLong: (): Reply =>
-    text(`That's a long message! I can read up to ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters at a time. Could you say it in a few words?`),
-  okay: (): Reply => text('Okay.'),
-  welcomeBack: (): Reply => text("Hi again! Here's where we left off:"),
-  backToIt: (question?: number): Reply => text(question !== undefined ? `Now, back to question ${question}:` : 'Now, back to where we were:'),
-  unclear: (): Reply => text("Sorry, I didn't catch that."),
-  pickANumber: (count: number): Reply => text(`Sorry, I didn't catch that. Type a number from 1 to ${count}, or tap a choice.`),
+  empty: (): Reply => text(t('engine.empty')),
+  tooLong: (): Reply => text(t('engine.tooLong', { max: MAX_MESSAGE_CHARS.toLocaleString(currentLanguage() === 'es' ? 'es-US' : 'en-US') })),
+  okay: (): Reply => text(t('engine.okay')),
+  welcomeBack: (): Reply => text(t('engine.welcomeBack')),
+  backToIt: (question?: number): Reply => text(question !== undefined ? t('engine.backToQuestion', { number: question }) : t('engine.backToIt')),
+  unclear: (): Reply => text(t('engine.unclear')),
+  pickANumber: (count: number): Reply => text(t('engine.pickANumber', { count })),
   forOthers: (roles: readonly Role[]): Reply => {
-    const who = roles.map((r) => ({ student: 'students', family: 'family members', counselor: 'counselors' })[r]);
-    const list = who.length > 1 ? `${who.slice(0, -1).join(', ')} and ${who.at(-1)}` : who[0];
-    return text(`That one is for ${list}. Type help to see what you can do here.`);
+    const who = roles.map((r) => t(`engine.roles.${r}`));
+    const list = who.length > 1 ? t('engine.listOfTwoOrMore', { first: who.slice(0, -1).join(', '), last: who.at(-1)! }) : who[0]!;
+    return text(t('engine.forOthers', { who: list }));
   },
-  stuckHint: (): Reply =>
-    text('You can tap a choice or type its number. You can also type help, back, restart or stop any time.'),
-  staleButton: (): Reply => text("That button is from an earlier question, so I'll skip it. Here's where we are:"),
-  noBack: (): Reply => text("There's nothing to go back to right now."),
-  stopped: (): Reply =>
-    text("Okay, we'll stop here. Everything so far is saved. Say hi whenever you want to keep going."),
-  restarting: (): Reply => text("Okay, let's start this part again."),
-  updated: (): Reply =>
-    text("I've been updated since we last talked, so let's start this part again. Everything you saved is still here."),
-  storeTrouble: (): Reply =>
-    text("Sorry, I'm having trouble with my saved notes right now, so I didn't change anything. Please try again in a little while."),
+  stuckHint: (): Reply => text(t('engine.stuckHint')),
+  staleButton: (): Reply => text(t('engine.staleButton')),
+  noBack: (): Reply => text(t('engine.noBack')),
+  stopped: (): Reply => text(t('engine.stopped')),
+  restarting: (): Reply => text(t('engine.restarting')),
+  updated: (): Reply => text(t('engine.updated')),
+  storeTrouble: (): Reply => text(t('engine.storeTrouble')),
   /** The menu. Its greeting ("Sorry, I didn't catch that.") is a bubble of its own, so asking the menu again later does not repeat it. */
   menu: (greeting: string, choices: { id: string; label: string }[]): Reply[] => [
     ...(greeting ? [text(greeting)] : []),
-    { kind: 'question', questionId: MENU_Q, text: 'What would you like to do?', choices },
+    { kind: 'question', questionId: MENU_Q, text: t('engine.menuQuestion'), choices },
   ],
-  help: (doing: string | undefined, lines: string[]): Reply =>
+  /** `doing`: a flow's id; its words are engine.doing.<id> when there are some, else the flow's own. */
+  help: (doing: { id: string; words: string } | undefined, lines: string[]): Reply =>
     text(
       [
-        doing ? `Right now we're ${doing}. Tap a choice or type its number or words.` : 'Here is what I can do:',
-        ...(doing ? ['Other things I can do:'] : []),
+        doing ? t('engine.helpDoing', { doing: doingWords(doing) }) : t('engine.helpIntro'),
+        ...(doing ? [t('engine.helpOther')] : []),
         ...lines.map((l) => `- ${l}`),
-        'Any time: back (go back one step), restart (start this part again), stop (pause; everything is saved).',
+        t('engine.helpAnyTime'),
       ].join('\n'),
     ),
 };
+
+/** Flows whose "what we're doing" has catalog words; the others still say their own (English). */
+const DOING_IN_CATALOG = new Set(['onboarding', 'explore']);
+
+function doingWords(doing: { id: string; words: string }): string {
+  return DOING_IN_CATALOG.has(doing.id) ? t(`engine.doing.${doing.id}`) : doing.words;
+}

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { userKey as keyOf, type QuestionReply, type Reply, type Turn } from '../domain/messages.js';
+import { text, userKey as keyOf, type QuestionReply, type Reply, type Turn } from '../domain/messages.js';
 import { matchChoice } from '../domain/match-choice.js';
 import { answerKind, type AnswerWords } from '../domain/answer-words.js';
 import type { MessageUnderstanding } from '../domain/understanding/understand-message.js';
@@ -18,7 +18,10 @@ import { beginTurn, type TurnDriver, type TurnWork } from './turn-work.js';
 import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
 import type { FlowDefinition } from './flow-runner.js';
 import { readInput, type Input } from './read-input.js';
-import { newSession, remember } from './session.js';
+import { newSession, remember, type Session } from './session.js';
+import { keepLanguage, languageOfTurn, type LanguageDeps, type TurnLanguage } from './turn-language.js';
+import { withLanguage } from '../i18n/language.js';
+import { t } from '../i18n/t.js';
 import { SessionCache } from './session-cache.js';
 import type { TurnHandler, TurnResult } from './turn-handler.js';
 
@@ -42,6 +45,8 @@ export interface EngineDeps {
   understanding?: { answerWords: AnswerWords; messages: MessageUnderstanding };
   /** Said when nothing understood the text and no question is waiting: one line, three examples for this role. */
   notUnderstood?: (ctx: TurnContext) => Reply[];
+  /** Choosing the language of each turn; without it every turn is English. */
+  language?: LanguageDeps;
   now?: () => Date;
   logger?: Logger;
 }
@@ -93,23 +98,8 @@ export class Engine implements TurnHandler {
       let profile = await records.profile(key);
       const named = withMissingName(profile, turn.displayName);
       if (named) await records.saveProfile((profile = named));
-      const at = { userKey: key, now: this.now(), records, session, profile };
-      const work = beginTurn(turn, at, this.driver);
-      await this.route(work, readInput(turn));
-      for (let i = 0; i < work.pendingCommands.length && i < 3; i++) await this.runCommand(work, work.pendingCommands[i]!, {});
-      let lastQuestion = [...work.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');
-      if (!lastQuestion && session.active && session.flowQuestion && !work.leaveQuestion) {
-        // A side trip in the middle of a flow ("my pathway", "wait can i be a vet"): the way back.
-        if (work.replies.length > 0) work.replies.push(say.backToIt(session.flowQuestion.progress?.index));
-        work.replies.push((lastQuestion = session.flowQuestion));
-      }
-      if (lastQuestion) session.pending = lastQuestion;
-      else if (!session.active) session.pending = undefined;
-      session.recent = remember(session.recent, turn.messageId, work.replies);
-      session.updatedAt = work.ctx.now.toISOString();
-      await records.saveSession(session);
-      this.sessions.written(session);
-      return { replies: work.replies, duplicate: false, ...(work.stale ? { stale: true } : {}) };
+      const lang = await languageOfTurn(turn, session, profile, records, this.deps.language);
+      return await withLanguage(lang.language, () => this.applyIn(turn, session, lang));
     } catch (err) {
       this.sessions.forget(key);
       if (err instanceof DamagedDataError) {
@@ -118,6 +108,38 @@ export class Engine implements TurnHandler {
       }
       throw err;
     }
+  }
+
+  /** The turn, in its language (every `t()` below speaks it). */
+  private async applyIn(turn: Turn, session: Session, lang: TurnLanguage): Promise<TurnResult> {
+    const key = keyOf(turn);
+    const { records } = this.deps;
+    const at = { userKey: key, now: this.now(), records, session, profile: lang.profile };
+    const work = beginTurn(turn, at, this.driver);
+    if (lang.asked) await this.onLanguageAsked(work);
+    else await this.route(work, readInput(turn));
+    for (let i = 0; i < work.pendingCommands.length && i < 3; i++) await this.runCommand(work, work.pendingCommands[i]!, {});
+    if (lang.tellSwitch) work.replies.unshift(text(t('language.switchedToSpanish')));
+    let lastQuestion = [...work.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');
+    if (!lastQuestion && session.active && session.flowQuestion && !work.leaveQuestion) {
+      // A side trip in the middle of a flow ("my pathway", "wait can i be a vet"): the way back.
+      if (work.replies.length > 0) work.replies.push(say.backToIt(session.flowQuestion.progress?.index));
+      work.replies.push((lastQuestion = session.flowQuestion));
+    }
+    if (lastQuestion) session.pending = lastQuestion;
+    else if (!session.active) session.pending = undefined;
+    session.recent = remember(session.recent, turn.messageId, work.replies);
+    session.updatedAt = work.ctx.now.toISOString();
+    await keepLanguage(session, work.ctx.profile(), records);
+    await records.saveSession(session);
+    this.sessions.written(session);
+    return { replies: work.replies, duplicate: false, ...(work.stale ? { stale: true } : {}) };
+  }
+
+  /** "español" / "english": said in the new language; a newcomer then meets Waypoint in it. */
+  private async onLanguageAsked(work: TurnWork): Promise<void> {
+    work.replies.push(text(t('language.chosen')));
+    if (!work.profile && !work.session.active) await this.flowTurns.start(work, 'onboarding', { firstContact: true });
   }
 
   private async route(work: TurnWork, input: Input): Promise<void> {
@@ -259,7 +281,7 @@ export class Engine implements TurnHandler {
     const owner = this.deps.commands.find((c) => c.questionIds?.includes(questionId));
     if (owner) return this.runCommand(work, owner.id, { questionId, choiceId });
     if (work.session.active) return void (await this.flowTurns.send(work, event));
-    return this.menu(work, 'Hi again!');
+    return this.menu(work, t('engine.hiAgain'));
   }
 
   private onGlobal(work: TurnWork, word: GlobalWord): Promise<void> {

@@ -2,6 +2,7 @@
 import type { Command } from './command.js';
 import { helpLines } from './command-access.js';
 import { say, type GlobalWord } from './engine-words.js';
+import { t } from '../i18n/t.js';
 import type { FlowDefinition } from './flow-runner.js';
 import type { FlowTurns } from './flow-turns.js';
 import type { TurnWork } from './turn-work.js';
@@ -18,7 +19,7 @@ export async function onGlobalWord(work: TurnWork, word: GlobalWord, deps: Globa
   const def = session.active && deps.flows.get(session.active.flow);
   switch (word) {
     case 'help': {
-      work.replies.push(say.help(def ? def.doing : undefined, helpLines(deps.commands, work.profile?.role)));
+      work.replies.push(say.help(def ? { id: def.id, words: def.doing } : undefined, helpLines(deps.commands, work.profile?.role)));
       if (session.pending) work.replies.push(session.pending);
       return;
     }
@@ -32,7 +33,7 @@ export async function onGlobalWord(work: TurnWork, word: GlobalWord, deps: Globa
         const input = session.active.flow === 'onboarding' ? { firstContact: false } : session.active.input;
         return deps.flowTurns.start(work, def.id, input, true);
       }
-      return deps.menu(work, 'Sure.');
+      return deps.menu(work, t('engine.sure'));
     case 'stop':
       // Ends the conversation going on, and any flow that was waiting beside it.
       session.active = undefined;

@@ -1,3 +1,4 @@
+import type { SessionLanguage } from '../domain/language-choice.js';
 import type { QuestionReply, Reply } from '../domain/messages.js';
 import type { ActiveFlow } from './flow-runner.js';
 
@@ -23,6 +24,8 @@ export interface Session {
   topic?: { occupationId: string; at: string };
   /** Unclear answers in a row: at two, the bot mentions help/back/restart/stop. */
   unclear: number;
+  /** The language spoken while the person has not chosen one (src/domain/language-choice.ts). */
+  language?: SessionLanguage;
   /** Newest last; only the last few keep their replies. */
   recent: { messageId: string; replies?: Reply[] }[];
   updatedAt: string;

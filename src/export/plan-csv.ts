@@ -5,10 +5,12 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { cleanText } from '../domain/plan/clean-text.js';
+import { dataPhrase } from '../i18n/plan-data-words.js';
 import { gradeColumn } from '../domain/plan/grades.js';
 import { currentPlan } from '../domain/plan/plan-history.js';
-import { OPTION_GROUP_LABELS, OPTION_GROUPS, type Plan, type PlanHeader } from '../domain/plan/plan-types.js';
-import { planRows } from '../domain/plan/plan-views.js';
+import { optionGroupLabel, OPTION_GROUPS, type Plan, type PlanHeader } from '../domain/plan/plan-types.js';
+import { planRows, sayDay } from '../domain/plan/plan-views.js';
+import { t } from '../i18n/t.js';
 
 /** Cleans a cell and stops spreadsheet formula injection ("=HYPERLINK(...)"). */
 export function csvCell(s: string, max = 400): string {
@@ -18,20 +20,20 @@ export function csvCell(s: string, max = 400): string {
 
 export function planCsvRows(plan: Plan, header: PlanHeader): string[][] {
   const content = currentPlan(plan);
-  const t = planRows(content);
-  const width = t.grades.length + 1;
+  const table = planRows(content);
+  const width = table.grades.length + 1;
   const pad = (row: string[]) => [...row, ...Array(Math.max(0, width - row.length)).fill('')];
   return [
-    pad(['Student', csvCell(header.name ?? '')]),
-    pad(['School', csvCell(header.school ?? '')]),
-    pad(['Postsecondary goal', csvCell(header.goal)]),
-    pad(['Career Path', csvCell(header.path)]),
-    pad(['Career Cluster', csvCell(header.cluster)]),
-    pad(['Career Pathway', csvCell(header.pathway)]),
-    pad(['Last reviewed', header.lastReviewedAt ? header.lastReviewedAt.slice(0, 10) : '']),
-    ['Grade', ...t.grades.map(gradeColumn)],
-    ...t.rows.map((r) => [r.label, ...r.cells.map((items) => csvCell(items.join('; ')))]),
-    ...OPTION_GROUPS.map((g) => pad([`Postsecondary options: ${OPTION_GROUP_LABELS[g]}`, csvCell(content.options[g].join('; '))])),
+    pad([t('export.plan.student'), csvCell(header.name ?? '')]),
+    pad([t('export.plan.school'), csvCell(header.school ?? '')]),
+    pad([t('export.plan.goal'), csvCell(dataPhrase(header.goal))]),
+    pad([t('export.plan.careerPath'), csvCell(header.path)]),
+    pad([t('export.plan.careerCluster'), csvCell(header.cluster)]),
+    pad([t('export.plan.careerPathway'), csvCell(header.pathway)]),
+    pad([t('export.plan.lastReviewed'), header.lastReviewedAt ? sayDay(header.lastReviewedAt) : '']),
+    [t('export.plan.grade'), ...table.grades.map(gradeColumn)],
+    ...table.rows.map((r) => [r.label, ...r.cells.map((items) => csvCell(items.join('; ')))]),
+    ...OPTION_GROUPS.map((g) => pad([t('export.plan.optionGroup', { group: optionGroupLabel(g) }), csvCell(content.options[g].map(dataPhrase).join('; '))])),
   ];
 }
 

@@ -5,10 +5,12 @@
  */
 import type PDFDocument from 'pdfkit';
 import { loadPdfkit } from './load-pdfkit.js';
+import { dataPhrase } from '../i18n/plan-data-words.js';
 import { gradeColumn } from '../domain/plan/grades.js';
 import { currentPlan } from '../domain/plan/plan-history.js';
-import { OPTION_GROUP_LABELS, OPTION_GROUPS, type Plan, type PlanHeader } from '../domain/plan/plan-types.js';
-import { planRows } from '../domain/plan/plan-views.js';
+import { optionGroupLabel, OPTION_GROUPS, type Plan, type PlanHeader } from '../domain/plan/plan-types.js';
+import { planRows, sayDay } from '../domain/plan/plan-views.js';
+import { t } from '../i18n/t.js';
 import { pdfText } from './pdf-text.js';
 
 export interface PlanPdfOptions {
@@ -47,20 +49,24 @@ function drawFact(doc: Doc, label: string, value: string, x: number, y: number, 
  * review), then the goal across the full width. Every fact wraps and pushes the next row down.
  */
 function drawHeader(doc: Doc, header: PlanHeader, width: number): void {
-  doc.font(BOLD).fontSize(16).text('Personal Plan of Study', MARGIN, MARGIN);
+  doc.font(BOLD).fontSize(16).text(t('export.plan.title'), MARGIN, MARGIN);
   let y = doc.y + 4;
   const half = width / 2;
   const colW = half - 12;
   const rows: [string, string, number][][] = [
-    [['Student', header.name ?? '', 120], ['School', header.school ?? '', 120]],
-    [['Career Path', header.path, 120], ['Career Cluster', header.cluster, 120]],
-    [['Career Pathway', header.pathway, 120], ['Last reviewed', header.lastReviewedAt ? header.lastReviewedAt.slice(0, 10) : 'Not yet', 20]],
+    [[t('export.plan.student'), header.name ?? '', 120], [t('export.plan.school'), header.school ?? '', 120]],
+    [[t('export.plan.careerPath'), header.path, 120], [t('export.plan.careerCluster'), header.cluster, 120]],
+    [
+      [t('export.plan.careerPathway'), header.pathway, 120],
+      // A date in words ("1 de diciembre de 2026") is longer than the ISO day.
+      [t('export.plan.lastReviewed'), header.lastReviewedAt ? sayDay(header.lastReviewedAt) : t('export.plan.notYet'), 40],
+    ],
   ];
   for (const row of rows) {
     const bottoms = row.map(([label, value, max], i) => drawFact(doc, label, value, MARGIN + i * half, y, colW, max));
     y = Math.max(...bottoms) + 2;
   }
-  y = drawFact(doc, 'Postsecondary goal', header.goal, MARGIN, y, width, 220);
+  y = drawFact(doc, t('export.plan.goal'), dataPhrase(header.goal), MARGIN, y, width, 220);
   doc.y = y + 8;
 }
 
@@ -74,8 +80,8 @@ function drawFooters(doc: Doc, header: PlanHeader, width: number): void {
     doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
     const y = doc.page.height - MARGIN + 3;
     doc.font(FONT).fontSize(7).fillColor('#444444');
-    doc.text(`Personal Plan of Study: ${who}`, MARGIN, y, { width: width / 2, lineBreak: false, ellipsis: true });
-    doc.text(`Page ${i - start + 1} of ${count}`, MARGIN + width / 2, y, { width: width / 2, align: 'right', lineBreak: false });
+    doc.text(pdfText(t('export.plan.footer', { who }), 200), MARGIN, y, { width: width / 2, lineBreak: false, ellipsis: true });
+    doc.text(t('export.plan.page', { page: i - start + 1, pages: count }), MARGIN + width / 2, y, { width: width / 2, align: 'right', lineBreak: false });
     doc.page.margins.bottom = keep;
   }
   doc.fillColor('black');
@@ -89,7 +95,7 @@ export async function renderPlanPdf(plan: Plan, header: PlanHeader, opts: PlanPd
     margin: MARGIN,
     compress: opts.compress ?? true,
     bufferPages: true,
-    info: { Title: 'Personal Plan of Study', Creator: 'Waypoint' },
+    info: { Title: t('export.plan.title'), Creator: 'Waypoint' },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -105,14 +111,14 @@ export async function renderPlanPdf(plan: Plan, header: PlanHeader, opts: PlanPd
   drawHeader(doc, header, width);
 
   // Table
-  const t = planRows(content);
-  const colWidth = (width - LABEL_WIDTH) / t.grades.length;
+  const table = planRows(content);
+  const colWidth = (width - LABEL_WIDTH) / table.grades.length;
   const drawHeading = () => {
     const y = doc.y;
     doc.rect(MARGIN, y, width, 14).fillAndStroke('#e6e6e6', '#999999').fillColor('black');
     doc.font(BOLD).fontSize(8);
     doc.text('', MARGIN + PAD, y + 4, { width: LABEL_WIDTH - PAD * 2 });
-    t.grades.forEach((g, i) => {
+    table.grades.forEach((g, i) => {
       doc.text(gradeColumn(g), MARGIN + LABEL_WIDTH + i * colWidth + PAD, y + 4, { width: colWidth - PAD * 2, align: 'center', lineBreak: false });
     });
     doc.y = y + 14;
@@ -122,12 +128,12 @@ export async function renderPlanPdf(plan: Plan, header: PlanHeader, opts: PlanPd
     doc.font(FONT).fontSize(CELL_SIZE);
     return items.length === 0 ? 0 : doc.heightOfString(items.join('\n'), { width: colWidth - PAD * 2 });
   };
-  for (const row of t.rows) {
+  for (const row of table.rows) {
     // A row taller than what is left of the page is split; its label says "(continued)".
     let left = row.cells.map((items) => items.map((n) => `• ${pdfText(n, 140)}`));
     let piece = 0;
     while (piece === 0 || left.some((items) => items.length > 0)) {
-      const label = piece === 0 ? row.label : `${row.label} (continued)`;
+      const label = piece === 0 ? row.label : t('export.plan.continued', { row: row.label });
       doc.font(BOLD).fontSize(8);
       const labelHeight = doc.heightOfString(label, { width: LABEL_WIDTH - PAD * 2 });
       const room = bottom() - doc.y - PAD * 2;
@@ -163,22 +169,22 @@ export async function renderPlanPdf(plan: Plan, header: PlanHeader, opts: PlanPd
   const groupWidth = width / OPTION_GROUPS.length;
   doc.font(FONT).fontSize(8);
   const optionHeights = OPTION_GROUPS.map((g) =>
-    doc.heightOfString(content.options[g].map((o) => `• ${pdfText(o, 100)}`).join('\n'), { width: groupWidth - 10 }),
+    doc.heightOfString(content.options[g].map((o) => `• ${pdfText(dataPhrase(o), 100)}`).join('\n'), { width: groupWidth - 10 }),
   );
   const blockHeight = 30 + Math.max(...optionHeights);
   if (doc.y + 12 + blockHeight > bottom()) doc.addPage();
   else doc.y += 12;
-  doc.font(BOLD).fontSize(11).text('Postsecondary options', MARGIN, doc.y);
+  doc.font(BOLD).fontSize(11).text(t('export.plan.options'), MARGIN, doc.y);
   const oy = doc.y + 4;
   OPTION_GROUPS.forEach((g, i) => {
     const x = MARGIN + i * groupWidth;
-    doc.font(BOLD).fontSize(8).text(OPTION_GROUP_LABELS[g], x, oy, { width: groupWidth - 10 });
-    doc.font(FONT).fontSize(8).text(content.options[g].map((o) => `• ${pdfText(o, 100)}`).join('\n'), x, oy + 22, { width: groupWidth - 10 });
+    doc.font(BOLD).fontSize(8).text(optionGroupLabel(g), x, oy, { width: groupWidth - 10 });
+    doc.font(FONT).fontSize(8).text(content.options[g].map((o) => `• ${pdfText(dataPhrase(o), 100)}`).join('\n'), x, oy + 22, { width: groupWidth - 10 });
   });
   doc.y = oy + blockHeight;
   if (doc.y + 14 <= bottom()) {
     doc.font(FONT).fontSize(7).fillColor('#444444').text(
-      'This plan is a starting point. Review it with your counselor and family at least once a year; it is normal for it to change.',
+      t('export.plan.startingPoint'),
       MARGIN,
       doc.y,
       { width },

@@ -7,6 +7,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileReply } from '../domain/messages.js';
 import type { Plan, PlanHeader } from '../domain/plan/plan-types.js';
+import { t } from '../i18n/t.js';
 import { renderPlanCsv } from './plan-csv.js';
 import { renderPlanPdf } from './plan-pdf.js';
 
@@ -53,8 +54,8 @@ export async function writePlanExports(plan: Plan, header: PlanHeader, opts: Wri
     pdfPath,
     csvPath,
     replies: [
-      { kind: 'file', path: pdfPath, filename: `${shown}.pdf`, mimeType: 'application/pdf', text: `Your plan of study as a PDF: ${pdfPath}` },
-      { kind: 'file', path: csvPath, filename: `${shown}.csv`, mimeType: 'text/csv', text: `Your plan of study as a spreadsheet (CSV): ${csvPath}` },
+      { kind: 'file', path: pdfPath, filename: `${shown}.pdf`, mimeType: 'application/pdf', text: t('export.plan.pdfReply', { path: pdfPath }) },
+      { kind: 'file', path: csvPath, filename: `${shown}.csv`, mimeType: 'text/csv', text: t('export.plan.csvReply', { path: csvPath }) },
     ],
   };
 }

@@ -38,7 +38,7 @@ const to = (...prefixes: string[]) => (i: Import) => prefixes.some((p) => i.targ
 const show = (found: Import[]) => found.map((i) => `${i.file} imports ${i.target}`);
 
 /** Libraries with no I/O that pure code may use. */
-const PURE_PACKAGES = ['xstate', 'zod', 'minisearch', '@nlpjs/core', '@nlpjs/nlp', '@nlpjs/lang-en', 'node:crypto'];
+const PURE_PACKAGES = ['xstate', 'zod', 'minisearch', '@nlpjs/core', '@nlpjs/nlp', '@nlpjs/lang-en', '@nlpjs/lang-es', 'node:crypto'];
 
 describe('imports follow the layers of the design', () => {
   it('reads the imports of every source file (the check itself works)', () => {
@@ -70,6 +70,12 @@ describe('imports follow the layers of the design', () => {
     expect(show(lower.filter(to('src/channels', 'src/app', 'src/main.ts')))).toEqual([]);
     expect(show(all.filter((i) => within('src/engine')(i) && to('src/features')(i)))).toEqual([]);
     expect(show(all.filter((i) => within('src/store')(i) && to('src/features', 'src/scheduler')(i)))).toEqual([]);
+  });
+
+  it('src/i18n (the words of every language) reaches nothing above it: pure code may ask it for words', () => {
+    const words = all.filter(within('src/i18n'));
+    expect(words.length).toBeGreaterThan(3);
+    expect(show(words.filter(to('src/features', 'src/engine', 'src/store', 'src/channels', 'src/app', 'src/scheduler', 'src/export', 'flows')))).toEqual([]);
   });
 
   it('only src/main.ts wires: nothing else imports src/app', () => {

@@ -75,7 +75,7 @@ describe('the conversation engine', () => {
     ['a 10,000-character message', 'a'.repeat(10_000), /long message/],
     ['only emoji', '🤖🎉', /didn't catch that/],
     ['control characters', '\u0000\u0007\u001b[31m', /didn't catch/],
-    ['another language', '¿Qué trabajo me gustaría?', /didn't catch that/],
+    ['a language Waypoint does not speak', 'Quel métier me plairait ?', /didn't catch that/],
   ])('answers %s clearly and changes nothing stored', async (_name, text, expected) => {
     const store = new MemoryStore();
     const chat = await studentAtFirstQuestion(store);

@@ -65,6 +65,8 @@ export function readIncoming(activity: Partial<Activity>, now: Date): Incoming {
     messageId: activity.id,
     receivedAt: receivedAt(activity, now),
     ...(name ? { displayName: name.slice(0, 80) } : {}),
+    // The Teams client's language ("es-MX"): where Waypoint's language starts for a newcomer.
+    ...(typeof activity.locale === 'string' && activity.locale ? { locale: activity.locale.slice(0, 20) } : {}),
   } as const;
 
   const submit = activity.value !== undefined ? readChoiceSubmit(activity.value) : undefined;

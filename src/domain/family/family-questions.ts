@@ -26,7 +26,7 @@ const plain = z.string().trim().min(1, 'must not be empty');
 
 /** Sentences in an answer: ends of sentences followed by a space or the end. */
 export function sentenceCount(s: string): number {
-  return s.trim().split(/(?<=[.!?])\s+(?=[A-Z"(])/).filter((x) => x.trim()).length;
+  return s.trim().split(/(?<=[.!?])\s+(?=[\p{Lu}"(¿¡])/u).filter((x) => x.trim()).length;
 }
 
 const questionSchema = z

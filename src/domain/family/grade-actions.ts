@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DataFileError, jsonPath } from '../data-file-error.js';
 import { MAX_GRADE, MIN_GRADE, type Grade } from '../grade.js';
+import { currentLanguage, type Language } from '../../i18n/language.js';
 
 export interface GradeBand {
   /** "k-2", "3-5", "6" ... "14" */
@@ -28,6 +29,8 @@ export interface GradeBand {
 
 export interface GradeActions {
   bands: GradeBand[];
+  /** The same bands in other languages (data/es/grade-actions.json), said in that language's turns. */
+  translations?: Partial<Record<Language, GradeBand[]>>;
 }
 
 /** The bands every grade-actions file must have, in order. */
@@ -87,10 +90,25 @@ export function parseGradeActions(data: unknown, file: string): GradeActions {
   return { bands };
 }
 
-/** The band a grade belongs to (grades outside 0-14 are clamped). */
+/**
+ * Adds a translation of the bands (parsed with parseGradeActions, so it has every band in order and
+ * every grade once). Its grades must be the English file's, band by band.
+ */
+export function withTranslation(actions: GradeActions, language: Language, translated: GradeActions, file: string): GradeActions {
+  translated.bands.forEach((band, i) => {
+    const english = actions.bands[i]!;
+    if (band.grades.join(',') !== english.grades.join(',')) {
+      throw new DataFileError(file, `${jsonPath(['bands', i, 'grades'])} must be [${english.grades.join(', ')}], as in the English file`);
+    }
+  });
+  return { ...actions, translations: { ...actions.translations, [language]: translated.bands } };
+}
+
+/** The band a grade belongs to (grades outside 0-14 are clamped), in the turn's language when translated. */
 export function bandForGrade(actions: GradeActions, grade: Grade): GradeBand {
   const g = Math.min(Math.max(Math.round(grade), MIN_GRADE), MAX_GRADE);
-  const band = actions.bands.find((b) => b.grades.includes(g));
+  const bands = actions.translations?.[currentLanguage()] ?? actions.bands;
+  const band = bands.find((b) => b.grades.includes(g)) ?? actions.bands.find((b) => b.grades.includes(g));
   if (!band) throw new Error(`no grade-actions band for grade ${g}`);
   return band;
 }

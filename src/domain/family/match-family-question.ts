@@ -8,7 +8,7 @@ import MiniSearch from 'minisearch';
 import { normalizeWords } from '../match-choice.js';
 import type { FamilyQuestion } from './family-questions.js';
 
-/** Words that carry no meaning for telling the questions apart (after apostrophes are dropped). */
+/** Words that carry no meaning for telling the questions apart (after apostrophes and accents are dropped), English and Spanish. */
 const STOP_WORDS = new Set(
   `a an the and or but of to in on at for with by from as into about so if that this these those there then than
   i im ive id me my mine you your we our us they them their theyre it its he she him her his hes shes
@@ -18,7 +18,12 @@ const STOP_WORDS = new Set(
   child childs children kid kids son sons daughter daughters teen teens teenager student students
   just really very also too some any all now yet already still ever
   please thanks thank ok okay hi hey hello
-  get go going want wants wanted like likes think know grade grader one job jobs`
+  get go going want wants wanted like likes think know grade grader one job jobs
+  de del la las el los lo le les un una unos unas y o pero que como cuando donde quien cual cuanto
+  por para con sin en es son esta estan ser estar soy sea mi mis tu tus su sus yo usted ustedes ella ellos
+  se te nos hay muy ya tambien todavia hijo hija hijos hijas nino nina ninos ninas chico chica joven
+  estudiante quiero quiere puedo puede pueden debe deben tiene tienen tengo hola gracias favor porque si
+  grado trabajo trabajos`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -1,8 +1,8 @@
 /** This year's part of a student's plan: classes, work-based learning, activities, goal. */
+import { t } from '../../i18n/t.js';
 import type { CardReply, TextReply } from '../messages.js';
 import { currentPlan, type Plan, type PlanRowId } from '../plan/index.js';
-import { gradeLong } from '../plan/grades.js';
-import type { Voice } from './voice.js';
+import { byAudience, gradeLong, type Voice } from './voice.js';
 
 const COURSE_ROWS: PlanRowId[] = ['english', 'math', 'science', 'social-studies', 'career-education', 'other-courses'];
 
@@ -10,17 +10,22 @@ const COURSE_ROWS: PlanRowId[] = ['english', 'math', 'science', 'social-studies'
 export function planThisYear(plan: Plan, grade: number, voice: Voice): CardReply | TextReply {
   const c = currentPlan(plan);
   const year = c.grades.find((g) => g.grade === grade);
+  const who = { name: voice.name, Name: voice.Name };
   if (!year) {
-    const where = grade < c.firstGrade ? `starts in ${gradeLong(c.firstGrade)}` : 'ends two years after high school';
-    return { kind: 'text', text: `${voice.Possessive} plan ${where}, so it has nothing for this year.` };
+    const said =
+      grade < c.firstGrade
+        ? t(byAudience('due.plan.startsIn', voice), { ...who, grade: gradeLong(c.firstGrade) })
+        : t(byAudience('due.plan.ended', voice), who);
+    return { kind: 'text', text: said };
   }
   const names = (rows: PlanRowId[]) => rows.flatMap((r) => year.rows[r].map((i) => i.name));
+  const none = t('due.plan.noneYet');
   const fields = [
-    { label: 'Classes', value: names(COURSE_ROWS).join(', ') || 'None listed yet' },
-    { label: 'Work-based learning', value: names(['work-based-learning']).join(', ') || 'None listed yet' },
-    { label: 'Activities', value: names(['activities']).join(', ') || 'None listed yet' },
-    { label: 'Goal after high school', value: c.goal || 'Not chosen yet' },
+    { label: t('due.plan.classes'), value: names(COURSE_ROWS).join(', ') || none },
+    { label: t('due.plan.workBased'), value: names(['work-based-learning']).join(', ') || none },
+    { label: t('due.plan.activities'), value: names(['activities']).join(', ') || none },
+    { label: t('due.plan.goal'), value: c.goal || t('due.plan.goalNotChosen') },
   ];
-  const title = `This year in ${voice.possessive} plan (${gradeLong(grade)})`;
+  const title = t(byAudience('due.plan.title', voice), { ...who, grade: gradeLong(grade) });
   return { kind: 'card', title, fields, text: [title, ...fields.map((f) => `${f.label}: ${f.value}`)].join('\n') };
 }

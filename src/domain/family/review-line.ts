@@ -1,49 +1,62 @@
 /**
  * The next plan review or counselor meeting, in one sentence or two, from the review status the
- * reminders use (src/domain/reminders).
+ * reminders use (src/domain/reminders). Words: data/messages/<language>/due.json ("due.review.*").
  */
+import { t } from '../../i18n/t.js';
+import { currentLanguage } from '../../i18n/language.js';
 import type { ReviewStatus } from '../reminders/index.js';
 import { shortDate } from '../reminders/reminder-messages.js';
 import type { ReviewWindow } from '../reminders/school-calendar.js';
-import type { Voice } from './voice.js';
+import { byAudience, type Voice } from './voice.js';
 
-const span = (w: ReviewWindow) => `${shortDate(w.firstDay)} to ${shortDate(w.lastDay)}`;
+// One formatter per language (building one per call is slow): "15 de noviembre".
+const SPANISH_DATE = new Intl.DateTimeFormat('es-US', { month: 'long', day: 'numeric', timeZone: 'UTC' });
+
+/** "Nov 15" from "2025-11-15"; "15 de noviembre" in Spanish. */
+export function dayName(isoDay: string): string {
+  if (currentLanguage() !== 'es') return shortDate(isoDay);
+  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+  return SPANISH_DATE.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** Review windows named in the policy file whose names the catalogs hold ("fall" -> "otoño"). */
+const SEASONS = new Set(['fall', 'spring', 'winter', 'summer']);
+
+/** A window's name in the turn's language; a name the catalogs do not know is said as written. */
+export function seasonName(w: ReviewWindow): string {
+  return SEASONS.has(w.label) ? t(`due.season.${w.label}`) : w.label;
+}
+
+/** The window's name and dates, for sentences that carry {{season}}, {{from}}, {{to}}. */
+export function windowParams(w: ReviewWindow): { season: string; from: string; to: string } {
+  return { season: seasonName(w), from: dayName(w.firstDay), to: dayName(w.lastDay) };
+}
 
 function nextMeeting(status: ReviewStatus, voice: Voice): string {
   const w = status.nextWindow;
-  const whose = voice.audience === 'student' ? 'Your next plan check-in with your counselor' : 'The next plan check-in with the counselor';
-  return w ? `${whose} is in the ${w.label}: ${span(w)}.` : `${whose} is next school year.`;
+  return w ? t(byAudience('due.review.next', voice), windowParams(w)) : t(byAudience('due.review.nextYear', voice));
 }
 
 /** What to say about reviews and counselor meetings, or undefined when there is nothing to say. */
 export function reviewLine(status: ReviewStatus | undefined, voice: Voice): string | undefined {
   if (!status) return undefined;
-  const student = voice.audience === 'student';
+  const who = { name: voice.name, Name: voice.Name };
   switch (status.state) {
     case 'no-plan': {
       const open = status.openWindow;
-      if (open) {
-        return student
-          ? `Counselors are meeting with students about plans now, until ${shortDate(open.lastDay)}. It's a great time to start yours.`
-          : `Counselors are meeting with students about plans now, until ${shortDate(open.lastDay)}. It's a great time to start one.`;
-      }
+      if (open) return t(byAudience('due.review.openNoPlan', voice), { until: dayName(open.lastDay) });
       return nextMeeting(status, voice);
     }
     case 'due': {
       const open = status.openWindow!;
-      return student
-        ? `It's time for your ${open.label} plan check-in with your counselor. You have until ${shortDate(open.lastDay)}. It takes about 5 minutes.`
-        : `It's ${open.label} check-in time: ${voice.subject} should meet with the counselor about the plan by ${shortDate(open.lastDay)}. Families are welcome to join.`;
+      return t(byAudience('due.review.due', voice), { ...who, season: seasonName(open), until: dayName(open.lastDay) });
     }
     case 'reviewed': {
       const open = status.openWindow!;
-      const done = student ? `Your plan was checked this ${open.label}. Nice work!` : `${voice.Possessive} plan was checked this ${open.label}.`;
-      return `${done} ${nextMeeting(status, voice)}`;
+      return `${t(byAudience('due.review.reviewed', voice), { ...who, season: seasonName(open) })} ${nextMeeting(status, voice)}`;
     }
     case 'overdue':
-      return student
-        ? 'Your plan is overdue for a check-in with your counselor. Ask them for a short meeting soon: about 5 minutes catches it up.'
-        : `${voice.Possessive} plan is overdue for a check-in with the counselor. Ask the counselor for a short meeting soon. Families are welcome to join.`;
+      return t(byAudience('due.review.overdue', voice), who);
     case 'up-to-date':
       return nextMeeting(status, voice);
   }

@@ -1,26 +1,20 @@
 /**
  * Who "what's due" talks about: a family member hears about their student by first name ("Jordan
- * is in 9th grade"), a student hears about themself ("You're in 9th grade").
+ * is in 9th grade"), a student hears about themself ("You're in 9th grade"). The sentences are
+ * whole catalog entries (data/messages/<language>/due.json), one per audience; the voice only
+ * carries who is asking and the name to put in them.
  */
+import { t } from '../../i18n/t.js';
 import type { Grade } from '../grade.js';
-import { ordinal } from '../grade.js';
 
 export type Audience = 'family' | 'student';
 
 export interface Voice {
   audience: Audience;
-  /** Sentence start: "Jordan" / "You". */
-  Subject: string;
-  /** Mid-sentence: "Jordan" / "you". */
-  subject: string;
-  /** "Jordan's" / "your". */
-  possessive: string;
-  /** "Jordan's" / "Your" at a sentence start. */
-  Possessive: string;
-  /** "Jordan is" / "You're". */
-  SubjectIs: string;
-  /** "Jordan doesn't" / "You don't". */
-  SubjectDoesnt: string;
+  /** Mid-sentence: "Jordan" / "your student" (family); unused for a student. */
+  name: string;
+  /** At a sentence start: "Jordan" / "Your student". */
+  Name: string;
 }
 
 /** The first word of a display name, kept short; undefined when there is none. */
@@ -29,39 +23,32 @@ export function firstName(name: string | undefined): string | undefined {
   return first ? first.slice(0, 40) : undefined;
 }
 
+/** "your student" -> "Your student" (any language). */
+export function capitalized(s: string): string {
+  return s ? s.charAt(0).toLocaleUpperCase() + s.slice(1) : s;
+}
+
+/** Built in the turn's language: "your student" / "su estudiante" when there is no name. */
 export function voiceFor(audience: Audience, studentName?: string): Voice {
-  if (audience === 'student') {
-    return {
-      audience,
-      Subject: 'You',
-      subject: 'you',
-      possessive: 'your',
-      Possessive: 'Your',
-      SubjectIs: "You're",
-      SubjectDoesnt: "You don't",
-    };
-  }
-  const name = firstName(studentName);
-  const Subject = name ?? 'Your student';
-  const subject = name ?? 'your student';
-  return {
-    audience,
-    Subject,
-    subject,
-    possessive: `${subject}'s`,
-    Possessive: `${Subject}'s`,
-    SubjectIs: `${Subject} is`,
-    SubjectDoesnt: `${Subject} doesn't`,
-  };
+  const name = firstName(studentName) ?? t('due.yourStudent');
+  return { audience, name, Name: capitalized(name) };
+}
+
+/** The catalog key for this audience: `due.x.family` or `due.x.student`. */
+export function byAudience(key: string, voice: Voice): string {
+  return `${key}.${voice.audience}`;
 }
 
 /** "in kindergarten", "in 9th grade", "in their first year after high school". */
 export function inGrade(grade: Grade, voice: Voice): string {
-  if (grade <= 0) return 'in kindergarten';
-  const their = voice.audience === 'student' ? 'your' : 'their';
-  if (grade === 13) return `in ${their} first year after high school`;
-  if (grade >= 14) return `in ${their} second year after high school`;
-  return `in ${ordinal(grade)} grade`;
+  const g = Math.min(Math.max(Math.round(grade), 0), 14);
+  if (g >= 13) return t(`due.inGrade.g${g}${voice.audience === 'student' ? 'You' : ''}`);
+  return t(`due.inGrade.g${g}`);
+}
+
+/** "9th grade", "1st year after high school" (the plan's grade names). */
+export function gradeLong(grade: Grade): string {
+  return t(`due.gradeLong.g${Math.min(Math.max(Math.round(grade), 0), 14)}`);
 }
 
 /** "- a\n- b" */

@@ -12,7 +12,8 @@ import type { ReviewStatus } from '../reminders/index.js';
 import { bandForGrade, type GradeActions } from './grade-actions.js';
 import { planThisYear } from './plan-this-year.js';
 import { reviewLine } from './review-line.js';
-import { bullets, inGrade, voiceFor, type Audience } from './voice.js';
+import { bullets, byAudience, inGrade, voiceFor, type Audience } from './voice.js';
+import { t } from '../../i18n/t.js';
 
 /** Plans are made from grade 6 (by the end of grade 8); younger students only explore. */
 export const FIRST_PLAN_GRADE = 6;
@@ -35,35 +36,30 @@ export function whatsDue({ grade, gradeActions, plan, reviewInfo, studentName, a
   const family = audience === 'family';
   const planAge = grade >= FIRST_PLAN_GRADE;
   const review = planAge ? reviewLine(reviewInfo, v) : undefined;
+  const who = { name: v.name, Name: v.Name, inGrade: inGrade(grade, v) };
+  const sentences = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
   const replies: Reply[] = [];
 
   if (!plan && planAge) {
     // No plan yet: starting one is the next step.
-    const none = family
-      ? `${v.SubjectIs} ${inGrade(grade, v)} and doesn't have a plan in Waypoint yet.`
-      : `You're ${inGrade(grade, v)} and don't have a Personal Plan of Study (your map of classes and activities) yet.`;
-    replies.push(text(`${none} ${band.planExpected}`));
+    replies.push(text(sentences(t(byAudience('due.noPlan', v), who), band.planExpected)));
     replies.push(
       text(
         family
-          ? `${review ? `${review} ` : ''}How you can help start it:\n${bullets(band.planStart)}`
-          : `${review ? `${review} ` : ''}To get started, type explore to find a Career Pathway, then talk with your counselor.`,
+          ? sentences(review, t('due.helpStart', { steps: bullets(band.planStart) }))
+          : sentences(review, t('due.startStudent')),
       ),
     );
   } else {
     const lead = !plan ? band.planExpected : review;
-    replies.push(text(`${v.SubjectIs} ${inGrade(grade, v)}.${lead ? ` ${lead}` : ''}`));
-    if (!plan && family) replies.push(text(`Ways to get ready:\n${bullets(band.planStart)}`));
+    replies.push(text(sentences(t(byAudience('due.isInGrade', v), who), lead)));
+    if (!plan && family) replies.push(text(t('due.getReady', { steps: bullets(band.planStart) })));
   }
 
-  replies.push(text(`This year the big things are:\n${bullets(band.student)}`));
-  if (family) replies.push(text(`How you can help:\n${bullets(band.family)}`));
+  replies.push(text(t('due.bigThings', { steps: bullets(band.student) })));
+  if (family) replies.push(text(t('due.howToHelp', { steps: bullets(band.family) })));
   if (plan) replies.push(planThisYear(plan, grade, v));
 
-  const offers = family ? 'What the school and community offer:' : 'What your school and community offer:';
-  const close = family
-    ? 'Nothing here is final: plans change every year, and that is normal. Type questions for answers to common family questions.'
-    : 'Nothing here is final: plans change every year, and that is normal.';
-  replies.push(text(`${offers}\n${bullets(band.community)}\n${close}`));
+  replies.push(text(`${t(byAudience('due.offers', v), { steps: bullets(band.community) })}\n${t(byAudience('due.close', v))}`));
   return replies;
 }

@@ -7,21 +7,23 @@ import type { Framework } from '../framework-types.js';
 import type { Choice, QuestionReply, Reply } from '../messages.js';
 import { text } from '../messages.js';
 import type { EducationLevel } from './occupation-types.js';
+import { frameworkName } from '../../i18n/framework-words.js';
+import { currentLanguage } from '../../i18n/language.js';
+import { t } from '../../i18n/t.js';
+import { joinPlain } from '../interest-reasons.js';
 import type { FreeTextInterpretation, FreeTextMatch } from './interpret-free-text.js';
 
 export const FREE_TEXT_OFFER = 'free-text-offer';
 export const CLARIFY_OCCUPATION = 'clarify-occupation';
 
-/** How people usually get started, in plain words. */
-export const EDUCATION_WORDS: Record<EducationLevel, string> = {
-  'high-school': 'a high school diploma and training on the job',
-  certificate: 'a short program at a career center or technical school (a certificate)',
-  associate: 'a two-year degree from a community college',
-  bachelor: 'a four-year college degree',
-  graduate: 'a four-year college degree and then more school after it',
-};
+/**
+ * Occupation titles and descriptions are English data for now, so English grammar is put on them
+ * ("A veterinarian", "veterinarians") only in an English turn; another language shows the title as it is.
+ */
+export const englishTitles = (): boolean => currentLanguage() === 'en';
 
-const EXAMPLES = ['"vet"', '"I like drawing"', '"what does a welder do?"'];
+/** How people usually get started, in plain words, in the turn's language. */
+export const educationWords = (level: EducationLevel): string => t(`jobs.education.${level}`);
 
 interface Names {
   cluster: (id: string) => string;
@@ -32,8 +34,8 @@ function names(framework: Framework): Names {
   const clusters = new Map<string, string>();
   const pathways = new Map<string, string>();
   for (const c of framework.clusters) {
-    clusters.set(c.id, c.name);
-    for (const p of c.pathways) pathways.set(p.id, p.name);
+    clusters.set(c.id, frameworkName('cluster', c.id, c.name));
+    for (const p of c.pathways) pathways.set(p.id, frameworkName('pathway', p.id, p.name));
   }
   return { cluster: (id) => clusters.get(id) ?? id, pathway: (id) => pathways.get(id) ?? id };
 }
@@ -54,24 +56,25 @@ export function sentence(title: string, description: string): string {
   const d = description.trim();
   const rest = /^(?:[A-Z][a-z]|A\s)/.test(d) ? d.charAt(0).toLowerCase() + d.slice(1) : d;
   const is = /^(?:a|an|the)\s/.test(rest) ? 'is ' : '';
-  return `${aTitle(title)} ${is}${rest}${/[.!?]$/.test(rest) ? '' : '.'}`;
+  if (englishTitles()) return `${aTitle(title)} ${is}${rest}${/[.!?]$/.test(rest) ? '' : '.'}`;
+  return t('jobs.described', { title, description: /[.!?]$/.test(d) ? d : `${d}.` });
 }
 
 /** "Agriculture, Food and Natural Resources, Animal Systems" */
 function place(m: { clusterId: string; pathwayId?: string }, n: Names): string {
-  return m.pathwayId !== undefined ? `${n.cluster(m.clusterId)}, ${n.pathway(m.pathwayId)}` : n.cluster(m.clusterId);
+  return m.pathwayId !== undefined ? t('jobs.placeShort', { cluster: n.cluster(m.clusterId), pathway: n.pathway(m.pathwayId) }) : n.cluster(m.clusterId);
 }
 
-const quoteWords = (words: string[]): string => words.map((w) => `"${w}"`).join(' and ');
+const quoteWords = (words: string[]): string => words.map((w) => `"${w}"`).join(t('explore.list.and'));
 
 /** One line saying what fits and why. */
 function matchLine(m: FreeTextMatch, n: Names): string {
   if (m.occupation !== undefined) {
     return m.occupation.description !== undefined
-      ? `${sentence(m.occupation.title, m.occupation.description)} That's in ${place(m, n)}.`
-      : `${aTitle(m.occupation.title)} fits ${place(m, n)}.`;
+      ? t('jobs.describedInPlace', { described: sentence(m.occupation.title, m.occupation.description), place: place(m, n) })
+      : t('jobs.fitsPlace', { job: englishTitles() ? aTitle(m.occupation.title) : m.occupation.title, place: place(m, n) });
   }
-  return m.words.length > 0 ? `You said ${quoteWords(m.words)}: that fits ${place(m, n)}.` : `That fits ${place(m, n)}.`;
+  return m.words.length > 0 ? t('jobs.youSaid', { words: quoteWords(m.words), place: place(m, n) }) : t('jobs.thatFits', { place: place(m, n) });
 }
 
 /** Who is asking: only a student can choose a pathway or take the interest questions. */
@@ -81,12 +84,12 @@ export interface FreeTextAudience {
 
 function offer(matches: FreeTextMatch[], n: Names, prompt: string, audience: FreeTextAudience): QuestionReply {
   const top = matches[0]!;
-  const choices: Choice[] = [{ id: `explore-cluster:${top.clusterId}`, label: 'Explore this cluster' }];
-  if (matches.length > 1) choices[0]!.label = `Explore ${n.cluster(top.clusterId)}`;
+  const choices: Choice[] = [{ id: `explore-cluster:${top.clusterId}`, label: t('jobs.exploreCluster') }];
+  if (matches.length > 1) choices[0]!.label = t('jobs.exploreNamed', { cluster: n.cluster(top.clusterId) });
   if (audience.student) {
     const pathwayIds = [...new Set(matches.map((m) => m.pathwayId).filter((p): p is string => p !== undefined))];
-    for (const p of pathwayIds.slice(0, 2)) choices.push({ id: `choose-pathway:${p}`, label: `Choose ${n.pathway(p)}` });
-    choices.push({ id: 'take-quiz', label: 'Take the interest questions' });
+    for (const p of pathwayIds.slice(0, 2)) choices.push({ id: `choose-pathway:${p}`, label: t('jobs.choose', { pathway: n.pathway(p) }) });
+    choices.push({ id: 'take-quiz', label: t('jobs.takeQuestions') });
   }
   return { kind: 'question', questionId: FREE_TEXT_OFFER, text: prompt, choices, optional: true };
 }
@@ -105,12 +108,9 @@ export function freeTextReplies(
       const sameWords = (m: FreeTextMatch): boolean =>
         m.occupation === undefined &&
         (m.words.length === 0 || (matches[0]!.occupation === undefined && m.words.join(' ') === matches[0]!.words.join(' ')));
-      const lines = matches.map((m, i) => (i > 0 && sameWords(m) ? `It could also fit ${place(m, n)}.` : matchLine(m, n)));
-      const body = lines.length === 1 ? lines[0]! : `Here is what fits:\n${lines.map((l) => `- ${l}`).join('\n')}`;
-      const prompt =
-        matches.length === 1
-          ? 'Want to look closer? Nothing you pick now is final.'
-          : `The first one looks closest. Want to look closer? Nothing you pick now is final.`;
+      const lines = matches.map((m, i) => (i > 0 && sameWords(m) ? t('jobs.alsoFits', { place: place(m, n) }) : matchLine(m, n)));
+      const body = lines.length === 1 ? lines[0]! : t('jobs.whatFits', { lines: lines.map((l) => `- ${l}`).join('\n') });
+      const prompt = t(matches.length === 1 ? 'jobs.lookCloser' : 'jobs.firstClosest');
       return [text(body), offer(matches, n, prompt, audience)];
     }
     case 'describe': {
@@ -118,31 +118,26 @@ export function freeTextReplies(
       const match: FreeTextMatch = { clusterId, pathwayId, words: [], score: 0 };
       return [
         text(sentence(o.title, o.description)),
-        text(`Most people start with ${EDUCATION_WORDS[o.education]}. It's in ${place(match, n)}.`),
-        offer([match], n, 'Want to look closer? Nothing you pick now is final.', audience),
+        text(t('jobs.startWith', { how: educationWords(o.education), place: place(match, n) })),
+        offer([match], n, t('jobs.lookCloser'), audience),
       ];
     }
     case 'ambiguous': {
       const { word, options } = interpretation;
       // "Nurses work in Health Science. Which kind did you mean?": the clusters at once.
       const clusters = [...new Set(options.map((o) => n.cluster((o.pathwayIds[0] ?? '').split('.')[0]!)))];
-      const where = clusters.length > 1 ? `${clusters.slice(0, -1).join(', ')} and ${clusters.at(-1)}` : clusters[0];
+      const where = joinPlain(clusters);
       const many = /s$/.test(word) ? word : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(?:sh|ch|x|z)$/.test(word) ? `${word}es` : `${word}s`;
       return [
         {
           kind: 'question',
           questionId: CLARIFY_OCCUPATION,
-          text: `There are lots of kinds of ${word}. ${many.charAt(0).toUpperCase()}${many.slice(1)} work in ${where}. Which kind did you mean?`,
+          text: t('jobs.whichKind', { one: word, many: `${many.charAt(0).toUpperCase()}${many.slice(1)}`, where }),
           choices: options.map((o) => ({ id: `occupation:${o.id}`, label: o.title })),
         },
       ];
     }
     case 'not-understood':
-      return [
-        text(
-          `Sorry, I didn't catch that. You can type a job or something you like, for example ${EXAMPLES.join(', ')}. ` +
-            'Or type "help" to see what else I can do.',
-        ),
-      ];
+      return [text(t('jobs.notCaught'))];
   }
 }

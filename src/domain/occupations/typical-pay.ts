@@ -1,7 +1,9 @@
 /**
  * Typical pay for an occupation, in plain words for a 12-year-old, from the U.S. Bureau of Labor
  * Statistics wage table (data/pay.json, made by scripts/import-pay.ts). Pure: the table is passed in.
+ * Words in the turn's language (catalog "jobs.pay.*"); dollar amounts always written the U.S. way.
  */
+import { t } from '../../i18n/t.js';
 
 /** A SOC 2018 code as the BLS publishes it: 6 digits with a dash, e.g. "29-1131". */
 export const SOC_CODE = /^\d{2}-\d{4}$/;
@@ -65,19 +67,19 @@ const TOP_ANNUAL = dollars(Math.floor(TOP_CODED_ANNUAL / 1000) * 1000);
 function annualWords(f: PayFigures, a: AnnualPay): string | undefined {
   const top = (p: PayPercentile): boolean => f.topCoded.includes(`annual.${p}`);
   if (a.median === null) return undefined;
-  const half = `half earn more than ${top('median') ? TOP_ANNUAL : thousands(a.median)}`;
-  if (a.p25 === null || a.p75 === null) return `${half} a year`;
-  if (top('p25')) return `most earn more than ${TOP_ANNUAL} a year`;
+  const median = top('median') ? TOP_ANNUAL : thousands(a.median);
+  if (a.p25 === null || a.p75 === null) return t('jobs.pay.halfMoreYear', { amount: median });
+  if (top('p25')) return t('jobs.pay.mostMoreYear', { amount: TOP_ANNUAL });
   const low = thousands(a.p25);
-  if (top('p75')) return `about ${low} to more than ${TOP_ANNUAL} a year; ${half}`;
+  if (top('p75')) return t('jobs.pay.rangeTopYear', { low, top: TOP_ANNUAL, median });
   const high = thousands(a.p75);
-  return `about ${low === high ? low : `${low}–${high}`} a year; ${half}`;
+  return t('jobs.pay.rangeYear', { range: low === high ? low : `${low}–${high}`, median });
 }
 
 function hourlyWords(f: PayFigures, median: number): string {
   return f.topCoded.includes('hourly.median')
-    ? `half earn ${dollars(TOP_CODED_HOURLY)} or more an hour`
-    : `half earn more than ${perHour(median)} an hour`;
+    ? t('jobs.pay.halfHourTop', { amount: dollars(TOP_CODED_HOURLY) })
+    : t('jobs.pay.halfHour', { amount: perHour(median) });
 }
 
 /**

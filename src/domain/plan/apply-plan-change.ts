@@ -3,8 +3,10 @@
  * and gives a confirmation sentence; a change that can't be made is refused with the reason and
  * the plan is returned unchanged. Pure.
  */
+import { currentLanguage, DEFAULT_LANGUAGE, withLanguage } from '../../i18n/language.js';
+import { t, type Params } from '../../i18n/t.js';
 import { normalizeName } from './course-names.js';
-import { gradeLong, gradeName, listGrades, listWords } from './grades.js';
+import { gradeName, gradesWhere, listGrades, listWords } from './grades.js';
 import type { PlanChange } from './parse-plan-change.js';
 import type { PlanData } from './plan-data-types.js';
 import {
@@ -20,7 +22,7 @@ import {
   type ItemAt,
 } from './plan-edits.js';
 import { appendVersion, currentPlan, undoLastChange } from './plan-history.js';
-import { PLAN_ROW_LABELS, type Plan, type PlanContent, type PlanItem } from './plan-types.js';
+import { rowLabel, type Plan, type PlanContent, type PlanItem } from './plan-types.js';
 
 export interface ApplyContext {
   /** ISO 8601 time. */
@@ -36,29 +38,52 @@ export type ApplyResult =
   | {
       ok: true;
       plan: Plan;
-      /** The one line kept with the version ("Moved Chemistry from 10th to 11th."). */
+      /** The one line kept with the version ("Moved Chemistry from 10th to 11th."), always in English (stored). */
       summary: string;
       /** Things worth saying once: an unknown name we kept as typed, a course now missing its earlier course. */
       notes: string[];
-      /** summary + notes, ready to say. */
+      /** The change done, in the turn's language, + notes, ready to say. */
       confirmation: string;
+      /** The change still to make, in the turn's language, with its heads-ups ("Here's the change: Move ..."). */
+      preview: string;
+      /** True for an undo (its confirmation says how to undo nothing). */
+      undo?: boolean;
     }
   | { ok: false; reason: string; plan: Plan };
 
-type Step = { content: PlanContent; summary: string; notes: string[] } | { refusal: string };
+/** A change in words: "changes" says it as done ("Moved ..."), "preview" as still to make ("Move ..."). */
+type Words = (section: 'changes' | 'preview') => string;
+
+/** Words for catalog key plan.<section>.<key>; the params are worked out in the language asked for. */
+function words(key: string, params: () => Params): Words {
+  return (section) => t(`plan.${section}.${key}`, params()).replace(/\.\.$/, '.');
+}
+
+type Step = { content: PlanContent; words: Words; notes: string[]; warnings?: string[] } | { refusal: string };
+
+/** "moved Chemistry from 11th to 12th" out of "Moved Chemistry from 11th to 12th." */
+function lowerFirst(s: string): string {
+  return s.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+}
 
 export function applyPlanChange(plan: Plan, change: PlanChange, ctx: ApplyContext): ApplyResult {
   if (change.kind === 'undo') {
     const r = undoLastChange(plan, ctx);
     if (!r.ok) return { ok: false, reason: r.reason, plan };
-    const summary = `I undid your last change (${r.undone.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())}).`;
-    return { ok: true, plan: r.plan, summary, notes: [], confirmation: summary };
+    // Stored summaries are English: in another language the undone change is said again from the two versions.
+    const lines = currentLanguage() === DEFAULT_LANGUAGE ? [r.undone] : r.undoneLines;
+    const what = lines.length > 0 && lines.length <= 3 ? lines.map(lowerFirst).join(t('plan.changes.separator')) : undefined;
+    const summary = what ? t('plan.changes.undid', { what }) : t('plan.changes.undidPlain');
+    return { ok: true, plan: r.plan, summary, notes: [], confirmation: summary, preview: summary, undo: true };
   }
   const before = currentPlan(plan);
   const step = stepFor(before, change, ctx.data, ctx.studentGrade);
   if ('refusal' in step) return { ok: false, reason: step.refusal, plan };
-  const next = appendVersion(plan, step.content, { now: ctx.now, by: ctx.by, summary: step.summary });
-  return { ok: true, plan: next, summary: step.summary, notes: step.notes, confirmation: [step.summary, ...step.notes].join(' ') };
+  // The version keeps its line in English (stored data); what is said is in the turn's language.
+  const summary = withLanguage(DEFAULT_LANGUAGE, () => step.words('changes'));
+  const next = appendVersion(plan, step.content, { now: ctx.now, by: ctx.by, summary });
+  const preview = [t('plan.preview.intro', { change: step.words('preview') }), ...(step.warnings ?? [])].join(' ');
+  return { ok: true, plan: next, summary, notes: step.notes, confirmation: [step.words('changes'), ...step.notes].join(' '), preview };
 }
 
 function stepFor(before: PlanContent, change: Exclude<PlanChange, { kind: 'undo' }>, data: PlanData, studentGrade?: number): Step {
@@ -77,22 +102,30 @@ function stepFor(before: PlanContent, change: Exclude<PlanChange, { kind: 'undo'
 }
 
 function setGoal(before: PlanContent, goal: string): Step {
-  if (!goal) return { refusal: 'What would you like your goal to be? For example: my goal is an associate degree in nursing.' };
+  if (!goal) return { refusal: t('plan.refuse.askGoal') };
   const content = cloneContent(before);
   content.goal = goal;
-  return { content, summary: `Set the goal after high school to: ${goal}.`.replace(/\.\.$/, '.'), notes: [] };
+  return { content, words: words('setGoal', () => ({ goal })), notes: [] };
 }
 
 /** Finds the one occurrence of a typed name in the plan (optionally in one grade). */
-function findOne(before: PlanContent, data: PlanData, typed: string, grade?: number): ItemAt | { refusal: string } {
+function findOne(before: PlanContent, data: PlanData, typed: string, grade?: number): ItemAt | { refusal: string; notFound?: true } {
   const m = matchInPlan(before, typed, data);
-  if (m.kind === 'none') return { refusal: `I can't find "${typed}" in your plan.` };
+  if (m.kind === 'none') return { refusal: t('plan.refuse.notFound', { name: typed }), notFound: true };
   if (m.kind === 'ambiguous') return { refusal: didYouMean(m.names) };
   const all = occurrences(before, m.name);
   const at = grade === undefined ? all : all.filter((o) => o.grade === grade);
-  if (at.length === 0) return { refusal: `${m.name} isn't in ${gradeName(grade!)}. It's in ${listGrades(all.map((o) => o.grade))}.` };
+  if (at.length === 0) return { refusal: t('plan.refuse.notInGrade', { name: m.name, grade: gradeName(grade!), grades: listGrades(all.map((o) => o.grade)) }) };
   if (at.length > 1) {
-    return { refusal: `${m.name} is in ${listGrades(at.map((o) => o.grade))}. Which one? For example: move ${m.name} from ${gradeName(at[0]!.grade)} to ${gradeName(at[0]!.grade + 1)}.` };
+    return {
+      refusal: t('plan.refuse.whichOne', {
+        name: m.name,
+        grades: listGrades(at.map((o) => o.grade)),
+        // The example is a command to type, which is read in English.
+        from: withLanguage(DEFAULT_LANGUAGE, () => gradeName(at[0]!.grade)),
+        to: withLanguage(DEFAULT_LANGUAGE, () => gradeName(at[0]!.grade + 1)),
+      }),
+    };
   }
   return at[0]!;
 }
@@ -108,14 +141,14 @@ function move(before: PlanContent, change: Extract<PlanChange, { kind: 'move' }>
   const found = findOne(before, data, change.name, change.fromGrade);
   if ('refusal' in found) {
     const known = matchKnown(before, data, change.name);
-    if (found.refusal.startsWith("I can't find") && known.kind === 'known') {
-      return { refusal: `${known.item.name} isn't in your plan yet. To add it, say: add ${known.item.name} in ${gradeName(change.toGrade)}.` };
+    if ('notFound' in found && known.kind === 'known') {
+      return { refusal: t('plan.refuse.notInPlanYet', { name: known.item.name, grade: withLanguage(DEFAULT_LANGUAGE, () => gradeName(change.toGrade)) }) };
     }
     return found;
   }
   const outside = outsidePlan(before, change.toGrade);
   if (outside) return { refusal: outside };
-  if (found.grade === change.toGrade) return { refusal: `${found.item.name} is already in ${gradeName(change.toGrade)}.` };
+  if (found.grade === change.toGrade) return { refusal: t('plan.refuse.alreadyIn', { name: found.item.name, grade: gradeName(change.toGrade) }) };
   const content = cloneContent(before);
   takeOut(content, found);
   gradeOf(content, change.toGrade)!.rows[found.row].push({ ...found.item });
@@ -123,7 +156,7 @@ function move(before: PlanContent, change: Extract<PlanChange, { kind: 'move' }>
   if (check.refusal) return { refusal: check.refusal };
   return {
     content,
-    summary: `Moved ${found.item.name} from ${gradeName(found.grade)} to ${gradeName(change.toGrade)}.`,
+    words: words('moved', () => ({ name: found.item.name, from: gradeName(found.grade), to: gradeName(change.toGrade) })),
     notes: check.warnings,
   };
 }
@@ -137,14 +170,20 @@ function swap(before: PlanContent, change: Extract<PlanChange, { kind: 'swap' }>
     if (change.grade !== undefined && inGrade(takeMatch.name) === undefined && inGrade(putMatch.name) === undefined) {
       const at = (name: string) => listGrades(occurrences(before, name).map((o) => o.grade));
       return {
-        refusal: `Neither ${takeMatch.name} nor ${putMatch.name} is in ${gradeName(change.grade)}: ${takeMatch.name} is in ${at(takeMatch.name)} and ${putMatch.name} in ${at(putMatch.name)}. To change when you take one, say: move ${putMatch.name} to ${gradeName(change.grade)}.`,
+        refusal: t('plan.refuse.neitherInGrade', {
+          a: takeMatch.name,
+          b: putMatch.name,
+          grade: gradeName(change.grade),
+          aAt: at(takeMatch.name),
+          bAt: at(putMatch.name),
+        }),
       };
     }
     const a = findOne(before, data, takeMatch.name, inGrade(takeMatch.name));
     if ('refusal' in a) return a;
     const b = findOne(before, data, putMatch.name, inGrade(putMatch.name));
     if ('refusal' in b) return b;
-    if (a.grade === b.grade) return { refusal: `${a.item.name} and ${b.item.name} are both in ${gradeName(a.grade)} already.` };
+    if (a.grade === b.grade) return { refusal: t('plan.refuse.bothInGrade', { a: a.item.name, b: b.item.name, grade: gradeName(a.grade) }) };
     const content = cloneContent(before);
     const ia = takeOut(content, a);
     const ib = takeOut(content, b);
@@ -154,8 +193,9 @@ function swap(before: PlanContent, change: Extract<PlanChange, { kind: 'swap' }>
     if (check.refusal) return { refusal: check.refusal };
     return {
       content,
-      summary: `Swapped ${a.item.name} and ${b.item.name}: ${b.item.name} is now in ${gradeName(a.grade)} and ${a.item.name} in ${gradeName(b.grade)}.`,
+      words: words('swappedBoth', () => ({ a: a.item.name, b: b.item.name, aGrade: gradeName(a.grade), bGrade: gradeName(b.grade) })),
       notes: check.warnings,
+      warnings: check.warnings,
     };
   }
   // Otherwise the new one takes the old one's place.
@@ -171,8 +211,9 @@ function swap(before: PlanContent, change: Extract<PlanChange, { kind: 'swap' }>
   if (check.refusal) return { refusal: check.refusal };
   return {
     content,
-    summary: `Swapped ${old.item.name} for ${incoming.item.name} in ${gradeName(old.grade)}.`,
+    words: words('swappedFor', () => ({ old: old.item.name, new: incoming.item.name, grade: gradeName(old.grade) })),
     notes: [...notes, ...check.warnings],
+    warnings: check.warnings,
   };
 }
 
@@ -192,9 +233,9 @@ function flagIfNew(content: PlanContent, incoming: Incoming): string[] {
   const key = normalizeName(incoming.item.name);
   if (content.flaggedNames.includes(key)) return [];
   content.flaggedNames.push(key);
-  const kept = `I don't know "${incoming.item.name}", so I kept it just as you wrote it.`;
-  if (incoming.row === 'activities' || incoming.row === 'work-based-learning') return [kept];
-  return [`${kept} It won't count toward graduation here, so ask your counselor how your school counts it.`];
+  const name = incoming.item.name;
+  if (incoming.row === 'activities' || incoming.row === 'work-based-learning') return [t('plan.notes.unknownKept', { name })];
+  return [t('plan.notes.unknownKeptCourse', { name })];
 }
 
 function add(before: PlanContent, change: Extract<PlanChange, { kind: 'add' }>, data: PlanData, nowGrade: number): Step {
@@ -204,18 +245,19 @@ function add(before: PlanContent, change: Extract<PlanChange, { kind: 'add' }>, 
   const isActivity = item.units === 0 && (row === 'activities' || row === 'work-based-learning');
   let grades: number[];
   if (change.grade === undefined) {
-    if (!isActivity) return { refusal: `Which grade should ${item.name} go in? For example: add ${item.name} in 10th.` };
+    if (!isActivity) return { refusal: t('plan.refuse.whichGrade', { name: item.name }) };
     const from = Math.max(before.firstGrade, nowGrade);
     grades = before.grades.map((g) => g.grade).filter((g) => g >= from && g <= 12 && !occurrences(before, item.name).some((o) => o.grade === g));
-    if (grades.length === 0) return { refusal: `${item.name} is already in every year of your plan.` };
+    if (grades.length === 0) return { refusal: t('plan.refuse.everyYear', { name: item.name }) };
   } else {
     const outside = outsidePlan(before, change.grade);
     if (outside) return { refusal: outside };
     const there = occurrences(before, item.name);
-    if (there.some((o) => o.grade === change.grade)) return { refusal: `${item.name} is already in ${gradeName(change.grade)}.` };
+    if (there.some((o) => o.grade === change.grade)) return { refusal: t('plan.refuse.alreadyIn', { name: item.name, grade: gradeName(change.grade) }) };
     const course = data.catalog.find((c) => c.name === item.name);
     if (item.units > 0 && there.length > 0 && !course?.repeatable) {
-      return { refusal: `${item.name} is already in your plan in ${gradeName(there[0]!.grade)}. To change when you take it, say: move ${item.name} to ${gradeName(change.grade)}.` };
+      const grade = withLanguage(DEFAULT_LANGUAGE, () => gradeName(change.grade!));
+      return { refusal: t('plan.refuse.alreadyPlanned', { name: item.name, there: gradeName(there[0]!.grade), grade }) };
     }
     grades = [change.grade];
   }
@@ -224,18 +266,22 @@ function add(before: PlanContent, change: Extract<PlanChange, { kind: 'add' }>, 
   const notes = flagIfNew(content, incoming);
   const check = placementProblems(before, content, grades.map((g) => ({ name: item.name, grade: g })), data, 'go in');
   if (check.refusal) return { refusal: check.refusal };
-  const where = grades.length === 1 ? gradeLong(grades[0]!) : `${listGrades(grades)} grade`;
-  return { content, summary: `Added ${item.name} to ${PLAN_ROW_LABELS[row]} in ${where}.`, notes: [...notes, ...check.warnings] };
+  return {
+    content,
+    words: words('added', () => ({ name: item.name, row: rowLabel(row), where: gradesWhere(grades) })),
+    notes: [...notes, ...check.warnings],
+    warnings: check.warnings,
+  };
 }
 
 function remove(before: PlanContent, change: Extract<PlanChange, { kind: 'remove' }>, data: PlanData): Step {
   const m = matchInPlan(before, change.name, data);
-  if (m.kind === 'none') return { refusal: `I can't find "${change.name}" in your plan, so there's nothing to remove.` };
+  if (m.kind === 'none') return { refusal: t('plan.refuse.nothingToRemove', { name: change.name }) };
   if (m.kind === 'ambiguous') return { refusal: didYouMean(m.names) };
   const names = [m.name, ...laterLevels(before, change.name, m.name)];
   const all = names.flatMap((n) => occurrences(before, n));
   const at = change.grade === undefined ? all : all.filter((o) => o.grade === change.grade);
-  if (at.length === 0) return { refusal: `${m.name} isn't in ${gradeName(change.grade!)}. It's in ${listGrades(all.map((o) => o.grade))}.` };
+  if (at.length === 0) return { refusal: t('plan.refuse.notInGrade', { name: m.name, grade: gradeName(change.grade!), grades: listGrades(all.map((o) => o.grade)) }) };
   const content = cloneContent(before);
   for (const o of at) takeOut(content, o);
   const check = placementProblems(before, content, [], data, 'go in');
@@ -243,8 +289,9 @@ function remove(before: PlanContent, change: Extract<PlanChange, { kind: 'remove
   const grades = [...new Set(at.map((o) => o.grade))].sort((a, b) => a - b);
   return {
     content,
-    summary: `Removed ${listWords(removed)} from ${grades.length === 1 ? gradeLong(grades[0]!) : `${listGrades(grades)} grade`}.`,
+    words: words('removed', () => ({ names: listWords(removed), where: gradesWhere(grades) })),
     notes: check.warnings,
+    warnings: check.warnings,
   };
 }
 

@@ -2,6 +2,8 @@
  * Checks a plan against graduation requirements (units by category, electives, total) and course
  * order, and says each problem in plain words. Pure.
  */
+import { DEFAULT_LANGUAGE } from '../../i18n/language.js';
+import { t, tIn } from '../../i18n/t.js';
 import { describeViolation, orderViolations } from './course-order.js';
 import type { Requirements } from './plan-data-types.js';
 import { currentPlan } from './plan-history.js';
@@ -20,8 +22,22 @@ export function formatUnits(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
 }
 
-function unitWord(n: number): string {
-  return n <= 1 ? 'unit' : 'units';
+/** "You have 2 of the 3 ... units you need": the key for one unit or more (0.5 reads "unit" too). */
+function unitsKey(base: string, need: number): string {
+  return need <= 1 ? `${base}One` : base;
+}
+
+/** Missouri's requirement categories have words in the catalogs (plan.categories.<id>). */
+const CATEGORY_WORDS = new Set(['english', 'math', 'science', 'social-studies', 'fine-arts', 'practical-arts', 'physical-education', 'health', 'personal-finance']);
+
+/**
+ * A category's label in the turn's language. Only a label that is the one the catalog has in English
+ * is translated: a district's own label (data/districts) is said as the district wrote it.
+ */
+function categoryLabel(c: { id: string; label: string }): string {
+  if (!CATEGORY_WORDS.has(c.id)) return c.label;
+  const key = `plan.categories.${c.id}`;
+  return tIn(DEFAULT_LANGUAGE)(key) === c.label ? t(key) : c.label;
 }
 
 /** Units per requirement category, counting only credit grades (high school). */
@@ -55,7 +71,7 @@ export function checkPlan(plan: Plan | PlanContent, requirements: Requirements):
       problems.push({
         kind: 'units',
         category: c.id,
-        message: `You have ${formatUnits(have)} of the ${formatUnits(c.units)} ${c.label} ${unitWord(c.units)} you need.`,
+        message: t(unitsKey('plan.check.units', c.units), { have: formatUnits(have), need: formatUnits(c.units), category: categoryLabel(c) }),
       });
     } else {
       electives += have - c.units;
@@ -64,13 +80,13 @@ export function checkPlan(plan: Plan | PlanContent, requirements: Requirements):
   if (electives < requirements.electiveUnits) {
     problems.push({
       kind: 'electives',
-      message: `You have ${formatUnits(electives)} of the ${formatUnits(requirements.electiveUnits)} elective ${unitWord(requirements.electiveUnits)} you need.`,
+      message: t(unitsKey('plan.check.electives', requirements.electiveUnits), { have: formatUnits(electives), need: formatUnits(requirements.electiveUnits) }),
     });
   }
   if (total < requirements.totalUnits) {
     problems.push({
       kind: 'total-units',
-      message: `You have ${formatUnits(total)} of the ${formatUnits(requirements.totalUnits)} units you need to graduate.`,
+      message: t('plan.check.total', { have: formatUnits(total), need: formatUnits(requirements.totalUnits) }),
     });
   }
   for (const v of orderViolations(content, requirements.order)) {

@@ -3,6 +3,7 @@
  * the checker (to report) and by changes (to refuse a move that would break the order).
  */
 import { normalizeName } from './course-names.js';
+import { t } from '../../i18n/t.js';
 import { gradeName, listWords } from './grades.js';
 import type { OrderRule } from './plan-data-types.js';
 import type { PlanContent } from './plan-types.js';
@@ -47,16 +48,19 @@ export function orderViolations(plan: PlanContent, rules: OrderRule[]): OrderVio
 
 /** "Algebra II comes after Geometry. Right now Geometry is in 11th and Algebra II is in 10th." */
 export function describeViolation(v: OrderViolation): string {
-  const firstNames = listWords(v.rule.before, 'or');
+  const first = listWords(v.rule.before, 'or');
   if (!v.before) {
-    const none = v.rule.before.length > 1 ? 'neither is' : `${firstNames} is not`;
-    return `${v.after.name} comes after ${firstNames}, but ${none} in your plan.`;
+    return t(v.rule.before.length > 1 ? 'plan.check.missingAny' : 'plan.check.missingOne', { after: v.after.name, first });
   }
-  const where =
-    v.before.grade === v.after.grade
-      ? `Right now both are in ${gradeName(v.after.grade)}.`
-      : `Right now ${v.before.name} is in ${gradeName(v.before.grade)} and ${v.after.name} is in ${gradeName(v.after.grade)}.`;
-  return `${v.after.name} comes after ${v.before.name}. ${where}`;
+  if (v.before.grade === v.after.grade) {
+    return t('plan.check.bothInGrade', { after: v.after.name, before: v.before.name, grade: gradeName(v.after.grade) });
+  }
+  return t('plan.check.outOfOrder', {
+    after: v.after.name,
+    before: v.before.name,
+    beforeGrade: gradeName(v.before.grade),
+    afterGrade: gradeName(v.after.grade),
+  });
 }
 
 /** A stable key so two lists of violations can be compared. */

@@ -6,6 +6,8 @@
 import type { Framework } from '../framework-types.js';
 import { findCourse } from './build-plan-data.js';
 import { normalizeName } from './course-names.js';
+import { DEFAULT_LANGUAGE, withLanguage } from '../../i18n/language.js';
+import { t } from '../../i18n/t.js';
 import { gradeName } from './grades.js';
 import type { CoreAdaptation, PlanData } from './plan-data-types.js';
 import {
@@ -118,7 +120,8 @@ export function draftPlan(input: DraftPlanInput): Plan {
         number: 1,
         at: input.now,
         by: input.by,
-        summary: `Drafted a plan for ${pathway.name}, from ${gradeName(plan.firstGrade)} grade to 2 years after high school.`,
+        // Stored with the version: always in English.
+        summary: withLanguage(DEFAULT_LANGUAGE, () => t('plan.changes.drafted', { pathway: pathway.name, grade: gradeName(plan.firstGrade) })),
         plan,
       },
     ],

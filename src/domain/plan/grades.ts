@@ -1,25 +1,23 @@
 /** Grade names in plain words, and reading a grade out of what someone typed. */
 
-const ORD: Record<number, string> = { 1: 'st', 2: 'nd', 3: 'rd' };
+import { t } from '../../i18n/t.js';
 
-/** "9th", "12th", "1st year after high school". */
+/** Grades with their own catalog entries (plan.grades.*.g1 .. g14); any other number is said as a number. */
+const NAMED = (grade: number): boolean => Number.isInteger(grade) && grade >= 1 && grade <= 14;
+
+/** "9th", "12th", "1st year after high school" (Spanish: "9.º grado", "1.er año después de la preparatoria"). */
 export function gradeName(grade: number): string {
-  if (grade === 13) return '1st year after high school';
-  if (grade === 14) return '2nd year after high school';
-  const suffix = grade % 100 >= 11 && grade % 100 <= 13 ? 'th' : (ORD[grade % 10] ?? 'th');
-  return `${grade}${suffix}`;
+  return NAMED(grade) ? t(`plan.grades.name.g${grade}`) : String(grade);
 }
 
 /** Short column heading: "9th", "After HS 1". */
 export function gradeColumn(grade: number): string {
-  if (grade === 13) return 'After HS 1';
-  if (grade === 14) return 'After HS 2';
-  return gradeName(grade);
+  return NAMED(grade) ? t(`plan.grades.column.g${grade}`) : gradeName(grade);
 }
 
 /** "9th grade", "1st year after high school". */
 export function gradeLong(grade: number): string {
-  return grade >= 13 ? gradeName(grade) : `${gradeName(grade)} grade`;
+  return NAMED(grade) ? t(`plan.grades.long.g${grade}`) : String(grade);
 }
 
 /** "6th, 7th and 8th". */
@@ -27,9 +25,16 @@ export function listGrades(grades: number[]): string {
   return listWords(grades.map(gradeName));
 }
 
-export function listWords(words: string[], joiner = 'and'): string {
+/** Where several grades are: "10th grade" for one, "10th, 11th and 12th grade" for more. */
+export function gradesWhere(grades: number[]): string {
+  return grades.length === 1 ? gradeLong(grades[0]!) : t('plan.grades.several', { grades: listGrades(grades) });
+}
+
+/** "A, B and C" ("A, B y C"); `joiner` "or" for "A or B". */
+export function listWords(words: string[], joiner: 'and' | 'or' = 'and'): string {
   if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} ${joiner} ${words[words.length - 1]}`;
+  const first = words.slice(0, -1).join(', ');
+  return t(joiner === 'or' ? 'plan.grades.listOr' : 'plan.grades.list', { first, last: words[words.length - 1]! });
 }
 
 const WORD_GRADES: [RegExp, number][] = [

@@ -29,6 +29,7 @@ export {
   problemsReply,
   changeReply,
   reviewReplies,
+  sayDay,
 } from './plan-views.js';
-export { parseGrade, gradeName, gradeLong, gradeColumn } from './grades.js';
+export { parseGrade, gradeName, gradeLong, gradeColumn, gradesWhere, listWords } from './grades.js';
 export { cleanText } from './clean-text.js';

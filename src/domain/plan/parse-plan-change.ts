@@ -71,8 +71,14 @@ export function parsePlanChange(text: string): PlanChange | undefined {
   if (!t) return undefined;
 
   if (/^(undo|undo (that|it|the last change|my last change)|take (that|it) back|go back a step)$/.test(lower)) return { kind: 'undo' };
+  // Spanish: "deshacer", "deshaz eso", "deshacer el último cambio".
+  if (/^(deshacer|deshaz|desh[aá]zlo)( (eso|el [uú]ltimo cambio|mi [uú]ltimo cambio))?$/.test(lower)) return { kind: 'undo' };
 
-  const goal = t.match(/^(?:my\s+)?(?:post-?secondary\s+)?goal\s*(?:is|:|=|will be|should be)\s*(.+)$/i) ?? t.match(/^(?:set|change|make)\s+my\s+goal\s+(?:to|into)\s+(.+)$/i);
+  const goal =
+    t.match(/^(?:my\s+)?(?:post-?secondary\s+)?goal\s*(?:is|:|=|will be|should be)\s*(.+)$/i) ??
+    t.match(/^(?:set|change|make)\s+my\s+goal\s+(?:to|into)\s+(.+)$/i) ??
+    // Spanish: "mi meta es ...", "meta: ...".
+    t.match(/^(?:mi\s+)?meta\s*(?:es|:|=|ser[aá])\s*(.+)$/i);
   if (goal) {
     const g = cleanText(goal[1]!, MAX_GOAL_LENGTH).replace(/^(to get|getting)\s+/i, '');
     return g ? { kind: 'set-goal', goal: g } : undefined;

@@ -4,8 +4,9 @@
  * review lists what really changed, not every step on the way. Pure.
  */
 import { normalizeName } from './course-names.js';
-import { gradeLong, gradeName, listGrades } from './grades.js';
-import { PLAN_ROW_LABELS, PLAN_ROWS, type PlanContent, type PlanRowId } from './plan-types.js';
+import { t } from '../../i18n/t.js';
+import { gradeName, gradesWhere } from './grades.js';
+import { PLAN_ROWS, rowLabel, type PlanContent, type PlanRowId } from './plan-types.js';
 
 interface Spot {
   grade: number;
@@ -37,9 +38,7 @@ function minus(a: Spot[], b: Spot[]): Spot[] {
   });
 }
 
-function where(grades: number[]): string {
-  return grades.length === 1 ? gradeLong(grades[0]!) : `${listGrades(grades)} grade`;
-}
+const where = gradesWhere;
 
 /** One line per difference, earliest grade first; the goal last. Empty when the plans match. */
 export function planDifferences(before: PlanContent, after: PlanContent): string[] {
@@ -54,7 +53,7 @@ export function planDifferences(before: PlanContent, after: PlanContent): string
     const gone = minus(a, b);
     const came = minus(b, a);
     if (gone.length === 1 && came.length === 1) {
-      lines.push({ grade: came[0]!.grade, text: `Moved ${came[0]!.name} from ${gradeName(gone[0]!.grade)} to ${gradeName(came[0]!.grade)}.` });
+      lines.push({ grade: came[0]!.grade, text: t('plan.changes.moved', { name: came[0]!.name, from: gradeName(gone[0]!.grade), to: gradeName(came[0]!.grade) }) });
       continue;
     }
     if (came.length > 0) added.push(came);
@@ -68,15 +67,15 @@ export function planDifferences(before: PlanContent, after: PlanContent): string
     if (!inn) continue;
     removed.splice(removed.indexOf(out), 1);
     added.splice(added.indexOf(inn), 1);
-    lines.push({ grade: spot.grade, text: `Swapped ${spot.name} for ${inn[0]!.name} in ${gradeName(spot.grade)}.` });
+    lines.push({ grade: spot.grade, text: t('plan.changes.swappedFor', { old: spot.name, new: inn[0]!.name, grade: gradeName(spot.grade) }) });
   }
   for (const s of added) {
-    lines.push({ grade: s[0]!.grade, text: `Added ${s[0]!.name} to ${PLAN_ROW_LABELS[s[0]!.row]} in ${where(s.map((x) => x.grade))}.` });
+    lines.push({ grade: s[0]!.grade, text: t('plan.changes.added', { name: s[0]!.name, row: rowLabel(s[0]!.row), where: where(s.map((x) => x.grade)) }) });
   }
-  for (const s of removed) lines.push({ grade: s[0]!.grade, text: `Removed ${s[0]!.name} from ${where(s.map((x) => x.grade))}.` });
+  for (const s of removed) lines.push({ grade: s[0]!.grade, text: t('plan.changes.removed', { names: s[0]!.name, where: where(s.map((x) => x.grade)) }) });
   const out = lines.sort((x, y) => x.grade - y.grade).map((l) => l.text);
   if (before.goal !== after.goal) {
-    out.push(after.goal ? `Set the goal after high school to: ${after.goal}.`.replace(/\.\.$/, '.') : 'Cleared the goal after high school.');
+    out.push(after.goal ? t('plan.changes.setGoal', { goal: after.goal }).replace(/\.\.$/, '.') : t('plan.changes.clearedGoal'));
   }
   return out;
 }

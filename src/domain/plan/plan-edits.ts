@@ -5,6 +5,7 @@
 import { findCourse } from './build-plan-data.js';
 import { matchName, normalizeName, type NameMatch } from './course-names.js';
 import { orderViolations, violationKey, describeViolation } from './course-order.js';
+import { t } from '../../i18n/t.js';
 import { gradeLong, gradeName, listWords } from './grades.js';
 import type { PlanData } from './plan-data-types.js';
 import { PLAN_ROWS, type PlanContent, type PlanItem, type PlanRowId } from './plan-types.js';
@@ -68,7 +69,7 @@ export function matchKnown(plan: PlanContent, data: PlanData, typed: string): Kn
 }
 
 export function didYouMean(names: string[]): string {
-  return `Did you mean ${listWords(names, 'or')}?`;
+  return t('plan.refuse.didYouMean', { names: listWords(names, 'or') });
 }
 
 export function cloneContent(plan: PlanContent): PlanContent {
@@ -82,7 +83,7 @@ export function gradeOf(plan: PlanContent, grade: number) {
 /** A reason the grade is outside the plan, or undefined. */
 export function outsidePlan(plan: PlanContent, grade: number): string | undefined {
   if (gradeOf(plan, grade)) return undefined;
-  return `Your plan goes from ${gradeLong(plan.firstGrade)} to 2 years after high school, so I can't use ${gradeLong(grade)}.`;
+  return t('plan.refuse.outsidePlan', { first: gradeLong(plan.firstGrade), grade: gradeLong(grade) });
 }
 
 export interface Placed {
@@ -107,11 +108,19 @@ export function placementProblems(
   for (const v of fresh) {
     if (!v.before) continue;
     const asAfter = touched(v.after.name);
-    if (asAfter) return { refusal: `${asAfter.name} can't ${verb} ${gradeName(asAfter.grade)}: it comes after ${v.before.name}.`, warnings: [] };
+    if (asAfter) {
+      const key = verb === 'move to' ? 'plan.refuse.cantMoveAfter' : 'plan.refuse.cantGoAfter';
+      return { refusal: t(key, { name: asAfter.name, grade: gradeName(asAfter.grade), before: v.before.name }), warnings: [] };
+    }
     const asBefore = touched(v.before.name);
     if (asBefore) {
       return {
-        refusal: `${asBefore.name} can't ${verb} ${gradeName(asBefore.grade)}: ${v.after.name} comes after it, and ${v.after.name} is in ${gradeName(v.after.grade)}.`,
+        refusal: t(verb === 'move to' ? 'plan.refuse.cantMoveBefore' : 'plan.refuse.cantGoBefore', {
+          name: asBefore.name,
+          grade: gradeName(asBefore.grade),
+          after: v.after.name,
+          afterGrade: gradeName(v.after.grade),
+        }),
         warnings: [],
       };
     }
@@ -122,7 +131,7 @@ export function placementProblems(
       ? occurrences(candidate, p.name).find((o) => o.grade === p.grade)?.item.units ?? 0
       : 0;
     if (units > 0 && (p.grade < first || p.grade > last)) {
-      return { refusal: `${p.name} is a high school class, so it belongs in ${gradeName(first)} to ${gradeName(last)} grade.`, warnings: [] };
+      return { refusal: t('plan.refuse.highSchoolOnly', { name: p.name, first: gradeName(first), last: gradeName(last) }), warnings: [] };
     }
   }
   return { warnings: missingWarnings(fresh.filter((v) => !v.before)) };
@@ -136,9 +145,9 @@ function missingWarnings(missing: ReturnType<typeof orderViolations>): string[] 
     byBefore.set(key, [...(byBefore.get(key) ?? []), v]);
   }
   return [...byBefore.values()].map((vs) => {
-    if (vs.length === 1) return `Heads up: ${describeViolation(vs[0]!)}`;
-    const before = listWords(vs[0]!.rule.before, 'or');
-    const none = vs[0]!.rule.before.length > 1 ? 'neither is' : `${before} is not`;
-    return `Heads up: ${listWords(vs.map((v) => v.after.name))} come after ${before}, but ${none} in your plan.`;
+    if (vs.length === 1) return t('plan.check.headsUp', { problem: describeViolation(vs[0]!) });
+    const first = listWords(vs[0]!.rule.before, 'or');
+    const key = vs[0]!.rule.before.length > 1 ? 'plan.check.headsUpManyAny' : 'plan.check.headsUpManyOne';
+    return t(key, { afters: listWords(vs.map((v) => v.after.name)), first });
   });
 }

@@ -7,6 +7,8 @@
  * (src/features/plan/plan-records.ts, withPlanHistory) read it back and ask again. So an answer is
  * never worked out from a part of the history.
  */
+import { DEFAULT_LANGUAGE, withLanguage } from '../../i18n/language.js';
+import { t } from '../../i18n/t.js';
 import { planDifferences } from './plan-diff.js';
 import type { Plan, PlanContent, PlanReview, PlanVersion } from './plan-types.js';
 
@@ -75,7 +77,10 @@ export function contentSummary(plan: Plan, v: PlanVersion): string {
   return cur?.summary ?? v.summary;
 }
 
-export type UndoResult = { ok: true; plan: Plan; undone: string } | { ok: false; reason: string };
+export type UndoResult =
+  /** `undone`: the stored (English) line of the change taken back; `undoneLines`: that change said again in the turn's language. */
+  | { ok: true; plan: Plan; undone: string; undoneLines: string[] }
+  | { ok: false; reason: string };
 
 /**
  * Restores the content the current version was built on, as a new version. Undo again goes one
@@ -84,18 +89,19 @@ export type UndoResult = { ok: true; plan: Plan; undone: string } | { ok: false;
 export function undoLastChange(plan: Plan, meta: { now: string; by: string }): UndoResult {
   const cur = currentVersion(plan);
   const base = cur.base === undefined ? undefined : versionNumbered(plan, cur.base);
-  if (!base) return { ok: false, reason: "There's nothing to undo yet: this is the plan as it was first drafted." };
+  if (!base) return { ok: false, reason: t('plan.refuse.nothingToUndo') };
   const undone = contentSummary(plan, cur);
   const version: PlanVersion = {
     number: cur.number + 1,
     at: meta.now,
     by: meta.by,
+    // Stored data, kept in English like every version's line.
     summary: `Undid: ${lowerFirst(undone)}`,
     restores: base.number,
     ...(base.base !== undefined ? { base: base.base } : {}),
     plan: base.plan,
   };
-  return { ok: true, plan: { ...plan, versions: [...plan.versions, version] }, undone };
+  return { ok: true, plan: { ...plan, versions: [...plan.versions, version] }, undone, undoneLines: planDifferences(base.plan, cur.plan) };
 }
 
 function lowerFirst(s: string): string {
@@ -124,7 +130,13 @@ export function changesSinceLastReview(plan: Plan): string[] {
   const later = versionsAfter(plan, since.number);
   const redraft = [...later].reverse().find((v, i, rev) => (rev[i + 1]?.plan ?? then).pathwayId !== v.plan.pathwayId);
   const goal = planDifferences({ ...then, grades: [] }, { ...now, grades: [] });
-  return [redraft ? contentSummary(plan, redraft) : 'Made a new draft for another pathway.', ...goal];
+  return [redraft ? redraftLine(contentSummary(plan, redraft)) : t('plan.changes.redraftedOther'), ...goal];
+}
+
+/** A new draft's stored (English) line, said in the turn's language. */
+function redraftLine(stored: string): string {
+  const m = stored.match(/^Made a new draft for (.+)\.$/);
+  return m ? t('plan.changes.redrafted', { pathway: m[1]! }) : stored;
 }
 
 /** Records a review now: who, when, and what changed since the one before. */
@@ -133,7 +145,8 @@ export function recordReview(plan: Plan, meta: { now: string; by: string }): Pla
     at: meta.now,
     by: meta.by,
     version: currentVersion(plan).number,
-    changesSinceLastReview: changesSinceLastReview(plan),
+    // Stored with the review, so in English whatever language the review was done in.
+    changesSinceLastReview: withLanguage(DEFAULT_LANGUAGE, () => changesSinceLastReview(plan)),
   };
   return { ...plan, reviews: [...plan.reviews, review] };
 }

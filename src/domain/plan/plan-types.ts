@@ -5,6 +5,7 @@
  * Grades are numbers: 6..12 are school grades, 13 and 14 are the first and second years after
  * high school.
  */
+import { t } from '../../i18n/t.js';
 
 /** The rows of a plan, in the order they are shown. */
 export const PLAN_ROWS = [
@@ -19,16 +20,10 @@ export const PLAN_ROWS = [
 ] as const;
 export type PlanRowId = (typeof PLAN_ROWS)[number];
 
-export const PLAN_ROW_LABELS: Record<PlanRowId, string> = {
-  english: 'English',
-  math: 'Math',
-  science: 'Science',
-  'social-studies': 'Social Studies',
-  'career-education': 'Career Education',
-  'other-courses': 'Other Courses',
-  'work-based-learning': 'Work-Based Learning',
-  activities: 'Additional Activities',
-};
+/** A row's heading in the turn's language ("Additional Activities"). */
+export function rowLabel(row: PlanRowId): string {
+  return t(`plan.rows.${row}`);
+}
 
 export const FIRST_GRADE = 6;
 export const LAST_GRADE = 14;
@@ -52,12 +47,10 @@ export interface GradePlan {
 export const OPTION_GROUPS = ['areaCareerCenter', 'communityCollege', 'fourYear', 'other'] as const;
 export type OptionGroupId = (typeof OPTION_GROUPS)[number];
 
-export const OPTION_GROUP_LABELS: Record<OptionGroupId, string> = {
-  areaCareerCenter: 'Area career center',
-  communityCollege: 'Community college or technical school',
-  fourYear: 'Four-year college or university',
-  other: 'Other: apprenticeship, military, on-the-job training',
-};
+/** An option group's heading in the turn's language ("Area career center"). */
+export function optionGroupLabel(group: OptionGroupId): string {
+  return t(`plan.optionGroups.${group}`);
+}
 
 export type PostsecondaryOptions = Record<OptionGroupId, string[]>;
 

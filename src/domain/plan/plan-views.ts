@@ -7,19 +7,35 @@ import type { Framework } from '../framework-types.js';
 import type { CardField, CardReply, PlanTableReply, Reply, TextReply } from '../messages.js';
 import type { ApplyResult } from './apply-plan-change.js';
 import type { PlanProblem } from './check-plan.js';
+import { frameworkName } from '../../i18n/framework-words.js';
+import { currentLanguage, DEFAULT_LANGUAGE } from '../../i18n/language.js';
+import { t } from '../../i18n/t.js';
+import { dataPhrase } from '../../i18n/plan-data-words.js';
 import { gradeColumn, gradeLong, gradeName } from './grades.js';
 import { changesSinceLastReview, currentPlan, lastReviewedAt } from './plan-history.js';
 import {
-  OPTION_GROUP_LABELS,
+  optionGroupLabel,
   OPTION_GROUPS,
-  PLAN_ROW_LABELS,
   PLAN_ROWS,
+  rowLabel,
   type Plan,
   type PlanContent,
   type PlanHeader,
 } from './plan-types.js';
 
-const text = (t: string): TextReply => ({ kind: 'text', text: t });
+const text = (words: string): TextReply => ({ kind: 'text', text: words });
+
+/**
+ * A day from an ISO time: "2026-12-01" in English (as always), "1 de diciembre de 2026" in other
+ * languages. Used by the chat views and the exports.
+ */
+export function sayDay(iso: string): string {
+  const day = iso.slice(0, 10);
+  if (currentLanguage() === DEFAULT_LANGUAGE) return day;
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return date.toLocaleDateString(`${currentLanguage()}-US`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
 
 /** Header facts for views and exports. `student` comes from the student's profile. */
 export function planHeader(plan: Plan, framework: Framework, student: { name?: string; school?: string } = {}): PlanHeader {
@@ -32,9 +48,10 @@ export function planHeader(plan: Plan, framework: Framework, student: { name?: s
     ...(student.name ? { name: student.name } : {}),
     ...(student.school ? { school: student.school } : {}),
     goal: c.goal,
-    path: path?.name ?? c.pathId,
-    cluster: cluster?.name ?? c.clusterId,
-    pathway: pathway?.name ?? c.pathwayId,
+    // In Spanish: "Ciencias de la Salud (Health Science)"; the official name in English.
+    path: path ? frameworkName('path', path.id, path.name) : c.pathId,
+    cluster: cluster ? frameworkName('cluster', cluster.id, cluster.name) : c.clusterId,
+    pathway: pathway ? frameworkName('pathway', pathway.id, pathway.name) : c.pathwayId,
     ...(reviewed ? { lastReviewedAt: reviewed } : {}),
   };
 }
@@ -44,19 +61,19 @@ export function planRows(plan: PlanContent, grades?: number[]): { grades: number
   const cols = plan.grades.filter((g) => !grades || grades.includes(g.grade));
   return {
     grades: cols.map((g) => g.grade),
-    rows: PLAN_ROWS.map((row) => ({ label: PLAN_ROW_LABELS[row], cells: cols.map((g) => g.rows[row].map((i) => i.name)) })),
+    rows: PLAN_ROWS.map((row) => ({ label: rowLabel(row), cells: cols.map((g) => g.rows[row].map((i) => i.name)) })),
   };
 }
 
 function headerFields(h: PlanHeader): CardField[] {
   const fields: CardField[] = [];
-  if (h.name) fields.push({ label: 'Student', value: h.name });
-  if (h.school) fields.push({ label: 'School', value: h.school });
-  fields.push({ label: 'Goal after high school', value: h.goal || 'Not chosen yet' });
-  fields.push({ label: 'Career Path', value: h.path });
-  fields.push({ label: 'Career Cluster', value: h.cluster });
-  fields.push({ label: 'Career Pathway', value: h.pathway });
-  fields.push({ label: 'Last reviewed', value: h.lastReviewedAt ? h.lastReviewedAt.slice(0, 10) : 'Not yet' });
+  if (h.name) fields.push({ label: t('plan.fields.student'), value: h.name });
+  if (h.school) fields.push({ label: t('plan.fields.school'), value: h.school });
+  fields.push({ label: t('plan.fields.goal'), value: h.goal ? dataPhrase(h.goal) : t('plan.fields.goalNotChosen') });
+  fields.push({ label: t('plan.fields.careerPath'), value: h.path });
+  fields.push({ label: t('plan.fields.careerCluster'), value: h.cluster });
+  fields.push({ label: t('plan.fields.careerPathway'), value: h.pathway });
+  fields.push({ label: t('plan.fields.lastReviewed'), value: h.lastReviewedAt ? sayDay(h.lastReviewedAt) : t('plan.fields.notYet') });
   return fields;
 }
 
@@ -69,24 +86,25 @@ const COURSE_ROWS = PLAN_ROWS.filter((r) => r !== 'work-based-learning' && r !==
  */
 export function planTable(plan: Plan, header: PlanHeader | undefined, title: string, grades?: number[]): PlanTableReply {
   const c = currentPlan(plan);
-  const t = planRows(c, grades);
+  const table = planRows(c, grades);
   const fields = header ? headerFields(header) : [];
   const lines = [title, ...fields.map((f) => `${f.label}: ${f.value}`)];
-  const cols = c.grades.filter((g) => t.grades.includes(g.grade));
+  const cols = c.grades.filter((g) => table.grades.includes(g.grade));
   if (cols.length === 1) {
-    lines.push(...t.rows.map((r) => `${r.label}: ${r.cells[0]!.join('; ') || '-'}`));
+    lines.push(...table.rows.map((r) => `${r.label}: ${r.cells[0]!.join('; ') || '-'}`));
   } else {
     for (const g of cols) {
       const classes = COURSE_ROWS.flatMap((row) => g.rows[row].map((i) => i.name));
       const activities = g.rows.activities.map((i) => i.name);
-      lines.push(`${gradeColumn(g.grade)}: ${classes.join(', ') || '-'}.${activities.length ? ` Activities: ${activities.join(', ')}.` : ''}`);
+      const line = { grade: gradeColumn(g.grade), classes: classes.join(', ') || '-', activities: activities.join(', ') };
+      lines.push(t(activities.length ? 'plan.view.yearLineWithActivities' : 'plan.view.yearLine', line));
     }
   }
   return {
     kind: 'plan',
     title,
-    grades: t.grades.map(gradeColumn),
-    rows: t.rows.map((r) => ({ label: r.label, cells: r.cells.map((cell) => cell.join('; ')) })),
+    grades: table.grades.map(gradeColumn),
+    rows: table.rows.map((r) => ({ label: r.label, cells: r.cells.map((cell) => cell.join('; ')) })),
     fields,
     text: lines.join('\n'),
   };
@@ -99,19 +117,17 @@ function thisYear(c: PlanContent, studentGrade?: number): number {
 }
 
 /** "show my plan": this year first, then the compact grade-by-grade view. */
-export function showPlanReplies(plan: Plan, header: PlanHeader, opts: { studentGrade?: number } = {}): Reply[] {
+export function showPlanReplies(plan: Plan, header: PlanHeader, opts: { studentGrade?: number; goalHint?: boolean } = {}): Reply[] {
   const c = currentPlan(plan);
   const year = thisYear(c, opts.studentGrade);
   const replies: Reply[] = [
-    planTable(plan, header, `This year: ${gradeLong(year)}`, [year]),
-    planTable(plan, undefined, `Your plan, ${gradeName(c.firstGrade)} grade to 2 years after high school`),
+    planTable(plan, header, t('plan.view.thisYear', { grade: gradeLong(year) }), [year]),
+    planTable(plan, undefined, t('plan.view.wholePlan', { grade: gradeName(c.firstGrade) })),
   ];
-  if (!c.goal && c.goalSuggestions.length > 0) {
-    replies.push(text(`You haven't picked a goal after high school yet. One idea: ${c.goalSuggestions[0]}. To set one, say "my goal is ..."`));
+  if (opts.goalHint !== false && !c.goal && c.goalSuggestions.length > 0) {
+    replies.push(text(t('plan.view.noGoalYet', { idea: dataPhrase(c.goalSuggestions[0]!) })));
   }
-  replies.push(
-    text('Nothing here is final. Plans change every year. Say "show 10th grade" to see one year in full, or change things like "move Chemistry to 11th".'),
-  );
+  replies.push(text(t('plan.view.nothingFinal')));
   return replies;
 }
 
@@ -119,7 +135,7 @@ export function showPlanReplies(plan: Plan, header: PlanHeader, opts: { studentG
 export function showGradeReply(plan: Plan, grade: number): PlanTableReply | TextReply {
   const c = currentPlan(plan);
   if (!c.grades.some((g) => g.grade === grade)) {
-    return text(`Your plan goes from ${gradeLong(c.firstGrade)} to 2 years after high school, so it has no ${gradeLong(grade)}.`);
+    return text(t('plan.view.gradeNotInPlan', { first: gradeLong(c.firstGrade), grade: gradeLong(grade) }));
   }
   return planTable(plan, undefined, gradeLong(grade)[0]!.toUpperCase() + gradeLong(grade).slice(1), [grade]);
 }
@@ -127,34 +143,35 @@ export function showGradeReply(plan: Plan, grade: number): PlanTableReply | Text
 /** The postsecondary options in their four groups. */
 export function optionsReply(plan: Plan): CardReply {
   const c = currentPlan(plan);
-  const fields = OPTION_GROUPS.map((g) => ({ label: OPTION_GROUP_LABELS[g], value: c.options[g].join('; ') }));
+  const fields = OPTION_GROUPS.map((g) => ({ label: optionGroupLabel(g), value: c.options[g].map(dataPhrase).join('; ') }));
+  const title = t('plan.view.options');
   return {
     kind: 'card',
-    title: 'Options after high school',
+    title,
     fields,
-    text: ['Options after high school', ...fields.map((f) => `${f.label}: ${f.value}`)].join('\n'),
+    text: [title, ...fields.map((f) => `${f.label}: ${f.value}`)].join('\n'),
   };
 }
 
 /** The check results in plain words. */
 export function problemsReply(problems: PlanProblem[]): TextReply {
-  if (problems.length === 0) return text('Your plan has every class you need to graduate, in an order that works.');
-  const head = problems.length === 1 ? 'I see 1 thing to fix:' : `I see ${problems.length} things to fix:`;
+  if (problems.length === 0) return text(t('plan.view.allClear'));
+  const head = t('plan.view.thingsToFix', { count: problems.length });
   return text([head, ...problems.map((p) => `- ${p.message}`)].join('\n'));
 }
 
 /** The answer to a change: the confirmation (with how to undo) or the reason it was refused. */
 export function changeReply(result: ApplyResult): TextReply {
-  if (!result.ok) return text(`${result.reason} Your plan is unchanged.`);
-  if (result.summary.startsWith('I undid')) return text(result.confirmation);
-  return text(`${result.confirmation} Say "undo" to take it back.`);
+  if (!result.ok) return text(t('plan.view.refused', { reason: result.reason }));
+  if (result.undo) return text(result.confirmation);
+  return text(t('plan.view.changed', { confirmation: result.confirmation }));
 }
 
 /** Changes as short lines; a long list shows the first few and how many more. */
 function changeList(changes: string[], max = 4): string {
   const shown = changes.length > max + 1 ? changes.slice(0, max) : changes;
   const more = changes.length - shown.length;
-  return [...shown.map((c) => `- ${c}`), ...(more > 0 ? [`- and ${more} more`] : [])].join('\n');
+  return [...shown.map((c) => `- ${c}`), ...(more > 0 ? [`- ${t('plan.view.andMore', { count: more })}`] : [])].join('\n');
 }
 
 /** "review my plan": what changed since the last review, then this year and next. */
@@ -163,10 +180,15 @@ export function reviewReplies(plan: Plan, header: PlanHeader, opts: { studentGra
   const year = thisYear(c, opts.studentGrade);
   const changes = changesSinceLastReview(plan);
   const last = lastReviewedAt(plan);
+  const list = changeList(changes);
   const intro = last
-    ? `Your last review was on ${last.slice(0, 10)}. ${changes.length === 0 ? 'Nothing has changed since then.' : `Since then:\n${changeList(changes)}`}`
-    : `This is your first review. ${changes.length === 0 ? 'Your plan is as it was drafted.' : `Since the draft:\n${changeList(changes)}`}`;
-  const replies: Reply[] = [text(intro), planTable(plan, header, `This year: ${gradeLong(year)}`, [year])];
-  if (year < 14) replies.push(planTable(plan, undefined, `Next year: ${gradeLong(year + 1)}`, [year + 1]));
+    ? changes.length === 0
+      ? t('plan.view.lastReviewNoChanges', { day: sayDay(last) })
+      : t('plan.view.lastReviewChanges', { day: sayDay(last), changes: list })
+    : changes.length === 0
+      ? t('plan.view.firstReviewNoChanges')
+      : t('plan.view.firstReviewChanges', { changes: list });
+  const replies: Reply[] = [text(intro), planTable(plan, header, t('plan.view.thisYear', { grade: gradeLong(year) }), [year])];
+  if (year < 14) replies.push(planTable(plan, undefined, t('plan.view.nextYear', { grade: gradeLong(year + 1) }), [year + 1]));
   return replies;
 }

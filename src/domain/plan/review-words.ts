@@ -18,8 +18,12 @@ function words(text: string): string {
 const DONE_WORDS =
   /^(ok(ay)? )?(done|im done|i am done|all done|im finished|finished|finish|thats all|thats it|nothing else|no more( changes)?|looks good|all good|its good|its right|good now)( now)?$/;
 
+/** The same in Spanish: "listo", "ya terminé", "eso es todo", "ya está bien". */
+const DONE_WORDS_ES = /^(ya )?(listo|lista|termin[eé]|ya termin[eé]|eso es todo|es todo|nada m[aá]s|ningun otro cambio|ning[uú]n otro cambio|est[aá] bien|as[ií] est[aá] bien)( ya)?$/;
+
 export function isReviewDoneWords(text: string): boolean {
-  return DONE_WORDS.test(words(text));
+  const w = words(text);
+  return DONE_WORDS.test(w) || DONE_WORDS_ES.test(w);
 }
 
 /**

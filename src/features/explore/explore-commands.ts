@@ -1,6 +1,8 @@
 import { text } from '../../domain/messages.js';
 import type { FrameworkIndex } from '../../domain/framework-index.js';
-import { gradeLabel } from '../../domain/grade.js';
+import { gradeName } from '../../../flows/onboarding.js';
+import { frameworkName, pathNickname } from '../../i18n/framework-words.js';
+import { t } from '../../i18n/t.js';
 import type { Command } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
 import { mayChangeRole } from '../../domain/role-changes.js';
@@ -13,8 +15,12 @@ export function exploreCommand(): Command {
   return {
     id: 'explore',
     intents: ['explore'],
-    menuLabel: 'Explore careers',
-    help: 'explore: quick questions to find careers you might like',
+    get menuLabel() {
+      return t('explore.menu');
+    },
+    get help() {
+      return t('explore.help');
+    },
     roles: ['student'],
     matches: (t) => EXPLORE_WORDS.test(t),
     run: async (ctx, { text: typed = '' }) => {
@@ -26,7 +32,7 @@ export function exploreCommand(): Command {
       // "change my pathway" after the questions: the results again, to pick another one.
       const saved = CHANGE_WORDS.test(commandWords(typed)) ? await ctx.records.interestResult(ctx.userKey) : undefined;
       if (saved && saved.answers.length > 0) {
-        ctx.say(text('Sure. Here are your results from last time, so you can pick another one. To start fresh, choose "Answer the questions again".'));
+        ctx.say(text(t('explore.freshStart')));
         return ctx.startFlow('explore', { grade, answers: saved.answers });
       }
       await ctx.startFlow('explore', { grade });
@@ -39,33 +45,42 @@ export function myChoiceCommand(fw: FrameworkIndex): Command {
   return {
     id: 'my-choice',
     intents: ['my-pathway'],
-    menuLabel: 'See my choices',
-    help: 'my pathway: see the Path, Cluster and Pathway you chose',
+    get menuLabel() {
+      return t('explore.myChoiceMenu');
+    },
+    get help() {
+      return t('explore.myChoiceHelp');
+    },
     roles: ['student'],
     matches: (t) => /^(my (pathway|cluster|path|choices?|profile|results?)|profile|status|what did i (pick|choose))$/.test(t),
     run: async (ctx) => {
       const p = ctx.profile()!;
       const c = p.choice;
-      const grade = p.grade !== undefined ? `You're in ${gradeLabel(p.grade)}.` : '';
+      const grade = p.grade !== undefined ? t('explore.inGrade', { grade: gradeName(p.grade) }) : '';
       if (!c) {
-        ctx.say(text(`${grade} You haven't chosen a Career Pathway yet. Type explore to take the quick interest questions.`.trim()));
+        ctx.say(text(p.grade !== undefined ? t('explore.inGradeNoChoiceYet', { grade: gradeName(p.grade) }) : t('explore.noChoiceYet')));
         return;
       }
       const path = fw.path(c.pathId);
+      const cluster = c.clusterId ? fw.cluster(c.clusterId) : undefined;
+      const pathway = c.pathwayId ? fw.pathway(c.pathwayId) : undefined;
       const fields = [
-        { label: 'Career Path', value: path ? `${path.name} (${path.nickname})` : c.pathId },
-        ...(c.clusterId ? [{ label: 'Career Cluster', value: fw.cluster(c.clusterId)?.name ?? c.clusterId }] : []),
-        ...(c.pathwayId ? [{ label: 'Career Pathway', value: fw.pathway(c.pathwayId)?.name ?? c.pathwayId }] : []),
-        { label: 'Chosen on', value: c.chosenAt.slice(0, 10) },
+        {
+          label: t('explore.careerPath'),
+          value: path ? t('explore.pathAndNickname', { name: frameworkName('path', path.id, path.name), nickname: pathNickname(path.id, path.nickname) }) : c.pathId,
+        },
+        ...(c.clusterId ? [{ label: t('explore.careerCluster'), value: cluster ? frameworkName('cluster', cluster.id, cluster.name) : c.clusterId }] : []),
+        ...(c.pathwayId ? [{ label: t('explore.careerPathway'), value: pathway ? frameworkName('pathway', pathway.id, pathway.name) : c.pathwayId }] : []),
+        { label: t('explore.chosenOn'), value: c.chosenAt.slice(0, 10) },
       ];
       ctx.say(
         {
           kind: 'card',
-          title: 'Your choices so far',
+          title: t('explore.yourChoices'),
           fields,
           text: `${grade} ${fields.map((f) => `${f.label}: ${f.value}`).join('. ')}.`.trim(),
         },
-        text('Nothing is final: type explore to look again, or plan to work on your plan of study.'),
+        text(t('explore.nothingFinal')),
       );
     },
   };
@@ -78,14 +93,16 @@ export function changeGradeCommand(): Command {
   return {
     id: 'change-grade',
     intents: ['change-grade'],
-    help: 'change my grade: update your grade',
+    get help() {
+      return t('explore.changeGradeHelp');
+    },
     helpFor: ['student'],
     matches: (t) => GRADE_WORDS.test(t) || /^(change|update|set|fix) (my )?role$/.test(t),
     run: async (ctx, { text: typed = '' }) => {
       const p = ctx.profile();
       const gradeOnly = GRADE_WORDS.test(commandWords(typed)) && p?.role === 'student' && p.grade !== undefined;
       if (!gradeOnly && p && !mayChangeRole(p, ctx.now)) {
-        return void ctx.say(text("You've changed who you are twice today, so I kept it as it is. If it's wrong, try again tomorrow or ask your school counselor."));
+        return void ctx.say(text(t('explore.roleChangedTwice')));
       }
       return ctx.startFlow('onboarding', gradeOnly ? { firstContact: false, gradeOnly: true } : { firstContact: false });
     },

@@ -6,6 +6,8 @@ import type { FrameworkIndex } from '../../domain/framework-index.js';
 import { text } from '../../domain/messages.js';
 import type { Command } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
+import { frameworkName } from '../../i18n/framework-words.js';
+import { t } from '../../i18n/t.js';
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -18,7 +20,7 @@ export function whyResultsCommand(fw: FrameworkIndex): Command {
     run: async (ctx, { text: typed = '' }) => {
       const saved = await ctx.records.interestResult(ctx.userKey);
       if (!saved || saved.answers.length === 0) {
-        return void ctx.say(text("You haven't answered the interest questions yet, so I haven't suggested anything. Type explore to start: it takes about 5 minutes."));
+        return void ctx.say(text(t('explore.noResultsYet')));
       }
       const words = ` ${commandWords(typed)} `;
       const named = saved.result.clusters.find((c) => {
@@ -28,14 +30,12 @@ export function whyResultsCommand(fw: FrameworkIndex): Command {
       });
       const shown = named ? [named] : saved.result.clusters.slice(0, 2);
       const lines = shown.map((c, i) => {
-        const name = fw.cluster(c.clusterId)?.name ?? c.clusterId;
-        const place = named ? '' : i === 0 ? ' came first' : ' came next';
-        return `${name}${place}: ${c.reason}.`;
+        const cluster = fw.cluster(c.clusterId);
+        const name = cluster ? frameworkName('cluster', cluster.id, cluster.name) : c.clusterId;
+        // The reason as saved with the results (in the language they were given in).
+        return t(named ? 'explore.whyNamed' : i === 0 ? 'explore.whyFirst' : 'explore.whyNext', { name, reason: c.reason });
       });
-      ctx.say(
-        text(capital(lines.join(' '))),
-        text('Your answers lead the way, and nothing is final. Type explore to answer again, or my pathway to see what you chose.'),
-      );
+      ctx.say(text(capital(lines.join(' '))), text(t('explore.whyAfter')));
     },
   };
 }

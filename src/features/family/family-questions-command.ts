@@ -1,63 +1,75 @@
 /**
- * Common family questions: "questions" lists them as buttons; a button, or free text that asks
- * one of them ("will choosing a cluster box my child in?"), gets the short answer.
+ * Common family questions: "questions" (or "preguntas") lists them as buttons; a button, or free
+ * text that asks one of them ("will choosing a cluster box my child in?"), gets the short answer,
+ * in the turn's language.
  */
-import type { FamilyQuestion, FamilyQuestionMatcher } from '../../domain/family/index.js';
+import type { FamilyQuestion } from '../../domain/family/index.js';
 import { text, type QuestionReply } from '../../domain/messages.js';
 import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
-import { EXPLORE_IS_FOR_STUDENTS } from '../understand/understand-text.js';
+import { t } from '../../i18n/t.js';
+import { exploreIsForStudents } from '../understand/understand-text.js';
+import type { FamilyQuestionBook } from './question-book.js';
 
 export const FAMILY_QUESTIONS_Q = 'family:questions';
 
-const MORE = "For more answers, type questions. To see this school year's steps, type what's due.";
+/** "For more answers, type questions. To see this school year's steps, type what's due." */
+export const more = () => text(t('family.more'));
 
 function answer(ctx: TurnContext, q: FamilyQuestion): void {
-  ctx.say(text(q.answer), text(MORE));
+  ctx.say(text(q.answer), more());
 }
 
 export function questionList(questions: readonly FamilyQuestion[]): QuestionReply {
   return {
     kind: 'question',
     questionId: FAMILY_QUESTIONS_Q,
-    text: 'Here are questions families often ask. Tap one, or type your own question.',
+    text: t('family.questionList'),
     choices: questions.map((q) => ({ id: q.id, label: q.label })),
   };
 }
 
+const QUESTION_WORDS =
+  /^(questions|common questions|family questions|parent questions|faqs?|questions families ask|show (me )?(the )?questions|preguntas|preguntas (comunes|frecuentes)|preguntas de (los )?(padres|las familias|familia)|ver (las )?preguntas)$/;
+
 /** "questions": the list; a press (even on an older list) gets that answer. */
-export function familyQuestionsCommand(matcher: FamilyQuestionMatcher): Command {
+export function familyQuestionsCommand(book: FamilyQuestionBook): Command {
   return {
     id: 'family-questions',
     // A family's own list answers in a parent's words whatever the message was read as, when it is one of its questions.
     intents: ['family-question', 'glossary', 'career-interest', 'job-pay', 'job-education', 'job-duties', 'nothing-final', 'who-sees', 'whats-due', 'family-plan'],
-    accepts: (typed, intent) => intent === 'family-question' || matcher.match(typed) !== undefined,
-    menuLabel: 'Common questions',
-    help: 'questions: short answers to questions families often ask',
+    accepts: (typed, intent) => intent === 'family-question' || book.match(typed) !== undefined,
+    // Getters: the menu and help are built in the turn's language.
+    get menuLabel() {
+      return t('family.menu.questions');
+    },
+    get help() {
+      return t('family.help.questions');
+    },
     roles: ['family'],
     questionIds: [FAMILY_QUESTIONS_Q],
-    matches: (t) => /^(questions|common questions|family questions|parent questions|faqs?|questions families ask|show (me )?(the )?questions)$/.test(t),
+    matches: (words) => QUESTION_WORDS.test(words),
     run: async (ctx, input) => {
-      const picked = input.questionId === FAMILY_QUESTIONS_Q ? matcher.question(input.choiceId ?? '') : undefined;
+      const picked = input.questionId === FAMILY_QUESTIONS_Q ? book.question(input.choiceId ?? '') : undefined;
       if (picked) return answer(ctx, picked);
-      const typed = input.text && !input.questionId ? matcher.match(input.text) : undefined;
+      const typed = input.text && !input.questionId ? book.match(input.text) : undefined;
       if (typed) return answer(ctx, typed);
-      ctx.say(questionList(matcher.questions));
+      ctx.say(questionList(book.questions()));
     },
   };
 }
 
 /** Free text from a family member that asks one of the common questions. */
-export function familyQuestionFallback(matcher: FamilyQuestionMatcher): TextFallback {
+export function familyQuestionFallback(book: FamilyQuestionBook): TextFallback {
   return async (ctx, typed) => {
     if (ctx.profile()?.role !== 'family') return false;
-    const q = matcher.match(typed);
+    const q = book.match(typed);
     if (!q) return false;
     answer(ctx, q);
     return true;
   };
 }
 
-const EXPLORE_WORDS = /^(explore|explore careers|quiz|take the quiz|interest questions|take the interest questions|find (a )?career|start)$/;
+const EXPLORE_WORDS = /^(explore|explore careers|quiz|take the quiz|interest questions|take the interest questions|find (a )?career|start|explorar|explorar carreras)$/;
 
 /**
  * "explore" from a family member or counselor: the interest questions are the student's, so say
@@ -67,7 +79,7 @@ export function exploreForOthersCommand(): Command {
   return {
     id: 'explore-for-others',
     roles: ['family', 'counselor'],
-    matches: (t) => EXPLORE_WORDS.test(t),
-    run: async (ctx) => ctx.say(text(EXPLORE_IS_FOR_STUDENTS), text(ctx.profile()?.role === 'family' ? MORE : 'Type caseload to see your students.')),
+    matches: (words) => EXPLORE_WORDS.test(words),
+    run: async (ctx) => ctx.say(text(exploreIsForStudents()), ctx.profile()?.role === 'family' ? more() : text(t('family.typeCaseload'))),
   };
 }

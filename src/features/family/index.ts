@@ -1,30 +1,38 @@
 /**
  * The family feature, wired in src/app/create-engine.ts: "what's due" (families and students),
- * "questions", and the fallback that answers common family questions typed in free text. Put the
- * fallback before the generic free-text fallback.
+ * "questions", "is he ok" (where a linked student stands), and the fallback that answers common
+ * family questions typed in free text. Put the fallback before the generic free-text fallback.
  */
-import { FamilyQuestionMatcher, type FamilyQuestion, type GradeActions } from '../../domain/family/index.js';
+import type { FamilyQuestion, GradeActions } from '../../domain/family/index.js';
+import type { Language } from '../../i18n/language.js';
 import type { ReviewPolicy } from '../../domain/reminders/index.js';
 import type { Command, TextFallback } from '../../engine/command.js';
 import type { DenialLogger } from '../people/links.js';
 import { exploreForOthersCommand, familyQuestionFallback, familyQuestionsCommand } from './family-questions-command.js';
+import { FamilyQuestionBook } from './question-book.js';
+import { studentStatusCommand } from './student-status-command.js';
 import { whatsDueCommand } from './whats-due-command.js';
 
 export interface FamilyFeatureDeps {
   gradeActions: GradeActions;
   questions: FamilyQuestion[];
+  /** The same questions in other languages (data/es/family-questions.json). */
+  translatedQuestions?: Partial<Record<Language, FamilyQuestion[]>>;
   reviewPolicy: ReviewPolicy;
   logger?: DenialLogger;
 }
 
 export function familyFeature(deps: FamilyFeatureDeps): { commands: Command[]; fallback: TextFallback } {
-  const matcher = new FamilyQuestionMatcher(deps.questions);
+  const book = new FamilyQuestionBook(deps.questions, deps.translatedQuestions);
   return {
     // The common questions first: a question from its list is answered from it whatever else it was read as.
-    commands: [familyQuestionsCommand(matcher), whatsDueCommand(deps), exploreForOthersCommand()],
-    fallback: familyQuestionFallback(matcher),
+    commands: [familyQuestionsCommand(book), whatsDueCommand(deps), studentStatusCommand(deps), exploreForOthersCommand()],
+    fallback: familyQuestionFallback(book),
   };
 }
 
-export { DUE_WHICH_Q, ALL_STUDENTS, asksWhatsDue } from './whats-due-command.js';
+export { DUE_WHICH_Q, ALL_STUDENTS, asksWhatsDue, howToLink } from './whats-due-command.js';
+export { FamilyQuestionBook } from './question-book.js';
+export { asksStudentStatus } from './student-status-command.js';
+export { alreadyLinkedReply } from './already-linked.js';
 export { FAMILY_QUESTIONS_Q } from './family-questions-command.js';

@@ -4,7 +4,6 @@
  * students are ever shown: anything else gets the same "I can't share that" (logged and audited).
  */
 import { firstName, whatsDue, type GradeActions } from '../../domain/family/index.js';
-import { gradeLabel } from '../../domain/grade.js';
 import { matchChoice } from '../../domain/match-choice.js';
 import { text, type Choice, type Reply } from '../../domain/messages.js';
 import type { ReviewPolicy } from '../../domain/reminders/index.js';
@@ -12,17 +11,24 @@ import type { Command, TurnContext } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
 import { denyAccess, checkAccess, linkedStudents, type DenialLogger } from '../people/links.js';
 import { audit } from '../people/audit.js';
-import { loadStudentFacts, type StudentFacts } from './student-facts.js';
+import { familyReview, loadStudentFacts, type StudentFacts } from './student-facts.js';
+import { t } from '../../i18n/t.js';
+
+/** "9th grade", "first year after high school" (button labels for a student without a name). */
+const gradeName = (grade: number) => t(`family.gradeLabel.g${Math.min(Math.max(Math.round(grade), 0), 14)}`);
 
 export const DUE_WHICH_Q = 'family:due-which';
 export const ALL_STUDENTS = 'all';
 
 const DUE = String.raw`(?:whats|what s|what is|whats is)? ?due(?: this (?:school )?year)?`;
+// Spanish: "qué le toca", "qué le toca hacer este año", "qué tenemos que hacer este año".
+const THIS_YEAR_ES = String.raw`(?: este año(?: escolar)?)?`;
+const TOCA = String.raw`(?:que|qué) (?:le|les|me|nos|te) toca(?: hacer)?${THIS_YEAR_ES}`;
 const DUE_WORDS = new RegExp(
-  String.raw`^(?:${DUE}|what do (?:we|i) (?:need to |have to )?do this year|what should (?:we|i) (?:do|be doing) this year|this years? (?:steps|to ?dos?)|next steps)$`,
+  String.raw`^(?:${DUE}|what do (?:we|i) (?:need to |have to )?do this year|what should (?:we|i) (?:do|be doing) this year|this years? (?:steps|to ?dos?)|next steps|${TOCA}|(?:que|qué) (?:hay|tenemos|tengo|tiene) que hacer${THIS_YEAR_ES}|pendientes|próximos pasos|proximos pasos|pasos de este año)$`,
 );
-const DUE_FOR = new RegExp(String.raw`^${DUE} for (.{1,60})$`);
-const EVERYONE = /^(all|both|everyone|each|all of them|both of them|all my (kids|children|students))$/;
+const DUE_FOR = new RegExp(String.raw`^(?:${DUE} for|${TOCA} a) (.{1,60})$`);
+const EVERYONE = /^(all|both|everyone|each|all of them|both of them|all my (kids|children|students)|todos|todas|los dos|las dos|ambos|ambas|todos ellos|cada uno|mis hijos)$/;
 
 export interface WhatsDueDeps {
   gradeActions: GradeActions;
@@ -35,23 +41,22 @@ export function asksWhatsDue(words: string): boolean {
   return DUE_WORDS.test(words) || DUE_FOR.test(words);
 }
 
-export const HOW_TO_LINK = [
-  "You're not linked to a student yet, so I can't show what's due.",
-  'Ask your student to say "invite my family" to me. They get a code like KX7M-4PQR that works once, for 7 days. Type that code here and you\'re linked.',
-];
+/** Said to a family member with no linked student: how linking works. */
+export function howToLink(): Reply[] {
+  return [text(t('family.notLinked')), text(t('family.howToLink'))];
+}
 
 function repliesFor(facts: StudentFacts, deps: WhatsDueDeps, audience: 'family' | 'student'): Reply[] {
   if (facts.grade === undefined) {
-    if (audience === 'student') return [text('I need your grade first. Type change my grade to set it.')];
-    const who = firstName(facts.name) ?? 'your student';
-    return [text(`I don't know what grade ${who} is in yet. Once ${who} tells me (they can type "change my grade"), I can show what's due.`)];
+    if (audience === 'student') return [text(t('family.needGrade'))];
+    return [text(t('family.unknownGrade', { name: firstName(facts.name) ?? t('family.yourStudent') }))];
   }
   return whatsDue({
     grade: facts.grade,
     gradeActions: deps.gradeActions,
     audience,
     ...(facts.plan ? { plan: facts.plan } : {}),
-    ...(facts.review ? { reviewInfo: facts.review } : {}),
+    ...((r) => (r ? { reviewInfo: r } : {}))(audience === 'family' ? familyReview(facts) : facts.review),
     ...(facts.name ? { studentName: facts.name } : {}),
   });
 }
@@ -60,8 +65,8 @@ function repliesFor(facts: StudentFacts, deps: WhatsDueDeps, audience: 'family' 
 function choicesFor(students: StudentFacts[]): Choice[] {
   const used = new Set<string>();
   return students.map((s, i) => {
-    let label = firstName(s.name) ?? (s.grade !== undefined ? `Student in ${gradeLabel(s.grade)}` : `Student ${i + 1}`);
-    if (used.has(label.toLowerCase())) label = `${label} (${i + 1})`;
+    let label = firstName(s.name) ?? (s.grade !== undefined ? t('family.studentIn', { grade: gradeName(s.grade) }) : t('family.studentN', { n: i + 1 }));
+    if (used.has(label.toLowerCase())) label = t('family.sameName', { label, n: i + 1 });
     used.add(label.toLowerCase());
     return { id: s.key, label };
   });
@@ -77,7 +82,7 @@ async function forFamily(ctx: TurnContext, deps: WhatsDueDeps, input: { text?: s
     ctx.say(...repliesFor(s, deps, 'family'));
   };
   const sayAll = async (all: StudentFacts[]) => {
-    ctx.say(text(`Here's what's due for each of your ${all.length} students.`));
+    ctx.say(text(t('family.dueForEach', { count: all.length })));
     for (const s of all) await show(s);
   };
 
@@ -88,13 +93,13 @@ async function forFamily(ctx: TurnContext, deps: WhatsDueDeps, input: { text?: s
       return show(await load(choice));
     }
     const keys = await linkedStudents(store, ctx.userKey);
-    if (keys.length === 0) return ctx.say(...HOW_TO_LINK.map(text));
+    if (keys.length === 0) return ctx.say(...howToLink());
     return sayAll(await Promise.all(keys.map(load)));
   }
 
   const keys = await linkedStudents(store, ctx.userKey);
   const named = DUE_FOR.exec(commandWords(input.text ?? ''))?.[1];
-  if (keys.length === 0) return named ? denyAccess(ctx, undefined, deps.logger) : ctx.say(...HOW_TO_LINK.map(text));
+  if (keys.length === 0) return named ? denyAccess(ctx, undefined, deps.logger) : ctx.say(...howToLink());
   const students = await Promise.all(keys.map(load));
   const choices = choicesFor(students);
   if (named) {
@@ -108,8 +113,8 @@ async function forFamily(ctx: TurnContext, deps: WhatsDueDeps, input: { text?: s
   ctx.say({
     kind: 'question',
     questionId: DUE_WHICH_Q,
-    text: `You're linked to ${students.length} students. Who would you like to hear about?`,
-    choices: [...choices, { id: ALL_STUDENTS, label: students.length === 2 ? 'Both of them' : 'All of them' }],
+    text: t('family.whichStudent', { count: students.length }),
+    choices: [...choices, { id: ALL_STUDENTS, label: t(students.length === 2 ? 'family.bothOfThem' : 'family.allOfThem') }],
   });
 }
 
@@ -118,8 +123,13 @@ export function whatsDueCommand(deps: WhatsDueDeps): Command {
   return {
     id: 'whats-due',
     intents: ['whats-due', 'family-plan'],
-    menuLabel: "What's due this year",
-    help: "what's due: what to do this school year, and the next plan check-in",
+    // Getters: the menu and help are built in the turn's language.
+    get menuLabel() {
+      return t('family.menu.whatsDue');
+    },
+    get help() {
+      return t('family.help.whatsDue');
+    },
     roles: ['family', 'student'],
     questionIds: [DUE_WHICH_Q],
     matches: asksWhatsDue,
@@ -131,7 +141,7 @@ export function whatsDueCommand(deps: WhatsDueDeps): Command {
       // "what's due for Maya" from a student: only their own steps, never theirs passed off as Maya's.
       const named = DUE_FOR.exec(commandWords(input.text ?? ''))?.[1];
       const own = firstName(ctx.profile()?.displayName)?.toLowerCase();
-      if (named && !/^(me|myself|my self|us)$/.test(named) && named !== own && named !== ctx.profile()?.displayName?.toLowerCase()) {
+      if (named && !/^(me|myself|my self|us|mí|mi)$/.test(named) && named !== own && named !== ctx.profile()?.displayName?.toLowerCase()) {
         return denyAccess(ctx, undefined, deps.logger);
       }
       const facts = await loadStudentFacts(ctx.records.store, ctx.userKey, deps.reviewPolicy, ctx.now);

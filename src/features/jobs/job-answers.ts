@@ -1,8 +1,11 @@
 /** The words of a job answer: what it does, schooling, pay, cluster; and "which kind did you mean?". Pure. */
 import type { FrameworkIndex } from '../../domain/framework-index.js';
 import { text, type QuestionReply, type Reply } from '../../domain/messages.js';
-import { CLARIFY_OCCUPATION, EDUCATION_WORDS, FREE_TEXT_OFFER, sentence } from '../../domain/occupations/free-text-replies.js';
+import { joinPlain } from '../../domain/interest-reasons.js';
+import { CLARIFY_OCCUPATION, educationWords, englishTitles, FREE_TEXT_OFFER, sentence } from '../../domain/occupations/free-text-replies.js';
 import type { Occupation } from '../../domain/occupations/occupation-types.js';
+import { frameworkName } from '../../i18n/framework-words.js';
+import { t } from '../../i18n/t.js';
 
 export type JobFacet = 'duties' | 'education' | 'pay' | 'cluster';
 export const JOB_WHICH_Q = 'job-which';
@@ -21,7 +24,11 @@ export function aJob(title: string): string {
 function place(o: Occupation, fw: FrameworkIndex): string {
   const pathwayId = o.pathwayIds[0]!;
   const cluster = fw.clusterOfPathway(pathwayId);
-  return `${cluster?.name ?? ''}, in the ${fw.pathway(pathwayId)?.name ?? pathwayId} pathway`;
+  const pathway = fw.pathway(pathwayId);
+  return t('jobs.place', {
+    cluster: cluster ? frameworkName('cluster', cluster.id, cluster.name) : '',
+    pathway: pathway ? frameworkName('pathway', pathway.id, pathway.name) : pathwayId,
+  });
 }
 
 /** "Video Game Designers" -> "video game designers"; "CNC Machinists" keeps its acronym. */
@@ -35,54 +42,63 @@ export function plural(title: string): string {
 }
 
 function education(o: Occupation): string {
-  const how = EDUCATION_WORDS[o.education];
+  const how = educationWords(o.education);
   switch (o.education) {
     case 'graduate':
-      return `Yes. Most people start with ${how}.`;
     case 'bachelor':
-      return `Usually, yes: most people start with ${how}.`;
     case 'associate':
-      return `Not a four-year college: most people start with ${how}.`;
+      return t(`jobs.college.${o.education}`, { how });
     default:
-      return `No four-year college needed: most people start with ${how}.`;
+      return t('jobs.college.other', { how });
   }
 }
 
 /** The answer to one kind of question about one job, then (outside a flow) where to go from here. */
 export function describeJob(o: Occupation, facet: JobFacet, facts: Facts, opts: { student: boolean; buttons: boolean }): Reply[] {
-  const job = aJob(o.title);
+  // English grammar on the (English) title only in an English turn: "A vet", "Vets", "vets".
+  const en = englishTitles();
+  const job = en ? aJob(o.title) : o.title;
+  const jobs = en ? plural(o.title) : o.title;
+  const jobsInSentence = en ? lowerFirst(plural(o.title)) : o.title;
   const lines: string[] = [];
   const pay = facts.payFor?.(o);
   switch (facet) {
     case 'duties':
       lines.push(sentence(o.title, o.description));
-      lines.push(`Most people start with ${EDUCATION_WORDS[o.education]}. It's in ${place(o, facts.fw)}.`);
+      lines.push(t('jobs.startWith', { how: educationWords(o.education), place: place(o, facts.fw) }));
       break;
     case 'education':
-      lines.push(`${o.title}: ${education(o)}`);
+      lines.push(t('jobs.titleEducation', { title: o.title, answer: education(o) }));
       break;
     case 'pay':
+      // payNote is occupation data (English for now, like titles and descriptions).
       if (o.payNote) lines.push(o.payNote);
       else {
-        lines.push(pay ? `${plural(o.title)} in the U.S. make ${pay}.` : `I don't have pay figures for ${lowerFirst(plural(o.title))} yet.`);
-        lines.push('Pay depends on where you live and how much experience you have.');
+        lines.push(pay ? t('jobs.payIs', { jobs, pay }) : t('jobs.noPay', { jobs: jobsInSentence }));
+        lines.push(t('jobs.payDepends'));
       }
       break;
     case 'cluster':
-      lines.push(`${job} works in ${place(o, facts.fw)}.`);
+      lines.push(t('jobs.worksIn', { job, place: place(o, facts.fw) }));
       break;
   }
   const replies: Reply[] = [text(lines.join(' '))];
   if (!opts.buttons) return replies;
   const pathwayId = o.pathwayIds[0]!;
   const clusterId = facts.fw.clusterOfPathway(pathwayId)?.id ?? '';
-  const choices = [{ id: `explore-cluster:${clusterId}`, label: 'Explore this cluster' }];
-  if (opts.student) choices.push({ id: `choose-pathway:${pathwayId}`, label: `Choose ${facts.fw.pathway(pathwayId)?.name ?? 'this pathway'}` });
+  const pathway = facts.fw.pathway(pathwayId);
+  const choices = [{ id: `explore-cluster:${clusterId}`, label: t('jobs.exploreCluster') }];
+  if (opts.student) {
+    choices.push({ id: `choose-pathway:${pathwayId}`, label: t('jobs.choose', { pathway: pathway ? frameworkName('pathway', pathway.id, pathway.name) : t('jobs.thisPathway') }) });
+  }
   const offer: QuestionReply = {
     kind: 'question',
     questionId: FREE_TEXT_OFFER,
     optional: true,
-    text: facet === 'pay' || facet === 'education' ? `Want to know more, like what ${lowerFirst(plural(o.title))} do? Ask me, or look closer:` : 'Want to look closer? Nothing you pick now is final.',
+    text:
+      facet === 'pay' || facet === 'education'
+        ? t('jobs.knowMore', { jobs: jobsInSentence })
+        : t('jobs.lookCloser'),
     choices,
   };
   return [...replies, offer];
@@ -90,8 +106,9 @@ export function describeJob(o: Occupation, facet: JobFacet, facts: Facts, opts: 
 
 /** "Nurses work in Health Science. Which kind did you mean?" */
 export function jobWhich(word: string, kinds: Occupation[], facet: JobFacet, fw: FrameworkIndex): QuestionReply {
-  const clusters = [...new Set(kinds.map((o) => fw.clusterOfPathway(o.pathwayIds[0]!)?.name).filter((n): n is string => !!n))];
-  const list = clusters.length > 1 ? `${clusters.slice(0, -1).join(', ')} and ${clusters.at(-1)}` : clusters[0];
+  const named = kinds.map((o) => fw.clusterOfPathway(o.pathwayIds[0]!)).map((c) => (c ? frameworkName('cluster', c.id, c.name) : undefined));
+  const clusters = [...new Set(named.filter((n): n is string => !!n))];
+  const list = joinPlain(clusters);
   const one = word.replace(/s$/, '');
   const many = plural(one);
   // "What does a doctor do?" is answered like the word typed alone: the kinds, then the one picked described.
@@ -99,7 +116,7 @@ export function jobWhich(word: string, kinds: Occupation[], facet: JobFacet, fw:
   return {
     kind: 'question',
     questionId: describe ? CLARIFY_OCCUPATION : JOB_WHICH_Q,
-    text: `There are lots of kinds of ${one}. ${many.charAt(0).toUpperCase()}${many.slice(1)} work in ${list}. Which kind did you mean?`,
+    text: t('jobs.whichKind', { one, many: `${many.charAt(0).toUpperCase()}${many.slice(1)}`, where: list }),
     choices: kinds.map((o) => ({ id: describe ? `occupation:${o.id}` : `${facet}:${o.id}`, label: o.title })),
   };
 }

@@ -8,13 +8,14 @@
  */
 import type { FrameworkIndex } from '../../domain/framework-index.js';
 import { text, type Reply } from '../../domain/messages.js';
-import { EDUCATION_WORDS, freeTextReplies } from '../../domain/occupations/free-text-replies.js';
+import { educationWords, freeTextReplies } from '../../domain/occupations/free-text-replies.js';
 import { interpretFreeText } from '../../domain/occupations/interpret-free-text.js';
 import type { OccupationMatcher } from '../../domain/occupations/occupation-matcher.js';
 import type { Occupation } from '../../domain/occupations/occupation-types.js';
 import { jobSubject } from '../../domain/understanding/job-subject.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
+import { t } from '../../i18n/t.js';
 import { withWayBack } from '../understand/way-back.js';
 import { describeJob, jobWhich, JOB_WHICH_Q, type JobFacet } from './job-answers.js';
 
@@ -80,7 +81,7 @@ async function answerFacet(ctx: TurnContext, deps: JobQuestionDeps, facet: JobFa
   // A frame with no job in it ("how much do they make"): ask which job, unless it was one or two
   // ordinary words ("need", "pay") that are better answered as not understood.
   if (typed.trim().split(/\s+/).length <= 2) return false;
-  ctx.say(text(`Which job do you mean? Ask me like "${facet === 'pay' ? 'how much do nurses make' : facet === 'education' ? 'do I need college to be a vet' : 'what does a welder do'}".`));
+  ctx.say(text(t(facet === 'pay' ? 'jobs.whichJob.pay' : facet === 'education' ? 'jobs.whichJob.education' : 'jobs.whichJob.other')));
   return true;
 }
 
@@ -111,13 +112,13 @@ async function answerInterest(ctx: TurnContext, deps: JobQuestionDeps, typed: st
   const reading = interestReading(typed, deps);
   if (reading === undefined) {
     if (!changing) return false;
-    ctx.say(text('Sure, you can change your mind any time. Tell me a job or something you like, or type explore to answer the questions again.'));
+    ctx.say(text(t('jobs.changeMind')));
     return true;
   }
   const shown: Reply[] = withWayBack(ctx, freeTextReplies(reading, deps.fw.framework, { student: isStudent(ctx) }));
   const about = reading.kind === 'describe' ? reading.occupation.id : reading.kind === 'matches' ? reading.matches[0]?.occupation?.id : undefined;
   if (about) ctx.setTopic(about);
-  if (changing) shown.unshift(text('Sure, changing your mind is normal.'));
+  if (changing) shown.unshift(text(t('jobs.changingIsNormal')));
   ctx.say(...shown);
   return true;
 }
@@ -137,7 +138,7 @@ export function jobQuestionCommand(deps: JobQuestionDeps): Command {
           ctx.setTopic(o.id);
           return void ctx.say(...describeJob(o, facet, deps, { student: isStudent(ctx), buttons: !inFlow(ctx) && ctx.profile()?.role !== 'counselor' }));
         }
-        return void ctx.say(text("Sorry, I couldn't find that one. Type a job you're curious about."));
+        return void ctx.say(text(t('jobs.notFound')));
       }
       // A job's name alone ("doctor", "nurse practitioner") is not a question about one fact: it is described.
       const bare = jobSubject(typed, deps.frame) === commandWords(typed);
@@ -145,9 +146,9 @@ export function jobQuestionCommand(deps: JobQuestionDeps): Command {
       const answered = facet
         ? await answerFacet(ctx, deps, facet, typed)
         : await answerInterest(ctx, deps, typed, intent === 'change-choice');
-      if (!answered) ctx.say(text(`I'm not sure what you mean. You can ask me about a job, like "what does a nurse do?" or "how much do electricians make?"`));
+      if (!answered) ctx.say(text(t('jobs.notSure')));
     },
   };
 }
 
-export { EDUCATION_WORDS };
+export { educationWords };

@@ -8,29 +8,36 @@ import type { CaseloadRequest } from '../../domain/people.js';
 import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
 import type { Store } from '../../store/store.js';
 import { counselorName, decideRequest, markAsked, waitingFor } from './caseload-requests.js';
-import { sendTo } from './notify.js';
+import { t } from '../../i18n/t.js';
+import { sayTo } from './notify.js';
 import type { PeopleDeps } from './people-deps.js';
 
 export const CASELOAD_REQUEST_Q = 'people:caseload-request';
-const YES = /^(yes|yeah|yep|yup|ya|sure|ok|okay|k|y|fine|sounds good|yes please)$/;
-const NO = /^(no|nope|nah|n|no thanks|no thank you|not now)$/;
+const YES = /^(yes|yeah|yep|yup|ya|sure|ok|okay|k|y|fine|sounds good|yes please|si|claro|esta bien|de acuerdo|si por favor|va|sale)$/;
+const NO = /^(no|nope|nah|n|no thanks|no thank you|not now|no gracias|ahora no|todavia no)$/;
 
-export async function requestQuestion(store: Store, request: CaseloadRequest): Promise<QuestionReply> {
-  const name = (await counselorName(store, request.counselorKey)) ?? 'A counselor';
+/** The question for a request, in the language of the turn (or of `sayTo`'s recipient). `name`: the counselor's shown name, if any. */
+function requestQuestionFor(request: CaseloadRequest, name: string | undefined): QuestionReply {
   return {
     kind: 'question',
     questionId: CASELOAD_REQUEST_Q,
-    text: `${name} at ${request.school} wants to add you to their caseload, so they can see your plan and help you with it. OK?`,
+    text: t('people.request.question', { name: name ?? t('people.request.aCounselor'), school: request.school }),
     choices: [
-      { id: `yes:${request.id}`, label: 'Yes' },
-      { id: `no:${request.id}`, label: 'No' },
+      { id: `yes:${request.id}`, label: t('people.request.yes') },
+      { id: `no:${request.id}`, label: t('people.request.no') },
     ],
   };
 }
 
+export async function requestQuestion(store: Store, request: CaseloadRequest): Promise<QuestionReply> {
+  return requestQuestionFor(request, await counselorName(store, request.counselorKey));
+}
+
 /** Sends the question through the student's channel; true (and marked asked) when it went out. */
 export async function askThroughChannel(store: Store, deps: PeopleDeps, request: CaseloadRequest, now: Date): Promise<boolean> {
-  const delivered = await sendTo(deps.senders, request.studentKey, [await requestQuestion(store, request)]);
+  const name = await counselorName(store, request.counselorKey);
+  // In the student's language, not the counselor's.
+  const delivered = await sayTo(deps.senders, store, request.studentKey, () => [requestQuestionFor(request, name)]);
   if (delivered) await markAsked(store, request, now);
   return delivered;
 }
@@ -38,18 +45,17 @@ export async function askThroughChannel(store: Store, deps: PeopleDeps, request:
 async function answer(ctx: TurnContext, id: string, accept: boolean, deps: PeopleDeps): Promise<void> {
   const waiting = await waitingFor(ctx.records.store, ctx.userKey);
   // Only the student asked can answer, and only while the request waits.
-  if (!waiting.some((r) => r.id === id)) return ctx.say(text('That question is already settled. Nothing changed.'));
+  if (!waiting.some((r) => r.id === id)) return ctx.say(text(t('people.request.settled')));
   const r = await decideRequest(ctx.records.store, id, accept, ctx.userKey, ctx.now);
-  if (r.kind === 'counselor-gone') return ctx.say(text("That counselor isn't on Waypoint any more, so nothing changed."));
-  if (r.kind !== 'accepted' && r.kind !== 'declined') return ctx.say(text('That question is already settled. Nothing changed.'));
-  const name = (await counselorName(ctx.records.store, r.request.counselorKey)) ?? 'The counselor';
+  if (r.kind === 'counselor-gone') return ctx.say(text(t('people.request.counselorGone')));
+  if (r.kind !== 'accepted' && r.kind !== 'declined') return ctx.say(text(t('people.request.settled')));
+  const name = (await counselorName(ctx.records.store, r.request.counselorKey)) ?? t('people.request.theCounselor');
   deps.logger?.info({ user: ctx.userKey, counselor: r.request.counselorKey, request: id, accepted: accept }, 'caseload request answered');
-  const told: Reply = accept
-    ? text(`Done. ${name} can now see your plan and help you with it. Say "who is my counselor" any time.`)
-    : text(`Okay, ${name} won't be added. Nothing changed.`);
+  const told: Reply = text(t(accept ? 'people.request.accepted' : 'people.request.declined', { name }));
   const student = ctx.profile()?.displayName?.trim() || ctx.userKey;
-  await sendTo(deps.senders, r.request.counselorKey, [
-    text(`${student} ${accept ? 'said yes: they are on your list now.' : 'said no to joining your list.'}`),
+  // The counselor hears it in their own language.
+  await sayTo(deps.senders, ctx.records.store, r.request.counselorKey, () => [
+    text(t(accept ? 'people.request.counselorToldYes' : 'people.request.counselorToldNo', { student })),
   ]);
   ctx.say(told);
   const next = (await waitingFor(ctx.records.store, ctx.userKey)).find((q) => q.id !== id);
@@ -83,7 +89,8 @@ export function caseloadRequestReader(deps: PeopleDeps): TextFallback {
     if (ctx.profile()?.role !== 'student' || ctx.activeFlow()) return false;
     const waiting = await waitingFor(ctx.records.store, ctx.userKey);
     if (waiting.length === 0) return false;
-    const words = typed.toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+    // Accents off first, so "sí" reads as "si" (and "está bien" as "esta bien").
+    const words = typed.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
     const asked = waiting.filter((r) => r.askedAt);
     if (asked.length === 1 && !ctx.hasPendingQuestion() && (YES.test(words) || NO.test(words))) {
       await answer(ctx, asked[0]!.id, YES.test(words), deps);
@@ -92,7 +99,7 @@ export function caseloadRequestReader(deps: PeopleDeps): TextFallback {
     const fresh = waiting.find((r) => !r.askedAt);
     if (!fresh) return false;
     await markAsked(ctx.records.store, fresh, ctx.now);
-    ctx.say(text('Before we go on, one quick question from your school.'), await requestQuestion(ctx.records.store, fresh));
+    ctx.say(text(t('people.request.beforeWeGoOn')), await requestQuestion(ctx.records.store, fresh));
     return true;
   };
 }

@@ -10,6 +10,7 @@
 import { codeInText, showCode, type CodeRecord } from '../../domain/codes.js';
 import { text, type QuestionReply } from '../../domain/messages.js';
 import type { Command, TurnContext } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import type { Store } from '../../store/store.js';
 import { counselorRecord } from './links.js';
 import { CODES } from './redeem-code.js';
@@ -18,6 +19,8 @@ import { serialised } from './serialised.js';
 export const COUNSELOR_CLASS_CODES = 'counselor-class-codes';
 export const REPLACE_CODE_Q = 'class-code:replace';
 const REVOKE_WORDS = /^(please |pls |can you |i want to |i need to )?(revoke|cancel|stop|disable|deactivate|delete|end|kill|turn off|shut off|shut down|expire|remove)\b/;
+/** The same ask in Spanish ("cancelar el código KX7M-4PQR"), read when the understanding step routes it here. */
+const REVOKE_WORDS_ES = /^(por favor |quiero |necesito )?(cancelar|anular|detener|desactivar|parar|borrar|eliminar|quitar)\b/;
 const LIST_MAX = 10;
 
 interface CounselorClassCodes {
@@ -64,11 +67,15 @@ export async function classCodesOf(store: Store, counselorKey: string): Promise<
 export const isWorking = (c: ClassCode, now: Date) => now.getTime() < Date.parse(c.expiresAt);
 
 const day = (iso: string) => iso.slice(0, 10);
-const joined = (n: number) => `${n} joined`;
+const joined = (n: number) => t('people.classCodes.joined', { count: n });
 
 function describe(c: ClassCode, now: Date): string {
-  const state = c.revokedAt ? `stopped ${day(c.revokedAt)}` : isWorking(c, now) ? `works until ${day(c.expiresAt)}` : `expired ${day(c.expiresAt)}`;
-  return `${showCode(c.code)}: made ${day(c.createdAt)}, ${state}, ${joined(c.uses)}`;
+  const state = c.revokedAt
+    ? t('people.classCodes.stateStopped', { day: day(c.revokedAt) })
+    : isWorking(c, now)
+      ? t('people.classCodes.stateWorks', { day: day(c.expiresAt) })
+      : t('people.classCodes.stateExpired', { day: day(c.expiresAt) });
+  return t('people.classCodes.describe', { code: showCode(c.code), made: day(c.createdAt), state, joined: joined(c.uses) });
 }
 
 /** Stops a code now. Students who joined with it stay on the list. */
@@ -81,15 +88,15 @@ async function revoke(store: Store, c: ClassCode, by: string, now: Date): Promis
 export async function replaceOffer(ctx: TurnContext, newCode: string): Promise<QuestionReply | undefined> {
   const older = (await classCodesOf(ctx.records.store, ctx.userKey)).filter((c) => c.code !== newCode && isWorking(c, ctx.now));
   if (older.length === 0) return undefined;
-  const names = older.slice(0, 3).map((c) => `${showCode(c.code)} (${joined(c.uses)})`).join(', ');
-  const more = older.length > 3 ? ` and ${older.length - 3} more` : '';
+  const names = older.slice(0, 3).map((c) => t('people.classCodes.item', { code: showCode(c.code), joined: joined(c.uses) })).join(', ');
+  const count = older.length;
   return {
     kind: 'question',
     questionId: REPLACE_CODE_Q,
-    text: `${older.length === 1 ? 'Your older code' : `${older.length} older codes`} still work${older.length === 1 ? 's' : ''}: ${names}${more}. Keep ${older.length === 1 ? 'it' : 'them'} working too, or replace with the new one? Students who already joined stay on your list either way.`,
+    text: count > 3 ? t('people.classCodes.replaceQuestionMore', { count, names, more: count - 3 }) : t('people.classCodes.replaceQuestion', { count, names }),
     choices: [
-      { id: 'keep', label: older.length === 1 ? 'Keep both' : 'Keep them all' },
-      { id: `replace-${newCode}`, label: 'Replace the old one' },
+      { id: 'keep', label: t(count === 1 ? 'people.classCodes.keepBoth' : 'people.classCodes.keepAll') },
+      { id: `replace-${newCode}`, label: t('people.classCodes.replaceOld') },
     ],
     optional: true,
   };
@@ -97,7 +104,7 @@ export async function replaceOffer(ctx: TurnContext, newCode: string): Promise<Q
 
 async function authorised(ctx: TurnContext): Promise<boolean> {
   if (await counselorRecord(ctx.records.store, ctx.userKey)) return true;
-  ctx.say(text("Your counselor access isn't set up right now. Please ask your school's Waypoint admin."));
+  ctx.say(text(t('people.classCodes.notAuthorised')));
   return false;
 }
 
@@ -106,20 +113,22 @@ export function listClassCodesCommand(): Command {
   return {
     id: 'list-class-codes',
     intents: ['class-codes'],
-    help: 'my class codes: your codes, how long they work, and how many joined',
+    get help() {
+      return t('people.classCodes.help');
+    },
     roles: ['counselor'],
     questionIds: [REPLACE_CODE_Q],
-    matches: (t) => /^(show |list |see )?(all )?(my |our )?(class |join )?codes$|^(show|list|see) (all )?(my |our )?(class |join )?codes$/.test(t),
+    matches: (words) => /^(show |list |see )?(all )?(my |our )?(class |join )?codes$|^(show|list|see) (all )?(my |our )?(class |join )?codes$/.test(words),
     run: async (ctx, input) => {
       if (input.questionId === REPLACE_CODE_Q) return answerReplace(ctx, input.choiceId ?? '');
       if (!(await authorised(ctx))) return;
       const codes = await classCodesOf(ctx.records.store, ctx.userKey);
-      if (codes.length === 0) return ctx.say(text('You have no class codes yet. Say "new class code" to make one.'));
+      if (codes.length === 0) return ctx.say(text(t('people.classCodes.none')));
       const working = codes.filter((c) => isWorking(c, ctx.now)).length;
-      const head = `${codes.length} class code${codes.length === 1 ? '' : 's'}: ${working} working, ${codes.length - working} stopped or expired.`;
+      const head = t('people.classCodes.listHead', { count: codes.length, working, stopped: codes.length - working });
       const lines = codes.slice(0, LIST_MAX).map((c) => `- ${describe(c, ctx.now)}`);
-      const more = codes.length > LIST_MAX ? [`...and ${codes.length - LIST_MAX} older.`] : [];
-      const tip = working > 0 ? 'Say "revoke code" and the code to stop one.' : 'Say "new class code" for a new one.';
+      const more = codes.length > LIST_MAX ? [t('people.classCodes.listMore', { count: codes.length - LIST_MAX })] : [];
+      const tip = t(working > 0 ? 'people.classCodes.tipRevoke' : 'people.classCodes.tipNew');
       ctx.say(text([head, ...lines, ...more].join('\n')), text(tip));
     },
   };
@@ -127,7 +136,7 @@ export function listClassCodesCommand(): Command {
 
 async function answerReplace(ctx: TurnContext, choiceId: string): Promise<void> {
   if (!(await authorised(ctx))) return;
-  if (!choiceId.startsWith('replace-')) return ctx.say(text('OK, all your codes keep working. Say "my class codes" to see them.'));
+  if (!choiceId.startsWith('replace-')) return ctx.say(text(t('people.classCodes.keptAll')));
   const keep = choiceId.slice('replace-'.length);
   const old = (await classCodesOf(ctx.records.store, ctx.userKey)).filter((c) => c.code !== keep && isWorking(c, ctx.now));
   for (const c of old) await revoke(ctx.records.store, c, ctx.userKey, ctx.now);
@@ -135,8 +144,8 @@ async function answerReplace(ctx: TurnContext, choiceId: string): Promise<void> 
   ctx.say(
     text(
       old.length === 0
-        ? `Nothing to replace: ${showCode(keep)} is your only working code.`
-        : `Done: ${names} no longer work${old.length === 1 ? 's' : ''}. Students who joined with ${old.length === 1 ? 'it' : 'them'} stay on your list. Your code now: ${showCode(keep)}.`,
+        ? t('people.classCodes.nothingToReplace', { code: showCode(keep) })
+        : t('people.classCodes.replaced', { count: old.length, names, code: showCode(keep) }),
     ),
   );
 }
@@ -147,27 +156,38 @@ export function revokeClassCodeCommand(): Command {
     id: 'revoke-class-code',
     intents: ['class-codes'],
     intentOf: () => 'class-codes',
-    help: 'revoke code <code>: stop a class code from working',
+    get help() {
+      return t('people.classCodes.revokeHelp');
+    },
     roles: ['counselor'],
-    matches: (t) => REVOKE_WORDS.test(t) && /\bcodes?\b/.test(t),
+    matches: (words) => REVOKE_WORDS.test(words) && /\bcodes?\b/.test(words),
     // Read as "class-codes" by the classifier: only a message that asks to stop a code is this one's.
-    accepts: (t) => REVOKE_WORDS.test(t.toLowerCase()),
+    accepts: (words) => REVOKE_WORDS.test(words.toLowerCase()) || REVOKE_WORDS_ES.test(words.toLowerCase()),
     run: async (ctx, input) => {
       if (!(await authorised(ctx))) return;
       const store = ctx.records.store;
-      const words = (input.text ?? '').replace(/^.*?\bcodes?\b/i, '');
+      // What follows "code" ("revoke code KX7M-4PQR", "cancelar el código KX7M-4PQR").
+      const words = (input.text ?? '').replace(/^.*?(\bcodes?\b|\bc[oó]digos?(?![a-z]))/i, '');
       const code = codeInText(words);
       const mine = await classCodesOf(store, ctx.userKey);
       const working = mine.filter((c) => isWorking(c, ctx.now));
       if (!code) {
-        const list = working.length > 0 ? ` Your working codes: ${working.slice(0, 5).map((c) => showCode(c.code)).join(', ')}.` : ' You have no working class codes.';
-        return ctx.say(text(`Which code? Say "revoke code" and the code, like "revoke code KX7M-4PQR".${list}`));
+        const codes = working.slice(0, 5).map((c) => showCode(c.code)).join(', ');
+        return ctx.say(text(working.length > 0 ? t('people.classCodes.whichCode', { codes }) : t('people.classCodes.whichCodeNone')));
       }
       const found = mine.find((c) => c.code === code);
-      if (!found) return ctx.say(text(`${showCode(code)} isn't one of your class codes. Say "my class codes" to see yours.`));
-      if (!isWorking(found, ctx.now)) return ctx.say(text(`${showCode(code)} already stopped working (${found.revokedAt ? `stopped ${day(found.revokedAt)}` : `expired ${day(found.expiresAt)}`}).`));
+      if (!found) return ctx.say(text(t('people.classCodes.notYours', { code: showCode(code) })));
+      if (!isWorking(found, ctx.now)) {
+        return ctx.say(
+          text(
+            found.revokedAt
+              ? t('people.classCodes.alreadyStopped', { code: showCode(code), day: day(found.revokedAt) })
+              : t('people.classCodes.alreadyExpired', { code: showCode(code), day: day(found.expiresAt) }),
+          ),
+        );
+      }
       await revoke(store, found, ctx.userKey, ctx.now);
-      ctx.say(text(`Done: ${showCode(code)} no longer works. The ${found.uses} student${found.uses === 1 ? '' : 's'} who joined with it stay on your list. Say "new class code" for a new one.`));
+      ctx.say(text(t('people.classCodes.revoked', { code: showCode(code), count: found.uses })));
     },
   };
 }

@@ -5,6 +5,7 @@
 import { CLASS_CODE_DAYS, codeInText, FAMILY_CODE_DAYS, makeCode, mistypedCodeInText, newCodeRecord, showCode, type CodeKind } from '../../domain/codes.js';
 import { text } from '../../domain/messages.js';
 import type { Command, TurnContext } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import type { PeopleDeps } from './people-deps.js';
 import { CODES, mistypedCode, redeemCode } from './redeem-code.js';
 import { rememberClassCode, replaceOffer } from './class-code-admin.js';
@@ -27,7 +28,7 @@ export function codeEntryCommand(deps: PeopleDeps): Command {
     id: 'enter-code',
     intents: ['join-class'],
     onFirstContact: true,
-    matches: (t) => codeInText(t) !== undefined || mistypedCodeInText(t) !== undefined,
+    matches: (words) => codeInText(words) !== undefined || mistypedCodeInText(words) !== undefined,
     run: async (ctx, input) => {
       // Someone we have never talked with (or who stopped before saying who they are).
       const firstContact = !ctx.profile() && !ctx.activeFlow();
@@ -52,14 +53,18 @@ export function linkStudentCommand(): Command {
   return {
     id: 'link-student',
     intents: ['link-student'],
-    menuLabel: 'Link to my student',
-    help: 'link to my student: type the code your student gave you',
+    get menuLabel() {
+      return t('people.linkStudent.menu');
+    },
+    get help() {
+      return t('people.linkStudent.help');
+    },
     roles: ['family'],
-    matches: (t) => /^(link|connect|add)( to)? (my )?(student|child|kid|son|daughter)$|^(enter|i have|use) (a |my )?code$/.test(t),
+    matches: (words) => /^(link|connect|add)( to)? (my )?(student|child|kid|son|daughter)$|^(enter|i have|use) (a |my )?code$/.test(words),
     run: async (ctx) =>
       ctx.say(
-        text('Type the code your student gave you. It looks like KX7M-4PQR.'),
-        text('No code yet? Ask your student to say "invite my family" to me. Each code works once, for 7 days.'),
+        text(t('people.linkStudent.typeCode')),
+        text(t('people.linkStudent.noCodeYet', { days: FAMILY_CODE_DAYS })),
       ),
   };
 }
@@ -69,18 +74,19 @@ export function inviteFamilyCommand(deps: PeopleDeps): Command {
   return {
     id: 'invite-family',
     intents: ['invite-family'],
-    menuLabel: 'Invite my family',
-    help: 'invite my family: get a code so a parent or family member can see your plan',
+    get menuLabel() {
+      return t('people.inviteFamily.menu');
+    },
+    get help() {
+      return t('people.inviteFamily.help');
+    },
     roles: ['student'],
-    matches: (t) => /^(invite|add|link|connect) (my )?(family|parents?|mom|dad|guardian|family member)$|^(family|parent) (code|invite)$|^(get|new) (a )?family code$/.test(t),
+    matches: (words) => /^(invite|add|link|connect) (my )?(family|parents?|mom|dad|guardian|family member)$|^(family|parent) (code|invite)$|^(get|new) (a )?family code$/.test(words),
     run: async (ctx) => {
       const code = await createCode(ctx, 'family-invite', deps);
       ctx.say(
-        text(`Your family code: ${showCode(code)}`),
-        text(
-          `Give it to a parent or family member. They send it to me here, or in Slack or Teams, and then they can see your plan and what's due. ` +
-            `It works once and stops working in ${FAMILY_CODE_DAYS} days. Say "my family" any time to see or remove links.`,
-        ),
+        text(t('people.inviteFamily.code', { code: showCode(code) })),
+        text(t('people.inviteFamily.howTo', { days: FAMILY_CODE_DAYS })),
       );
     },
   };
@@ -91,19 +97,20 @@ export function newClassCodeCommand(deps: PeopleDeps): Command {
   return {
     id: 'new-class-code',
     intents: ['class-code'],
-    menuLabel: 'New class code',
-    help: 'new class code: a code your students type to join your list',
+    get menuLabel() {
+      return t('people.newClassCode.menu');
+    },
+    get help() {
+      return t('people.newClassCode.help');
+    },
     roles: ['counselor'],
-    matches: (t) => /^(new|make|get|create) (a )?(class|caseload|student) code$|^class code$/.test(t),
+    matches: (words) => /^(new|make|get|create) (a )?(class|caseload|student) code$|^class code$/.test(words),
     run: async (ctx) => {
       const code = await createCode(ctx, 'class', deps);
       await rememberClassCode(ctx.records.store, ctx.userKey, code, ctx.now);
       ctx.say(
-        text(`Your class code: ${showCode(code)}`),
-        text(
-          `Students type it to me (or "join ${showCode(code)}") to join your list. Many students can use it. ` +
-            `It works for ${CLASS_CODE_DAYS} days; say "new class code" for another one.`,
-        ),
+        text(t('people.newClassCode.code', { code: showCode(code) })),
+        text(t('people.newClassCode.howTo', { code: showCode(code), days: CLASS_CODE_DAYS })),
       );
       // Older codes still working: keep them, or replace them with this one.
       const offer = await replaceOffer(ctx, code);

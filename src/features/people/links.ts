@@ -6,11 +6,12 @@
  * For other features: `canSee(store, viewer, studentKey)` answers the access rule, and
  * `checkAccess(ctx, studentKey)` also says the polite "I can't share that" and audits a denial.
  */
-import { atOtherSchool, CANT_SHARE, maySee, type Viewer, type ViewerLinks } from '../../domain/access.js';
+import { atOtherSchool, maySee, type Viewer, type ViewerLinks } from '../../domain/access.js';
 import { text } from '../../domain/messages.js';
 import type { Caseload, CounselorRecord, FamilyLinks, StudentLinks } from '../../domain/people.js';
 import type { Profile } from '../../domain/profile.js';
 import type { TurnContext } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import type { Store } from '../../store/store.js';
 import { audit } from './audit.js';
 import { serialised } from './serialised.js';
@@ -106,7 +107,7 @@ export interface DenialLogger {
  * each one reads the same.
  */
 export async function denyAccess(ctx: TurnContext, studentKey: string | undefined, logger?: DenialLogger): Promise<void> {
-  ctx.say(text(CANT_SHARE));
+  ctx.say(text(t('people.cantShare')));
   logger?.warn({ user: ctx.userKey, target: studentKey }, 'access denied');
   await audit(ctx.records.store, {
     at: ctx.now.toISOString(),

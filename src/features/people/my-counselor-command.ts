@@ -4,10 +4,10 @@
  */
 import { text } from '../../domain/messages.js';
 import type { StudentLinks } from '../../domain/people.js';
-import { shortDate } from '../../domain/reminders/reminder-messages.js';
 import { schoolCalendar } from '../../domain/reminders/school-calendar.js';
 import type { ReviewPolicy } from '../../domain/reminders/index.js';
 import type { Command, TurnContext } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import { counselorRecord, linkedStudents, STUDENT_LINKS } from './links.js';
 
 async function counselorNames(ctx: TurnContext, studentKey: string): Promise<string[]> {
@@ -17,16 +17,27 @@ async function counselorNames(ctx: TurnContext, studentKey: string): Promise<str
     const record = await counselorRecord(ctx.records.store, key);
     const profile = await ctx.records.profile(key);
     const name = record?.displayName ?? profile?.displayName;
-    if (record) names.push(name ? `${name} at ${record.school}` : `a counselor at ${record.school}`);
+    if (record) names.push(name ? t('people.myCounselor.nameAt', { name, school: record.school }) : t('people.myCounselor.someoneAt', { school: record.school }));
   }
   return names;
 }
 
+/** "Nov 15" from "2025-11-15" ("15 nov" in Spanish). */
+function shortDay(isoDay: string): string {
+  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(t('people.locale'), { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+const SEASONS = new Set(['fall', 'spring', 'winter', 'summer']);
+
+/** The window's name: the district's label, or the season in the turn's language when the label is one. */
+const windowName = (label: string) => (SEASONS.has(label) ? t(`people.myCounselor.season.${label}`) : label);
+
 function meetings(policy: ReviewPolicy, now: Date): string {
   const cal = schoolCalendar(policy, now);
-  const spans = cal.windows.map((w) => `${w.label} (${shortDate(w.firstDay)} to ${shortDate(w.lastDay)})`);
-  const list = spans.length > 1 ? `${spans.slice(0, -1).join(', ')} and ${spans.at(-1)}` : spans[0] ?? '';
-  return `Counselors meet with each student about their plan ${spans.length === 2 ? 'twice' : `${spans.length} times`} this school year: ${list}.`;
+  const spans = cal.windows.map((w) => t('people.myCounselor.span', { label: windowName(w.label), from: shortDay(w.firstDay), to: shortDay(w.lastDay) }));
+  const list = spans.length > 1 ? t('people.and', { list: spans.slice(0, -1).join(', '), last: spans.at(-1)! }) : spans[0] ?? '';
+  return spans.length === 2 ? t('people.myCounselor.meetingsTwice', { list }) : t('people.myCounselor.meetings', { count: spans.length, list });
 }
 
 export function myCounselorCommand(policy: ReviewPolicy): Command {
@@ -40,10 +51,8 @@ export function myCounselorCommand(policy: ReviewPolicy): Command {
       const students = family ? await linkedStudents(ctx.records.store, ctx.userKey) : [ctx.userKey];
       const names = [...new Set((await Promise.all(students.map((s) => counselorNames(ctx, s)))).flat())];
       const who = names.length > 0
-        ? `${family ? 'Your student’s counselor' : 'Your counselor'} on Waypoint: ${names.join('; ')}. You can message them at school or ask the front office.`
-        : family
-          ? "Your student hasn't joined a counselor on Waypoint yet. The school's front office can tell you who their counselor is."
-          : "You haven't joined your counselor on Waypoint yet. If they gave you a class code, type join and the code. The front office can tell you who your counselor is.";
+        ? t(family ? 'people.myCounselor.family' : 'people.myCounselor.student', { names: names.join('; ') })
+        : t(family ? 'people.myCounselor.familyNone' : 'people.myCounselor.studentNone');
       ctx.say(text(who), text(meetings(policy, ctx.now)));
     },
   };

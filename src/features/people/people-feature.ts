@@ -13,6 +13,7 @@ import { codeEntryCommand, inviteFamilyCommand, linkStudentCommand, newClassCode
 import { myFamilyCommand } from './family-links-commands.js';
 import { classCodeAdminCommands } from './class-code-admin.js';
 import type { PeopleDeps } from './people-deps.js';
+import { t } from '../../i18n/t.js';
 import { redeemCode } from './redeem-code.js';
 
 export interface Feature {
@@ -31,7 +32,17 @@ export function peopleFeature(opts: Partial<PeopleDeps> & { senders?: readonly P
     effects: {
       'redeem-code': (ctx, e) => redeemCode(ctx, (e as Extract<Effect, { kind: 'redeem-code' }>).code, deps),
     },
-    flows: [{ id: 'enter-code', version: ENTER_CODE_VERSION, machine: enterCodeMachine, doing: 'using a code' }],
+    flows: [
+      {
+        id: 'enter-code',
+        version: ENTER_CODE_VERSION,
+        machine: enterCodeMachine,
+        // A getter: read while a turn is handled, so help says it in that turn's language.
+        get doing() {
+          return t('people.usingACode');
+        },
+      },
+    ],
     textReader: caseloadRequestReader(deps),
   };
 }

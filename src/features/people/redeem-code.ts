@@ -23,6 +23,7 @@ import type { Store } from '../../store/store.js';
 import { audit } from './audit.js';
 import { addToCaseload, COUNSELORS, linkedStudents, linkFamily } from './links.js';
 import { sayTo } from './notify.js';
+import { alreadyLinkedReply } from '../family/index.js';
 import type { PeopleDeps } from './people-deps.js';
 
 export const CODES = 'codes';
@@ -112,7 +113,11 @@ async function useCode(ctx: TurnContext, code: string, deps: PeopleDeps, o: Rede
   const check = checkCode(record, ctx.now);
   if (check === 'unknown') return wrongCode(ctx, say.unknown());
   if (check === 'expired') return wrongCode(ctx, record!.kind === 'class' ? say.expiredClass() : say.expiredFamily());
-  if (check === 'used') return wrongCode(ctx, say.used());
+  if (check === 'used') {
+    // A family member re-typing the code they already used is told they are linked, by name.
+    const linked = await alreadyLinkedReply(ctx.records.store, record!, ctx.userKey);
+    return linked ? ctx.say(linked) : wrongCode(ctx, say.used());
+  }
 
   if (record!.kind === 'family-invite') await useFamilyCode(ctx, record!, deps, o);
   else await useClassCode(ctx, record!, deps, o);

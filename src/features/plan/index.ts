@@ -1,6 +1,7 @@
 /** The Personal Plan of Study in the chat: its commands, its flow, its effects and its free-text reader, for createEngine. */
 import type { Command, TextFallback } from '../../engine/command.js';
 import type { FlowDefinition } from '../../engine/flow-runner.js';
+import { t } from '../../i18n/t.js';
 import { CONFIRM_Q, GOAL_TYPED_Q, REVIEW_Q } from '../../../flows/plan-replies.js';
 import { planMachine, PLAN_FLOW_VERSION } from '../../../flows/plan.js';
 import { planChangeFallback, planLateAnswerCommand, planUndoCommand } from './plan-change.js';
@@ -32,7 +33,10 @@ export const planFlow: FlowDefinition = {
   id: PLAN_FLOW,
   version: PLAN_FLOW_VERSION,
   machine: planMachine,
-  doing: 'working on your plan',
+  // A getter: read when help is shown, in that turn's language.
+  get doing() {
+    return t('plan.commands.doing');
+  },
   questionIds: [CONFIRM_Q, REVIEW_Q, GOAL_TYPED_Q],
 };
 

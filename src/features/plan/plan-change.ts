@@ -16,6 +16,7 @@ import {
   type PlanChange,
 } from '../../domain/plan/index.js';
 import { matchKnown } from '../../domain/plan/plan-edits.js';
+import { t } from '../../i18n/t.js';
 import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
 import { CONFIRM_Q, GOAL_TYPED_Q, goalLater, REVIEW_Q } from '../../../flows/plan-replies.js';
 import type { PlanProposal } from '../../../flows/flow-protocol.js';
@@ -30,18 +31,6 @@ export function apply(ctx: TurnContext, deps: PlanDeps, plan: Plan, change: Plan
   return applyPlanChange(plan, change, { now: ctx.now.toISOString(), by: ctx.userKey, data: deps.data, ...(grade !== undefined ? { studentGrade: grade } : {}) });
 }
 
-/** The version's one line, said as a change still to make ("Moved X" -> "Move X"). */
-export function previewOf(summary: string, notes: string[]): string {
-  const s = summary
-    .replace(/^Moved /, 'Move ')
-    .replace(/^Swapped /, 'Swap ')
-    .replace(/^Added /, 'Add ')
-    .replace(/^Removed /, 'Remove ')
-    .replace(/^Set the goal after high school to: /, 'Set your goal after high school to: ')
-    .replace(/ is now in /, ' would go in ');
-  const headsUp = notes.filter((n) => n.startsWith('Heads up'));
-  return [`Here's the change: ${s}`, ...headsUp].join(' ');
-}
 
 /**
  * Whether typed words are clearly about the plan. "Take" and "add" read a lot of everyday words
@@ -95,7 +84,7 @@ export function planChangeFallback(deps: PlanDeps): TextFallback {
       ctx.say(changeReply(result));
       return true;
     }
-    await propose(ctx, { change, at: ctx.now.toISOString(), version: currentVersion(plan).number }, previewOf(result.summary, result.notes));
+    await propose(ctx, { change, at: ctx.now.toISOString(), version: currentVersion(plan).number }, result.preview);
     return true;
   };
 }
@@ -120,7 +109,10 @@ export function planUndoCommand(deps: PlanDeps): Command {
   return {
     id: 'plan-undo',
     intents: ['plan-undo'],
-    help: 'change your plan in your own words: move Chemistry to 11th, add FFA in 10th, remove band, my goal is ..., undo',
+    // A getter: read when help is shown, in that turn's language.
+    get help() {
+      return t('plan.commands.helpChange');
+    },
     roles: ['student'],
     matches: isUndoWords,
     run: (ctx) => undo(ctx, deps),

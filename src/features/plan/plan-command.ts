@@ -4,7 +4,6 @@
  * pick a pathway inside the chosen cluster, the goal after high school, and a new draft after the
  * student chose a different pathway.
  */
-import { text } from '../../domain/messages.js';
 import {
   applyPlanChange,
   changeReply,
@@ -14,6 +13,9 @@ import {
   type Plan,
 } from '../../domain/plan/index.js';
 import { appendVersion } from '../../domain/plan/plan-history.js';
+import { frameworkName } from '../../i18n/framework-words.js';
+import { DEFAULT_LANGUAGE } from '../../i18n/language.js';
+import { t, tIn } from '../../i18n/t.js';
 import { MAKE_PLAN_REMINDER_QUESTION } from '../../domain/reminders/reminder-messages.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import { saveChoice } from '../explore/explore-effects.js';
@@ -23,6 +25,12 @@ import type { PlanFlowInput } from '../../../flows/plan.js';
 import { GOAL_Q, NO_PATHWAY_Q, PICK_PATHWAY_Q, PLAN_FLOW, REDRAFT_Q, say } from './plan-replies.js';
 import { showPlan, studentGrade, type PlanDeps } from './plan-show.js';
 import { isPlanWords } from './plan-words.js';
+
+/** A pathway's name as said in this turn ("Enfermería (Nursing)" in Spanish); the id when unknown. */
+function pathwayName(deps: PlanDeps, id: string): string {
+  const p = deps.fw.pathway(id);
+  return p ? frameworkName('pathway', p.id, p.name) : id;
+}
 
 /** The grade a plan is drafted for: 6..12 (students past high school get the high school years too). */
 function draftGrade(grade: number): number {
@@ -40,8 +48,9 @@ async function draftAndShow(ctx: TurnContext, deps: PlanDeps, pathwayId: string,
   });
   await savePlan(ctx.records.store, ctx.userKey, plan);
   const c = currentPlan(plan);
-  const shown = (await showPlan(ctx, deps, plan)).filter((r) => !(r.kind === 'text' && r.text.startsWith("You haven't picked a goal")));
-  ctx.say(say.drafted(deps.fw.pathway(pathwayId)?.name ?? pathwayId, c.firstGrade), ...shown);
+  // The goal question comes next, so the plan's own hint about a goal is left out.
+  const shown = await showPlan(ctx, deps, plan, { goalHint: false });
+  ctx.say(say.drafted(pathwayName(deps, pathwayId), c.firstGrade), ...shown);
   if (c.goalSuggestions.length > 0) ctx.say(say.goalQuestion(c.goalSuggestions));
   else await askTypedGoal(ctx);
 }
@@ -62,7 +71,7 @@ export async function openPlan(ctx: TurnContext, deps: PlanDeps): Promise<void> 
     ctx.say(...(await showPlan(ctx, deps, plan)));
     const planPathway = currentPlan(plan).pathwayId;
     if (chosen && chosen !== planPathway && deps.fw.pathway(chosen)) {
-      ctx.say(say.redraftQuestion(deps.fw.pathway(planPathway)?.name ?? planPathway, deps.fw.pathway(chosen)!.name));
+      ctx.say(say.redraftQuestion(pathwayName(deps, planPathway), pathwayName(deps, chosen)));
     }
     return;
   }
@@ -75,7 +84,10 @@ export async function openPlan(ctx: TurnContext, deps: PlanDeps): Promise<void> 
   if (chosen && deps.fw.pathway(chosen)) return draftAndShow(ctx, deps, chosen, grade);
   const clusterId = profile.choice?.clusterId;
   const cluster = clusterId ? deps.fw.cluster(clusterId) : undefined;
-  if (cluster) return void ctx.say(say.pickPathway(cluster.name, cluster.pathways));
+  if (cluster) {
+    const pathways = cluster.pathways.map((p) => ({ id: p.id, name: frameworkName('pathway', p.id, p.name) }));
+    return void ctx.say(say.pickPathway(frameworkName('cluster', cluster.id, cluster.name), pathways));
+  }
   ctx.say(say.noPathway());
 }
 
@@ -100,16 +112,18 @@ async function redraft(ctx: TurnContext, deps: PlanDeps, plan: Plan): Promise<vo
   const before = currentPlan(plan);
   const content = draftPlanContent({ framework: deps.fw.framework, data: deps.data, pathwayId: chosen, currentGrade: draftGrade(grade) });
   content.goal = before.goal;
-  const next = appendVersion(plan, content, { now: ctx.now.toISOString(), by: ctx.userKey, summary: `Made a new draft for ${pathway.name}.` });
+  // The version's line is stored, so in English.
+  const summary = tIn(DEFAULT_LANGUAGE)('plan.changes.redrafted', { pathway: pathway.name });
+  const next = appendVersion(plan, content, { now: ctx.now.toISOString(), by: ctx.userKey, summary });
   await savePlan(ctx.records.store, ctx.userKey, next);
-  ctx.say(say.redrafted(pathway.name));
+  ctx.say(say.redrafted(frameworkName('pathway', pathway.id, pathway.name)));
 }
 
 async function onButton(ctx: TurnContext, deps: PlanDeps, questionId: string, choiceId: string): Promise<void> {
   if (questionId === MAKE_PLAN_REMINDER_QUESTION) return openPlan(ctx, deps);
   if (questionId === GOAL_Q) return chooseGoal(ctx, deps, choiceId);
   if (choiceId === 'explore') return ctx.runCommand('explore');
-  if (questionId === NO_PATHWAY_Q) return void ctx.say(text('Okay. Type plan any time to start your Plan of Study.'));
+  if (questionId === NO_PATHWAY_Q) return void ctx.say(say.noPathwayLater());
   if (questionId === PICK_PATHWAY_Q) {
     const pathwayId = choiceId.replace(/^pathway:/, '');
     const cluster = deps.fw.clusterOfPathway(pathwayId);
@@ -131,8 +145,13 @@ export function planCommand(deps: PlanDeps): Command {
   return {
     id: 'plan',
     intents: ['plan-show'],
-    menuLabel: 'My plan of study',
-    help: 'plan: make or see your Plan of Study. Also: show 10th grade, check my plan, export my plan',
+    // Getters: read when the menu or help is shown, in that turn's language.
+    get menuLabel() {
+      return t('plan.commands.menu');
+    },
+    get help() {
+      return t('plan.commands.helpPlan');
+    },
     roles: ['student'],
     matches: isPlanWords,
     questionIds: [GOAL_Q, NO_PATHWAY_Q, PICK_PATHWAY_Q, REDRAFT_Q, MAKE_PLAN_REMINDER_QUESTION],

@@ -2,7 +2,7 @@
  * What the plan flow asks for (flows/plan.ts): apply a change the student said yes to, record a
  * review, set a typed goal. Each loads the plan as it is now and saves a new version.
  */
-import { changeReply } from '../../domain/plan/index.js';
+import { changeReply, sayDay } from '../../domain/plan/index.js';
 import { lastReview, recordReview } from '../../domain/plan/plan-history.js';
 import type { Effect } from '../../../flows/flow-protocol.js';
 import type { EffectHandler } from '../../engine/engine.js';
@@ -31,7 +31,7 @@ async function finishReview(ctx: TurnContext): Promise<void> {
   const reviewed = await withPlanHistory(ctx.records.store, ctx.userKey, plan, (p) => recordReview(p, { now: ctx.now.toISOString(), by: ctx.userKey }));
   await savePlan(ctx.records.store, ctx.userKey, reviewed);
   const review = lastReview(reviewed)!;
-  ctx.say(say.reviewSaved(review.at.slice(0, 10), review.changesSinceLastReview, reviewed.reviews.length === 1));
+  ctx.say(say.reviewSaved(sayDay(review.at), review.changesSinceLastReview, reviewed.reviews.length === 1));
 }
 
 async function setGoal(ctx: TurnContext, deps: PlanDeps, { goal }: Of<'set-goal'>): Promise<void> {

@@ -31,7 +31,7 @@ export function planExportCommand(deps: PlanDeps): Command {
           now,
         });
         // The path is shown by channels that keep files on this machine (the terminal's "Saved to:").
-        const replies = files.replies.map((r) => ({ ...r, text: r.mimeType === 'application/pdf' ? 'Your plan as a PDF, to print' : 'Your plan as a spreadsheet (CSV)' }));
+        const replies = files.replies.map((r) => ({ ...r, text: r.mimeType === 'application/pdf' ? say.exportedPdf() : say.exportedCsv() }));
         ctx.say(say.exported(), ...replies);
       } catch {
         ctx.say(say.exportFailed());

@@ -3,6 +3,7 @@
  * plan; "show after high school": the two years after high school.
  */
 import { planTable, showGradeReply } from '../../domain/plan/index.js';
+import { t } from '../../i18n/t.js';
 import type { Command } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
 import { loadPlan } from './plan-records.js';
@@ -20,7 +21,7 @@ export function planGradeCommand(_deps: PlanDeps): Command {
       const plan = await loadPlan(ctx.records.store, ctx.userKey);
       if (!plan) return void ctx.say(say.noPlan());
       if (grades === undefined) return void ctx.say(say.noPlan());
-      const reply = grades.length === 1 ? showGradeReply(plan, grades[0]!) : planTable(plan, undefined, 'After high school', grades);
+      const reply = grades.length === 1 ? showGradeReply(plan, grades[0]!) : planTable(plan, undefined, t('plan.view.afterHighSchool'), grades);
       ctx.say(...markThisYear([reply], plan, studentGrade(ctx)));
     },
   };

@@ -3,6 +3,8 @@
  * plan for 10th grade", "what classes should i take next year", "swap geometry for algebra".
  */
 import { text } from '../../domain/messages.js';
+import { t } from '../../i18n/t.js';
+import { say } from './plan-replies.js';
 import { parseGrade, planTable, showGradeReply } from '../../domain/plan/index.js';
 import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
 import { loadPlan } from './plan-records.js';
@@ -12,10 +14,10 @@ import { markThisYear, studentGrade, type PlanDeps } from './plan-show.js';
 async function showYear(ctx: TurnContext, grade: number, lead?: string): Promise<void> {
   const plan = await loadPlan(ctx.records.store, ctx.userKey);
   if (!plan) {
-    ctx.say(text("You don't have a plan yet, so there are no classes to show. Type plan to make one: I fill in classes for every grade, and you can change them."));
+    ctx.say(say.noPlanToShow());
     return;
   }
-  const reply = grade >= 13 ? planTable(plan, undefined, 'After high school', [13, 14]) : showGradeReply(plan, grade);
+  const reply = grade >= 13 ? planTable(plan, undefined, t('plan.view.afterHighSchool'), [13, 14]) : showGradeReply(plan, grade);
   if (lead) ctx.say(text(lead));
   ctx.say(...markThisYear([reply], plan, studentGrade(ctx)));
 }
@@ -43,8 +45,8 @@ export function planIntentCommands(deps: PlanDeps, planChange: TextFallback): Co
         const named = parseGrade(typed);
         const now = studentGrade(ctx);
         const grade = named ?? (now !== undefined ? Math.min(now + 1, 13) : undefined);
-        if (grade === undefined) return void ctx.say(text('Which grade? Try "what classes do I take in 10th grade".'));
-        const lead = named === undefined ? 'Here are the classes in your plan for next year. Your counselor helps you sign up for them.' : undefined;
+        if (grade === undefined) return void ctx.say(say.whichGradeClasses());
+        const lead = named === undefined ? say.nextYearLead() : undefined;
         await showYear(ctx, grade, lead);
       },
     },
@@ -55,7 +57,7 @@ export function planIntentCommands(deps: PlanDeps, planChange: TextFallback): Co
       matches: never,
       run: async (ctx, { text: typed = '' }) => {
         if (await planChange(ctx, typed)) return;
-        ctx.say(text('I can change your plan if you tell me the class and the grade, like "move Chemistry to 11th", "add FFA in 10th" or "remove band".'));
+        ctx.say(say.changeHow());
       },
     },
   ];

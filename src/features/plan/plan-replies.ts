@@ -3,8 +3,9 @@
  * questions are in flows/plan-replies.ts).
  */
 import { text, type QuestionReply, type Reply, type TextReply } from '../../domain/messages.js';
-import type { Pathway } from '../../domain/framework-types.js';
 import { gradeName } from '../../domain/plan/index.js';
+import { dataPhrase } from '../../i18n/plan-data-words.js';
+import { t } from '../../i18n/t.js';
 
 export const GOAL_Q = 'plan:goal';
 export const NO_PATHWAY_Q = 'plan:no-pathway';
@@ -15,74 +16,68 @@ export const REDRAFT_Q = 'plan:redraft';
 export const PLAN_FLOW = 'plan';
 
 export const say = {
-  drafted: (pathway: string, firstGrade: number): TextReply =>
-    text(
-      `I made a first draft of your Plan of Study (your map of classes and activities) for ${pathway}, ` +
-        `from ${gradeName(firstGrade)} grade to 2 years after high school. It's a starting point, not a promise: you can change anything, any time.`,
-    ),
+  drafted: (pathway: string, firstGrade: number): TextReply => text(t('plan.say.drafted', { pathway, grade: gradeName(firstGrade) })),
   noPathway: (): QuestionReply => ({
     kind: 'question',
     questionId: NO_PATHWAY_Q,
-    text: "A Plan of Study is built around a Career Pathway (a group of jobs that use the same skills), and you haven't picked one yet. Want to explore careers first?",
+    text: t('plan.say.noPathway'),
     choices: [
-      { id: 'explore', label: 'Explore careers' },
-      { id: 'not-now', label: 'Not now' },
+      { id: 'explore', label: t('plan.say.exploreCareers') },
+      { id: 'not-now', label: t('plan.say.notNow') },
     ],
   }),
-  pickPathway: (cluster: string, pathways: readonly Pathway[]): QuestionReply => ({
+  /** `cluster` and the pathways' names as they are said (frameworkName). */
+  pickPathway: (cluster: string, pathways: readonly { id: string; name: string }[]): QuestionReply => ({
     kind: 'question',
     questionId: PICK_PATHWAY_Q,
-    text: `You chose ${cluster}. A plan needs one Career Pathway inside it. Which one sounds most like you? You can change it later.`,
-    choices: [...pathways.map((p) => ({ id: `pathway:${p.id}`, label: p.name })), { id: 'explore', label: 'Explore careers again' }],
+    text: t('plan.say.pickPathway', { cluster }),
+    choices: [...pathways.map((p) => ({ id: `pathway:${p.id}`, label: p.name })), { id: 'explore', label: t('plan.say.exploreAgain') }],
   }),
-  tooYoung: (): TextReply =>
-    text(
-      'Plans of Study start in 6th or 7th grade. For now, the best thing to do is explore: try the quick questions (type explore) and talk about jobs you like with your family.',
-    ),
-  needGrade: (): TextReply => text('First, tell me a little about you so I can make a plan that fits your grade.'),
-  notStudent: (): TextReply =>
-    text("Plans of Study are made with each student. If you're a student, type change my role. Family members and counselors can see a plan once the student links them."),
-  noPlan: (): TextReply => text("You don't have a Plan of Study yet. Type plan and I'll draft one with you."),
+  tooYoung: (): TextReply => text(t('plan.say.tooYoung')),
+  needGrade: (): TextReply => text(t('plan.say.needGrade')),
+  notStudent: (): TextReply => text(t('plan.say.notStudent')),
+  noPlan: (): TextReply => text(t('plan.say.noPlan')),
   goalQuestion: (suggestions: string[]): QuestionReply => ({
     kind: 'question',
     questionId: GOAL_Q,
-    text: 'One more thing: what would you like to do after high school? Pick an idea or type your own, like "my goal is a bachelor\'s in engineering". You can change it later.',
+    text: t('plan.say.goalQuestion'),
     choices: [
-      ...suggestions.slice(0, 4).map((s, i) => ({ id: `goal:${i}`, label: s })),
-      { id: 'own', label: "I'll type my own" },
-      { id: 'later', label: 'Decide later' },
+      ...suggestions.slice(0, 4).map((s, i) => ({ id: `goal:${i}`, label: dataPhrase(s) })),
+      { id: 'own', label: t('plan.say.typeOwn') },
+      { id: 'later', label: t('plan.say.decideLater') },
     ],
   }),
-  staleProposal: (): TextReply => text("That change is no longer waiting, so I didn't make it. Tell me again if you still want it."),
-  nothingToUndo: (): TextReply =>
-    text("There's no plan change to undo. To go back one step in what we're doing, type back."),
-  noExportFolder: (): TextReply =>
-    text("Sorry, I can't save files here. Ask whoever runs Waypoint to set up a data folder, then try again."),
-  exported: (): TextReply => text('Here is your whole plan, ready to print or to open in a spreadsheet. Nothing in it is final.'),
-  exportFailed: (): TextReply => text("Sorry, I couldn't save your plan as a file just now. Your plan is safe. Please try again in a little while."),
-  checkIntro: (): TextReply => text('I checked your plan against what you need to graduate and the order classes come in.'),
-  howToFix: (): TextReply =>
-    text('To fix one, tell me in your own words, like "add Algebra I in 9th", or say "undo" to take back your last change. Your counselor can help, too.'),
-  allGood: (): TextReply =>
-    text('Your plan has everything it needs for graduation, and the classes are in an order that works. Nice!'),
-  reviewSaved: (day: string, changes: string[], first: boolean): TextReply =>
-    text(
-      `Review saved on ${day}. ${changes.length === 0 ? `No changes since the ${first ? 'draft' : 'last review'}.` : `Changes since the ${first ? 'draft' : 'last review'}: ${changes.length}.`} ` +
-        "Your counselor can see it. Let's look again next term. Plans change every year, and that's normal.",
-    ),
-  noReviewWaiting: (): TextReply => text('There is no review going on right now. Type review my plan to start one.'),
+  staleProposal: (): TextReply => text(t('plan.say.staleProposal')),
+  nothingToUndo: (): TextReply => text(t('plan.say.nothingToUndo')),
+  noExportFolder: (): TextReply => text(t('plan.say.noExportFolder')),
+  exported: (): TextReply => text(t('plan.say.exported')),
+  exportFailed: (): TextReply => text(t('plan.say.exportFailed')),
+  checkIntro: (): TextReply => text(t('plan.say.checkIntro')),
+  howToFix: (): TextReply => text(t('plan.say.howToFix')),
+  allGood: (): TextReply => text(t('plan.say.allGood')),
+  reviewSaved: (day: string, changes: string[], first: boolean): TextReply => {
+    const key = `plan.say.reviewSaved${changes.length === 0 ? 'NoChanges' : 'Changes'}${first ? 'Draft' : 'Review'}`;
+    return text(t(key, { day, n: changes.length }));
+  },
+  noReviewWaiting: (): TextReply => text(t('plan.say.noReviewWaiting')),
   redraftQuestion: (planPathway: string, chosen: string): QuestionReply => ({
     kind: 'question',
     questionId: REDRAFT_Q,
-    text: `Your plan is for ${planPathway}, but you've since chosen ${chosen}. Want a new draft for ${chosen}? Your old plan stays in its history.`,
+    text: t('plan.say.redraftQuestion', { planPathway, chosen }),
     choices: [
-      { id: 'yes', label: 'Yes, make a new draft' },
-      { id: 'no', label: 'No, keep this plan' },
+      { id: 'yes', label: t('plan.say.redraftYes') },
+      { id: 'no', label: t('plan.say.redraftNo') },
     ],
   }),
-  redrafted: (pathway: string): TextReply =>
-    text(`Done: your plan is now drafted for ${pathway}. I kept your goal. Say "undo" to go back to the old plan.`),
-  keptPlan: (): TextReply => text('Okay, your plan stays as it is.'),
+  redrafted: (pathway: string): TextReply => text(t('plan.say.redrafted', { pathway })),
+  keptPlan: (): TextReply => text(t('plan.say.keptPlan')),
+  noPathwayLater: (): TextReply => text(t('plan.say.noPathwayLater')),
+  noPlanToShow: (): TextReply => text(t('plan.say.noPlanToShow')),
+  whichGradeClasses: (): TextReply => text(t('plan.say.whichGradeClasses')),
+  nextYearLead: (): string => t('plan.say.nextYearLead'),
+  changeHow: (): TextReply => text(t('plan.say.changeHow')),
+  exportedPdf: (): string => t('plan.say.exportedPdf'),
+  exportedCsv: (): string => t('plan.say.exportedCsv'),
 };
 
 export type Replies = Reply[];

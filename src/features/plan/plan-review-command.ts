@@ -9,6 +9,7 @@ import { reviewReplies } from '../../domain/plan/index.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
 import type { PlanFlowInput } from '../../../flows/plan.js';
+import { t } from '../../i18n/t.js';
 import { loadPlan, withPlanHistory } from './plan-records.js';
 import { PLAN_FLOW, say } from './plan-replies.js';
 import { headerFor, markThisYear, studentGrade, type PlanDeps } from './plan-show.js';
@@ -30,7 +31,10 @@ export function planReviewCommand(deps: PlanDeps): Command {
   return {
     id: 'plan-review',
     intents: ['plan-review'],
-    help: 'review my plan: look at this year and next and save a review',
+    // A getter: read when help is shown, in that turn's language.
+    get help() {
+      return t('plan.commands.helpReview');
+    },
     roles: ['student'],
     matches: (w) => isReviewWords(w) || isFinishReviewWords(w),
     questionIds: [REVIEW_REMINDER_QUESTION],

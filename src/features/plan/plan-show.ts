@@ -56,10 +56,10 @@ export function markThisYear(replies: Reply[], plan: Plan, grade: number | undef
 }
 
 /** "show my plan": this year, the compact view, the options after high school, what to say next. */
-export async function showPlan(ctx: TurnContext, deps: PlanDeps, plan: Plan): Promise<Reply[]> {
+export async function showPlan(ctx: TurnContext, deps: PlanDeps, plan: Plan, opts: { goalHint?: boolean } = {}): Promise<Reply[]> {
   const grade = studentGrade(ctx);
   const header = await headerFor(ctx, deps, plan);
-  const replies = showPlanReplies(plan, header, grade !== undefined ? { studentGrade: grade } : {});
+  const replies = showPlanReplies(plan, header, { ...(grade !== undefined ? { studentGrade: grade } : {}), ...opts });
   const tables = replies.filter((r) => r.kind === 'plan');
   const rest = replies.filter((r) => r.kind !== 'plan');
   return markThisYear([...tables, optionsReply(plan), ...(await signedReplies(ctx, plan)), ...rest], plan, grade);

@@ -7,9 +7,11 @@ import { parseGrade } from '../../domain/plan/index.js';
 const PLAN = /^(plan|plans|my plan|the plan|my plan of study|plan of study|personal plan of study|(make|draft|build|create|start|write|do) (me )?(a |my )?(plan|plan of study|personal plan of study)|(show|see|view|open|display) (me )?(my |the )?(whole |full )?(plan|plan of study)|whats in my plan|what is in my plan)$/;
 const CHECK = /^(check|check (my |the )?(plan|plan of study)|is my plan (ok|okay|good|right|complete)|am i on track( to graduate)?|will i graduate|can i graduate|graduation check|check (my )?graduation)$/;
 const REVIEW = /^(review|review (my |the )?(plan|plan of study)|(start|do|begin) (my |a )?(plan )?review|plan review|my review|check in on my plan)$/;
-const FINISH_REVIEW = /^(finish|end|done|complete|save) (my |the )?review|^(im |i am )?done reviewing$|^finish reviewing$/;
+// "terminar revisión" / "guardar la revisión": the Spanish words for finishing a review.
+const FINISH_REVIEW = /^(finish|end|done|complete|save) (my |the )?review|^(im |i am )?done reviewing$|^finish reviewing$|^(terminar|termina|guardar|guarda) (la |mi )?revisi[oó]n$/;
 const EXPORT = /^((export|download|print|save|send|email|get)( me)? (my |the |a )?(plan|plan of study|pdf|csv|copy of my plan)( as (a )?(pdf|csv|file|spreadsheet))?|export|download|pdf( of my plan)?|print my plan)$/;
-const UNDO = /^(undo|undo (that|it|the last change|my last change)|take (that|it) back)$/;
+// "deshacer" / "deshaz eso": the Spanish words for undo (command words keep accents).
+const UNDO = /^(undo|undo (that|it|the last change|my last change)|take (that|it) back|deshacer|deshaz|desh[aá]zlo|deshaz eso|deshacer (eso|el [uú]ltimo cambio|mi [uú]ltimo cambio))$/;
 const SHOW_GRADE_LEAD = /^(show|see|view|open)( me)?( my| the)?\s+(.+)$/;
 
 export const isPlanWords = (w: string) => PLAN.test(w);

@@ -2,8 +2,8 @@
 import { text } from '../../domain/messages.js';
 import { findTerm, type GlossaryTerm } from '../../domain/understanding/glossary.js';
 import type { Command } from '../../engine/command.js';
-
-const KNOWN = 'Career Path, Career Cluster, Career Pathway, Plan of Study, dual credit, AP, FAFSA, work-based learning, apprenticeship, FFA, FBLA, DECA, HOSA, SkillsUSA, FCCLA, TSA, JROTC and 4-H';
+import { currentLanguage } from '../../i18n/language.js';
+import { t } from '../../i18n/t.js';
 
 export function glossaryCommand(index: readonly { name: string; term: GlossaryTerm }[]): Command {
   return {
@@ -12,8 +12,8 @@ export function glossaryCommand(index: readonly { name: string; term: GlossaryTe
     matches: () => false,
     run: async (ctx, { text: typed = '' }) => {
       const term = findTerm(typed, index);
-      if (term) return void ctx.say(text(term.answer));
-      ctx.say(text(`I don't know that word yet. I can explain words like ${KNOWN}. Your counselor can explain the rest.`));
+      if (term) return void ctx.say(text(term.answers?.[currentLanguage()] ?? term.answer));
+      ctx.say(text(t('understand.unknownWord')));
     },
   };
 }

@@ -4,9 +4,14 @@
  * did not ask for; after two in a row, the way out is named too.
  */
 import { text, type Reply } from '../../domain/messages.js';
+import type { Role } from '../../domain/profile.js';
 import type { TurnContext } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 
-/** Three things each role can say, used wherever Waypoint shows the way on. */
+/**
+ * Three things each role can say, in English.
+ * @deprecated Use roleExamples(role): the same three in the turn's language.
+ */
 export const ROLE_EXAMPLES = {
   student: ['explore', 'how much do nurses make?', 'show my plan'],
   family: ["what's due this year", 'show the plan', 'what is FAFSA?'],
@@ -14,8 +19,13 @@ export const ROLE_EXAMPLES = {
   none: ['hi', 'help', 'about'],
 } as const;
 
+/** Three things this role can say, in the turn's language, used wherever Waypoint shows the way on. */
+export function roleExamples(role: Role | 'none'): [string, string, string] {
+  return [t(`understand.examples.${role}.a`), t(`understand.examples.${role}.b`), t(`understand.examples.${role}.c`)];
+}
+
 export function roleFallback(ctx: TurnContext): Reply[] {
   const role = ctx.profile()?.role ?? 'none';
-  const [a, b, c] = ROLE_EXAMPLES[role];
-  return [text(`Sorry, I didn't catch that. You can say things like "${a}", "${b}" or "${c}". Type help for everything I can do.`)];
+  const [a, b, c] = roleExamples(role);
+  return [text(t(role === 'student' || role === 'none' ? 'understand.notCaughtStudent' : 'understand.notCaught', { a, b, c }))];
 }

@@ -13,6 +13,8 @@ import { jobSubject } from '../../domain/understanding/job-subject.js';
 import type { Command, TextFallback, TurnContext } from '../../engine/command.js';
 import { MENU_Q } from '../../engine/engine-words.js';
 import { saveChoice } from '../explore/explore-effects.js';
+import { frameworkName } from '../../i18n/framework-words.js';
+import { t } from '../../i18n/t.js';
 
 /**
  * The last fallback before "I didn't catch that": text the understanding step did not read as
@@ -73,16 +75,24 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** Said to a family member or counselor who asks to explore (the interest questions, a cluster). */
+/** Said to a family member or counselor who asks to explore (the interest questions, a cluster), in the turn's language. */
+export function exploreIsForStudents(): string {
+  return t('understand.exploreIsForStudents');
+}
+
+/**
+ * The same in English only.
+ * @deprecated Use exploreIsForStudents(), which speaks the turn's language.
+ */
 export const EXPLORE_IS_FOR_STUDENTS =
   'Exploring careers step by step is for students: a student types explore to me to start. You can still ask me about any job, like "what does a nurse do?"';
 
 async function startExplore(ctx: TurnContext, focusClusterId?: string): Promise<void> {
   const role = ctx.profile()?.role;
-  if (role !== undefined && role !== 'student') return void ctx.say(text(EXPLORE_IS_FOR_STUDENTS));
+  if (role !== undefined && role !== 'student') return void ctx.say(text(exploreIsForStudents()));
   const grade = ctx.profile()?.grade;
   if (grade === undefined) {
-    ctx.say(text('First, tell me a little about you.'));
+    ctx.say(text(t('understand.tellMeAboutYou')));
     return ctx.startFlow('onboarding', { firstContact: false });
   }
   // In the middle of the interest questions: go on where they were. Anywhere else in explore
@@ -108,26 +118,31 @@ export function freeTextActionsCommand(matcher: OccupationMatcher, fw: Framework
       }
       if (kind === 'choose-pathway' && fw.pathway(id)) {
         if (ctx.profile()?.role !== 'student') {
-          return void ctx.say(text('Choosing a pathway is for students. You can still look around: type explore or a job you are curious about.'));
+          return void ctx.say(text(t('understand.choosingPathwayIsForStudents')));
         }
         const cluster = fw.clusterOfPathway(id)!;
         await saveChoice(ctx, { kind: 'save-choice', pathId: fw.pathOfCluster(cluster.id)!.id, clusterId: cluster.id, pathwayId: id });
         // The questions or results were there to find a pathway, and one is chosen: they don't come back after every side trip.
         if (ctx.activeFlow() === 'explore') ctx.endFlow();
         return void ctx.say(
-          text(`Saved! You chose the ${fw.pathway(id)!.name} pathway in ${cluster.name}. It's a starting point, not a promise: you can change it any time.`),
+          text(
+            t('understand.savedPathway', {
+              pathway: frameworkName('pathway', id, fw.pathway(id)!.name),
+              cluster: frameworkName('cluster', cluster.id, cluster.name),
+            }),
+          ),
           {
             kind: 'question',
             questionId: MENU_Q,
-            text: 'What would you like to do next?',
+            text: t('understand.whatNext'),
             choices: [
-              { id: 'plan', label: 'Make my plan of study' },
-              { id: 'explore', label: 'Take the interest questions' },
+              { id: 'plan', label: t('understand.makePlan') },
+              { id: 'explore', label: t('understand.takeQuestions') },
             ],
           },
         );
       }
-      ctx.say(text("Sorry, I couldn't do that one. Type a job you're curious about, or help."));
+      ctx.say(text(t(ctx.profile()?.role === 'student' || ctx.profile()?.role === undefined ? 'understand.couldNotDoThat' : 'understand.couldNotDoThatFamily')));
     },
   };
 }

@@ -7,17 +7,15 @@ import { text } from '../../domain/messages.js';
 import type { Role } from '../../domain/profile.js';
 import type { Command } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
+import { t } from '../../i18n/t.js';
 
 interface Topic {
   id: string;
   /** Matches the command words (lower case, no punctuation) of the whole message. */
   asks: RegExp;
-  /** The answer to a student (or someone not signed up yet). */
-  answer: string;
-  /** The way on for a student. */
-  next: string;
-  /** The answer to a family member or counselor, when it is not the same. */
-  others?: string;
+  /** Catalog keys under understand.topics.<key>: `answer` (to a student, or someone not signed up yet), `next` (the way on for a student) and, when not the same, `others` (to a family member or counselor). */
+  key: string;
+  others?: boolean;
 }
 
 /** "what is a", "what does ... mean", "explain", or the words alone ("career cluster?"). */
@@ -29,34 +27,23 @@ const TOPICS: Topic[] = [
   {
     id: 'cluster',
     asks: term('(?:career )?clusters?'),
-    answer:
-      'A Career Cluster is a family of jobs that use similar skills. Missouri has 16, like Health Science or Manufacturing.',
-    next: 'Type explore to answer quick questions and see which ones fit you.',
+    key: 'cluster',
   },
   {
     id: 'pathway',
     asks: term('(?:career )?pathways?'),
-    answer:
-      'A Career Pathway is a smaller group of jobs inside a cluster that share skills, like Animal Systems inside Agriculture.',
-    next: 'Picking one is a starting point, not a promise: you can change it any time.',
+    key: 'pathway',
   },
   {
     id: 'path',
     asks: term('career paths?'),
-    answer:
-      'A Career Path is one of 6 big groups of jobs, like Health or Building & Fixing. Each one holds one or more Career Clusters.',
-    next: 'Type explore to see which fits you.',
+    key: 'path',
   },
   {
     id: 'plan-of-study',
     asks: term('(?:personal )?plans? of study|ppos|personal plan'),
-    answer:
-      'Your Personal Plan of Study is your list of classes and activities from middle school to two years after high school. ' +
-      'You make it with your counselor and family and look at it again each year.',
-    next: 'Type plan to see yours.',
-    others:
-      "A Personal Plan of Study is a student's list of classes and activities from middle school to two years after high school. " +
-      'The student makes it with their counselor and family and looks at it again each year.',
+    key: 'planOfStudy',
+    others: true,
   },
   {
     id: 'who-sees',
@@ -66,18 +53,14 @@ const TOPICS: Topic[] = [
         String.raw`|(?:can|will|does|do) (?:my |the )?(?:parents?|mom|dad|family|teachers?|counselors?|principal|friends|school|anyone|everyone|people) (?:see|know|read|find out)\b.*` +
         String.raw`|privacy|is this private)$`,
     ),
-    answer:
-      'Only you, your counselor, and family members you choose to add can see your answers, choices and plan.',
-    next: 'Type my family to see or remove who is linked.',
-    others: "A student's answers, choices and plan are seen only by the student, their counselor, and family members the student links.",
+    key: 'whoSees',
+    others: true,
   },
   {
     id: 'change-mind',
     asks: /^(?:can i|what if i|am i allowed to|is it ok to|is it okay to) (?:change my mind|change it|change my (?:answers?|choices?|pathway|cluster|plan)|pick (?:again|something else|a different one)|switch(?: later)?)(?: later)?$|^is (?:this|it|my choice) (?:final|forever|permanent)$/,
-    answer:
-      'Nothing you pick is final. You can change your mind any time: most people change their plans a few times, and that is normal.',
-    next: 'Type explore to look again, or plan to change your classes.',
-    others: 'Nothing a student picks is final. They can change their choices and plan any time, and most plans change a few times.',
+    key: 'changeMind',
+    others: true,
   },
 ];
 
@@ -91,8 +74,9 @@ export function waypointAnswer(words: string, role?: Role, wayOn = true): string
 }
 
 function topicAnswer(topic: Topic, role: Role | undefined, wayOn: boolean): string {
-  if (role !== undefined && role !== 'student') return topic.others ?? topic.answer;
-  return wayOn ? `${topic.answer} ${topic.next}` : topic.answer;
+  const said = (part: 'answer' | 'next' | 'others') => t(`understand.topics.${topic.key}.${part}`);
+  if (role !== undefined && role !== 'student') return said(topic.others ? 'others' : 'answer');
+  return wayOn ? t('understand.withNext', { answer: said('answer'), next: said('next') }) : said('answer');
 }
 
 /**

@@ -48,6 +48,7 @@ describe('Teams channel over HTTP', () => {
         receivedAt: '2025-09-15T14:03:21.123Z',
         // Teams says who is writing; the engine keeps it as the student's name for their family.
         displayName: 'Jordan Student',
+        locale: 'en-US',
       },
     ]);
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
