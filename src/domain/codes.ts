@@ -67,7 +67,24 @@ const LEADING_WORDS = /^(?:(?:my|the|our|a|class|family|invite|join|code|is|its|
  */
 export function codeInText(words: string): string | undefined {
   const plain = words.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  return codeIn(plain) ?? codeIn(plain.replace(LEADING_WORDS, '').trim());
+  return codeIn(plain) ?? codeIn(plain.replace(LEADING_WORDS, '').trim()) ?? codeInSentence(plain);
+}
+
+/**
+ * A code pasted inside a sentence, in any language ("the code is 3xhp we7v from maria", "el código
+ * es 3XHP-WE7V"): one 8-character word, or two 4-character words in a row of which one mixes
+ * letters and digits (so "year 3779" is not taken for a code).
+ */
+function codeInSentence(plain: string): string | undefined {
+  const words = plain.split(' ');
+  const mixed = (g: string) => /[a-z]/.test(g) && /\d/.test(g);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.length === CODE_LENGTH && isCodeShaped(w.toUpperCase())) return w.toUpperCase();
+    const next = words[i + 1];
+    if (w.length === 4 && next?.length === 4 && (mixed(w) || mixed(next)) && isCodeShaped(`${w}${next}`.toUpperCase())) return `${w}${next}`.toUpperCase();
+  }
+  return undefined;
 }
 
 function codeIn(rest: string): string | undefined {

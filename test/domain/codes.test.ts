@@ -61,3 +61,17 @@ describe('codes', () => {
     }
   });
 });
+
+describe('a code pasted inside a sentence', () => {
+  it('is found in English and Spanish sentences', () => {
+    expect(codeInText('the code is 3xhp we7v from maria')).toBe('3XHPWE7V');
+    expect(codeInText('el codigo es w3uu waja de diego')).toBe('W3UUWAJA');
+    expect(codeInText('aqui esta kx7m4pqr gracias')).toBe('KX7M4PQR');
+  });
+
+  it('ordinary sentences with numbers are not codes', () => {
+    for (const said of ['class of 2028 plans', 'what is due in year 3779', 'i am in 10th grade this year', 'nurse pays 4000 a month']) {
+      expect(codeInText(said)).toBeUndefined();
+    }
+  });
+});
