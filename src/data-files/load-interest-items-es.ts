@@ -1,10 +1,10 @@
 /** Reads data/es/interest-items.json (Spanish words of the interest questions, by id). Missing file: none. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_DIR } from '../config.js';
 import type { ItemWords, SpanishItemWords } from '../domain/interest-items-es.js';
 
-export const SPANISH_INTEREST_ITEMS_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/es/interest-items.json');
+export const SPANISH_INTEREST_ITEMS_FILE = path.join(PROJECT_DIR, 'data', 'es', 'interest-items.json');
 
 let cached: SpanishItemWords | undefined;
 

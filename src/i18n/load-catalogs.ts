@@ -4,12 +4,19 @@
  * needed. A file that is not valid JSON, or holds something other than text at a key, stops the
  * start with the file's name and the key.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGUAGES, type Language } from './language.js';
 
-export const MESSAGES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/messages');
+/** The project folder (the one with package.json), from src/i18n or from the built dist/src/i18n. */
+const PROJECT_DIR = ((): string => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, '../..'), path.resolve(here, '../../..')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'package.json'))) ?? candidates[0]!;
+})();
+
+export const MESSAGES_DIR = path.join(PROJECT_DIR, 'data', 'messages');
 
 /** A catalog tree: nested objects whose leaves are message texts. */
 export interface CatalogTree {
