@@ -160,7 +160,7 @@ export function revokeClassCodeCommand(): Command {
       return t('people.classCodes.revokeHelp');
     },
     roles: ['counselor'],
-    matches: (words) => REVOKE_WORDS.test(words) && /\bcodes?\b/.test(words),
+    matches: (words) => (REVOKE_WORDS.test(words) && /\bcodes?\b/.test(words)) || (REVOKE_WORDS_ES.test(words) && /\bc[oó]digos?(?![a-z])/.test(words)),
     // Read as "class-codes" by the classifier: only a message that asks to stop a code is this one's.
     accepts: (words) => REVOKE_WORDS.test(words.toLowerCase()) || REVOKE_WORDS_ES.test(words.toLowerCase()),
     run: async (ctx, input) => {
