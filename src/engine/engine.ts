@@ -1,14 +1,10 @@
-import type { Logger } from 'pino';
 import { text, userKey as keyOf, type QuestionReply, type Reply, type Turn } from '../domain/messages.js';
 import { matchChoice } from '../domain/match-choice.js';
-import { answerKind, type AnswerWords } from '../domain/answer-words.js';
-import type { MessageUnderstanding } from '../domain/understanding/understand-message.js';
+import { answerKind } from '../domain/answer-words.js';
 import type { Understanding } from '../domain/understanding/intent-types.js';
 import { withMissingName } from '../domain/profile.js';
-import type { Effect } from '../../flows/flow-protocol.js';
 import { DamagedDataError } from '../store/store.js';
-import type { Records } from '../store/records.js';
-import type { Command, CommandInput, TextFallback, TurnContext } from './command.js';
+import type { Command, CommandInput } from './command.js';
 import { mayUse, menuChoices } from './command-access.js';
 import { ConversationQueue } from './conversation-queue.js';
 import { FlowTurns } from './flow-turns.js';
@@ -19,37 +15,14 @@ import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
 import type { FlowDefinition } from './flow-runner.js';
 import { readInput, type Input } from './read-input.js';
 import { newSession, remember, type Session } from './session.js';
-import { keepLanguage, languageOfTurn, type LanguageDeps, type TurnLanguage } from './turn-language.js';
+import { keepLanguage, languageOfTurn, type TurnLanguage } from './turn-language.js';
 import { withLanguage } from '../i18n/language.js';
 import { t } from '../i18n/t.js';
 import { SessionCache } from './session-cache.js';
 import type { TurnHandler, TurnResult } from './turn-handler.js';
 
-export type EffectHandler = (ctx: TurnContext, effect: Effect) => Promise<void>;
-
-export interface EngineDeps {
-  records: Records;
-  flows: FlowDefinition[];
-  commands: Command[];
-  effects: Partial<Record<Effect['kind'], EffectHandler>>;
-  fallbacks?: TextFallback[];
-  /**
-   * Readers of text a conversation is waiting for outside a flow (a typed goal, "done" in a plan
-   * review, a plan change): tried after a safety check and before intents.
-   */
-  textReaders?: TextFallback[];
-  /**
-   * The understanding step: the ways people answer a waiting question, and the trained intent
-   * classifier. Without it only commands' own words and the fallbacks read typed text.
-   */
-  understanding?: { answerWords: AnswerWords; messages: MessageUnderstanding };
-  /** Said when nothing understood the text and no question is waiting: one line, three examples for this role. */
-  notUnderstood?: (ctx: TurnContext) => Reply[];
-  /** Choosing the language of each turn; without it every turn is English. */
-  language?: LanguageDeps;
-  now?: () => Date;
-  logger?: Logger;
-}
+export type { EffectHandler, EngineDeps } from './engine-deps.js';
+import type { EngineDeps } from './engine-deps.js';
 
 /**
  * One turn: Turn in -> load session -> understand and route -> save -> Reply[] out. The routing

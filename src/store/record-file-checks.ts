@@ -51,14 +51,15 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Removes temp files a crashed write left in the collection folders: ".<record>.<pid>-<n>.tmp" of a
- * process that is gone, and ".<random>.tmp" older than a minute. Returns how many were removed.
+ * Removes temp files a crashed write left in the data folder and its collection folders:
+ * ".<record>.<pid>-<n>.tmp" of a process that is gone, and ".<random>.tmp" (log snapshots, at the
+ * top) older than a minute. Returns how many were removed.
  */
 export function removeLeftoverTempFiles(dir: string, now = Date.now()): number {
   let removed = 0;
   let folders: string[];
   try {
-    folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
+    folders = [dir, ...readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name))];
   } catch {
     return 0;
   }

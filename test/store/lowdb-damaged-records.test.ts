@@ -93,6 +93,18 @@ describe('a record that is not a record is damaged: named, refused, left as it i
     expect((await readdir(path.join(dir, 'plans'))).sort()).toEqual([path.basename(freshRandom), path.basename(mine)].sort());
   });
 
+  it('a log snapshot\'s temp file a crash left at the top of the data folder is removed at start too', async () => {
+    const oldSnapshot = path.join(dir, '.facts.snapshot.a1b2c3d4e5f6.tmp');
+    const freshSnapshot = path.join(dir, '.facts.snapshot.0f0f0f0f0f0f.tmp');
+    for (const f of [oldSnapshot, freshSnapshot]) await writeFile(f, '{"big":"' + 'x'.repeat(1000) + '"}');
+    const old = new Date(Date.now() - 10 * 60_000);
+    await utimes(oldSnapshot, old, old);
+    const store = new LowdbStore(dir);
+    await store.open();
+    const left = (await readdir(dir)).filter((n) => n.endsWith('.tmp'));
+    expect(left).toEqual([path.basename(freshSnapshot)]);
+  });
+
   it('refuses to store anything but a JSON object', async () => {
     const store = new LowdbStore(dir);
     await store.open();

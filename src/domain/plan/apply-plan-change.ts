@@ -5,7 +5,6 @@
  */
 import { currentLanguage, DEFAULT_LANGUAGE, withLanguage } from '../../i18n/language.js';
 import { t, type Params } from '../../i18n/t.js';
-import { normalizeName } from './course-names.js';
 import { gradeName, gradesWhere, listGrades, listWords } from './grades.js';
 import type { PlanChange } from './parse-plan-change.js';
 import type { PlanData } from './plan-data-types.js';
@@ -13,16 +12,15 @@ import {
   cloneContent,
   didYouMean,
   gradeOf,
-  itemsOf,
   matchInPlan,
   matchKnown,
   occurrences,
   outsidePlan,
   placementProblems,
-  type ItemAt,
 } from './plan-edits.js';
 import { appendVersion, currentPlan, undoLastChange } from './plan-history.js';
-import { rowLabel, type Plan, type PlanContent, type PlanItem } from './plan-types.js';
+import { rowLabel, type Plan, type PlanContent } from './plan-types.js';
+import { findOne, flagIfNew, laterLevels, resolveNew, takeOut } from './plan-item-lookup.js';
 
 export interface ApplyContext {
   /** ISO 8601 time. */
@@ -108,35 +106,6 @@ function setGoal(before: PlanContent, goal: string): Step {
   return { content, words: words('setGoal', () => ({ goal })), notes: [] };
 }
 
-/** Finds the one occurrence of a typed name in the plan (optionally in one grade). */
-function findOne(before: PlanContent, data: PlanData, typed: string, grade?: number): ItemAt | { refusal: string; notFound?: true } {
-  const m = matchInPlan(before, typed, data);
-  if (m.kind === 'none') return { refusal: t('plan.refuse.notFound', { name: typed }), notFound: true };
-  if (m.kind === 'ambiguous') return { refusal: didYouMean(m.names) };
-  const all = occurrences(before, m.name);
-  const at = grade === undefined ? all : all.filter((o) => o.grade === grade);
-  if (at.length === 0) return { refusal: t('plan.refuse.notInGrade', { name: m.name, grade: gradeName(grade!), grades: listGrades(all.map((o) => o.grade)) }) };
-  if (at.length > 1) {
-    return {
-      refusal: t('plan.refuse.whichOne', {
-        name: m.name,
-        grades: listGrades(at.map((o) => o.grade)),
-        // The example is a command to type, which is read in English.
-        from: withLanguage(DEFAULT_LANGUAGE, () => gradeName(at[0]!.grade)),
-        to: withLanguage(DEFAULT_LANGUAGE, () => gradeName(at[0]!.grade + 1)),
-      }),
-    };
-  }
-  return at[0]!;
-}
-
-function takeOut(content: PlanContent, at: ItemAt): number {
-  const cell = gradeOf(content, at.grade)!.rows[at.row];
-  const i = cell.findIndex((x) => x.name === at.item.name);
-  cell.splice(i, 1);
-  return i;
-}
-
 function move(before: PlanContent, change: Extract<PlanChange, { kind: 'move' }>, data: PlanData): Step {
   const found = findOne(before, data, change.name, change.fromGrade);
   if ('refusal' in found) {
@@ -217,27 +186,6 @@ function swap(before: PlanContent, change: Extract<PlanChange, { kind: 'swap' }>
   };
 }
 
-type Incoming = { item: PlanItem; row: import('./plan-types.js').PlanRowId; custom: boolean };
-
-/** What a typed name means when it goes into the plan: a known course/activity, or the words as written. */
-function resolveNew(before: PlanContent, data: PlanData, typed: string, row?: Incoming['row']): Incoming | { refusal: string } {
-  const known = matchKnown(before, data, typed);
-  if (known.kind === 'ambiguous') return { refusal: didYouMean(known.names) };
-  if (known.kind === 'known') return { item: known.item, row: row ?? known.row, custom: !!known.item.custom };
-  return { item: { name: typed, units: 0, category: 'none', custom: true }, row: row ?? 'other-courses', custom: true };
-}
-
-/** The once-only note for a name we did not know; remembers it in the plan. */
-function flagIfNew(content: PlanContent, incoming: Incoming): string[] {
-  if (!incoming.custom) return [];
-  const key = normalizeName(incoming.item.name);
-  if (content.flaggedNames.includes(key)) return [];
-  content.flaggedNames.push(key);
-  const name = incoming.item.name;
-  if (incoming.row === 'activities' || incoming.row === 'work-based-learning') return [t('plan.notes.unknownKept', { name })];
-  return [t('plan.notes.unknownKeptCourse', { name })];
-}
-
 function add(before: PlanContent, change: Extract<PlanChange, { kind: 'add' }>, data: PlanData, nowGrade: number): Step {
   const incoming = resolveNew(before, data, change.name, change.row);
   if ('refusal' in incoming) return incoming;
@@ -293,15 +241,4 @@ function remove(before: PlanContent, change: Extract<PlanChange, { kind: 'remove
     notes: check.warnings,
     warnings: check.warnings,
   };
-}
-
-/**
- * "drop spanish": the word names a first level (Spanish I), and the later levels in the plan
- * (Spanish II, III) go with it, rather than being left without the class they build on.
- */
-function laterLevels(before: PlanContent, typed: string, found: string): string[] {
-  const t = normalizeName(typed);
-  if (normalizeName(found) !== `${t} i`) return [];
-  const later = new Set(['ii', 'iii', 'iv', 'v'].map((r) => `${t} ${r}`));
-  return [...new Set(itemsOf(before).map((i) => i.item.name))].filter((n) => later.has(normalizeName(n)));
 }

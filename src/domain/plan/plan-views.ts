@@ -80,20 +80,26 @@ function headerFields(h: PlanHeader): CardField[] {
 const COURSE_ROWS = PLAN_ROWS.filter((r) => r !== 'work-based-learning' && r !== 'activities');
 
 /**
- * A table of the given grades (all when omitted), with the header facts when `header` is given.
- * Its text (terminal, notifications, screen readers): one grade reads row by row; several grades
- * read one short line each (classes, then activities); "show 10th grade" gives a year in full.
+ * A table of the given grades (all when omitted), with the header facts when `header` is given,
+ * and `thisYear` marked when that grade is in it (channels show it first, labelled; a table
+ * without it labels no column "this year"). Its text (terminal, notifications, screen readers):
+ * one grade reads row by row; several grades read this year in full, then one short line for each
+ * other year (classes, then activities).
  */
-export function planTable(plan: Plan, header: PlanHeader | undefined, title: string, grades?: number[]): PlanTableReply {
+export function planTable(plan: Plan, header: PlanHeader | undefined, title: string, grades?: number[], thisYear?: number): PlanTableReply {
   const c = currentPlan(plan);
   const table = planRows(c, grades);
   const fields = header ? headerFields(header) : [];
   const lines = [title, ...fields.map((f) => `${f.label}: ${f.value}`)];
   const cols = c.grades.filter((g) => table.grades.includes(g.grade));
+  const marked = thisYear === undefined ? -1 : table.grades.indexOf(thisYear);
+  const fullRows = (col: number) => table.rows.map((r) => `${r.label}: ${r.cells[col]!.join('; ') || '-'}`);
   if (cols.length === 1) {
-    lines.push(...table.rows.map((r) => `${r.label}: ${r.cells[0]!.join('; ') || '-'}`));
+    lines.push(...fullRows(0));
   } else {
+    if (marked >= 0) lines.push('', t('plan.view.thisYear', { grade: gradeLong(table.grades[marked]!) }), ...fullRows(marked), '');
     for (const g of cols) {
+      if (g.grade === thisYear) continue;
       const classes = COURSE_ROWS.flatMap((row) => g.rows[row].map((i) => i.name));
       const activities = g.rows.activities.map((i) => i.name);
       const line = { grade: gradeColumn(g.grade), classes: classes.join(', ') || '-', activities: activities.join(', ') };
@@ -107,6 +113,7 @@ export function planTable(plan: Plan, header: PlanHeader | undefined, title: str
     rows: table.rows.map((r) => ({ label: r.label, cells: r.cells.map((cell) => cell.join('; ')) })),
     fields,
     text: lines.join('\n'),
+    ...(marked >= 0 ? { thisYearIndex: marked } : {}),
   };
 }
 
@@ -116,14 +123,11 @@ function thisYear(c: PlanContent, studentGrade?: number): number {
   return Math.min(Math.max(g, c.firstGrade), 14);
 }
 
-/** "show my plan": this year first, then the compact grade-by-grade view. */
+/** "show my plan": the whole plan once, this year first and marked, then the other years. */
 export function showPlanReplies(plan: Plan, header: PlanHeader, opts: { studentGrade?: number; goalHint?: boolean } = {}): Reply[] {
   const c = currentPlan(plan);
   const year = thisYear(c, opts.studentGrade);
-  const replies: Reply[] = [
-    planTable(plan, header, t('plan.view.thisYear', { grade: gradeLong(year) }), [year]),
-    planTable(plan, undefined, t('plan.view.wholePlan', { grade: gradeName(c.firstGrade) })),
-  ];
+  const replies: Reply[] = [planTable(plan, header, t('plan.view.wholePlan', { grade: gradeName(c.firstGrade) }), undefined, year)];
   if (opts.goalHint !== false && !c.goal && c.goalSuggestions.length > 0) {
     replies.push(text(t('plan.view.noGoalYet', { idea: dataPhrase(c.goalSuggestions[0]!) })));
   }
@@ -188,7 +192,7 @@ export function reviewReplies(plan: Plan, header: PlanHeader, opts: { studentGra
     : changes.length === 0
       ? t('plan.view.firstReviewNoChanges')
       : t('plan.view.firstReviewChanges', { changes: list });
-  const replies: Reply[] = [text(intro), planTable(plan, header, t('plan.view.thisYear', { grade: gradeLong(year) }), [year])];
+  const replies: Reply[] = [text(intro), planTable(plan, header, t('plan.view.thisYear', { grade: gradeLong(year) }), [year], year)];
   if (year < 14) replies.push(planTable(plan, undefined, t('plan.view.nextYear', { grade: gradeLong(year + 1) }), [year + 1]));
   return replies;
 }

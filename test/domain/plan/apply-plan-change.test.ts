@@ -149,6 +149,17 @@ describe('changing a plan in plain words', () => {
     expect(ok(draft, 'move chemistery to 12th').summary).toBe('Moved Chemistry from 11th to 12th.');
   });
 
+  it('an activity or job experience a student adds goes in its own row, not in Other Courses', () => {
+    const club = ok(draft, 'add robotics club in 10th');
+    expect(cell(club.plan, 10, 'activities')).toContain('Robotics club');
+    expect(cell(club.plan, 10, 'other-courses')).not.toContain('Robotics club');
+    expect(cell(ok(draft, 'add vet clinic internship in 11th').plan, 11, 'work-based-learning')).toContain('vet clinic internship');
+    expect(cell(ok(draft, 'add volunteering at the animal shelter in 9th').plan, 9, 'activities')).toContain('volunteering at the animal shelter');
+    // a class we do not know still goes in Other Courses; a row the student names still wins
+    expect(cell(ok(draft, 'add Latin in 12th').plan, 12, 'other-courses')).toContain('Latin');
+    expect(cell(ok(draft, 'add chess club to other courses in 12th').plan, 12, 'other-courses')).toContain('chess club');
+  });
+
   it('accepts a name it does not know, as written, and points it out only once', () => {
     const first = ok(draft, 'add Quiz Bowl to activities in 10th');
     expect(cell(first.plan, 10, 'activities')).toContain('Quiz Bowl');

@@ -120,32 +120,40 @@ describe('what changed since the last review', () => {
 });
 
 describe('showing a plan in the chat', () => {
-  it('shows this year first, then a compact grade-by-grade table', () => {
+  it('shows the whole plan once: this year first and marked, then one short line for each other year', () => {
     const replies = showPlanReplies(draft, planHeader(draft, framework, { name: 'Sam' }));
-    const [year, all] = replies;
-    expect(year).toMatchObject({ kind: 'plan', title: 'This year: 9th grade', grades: ['9th'] });
-    expect(all).toMatchObject({ kind: 'plan', grades: ['9th', '10th', '11th', '12th', 'After HS 1', 'After HS 2'] });
-    if (all?.kind !== 'plan') throw new Error('expected a plan table');
+    const tables = replies.filter((r) => r.kind === 'plan');
+    expect(tables).toHaveLength(1);
+    const all = tables[0]!;
+    if (all.kind !== 'plan') throw new Error('expected a plan table');
+    expect(all).toMatchObject({ grades: ['9th', '10th', '11th', '12th', 'After HS 1', 'After HS 2'], thisYearIndex: 0 });
     expect(all.rows.map((r) => r.label)).toEqual([
       'English', 'Math', 'Science', 'Social Studies', 'Career Education', 'Other Courses', 'Work-Based Learning', 'Additional Activities',
     ]);
     expect(all.rows[1]!.cells.slice(0, 3)).toEqual(['Algebra I', 'Geometry', 'Algebra II']);
-    // the header facts come once, with this year; the compact view is one short line per grade
-    if (year?.kind !== 'plan') throw new Error('expected a plan table');
-    expect(year.fields).toContainEqual({ label: 'Career Pathway', value: 'Therapeutic Services' });
-    expect(year.fields).toContainEqual({ label: 'Goal after high school', value: 'Not chosen yet' });
-    expect(year.text).toContain('Student: Sam');
-    expect(all.fields).toEqual([]);
+    // the header facts come once; this year reads in full, every other year is one short line
+    expect(all.fields).toContainEqual({ label: 'Career Pathway', value: 'Therapeutic Services' });
+    expect(all.fields).toContainEqual({ label: 'Goal after high school', value: 'Not chosen yet' });
+    expect(all.text).toContain('Student: Sam');
     const lines = all.text.split('\n');
-    expect(lines).toHaveLength(7);
+    expect(lines).toContain('This year: 9th grade');
+    expect(lines).toContain('Math: Algebra I');
     expect(lines).toContain('11th: English III, Algebra II, Chemistry, U.S. History, Health Occupations I, Spanish II, Personal Finance. Activities: HOSA.');
+    expect(lines.filter((l) => l.startsWith('9th:'))).toEqual([]);
+    expect(lines.filter((l) => /^(10th|11th|12th|After HS 1|After HS 2):/.test(l))).toHaveLength(5);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(280);
     expect(replies.some((r) => r.kind === 'text' && r.text.includes('my goal is'))).toBe(true);
   });
 
   it('uses the grade the student is in now for "this year"', () => {
-    const [year] = showPlanReplies(draft, planHeader(draft, framework), { studentGrade: 11 });
-    expect(year).toMatchObject({ title: 'This year: 11th grade', grades: ['11th'] });
+    const [all] = showPlanReplies(draft, planHeader(draft, framework), { studentGrade: 11 });
+    expect(all).toMatchObject({ thisYearIndex: 2 });
+    expect(all!.text).toContain('This year: 11th grade');
+  });
+
+  it('"review my plan" marks this year only, not next year', () => {
+    const tables = reviewReplies(draft, planHeader(draft, framework), { studentGrade: 9 }).filter((r) => r.kind === 'plan');
+    expect(tables.map((r) => (r.kind === 'plan' ? [r.grades, r.thisYearIndex] : []))).toEqual([[['9th'], 0], [['10th'], undefined]]);
   });
 
   it('shows one grade row by row, or says plainly when that grade is not in the plan', () => {
