@@ -19,7 +19,8 @@ export interface FamilyQuestion {
 }
 
 export const MAX_LABEL_CHARS = 60;
-export const MAX_ANSWER_CHARS = 400;
+/** Four short sentences; Spanish runs about a fifth longer than English. */
+export const MAX_ANSWER_CHARS = 560;
 
 const idText = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case words joined by "-"');
 const plain = z.string().trim().min(1, 'must not be empty');

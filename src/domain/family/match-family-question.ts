@@ -106,6 +106,8 @@ export class FamilyQuestionMatcher {
       const typedCoverage = new Set(r.queryTerms).size / typed.length;
       const triggerCoverage = Math.min(1, new Set(r.terms).size / (this.triggerTerms.get(String(r.id)) ?? 1));
       if (typedCoverage < MIN_TYPED_COVERAGE || triggerCoverage < MIN_TRIGGER_COVERAGE) continue;
+      // One word alone ("college") names a question only when it is all of a trigger ("fafsa").
+      if (typed.length === 1 && triggerCoverage < 1) continue;
       const rank = typedCoverage + triggerCoverage;
       if (!best || rank > best.rank || (rank === best.rank && r.score > best.score)) {
         best = { questionId: String(r['questionId']), rank, score: r.score };

@@ -1,6 +1,6 @@
 import { DataFileError } from '../../../src/domain/data-file-error.js';
 import { FamilyQuestionMatcher, parseFamilyQuestions } from '../../../src/domain/family/index.js';
-import { sentenceCount } from '../../../src/domain/family/family-questions.js';
+import { MAX_ANSWER_CHARS, sentenceCount } from '../../../src/domain/family/family-questions.js';
 import { FAMILY_QUESTIONS_JSON, familyQuestions } from './family-fixtures.js';
 
 const matcher = new FamilyQuestionMatcher(familyQuestions);
@@ -28,7 +28,7 @@ describe('the common family questions', () => {
     for (const q of familyQuestions) {
       expect(sentenceCount(q.answer)).toBeGreaterThanOrEqual(2);
       expect(sentenceCount(q.answer)).toBeLessThanOrEqual(4);
-      expect(q.answer.length).toBeLessThanOrEqual(400);
+      expect(q.answer.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
     }
   });
 
