@@ -2,8 +2,6 @@
  * `npm run bench`: prints every benchmark's figures. Each part is a module exporting an async
  * function that returns printable figures; a part that is missing or fails is reported, not fatal.
  */
-import { benchEngine } from './engine-bench.js';
-import { realEngine } from './real-engine.js';
 
 type Part = { name: string; run: () => Promise<Record<string, string>> };
 
@@ -17,17 +15,19 @@ const part = (name: string, file: string, fn: string): Part => ({
   },
 });
 
+// Parts are imported when they run, so nothing loads before a part sets up what it measures.
 const parts: Part[] = [
-  { name: 'engine', run: benchEngine },
+  part('engine', 'engine-bench', 'benchEngine'),
   part('plans', 'plan-bench', 'benchPlans'),
   part('matcher', 'matcher-bench', 'benchMatcher'),
   part('reminders', 'reminders-bench', 'benchReminders'),
   part('reports', 'report-bench', 'benchReports'),
   part('understanding', 'understanding-bench', 'benchUnderstanding'),
   part('counselor', 'counselor-bench', 'benchCounselor'),
+  part('catalogs', 'catalog-bench', 'benchCatalogs'),
   // The channels report the real engine as their headline and the echo handler beside it, in one run.
-  { name: 'slack', run: async () => (await import('./slack-bench.js')).benchSlack(await realEngine()) },
-  { name: 'teams', run: async () => (await import('./teams-bench.js')).benchTeams(await realEngine()) },
+  { name: 'slack', run: async () => (await import('./slack-bench.js')).benchSlack(await (await import('./real-engine.js')).realEngine()) },
+  { name: 'teams', run: async () => (await import('./teams-bench.js')).benchTeams(await (await import('./real-engine.js')).realEngine()) },
 ];
 
 /**

@@ -74,7 +74,7 @@ describe('the plan in Spanish', () => {
     // The data's goal ideas and options are said in Spanish too (data/es/plans/phrases.json).
     expect(text).toContain('Licenciatura en enfermería (BSN)');
     expect(text).not.toMatch(/Bachelor's degree|Associate's degree/);
-    expect((replies[1] as PlanTableReply).grades).toContain('Post-prepa 1');
+    expect((replies[0] as PlanTableReply).grades).toContain('Post-prepa 1');
     // Course names are the school's own and stay as they are; the sentences around them are Spanish.
     const sentences = replies.filter((r) => r.kind === 'text').map((r) => ('text' in r ? r.text : ''));
     for (const s of sentences) expectNoEnglish(s.replace(/"[^"]*"/g, '""'));
