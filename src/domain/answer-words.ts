@@ -3,6 +3,7 @@
  * "the animal one"), compiled from data/understanding/answer-words-<lang>.json. Pure.
  */
 import { z } from 'zod';
+import { normalizeWords } from './normalize-words.js';
 
 export const ANSWER_KINDS = ['yes', 'no', 'maybe', 'skip', 'later'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
@@ -33,15 +34,8 @@ export interface AnswerWords {
   pointerTail: readonly string[];
 }
 
-/** Lower case, accents folded ("sí" -> "si", "después" -> "despues"), letters and digits only. */
-const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9&]+/g, ' ')
-    .trim();
+/** Lower case, accents folded ("sí" -> "si"), letters and digits only. */
+const norm = normalizeWords;
 /** Longest first, so "i want the" is taken before "i want". */
 const longestFirst = (list: readonly string[]) => [...new Set(list.map(norm))].filter(Boolean).sort((a, b) => b.length - a.length);
 

@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { normalizeWords } from './normalize-words.js';
 import { answerKind, pointedWords, type AnswerWords } from './answer-words.js';
 import type { Choice } from './messages.js';
 
@@ -27,15 +28,7 @@ function position(t: string, choices: readonly Choice[]): number | undefined {
   return index >= 1 && index <= choices.length ? index : undefined;
 }
 
-export function normalizeWords(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9&]+/g, ' ')
-    .trim();
-}
+export { normalizeWords };
 
 /**
  * Which choice someone meant by what they typed: the option's number ("2"), its words in any case
