@@ -1,55 +1,63 @@
 /**
  * Renders a plan as a printed Personal Plan of Study: a header (student, school, goal, Path,
- * Cluster, Pathway), a landscape table with one column per grade (cells wrap; the heading row is
- * repeated on a new page), then the postsecondary options in their four groups.
+ * Cluster, Pathway), the grade-by-grade table (plan-pdf-table.ts: grades as rows, subject areas as
+ * columns, like the state's sample), then the postsecondary options in their four groups. Landscape
+ * US Letter, tagged for screen readers, in the shipped Unicode font, no text under 8 pt.
  */
-import type PDFDocument from 'pdfkit';
-import { loadPdfkit } from './load-pdfkit.js';
 import { dataPhrase } from '../i18n/plan-data-words.js';
 import { gradeColumn } from '../domain/plan/grades.js';
 import { currentPlan } from '../domain/plan/plan-history.js';
-import { optionGroupLabel, OPTION_GROUPS, type Plan, type PlanHeader } from '../domain/plan/plan-types.js';
-import { planRows, sayDay } from '../domain/plan/plan-views.js';
+import { optionGroupLabel, OPTION_GROUPS, PLAN_ROWS, rowLabel, type Plan, type PlanContent, type PlanHeader } from '../domain/plan/plan-types.js';
+import { sayDay } from '../domain/plan/plan-views.js';
 import { t } from '../i18n/t.js';
+import { openTaggedPdf, type Doc, type Struct } from './pdf-document.js';
+import { BODY_FONT, BOLD_FONT } from './pdf-fonts.js';
+import { artifact, group, tag } from './pdf-tags.js';
 import { pdfText } from './pdf-text.js';
+import { drawPlanTable, type PlanTableInput } from './plan-pdf-table.js';
 
 export interface PlanPdfOptions {
   /** false writes uncompressed streams (tests search the text). Default true. */
   compress?: boolean;
+  /** The student's grade now, marked "this year" (kept inside the plan). Default: the grade the plan was drafted in. */
+  studentGrade?: number;
 }
 
 const MARGIN = 30;
-const LABEL_WIDTH = 78;
-const PAD = 3;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
-const CELL_SIZE = 7;
-
-type Doc = InstanceType<typeof PDFDocument>;
+const SMALL = 8;
+const GREY = '#444444';
 
 /** One "Label: value" fact, wrapping inside `w`; an empty value gets a line to write on. Returns the bottom y. */
-function drawFact(doc: Doc, label: string, value: string, x: number, y: number, w: number, max: number): number {
-  doc.fontSize(9);
+function drawFact(doc: Doc, root: Struct, label: string, value: string, x: number, y: number, w: number, max: number): number {
   const v = pdfText(value, max);
+  let bottom = y;
+  tag(doc, root, 'P', () => {
+    doc.fontSize(9).fillColor('black');
+    if (v) {
+      doc.font(BOLD_FONT).text(`${label}: `, x, y, { continued: true, width: w });
+      doc.font(BODY_FONT).text(v, { width: w });
+      bottom = doc.y;
+    } else {
+      doc.font(BOLD_FONT).text(`${label}:`, x, y, { lineBreak: false });
+      bottom = y + doc.currentLineHeight(true);
+    }
+  });
   if (!v) {
-    doc.font(BOLD).text(`${label}:`, x, y, { lineBreak: false });
+    doc.font(BOLD_FONT).fontSize(9);
     const from = x + doc.widthOfString(`${label}: `);
     const base = y + doc.currentLineHeight() - 1;
-    doc.moveTo(from, base).lineTo(x + w, base).lineWidth(0.5).stroke('#999999');
+    artifact(doc, () => doc.moveTo(from, base).lineTo(x + w, base).lineWidth(0.5).stroke('#999999'));
     doc.lineWidth(1).strokeColor('black');
-    return y + doc.currentLineHeight(true);
   }
-  doc.font(BOLD).text(`${label}: `, x, y, { continued: true, width: w });
-  doc.font(FONT).text(v, { width: w });
-  return doc.y;
+  return bottom;
 }
 
 /**
  * The header: title, then two columns of facts (student, school; Path, Cluster; Pathway, last
  * review), then the goal across the full width. Every fact wraps and pushes the next row down.
  */
-function drawHeader(doc: Doc, header: PlanHeader, width: number): void {
-  doc.font(BOLD).fontSize(16).text(t('export.plan.title'), MARGIN, MARGIN);
+function drawHeader(doc: Doc, root: Struct, header: PlanHeader, width: number): void {
+  tag(doc, root, 'H1', () => doc.font(BOLD_FONT).fontSize(16).fillColor('black').text(t('export.plan.title'), MARGIN, MARGIN));
   let y = doc.y + 4;
   const half = width / 2;
   const colW = half - 12;
@@ -63,10 +71,10 @@ function drawHeader(doc: Doc, header: PlanHeader, width: number): void {
     ],
   ];
   for (const row of rows) {
-    const bottoms = row.map(([label, value, max], i) => drawFact(doc, label, value, MARGIN + i * half, y, colW, max));
+    const bottoms = row.map(([label, value, max], i) => drawFact(doc, root, label, value, MARGIN + i * half, y, colW, max));
     y = Math.max(...bottoms) + 2;
   }
-  y = drawFact(doc, t('export.plan.goal'), dataPhrase(header.goal), MARGIN, y, width, 220);
+  y = drawFact(doc, root, t('export.plan.goal'), dataPhrase(header.goal), MARGIN, y, width, 220);
   doc.y = y + 8;
 }
 
@@ -78,119 +86,87 @@ function drawFooters(doc: Doc, header: PlanHeader, width: number): void {
     doc.switchToPage(i);
     const keep = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing inside the bottom margin must not start a new page
-    const y = doc.page.height - MARGIN + 3;
-    doc.font(FONT).fontSize(7).fillColor('#444444');
-    doc.text(pdfText(t('export.plan.footer', { who }), 200), MARGIN, y, { width: width / 2, lineBreak: false, ellipsis: true });
-    doc.text(t('export.plan.page', { page: i - start + 1, pages: count }), MARGIN + width / 2, y, { width: width / 2, align: 'right', lineBreak: false });
+    const y = doc.page.height - MARGIN + 2;
+    artifact(doc, () => {
+      doc.font(BODY_FONT).fontSize(SMALL).fillColor(GREY);
+      doc.text(pdfText(t('export.plan.footer', { who }), 200), MARGIN, y, { width: (width * 2) / 3, lineBreak: false, ellipsis: true });
+      doc.text(t('export.plan.page', { page: i - start + 1, pages: count }), MARGIN + (width * 2) / 3, y, { width: width / 3, align: 'right', lineBreak: false });
+    }, 'Pagination');
     doc.page.margins.bottom = keep;
   }
   doc.fillColor('black');
 }
 
+/** The four groups of postsecondary options side by side, each a heading and a list. */
+function drawOptions(doc: Doc, root: Struct, content: PlanContent, width: number, bottom: number): void {
+  const groupWidth = width / OPTION_GROUPS.length;
+  const textW = groupWidth - 12;
+  const lists = OPTION_GROUPS.map((g) => content.options[g].map((o) => pdfText(dataPhrase(o), 100)));
+  doc.font(BOLD_FONT).fontSize(SMALL);
+  const labelH = Math.max(...OPTION_GROUPS.map((g) => doc.heightOfString(optionGroupLabel(g), { width: textW })));
+  doc.font(BODY_FONT).fontSize(SMALL);
+  const bulletW = doc.widthOfString('• ');
+  const listH = Math.max(...lists.map((l) => l.reduce((h, o) => h + doc.heightOfString(o, { width: textW - bulletW }) + 1, 0)));
+  doc.font(BOLD_FONT).fontSize(11);
+  const headingH = doc.currentLineHeight(true) + 4;
+  if (doc.y + 12 + headingH + labelH + 4 + listH > bottom) doc.addPage();
+  else doc.y += 12;
+  tag(doc, root, 'H2', () => doc.font(BOLD_FONT).fontSize(11).fillColor('black').text(t('export.plan.options'), MARGIN, doc.y));
+  const oy = doc.y + 4;
+  OPTION_GROUPS.forEach((g, i) => {
+    const x = MARGIN + i * groupWidth;
+    tag(doc, root, 'H3', () => doc.font(BOLD_FONT).fontSize(SMALL).text(optionGroupLabel(g), x, oy, { width: textW }));
+    const list = group(doc, root, 'L');
+    let y = oy + labelH + 4;
+    for (const o of lists[i]!) {
+      const li = group(doc, list, 'LI');
+      tag(doc, li, 'LBody', () => {
+        doc.font(BODY_FONT).fontSize(SMALL).text('•', x, y, { lineBreak: false });
+        doc.text(o, x + bulletW, y, { width: textW - bulletW });
+      }, { actual: o });
+      li.end();
+      y = doc.y + 1;
+    }
+    list.end();
+  });
+  doc.y = oy + labelH + 4 + listH;
+}
+
+/** The table's rows: one per grade of the plan, subject areas across. */
+function tableInput(content: PlanContent, thisYear: number): PlanTableInput {
+  return {
+    gradeHeading: t('export.plan.grade'),
+    headings: PLAN_ROWS.map(rowLabel),
+    rows: content.grades.map((g) => ({
+      label: gradeColumn(g.grade),
+      thisYear: g.grade === thisYear,
+      cells: PLAN_ROWS.map((row) => g.rows[row].map((i) => pdfText(i.name, 140))),
+    })),
+  };
+}
+
 export async function renderPlanPdf(plan: Plan, header: PlanHeader, opts: PlanPdfOptions = {}): Promise<Buffer> {
-  const PDF = await loadPdfkit();
-  const doc = new PDF({
-    size: 'LETTER',
+  const { doc, root, finish } = await openTaggedPdf({
+    title: header.name ? t('export.plan.footer', { who: header.name }) : t('export.plan.title'),
     layout: 'landscape',
     margin: MARGIN,
     compress: opts.compress ?? true,
     bufferPages: true,
-    info: { Title: t('export.plan.title'), Creator: 'Waypoint' },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
   const content = currentPlan(plan);
   const width = doc.page.width - MARGIN * 2;
-  const bottom = () => doc.page.height - MARGIN;
+  const bottom = () => doc.page.height - MARGIN - 6; // room for the footer
+  const thisYear = Math.min(Math.max(opts.studentGrade ?? content.currentGrade, content.firstGrade), 14);
 
-  drawHeader(doc, header, width);
-
-  // Table
-  const table = planRows(content);
-  const colWidth = (width - LABEL_WIDTH) / table.grades.length;
-  const drawHeading = () => {
-    const y = doc.y;
-    doc.rect(MARGIN, y, width, 14).fillAndStroke('#e6e6e6', '#999999').fillColor('black');
-    doc.font(BOLD).fontSize(8);
-    doc.text('', MARGIN + PAD, y + 4, { width: LABEL_WIDTH - PAD * 2 });
-    table.grades.forEach((g, i) => {
-      doc.text(gradeColumn(g), MARGIN + LABEL_WIDTH + i * colWidth + PAD, y + 4, { width: colWidth - PAD * 2, align: 'center', lineBreak: false });
-    });
-    doc.y = y + 14;
-  };
-  drawHeading();
-  const cellHeight = (items: string[]) => {
-    doc.font(FONT).fontSize(CELL_SIZE);
-    return items.length === 0 ? 0 : doc.heightOfString(items.join('\n'), { width: colWidth - PAD * 2 });
-  };
-  for (const row of table.rows) {
-    // A row taller than what is left of the page is split; its label says "(continued)".
-    let left = row.cells.map((items) => items.map((n) => `• ${pdfText(n, 140)}`));
-    let piece = 0;
-    while (piece === 0 || left.some((items) => items.length > 0)) {
-      const label = piece === 0 ? row.label : t('export.plan.continued', { row: row.label });
-      doc.font(BOLD).fontSize(8);
-      const labelHeight = doc.heightOfString(label, { width: LABEL_WIDTH - PAD * 2 });
-      const room = bottom() - doc.y - PAD * 2;
-      const take = left.map((items) => {
-        let n = items.length;
-        while (n > 0 && cellHeight(items.slice(0, n)) > room) n--;
-        return n;
-      });
-      const fits = take.every((n, i) => n === left[i]!.length) && labelHeight <= room;
-      if (!fits && (room < 40 || take.every((n) => n === 0))) {
-        doc.addPage();
-        drawHeading();
-        continue;
-      }
-      const parts = left.map((items, i) => items.slice(0, take[i]));
-      left = left.map((items, i) => items.slice(take[i]));
-      const h = Math.max(labelHeight, ...parts.map(cellHeight)) + PAD * 2;
-      const y = doc.y;
-      doc.rect(MARGIN, y, LABEL_WIDTH, h).stroke('#999999');
-      doc.font(BOLD).fontSize(8).text(label, MARGIN + PAD, y + PAD, { width: LABEL_WIDTH - PAD * 2 });
-      doc.font(FONT).fontSize(CELL_SIZE);
-      parts.forEach((items, i) => {
-        const x = MARGIN + LABEL_WIDTH + i * colWidth;
-        doc.rect(x, y, colWidth, h).stroke('#999999');
-        if (items.length > 0) doc.text(items.join('\n'), x + PAD, y + PAD, { width: colWidth - PAD * 2 });
-      });
-      doc.y = y + h;
-      piece++;
-    }
-  }
-
-  // Postsecondary options
-  const groupWidth = width / OPTION_GROUPS.length;
-  doc.font(FONT).fontSize(8);
-  const optionHeights = OPTION_GROUPS.map((g) =>
-    doc.heightOfString(content.options[g].map((o) => `• ${pdfText(dataPhrase(o), 100)}`).join('\n'), { width: groupWidth - 10 }),
-  );
-  const blockHeight = 30 + Math.max(...optionHeights);
-  if (doc.y + 12 + blockHeight > bottom()) doc.addPage();
-  else doc.y += 12;
-  doc.font(BOLD).fontSize(11).text(t('export.plan.options'), MARGIN, doc.y);
-  const oy = doc.y + 4;
-  OPTION_GROUPS.forEach((g, i) => {
-    const x = MARGIN + i * groupWidth;
-    doc.font(BOLD).fontSize(8).text(optionGroupLabel(g), x, oy, { width: groupWidth - 10 });
-    doc.font(FONT).fontSize(8).text(content.options[g].map((o) => `• ${pdfText(dataPhrase(o), 100)}`).join('\n'), x, oy + 22, { width: groupWidth - 10 });
-  });
-  doc.y = oy + blockHeight;
-  if (doc.y + 14 <= bottom()) {
-    doc.font(FONT).fontSize(7).fillColor('#444444').text(
-      t('export.plan.startingPoint'),
-      MARGIN,
-      doc.y,
-      { width },
-    );
-  }
+  drawHeader(doc, root, header, width);
+  drawPlanTable(doc, root, tableInput(content, thisYear), { x: MARGIN, width, bottom, newPage: () => doc.addPage() });
+  drawOptions(doc, root, content, width, bottom());
+  doc.font(BODY_FONT).fontSize(SMALL);
+  const note = t('export.plan.startingPoint');
+  if (doc.y + 8 + doc.heightOfString(note, { width }) > bottom()) doc.addPage();
+  else doc.y += 8;
+  tag(doc, root, 'P', () => doc.font(BODY_FONT).fontSize(SMALL).fillColor(GREY).text(note, MARGIN, doc.y, { width }));
+  doc.fillColor('black');
   drawFooters(doc, header, width);
-  doc.end();
-  return done;
+  return finish();
 }

@@ -20,6 +20,8 @@ export interface WritePlanExportsOptions {
   shownName?: string;
   /** ISO time used in the default file name. */
   now?: string;
+  /** The student's grade now: the PDF marks that row "this year". */
+  studentGrade?: number;
 }
 
 export interface PlanExportPaths {
@@ -47,7 +49,8 @@ export async function writePlanExports(plan: Plan, header: PlanHeader, opts: Wri
   await mkdir(folder, { recursive: true });
   const pdfPath = path.join(folder, `${base}.pdf`);
   const csvPath = path.join(folder, `${base}.csv`);
-  const [pdf, csv] = [await renderPlanPdf(plan, header), renderPlanCsv(plan, header)];
+  const pdfOpts = opts.studentGrade !== undefined ? { studentGrade: opts.studentGrade } : {};
+  const [pdf, csv] = [await renderPlanPdf(plan, header, pdfOpts), renderPlanCsv(plan, header)];
   await writeAtomic(pdfPath, pdf);
   await writeAtomic(csvPath, csv);
   return {

@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { schoolReport, type ReportFacts } from '../../src/domain/school-report.js';
 import { renderPrincipalCsv } from '../../src/export/principal-csv.js';
 import { renderPrincipalPdf } from '../../src/export/principal-pdf.js';
-import { pageCount, pdfStrings } from './pdf-text-extract.js';
+import { withLanguage } from '../../src/i18n/language.js';
+import { pageCount, pdfStrings, pdfTextOps } from './pdf-text-extract.js';
 
 const meta = { school: 'Lincoln High', schoolYear: '2026-27', date: '2026-11-23', windowLabel: 'fall (Sep 15 to Nov 15)', scope: "2 counselors' caseloads" };
 
@@ -35,13 +36,34 @@ describe("the principal's one-page report (PDF)", () => {
   });
 
   it('draws the bars as vector shapes and writes no text smaller than 8 pt', async () => {
-    const pdf = (await renderPrincipalPdf(schoolReport(facts, meta), { compress: false })).toString('latin1');
-    const sizes = [...pdf.matchAll(/\/F\d+ ([\d.]+) Tf/g)].map((m) => Number(m[1]));
+    const pdf = await renderPrincipalPdf(schoolReport(facts, meta), { compress: false });
+    const sizes = pdfTextOps(pdf).map((o) => o.size);
     expect(sizes.length).toBeGreaterThan(50);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(8);
     // 9th: 4 bars; All students: 3 bars (pathway, plan, met/reviewed have some); plus the 4 headline colour keys.
-    const filledRects = pdf.match(/ re\n\/DeviceRGB cs\n[\d. ]+ scn\nf\n/g) ?? [];
+    const filledRects = pdf.toString('latin1').match(/ re\n\/DeviceRGB cs\n[\d. ]+ scn\nf\n/g) ?? [];
     expect(filledRects.length).toBeGreaterThanOrEqual(4 + 4 + 4);
+  });
+
+  it('is tagged for screen readers (the chart reads as a table of grades) and written in the embedded Unicode font', async () => {
+    const pdf = await renderPrincipalPdf(schoolReport(facts, { ...meta, school: 'Trường Nguyễn Du' }), { compress: false });
+    expect(pdfStrings(pdf)).toContain('Plan of Study report: Trường Nguyễn Du');
+    const raw = pdf.toString('latin1');
+    for (const s of ['/StructTreeRoot', '/MarkInfo', '/Marked true', '/Lang (en)', '/DisplayDocTitle true', '/S /Table', '/S /TH', '/S /TD', '/Scope /Row']) {
+      expect(raw).toContain(s);
+    }
+    expect((raw.match(/\/FontFile2 \d+ 0 R/g) ?? []).length).toBe(2);
+    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
+  });
+
+  it('is in Spanish for a counselor who speaks Spanish', async () => {
+    const pdf = await withLanguage('es', async () => renderPrincipalPdf(schoolReport(facts, meta), { compress: false }));
+    const all = pdfStrings(pdf).join('\n');
+    for (const s of ['Informe de planes de estudio: Lincoln High', 'Año escolar 2026-27', 'Por grado', 'no hay estudiantes en este grado', '100% (4 de 4)', 'Fuente: registros de Waypoint']) {
+      expect(all).toContain(s);
+    }
+    expect(pdf.toString('latin1')).toContain('/Lang (es)');
+    expect(pageCount(pdf)).toBe(1);
   });
 
   it('stays one page with hundreds of students and a name that needs escaping', async () => {

@@ -8,6 +8,7 @@ import { describeViolation, orderViolations } from './course-order.js';
 import type { Requirements } from './plan-data-types.js';
 import { currentPlan } from './plan-history.js';
 import type { Plan, PlanContent } from './plan-types.js';
+import { listWords } from './grades.js';
 
 export interface PlanProblem {
   kind: 'units' | 'electives' | 'total-units' | 'course-order' | 'missing-course';
@@ -93,4 +94,14 @@ export function checkPlan(plan: Plan | PlanContent, requirements: Requirements):
     problems.push({ kind: v.before ? 'course-order' : 'missing-course', course: v.after.name, message: describeViolation(v) });
   }
   return problems;
+}
+
+/**
+ * What graduating takes, in one sentence: "at least 24 credits: 4 English Language Arts, 3 math,
+ * ... and 7 electives" (for a student without a plan yet, or who asks in general).
+ */
+export function requirementsSentence(requirements: Requirements): string {
+  const parts = requirements.categories.map((c) => t('plan.say.unitsOf', { units: formatUnits(c.units), label: categoryLabel(c) }));
+  if (requirements.electiveUnits > 0) parts.push(t('plan.say.electives', { units: formatUnits(requirements.electiveUnits) }));
+  return t('plan.say.graduationNeeds', { total: formatUnits(requirements.totalUnits), list: listWords(parts) });
 }

@@ -8,7 +8,7 @@ export type * from './plan-data-types.js';
 export { parseCoreSequence, parseClusterTemplate, parseRequirements, parseDistrict } from './parse-plan-data.js';
 export { buildPlanData, findCourse, type PlanDataFiles } from './build-plan-data.js';
 export { draftPlan, draftPlanContent, firstPlanGrade, type DraftPlanInput } from './draft-plan.js';
-export { checkPlan, unitsByCategory, formatUnits, type PlanProblem } from './check-plan.js';
+export { checkPlan, unitsByCategory, formatUnits, requirementsSentence, type PlanProblem } from './check-plan.js';
 export { parsePlanChange, type PlanChange } from './parse-plan-change.js';
 export { applyPlanChange, type ApplyContext, type ApplyResult } from './apply-plan-change.js';
 export {

@@ -7,7 +7,7 @@ import { writePlanExports } from '../../export/write-plan-exports.js';
 import type { Command } from '../../engine/command.js';
 import { loadPlan } from './plan-records.js';
 import { say } from './plan-replies.js';
-import { headerFor, type PlanDeps } from './plan-show.js';
+import { headerFor, studentGrade, type PlanDeps } from './plan-show.js';
 import { isExportWords } from './plan-words.js';
 
 export function planExportCommand(deps: PlanDeps): Command {
@@ -22,6 +22,7 @@ export function planExportCommand(deps: PlanDeps): Command {
       if (!deps.exportDir) return void ctx.say(say.noExportFolder());
       const now = ctx.now.toISOString();
       const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
+      const grade = studentGrade(ctx);
       try {
         const files = await writePlanExports(plan, await headerFor(ctx, deps, plan), {
           folder: deps.exportDir,
@@ -29,6 +30,7 @@ export function planExportCommand(deps: PlanDeps): Command {
           baseName: `plan-of-study-${ctx.userKey}-${stamp}`,
           shownName: `plan-of-study-${now.slice(0, 10)}`,
           now,
+          ...(grade !== undefined ? { studentGrade: grade } : {}),
         });
         // The path is shown by channels that keep files on this machine (the terminal's "Saved to:").
         const replies = files.replies.map((r) => ({ ...r, text: r.mimeType === 'application/pdf' ? say.exportedPdf() : say.exportedCsv() }));

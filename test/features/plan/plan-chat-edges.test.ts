@@ -100,7 +100,7 @@ describe('the plan chat says no kindly and never changes a plan by surprise', ()
     await chat.say('plan');
     const typed = '<b>Robotics</b> & <@U123> <!channel> Club';
     await chat.say(`add ${typed} in 11th`);
-    expect(chat.text()).toContain(`Add ${typed} to Other Courses in 11th grade`);
+    expect(chat.text()).toContain(`Add ${typed} to Additional Activities in 11th grade`);
     const slack = JSON.stringify(renderReplies(chat.last));
     expect(slack).not.toContain('<b>');
     expect(slack).not.toContain('<@U123>');
@@ -108,7 +108,7 @@ describe('the plan chat says no kindly and never changes a plan by surprise', ()
     expect(slack).toContain('&lt;b&gt;Robotics&lt;/b&gt; &amp; &lt;@U123&gt;');
     await chat.say('yes');
     expect(chat.text()).toMatch(/kept it just as you wrote it/);
-    expect(cell(await planNow(chat), 11, 'other-courses')).toContain(typed);
+    expect(cell(await planNow(chat), 11, 'activities')).toContain(typed);
     await chat.say('show 11th grade');
     expect(tables(chat.last)[0]!.text).toContain(typed);
   });
@@ -162,7 +162,9 @@ describe('the plan chat says no kindly and never changes a plan by surprise', ()
     await chat.say('undo');
     expect(chat.text()).toMatch(/no plan change to undo/);
     await chat.say('check my plan');
-    expect(chat.text()).toMatch(/don't have a Plan of Study yet/);
+    // what graduating takes, then how to start a plan
+    expect(chat.text()).toMatch(/at least 24 credits: 4 English Language Arts, 3 math, .* and 7 electives/);
+    expect(chat.text()).toMatch(/don't have a plan yet, so I can't count your credits/);
     await chat.say('my goal is to be a nurse');
     expect(chat.text()).toMatch(/don't have a Plan of Study yet/);
   });

@@ -22,9 +22,10 @@ describe('a student works on their Plan of Study in the chat', () => {
     expect(said).toMatch(/HOSA/);
     expect(said).toMatch(/Associate's degree in nursing/i);
     const shown = tables(chat.last);
-    expect(shown[0]!.title).toBe('This year: 10th grade');
-    expect(shown[1]!.grades).toEqual(['9th', '10th', '11th', '12th', 'After HS 1', 'After HS 2']);
-    expect(shown[1]!.thisYearIndex).toBe(1);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.text).toMatch(/^This year: 10th grade$/m);
+    expect(shown[0]!.grades).toEqual(['9th', '10th', '11th', '12th', 'After HS 1', 'After HS 2']);
+    expect(shown[0]!.thisYearIndex).toBe(1);
     expect(chat.question()?.questionId).toBe('plan:goal');
 
     const plan = await storedPlan(chat);
@@ -48,21 +49,22 @@ describe('a student works on their Plan of Study in the chat', () => {
     expect((await storedPlan(chat))!.versions).toHaveLength(2);
   });
 
-  it('"show my plan" gives this year first, then the compact view; "show 10th grade" gives one year', async () => {
+  it('"show my plan" gives the whole plan once with this year marked; "show 10th grade" gives one year, not marked "this year"', async () => {
     const chat = await newChat({ now });
     await studentWithPathway(chat, '11th');
     await chat.say('plan');
     await chat.say('Show my plan!');
-    const [thisYear, all] = tables(chat.last);
-    expect(thisYear!.title).toBe('This year: 11th grade');
-    expect(thisYear!.grades).toEqual(['11th']);
-    expect(thisYear!.thisYearIndex).toBe(0);
-    expect(all!.grades[all!.thisYearIndex!]).toBe('11th');
+    const shownPlan = tables(chat.last);
+    expect(shownPlan).toHaveLength(1);
+    const all = shownPlan[0]!;
+    expect(all.text).toMatch(/^This year: 11th grade$/m);
+    expect(all.grades[all.thisYearIndex!]).toBe('11th');
     expect(chat.text()).toMatch(/Options after high school/);
 
     await chat.say('show 10th grade');
     const [one] = tables(chat.last);
     expect(one!.grades).toEqual(['10th']);
+    expect(one!.thisYearIndex).toBeUndefined();
     expect(one!.text).toMatch(/Medical Terminology/);
     await chat.say('show me my senior year');
     expect(tables(chat.last)[0]!.grades).toEqual(['12th']);
