@@ -6,6 +6,7 @@
  */
 import { emit, setup } from 'xstate';
 import { text, type QuestionReply } from '../src/domain/messages.js';
+import { t } from '../src/i18n/t.js';
 import { effect, reply, type FlowEmitted, type FlowEvent, type FlowOutput } from './flow-protocol.js';
 
 export const COUNSELOR_REMIND_VERSION = 1;
@@ -24,16 +25,16 @@ export function remindQuestion(input: RemindFlowInput): QuestionReply {
   return {
     kind: 'question',
     questionId: REMIND_CONFIRM_Q,
-    text: input.later ? `${input.preview}\nIt's outside sending hours now (evenings and weekends are quiet).` : input.preview,
+    text: input.later ? `${input.preview}\n${t('counselor.remind.quietNow')}` : input.preview,
     choices: input.later
       ? [
           // "yes" (or "ok", "sure") means sending at that time: the only way to send now.
-          { id: 'yes', label: `Send at ${input.later.words}` },
-          { id: 'no', label: 'Cancel' },
+          { id: 'yes', label: t('counselor.remind.sendAt', { when: input.later.words }) },
+          { id: 'no', label: t('counselor.remind.cancel') },
         ]
       : [
-          { id: 'yes', label: 'Yes, send' },
-          { id: 'no', label: 'No' },
+          { id: 'yes', label: t('counselor.remind.yesSend') },
+          { id: 'no', label: t('counselor.remind.no') },
         ],
   };
 }
@@ -58,7 +59,7 @@ export const counselorRemindMachine = setup({
     ask: emit(({ context }) => reply(remindQuestion(context))),
     send: emit(({ context }) => effect({ kind: 'counselor-remind', students: context.students })),
     schedule: emit(({ context }) => effect({ kind: 'counselor-remind', students: context.students, sendAt: context.later!.at })),
-    cancelled: emit(() => reply(text('Okay, nothing was sent.'))),
+    cancelled: emit(() => reply(text(t('counselor.remind.cancelled')))),
   },
 }).createMachine({
   id: COUNSELOR_REMIND_FLOW,

@@ -4,6 +4,8 @@
  */
 export type Grade = number;
 
+import { t } from '../i18n/t.js';
+
 export const MIN_GRADE = 0;
 export const MAX_GRADE = 14;
 
@@ -31,12 +33,13 @@ export function parseGrade(text: string): Grade | undefined {
   return WORDS[t];
 }
 
-/** "kindergarten", "8th grade", "first year after high school". */
+/** "kindergarten", "8th grade", "first year after high school"; in Spanish "kínder", "8.º grado". */
 export function gradeLabel(g: Grade): string {
-  if (g === 0) return 'kindergarten';
-  if (g === 13) return 'first year after high school';
-  if (g === 14) return 'second year after high school';
-  return `${ordinal(g)} grade`;
+  if (g === 0) return t('onboarding.gradeName.k');
+  if (g === 13) return t('onboarding.gradeName.year1After');
+  if (g === 14) return t('onboarding.gradeName.year2After');
+  if (Number.isInteger(g) && g >= 1 && g <= 12) return t('onboarding.gradeName.nth', { ordinal: t(`onboarding.ordinal.${g}`) });
+  return t('onboarding.gradeName.nth', { ordinal: ordinal(g) });
 }
 
 /** Short column heading: "K", "8th", "Year 1 after", "Year 2 after". */

@@ -3,6 +3,7 @@
  * Turn and render Reply[] however suits them; every Reply carries plain `text` for screen readers,
  * notifications and the terminal.
  */
+import { t } from '../i18n/t.js';
 
 export type ChannelName = 'console' | 'slack' | 'teams' | (string & {});
 
@@ -63,7 +64,7 @@ export interface QuestionProgress {
  * the same words on every channel. Never "about": a guess that later grows reads as a broken promise.
  */
 export function progressLabel(p: QuestionProgress): string {
-  return `${p.index} of ${p.atMost ? 'up to ' : ''}${p.total}`;
+  return t(p.atMost ? 'progress.ofUpTo' : 'progress.of', { index: p.index, total: p.total });
 }
 
 export interface CardField {

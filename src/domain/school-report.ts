@@ -2,8 +2,10 @@
  * The principal's summary in numbers: per grade (6 to 12) how many students have a Career Pathway,
  * a Plan of Study, a counselor meeting in this review window and a plan review this school year,
  * and the same for everyone. Pure: the facts come in, the counts go out. Every percentage is of
- * all students in that line (a student with no plan counts as not reviewed).
+ * all students in that line (a student with no plan counts as not reviewed). Labels are in the
+ * language being spoken (counselor.report.* in the catalogs).
  */
+import { t } from '../i18n/t.js';
 
 export const REPORT_GRADES = [6, 7, 8, 9, 10, 11, 12] as const;
 
@@ -19,12 +21,11 @@ export interface ReportFacts {
 export type Measure = 'pathway' | 'plan' | 'met' | 'reviewed';
 export const MEASURES: readonly Measure[] = ['pathway', 'plan', 'met', 'reviewed'];
 
-export const MEASURE_LABELS: Record<Measure, string> = {
-  pathway: 'With a pathway',
-  plan: 'With a plan',
-  met: 'Met a counselor this window',
-  reviewed: 'Plan reviewed this school year',
-};
+/** "With a pathway", ..., read in the language being spoken each time one is used. */
+export const MEASURE_LABELS: Readonly<Record<Measure, string>> = Object.defineProperties(
+  {} as Record<Measure, string>,
+  Object.fromEntries(MEASURES.map((m) => [m, { get: () => t(`counselor.report.measure.${m}`), enumerable: true }])),
+);
 
 export interface ReportLine {
   /** "6th", ..., "12th", "Grade not set", "All students". */
@@ -55,8 +56,6 @@ export interface SchoolReport {
   total: ReportLine;
 }
 
-const ORD: Record<number, string> = { 6: '6th', 7: '7th', 8: '8th', 9: '9th', 10: '10th', 11: '11th', 12: '12th' };
-
 function emptyLine(label: string, grade?: number): ReportLine {
   return { label, ...(grade !== undefined ? { grade } : {}), students: 0, counts: { pathway: 0, plan: 0, met: 0, reviewed: 0 } };
 }
@@ -70,9 +69,9 @@ function add(line: ReportLine, f: ReportFacts): void {
 }
 
 export function schoolReport(facts: Iterable<ReportFacts>, meta: SchoolReportMeta): SchoolReport {
-  const grades = REPORT_GRADES.map((g) => emptyLine(ORD[g]!, g));
-  const other = emptyLine('Grade not set');
-  const total = emptyLine('All students');
+  const grades = REPORT_GRADES.map((g) => emptyLine(t(`onboarding.ordinal.${g}`), g));
+  const other = emptyLine(t('counselor.report.gradeNotSet'));
+  const total = emptyLine(t('counselor.report.allStudents'));
   for (const f of facts) {
     const line = f.grade !== undefined && f.grade >= 6 && f.grade <= 12 ? grades[f.grade - 6]! : other;
     add(line, f);

@@ -130,7 +130,7 @@ describe('the plan in Spanish', () => {
     const pdf = await es(() => renderPlanPdf(plan, header, { compress: false }));
     const strings = pdfStrings(pdf).join('\n');
     expect(strings).toContain('Plan Personal de Estudios');
-    expect(strings).toContain('Página 1 de 1');
+    expect(strings).toMatch(/Página 1 de \d/);
     expect(strings).toContain('Matemáticas');
     expect(strings).toContain('1 de septiembre de 2026');
     expect(strings).not.toMatch(/Personal Plan of Study|Postsecondary|Page 1 of/);

@@ -89,6 +89,8 @@ export function matchName(typed: string, candidates: NameCandidate[]): NameMatch
   const scored = forms
     // "AP Biology" or "Biology II" is not a typo for Biology: the typed words hold it and say more.
     .filter((f) => !f.form.split(' ').every((w) => typedWords.has(w)))
+    // A level typed ("Biology II") is never a typo for a name without it ("Biología").
+    .filter((f) => [...typedWords].every((w) => !ROMAN_WORDS.has(w) || f.form.split(' ').includes(w)))
     .map((f) => ({ name: f.name, d: editDistance(t, f.form, limit) }))
     .filter((s) => s.d <= limit)
     .sort((a, b) => a.d - b.d);

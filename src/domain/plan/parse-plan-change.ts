@@ -6,6 +6,7 @@
 import { cleanText, MAX_GOAL_LENGTH, MAX_NAME_LENGTH } from './clean-text.js';
 import { parseGrade } from './grades.js';
 import type { PlanRowId } from './plan-types.js';
+import { spanishPlanChange } from './spanish-plan-change.js';
 
 export type PlanChange =
   | { kind: 'move'; name: string; toGrade: number; fromGrade?: number }
@@ -66,6 +67,8 @@ function splitGrade(s: string, words = '(?:in|for|during|to|into)'): { rest: str
 
 /** Returns the change the text asks for, or undefined when it is not a plan change. */
 export function parsePlanChange(text: string): PlanChange | undefined {
+  const spanish = spanishPlanChange(cleanText(text, MAX_CHANGE_TEXT));
+  if (spanish !== undefined) return parsePlanChange(spanish);
   const t = cleanText(text, MAX_CHANGE_TEXT).replace(/^(please|can you|could you|i want to|i'd like to|let's)\s+/i, '').replace(/[.!]+$/, '').replace(/\s*please$/i, '');
   const lower = t.toLowerCase();
   if (!t) return undefined;

@@ -13,6 +13,7 @@
  *
  * reviewStatus (review-status.ts) stays the student's own side: whether their check-in is due.
  */
+import { t } from '../../i18n/t.js';
 import type { ReviewPolicy } from './review-policy.js';
 import { reviewStatus, type PlanReviewDates, type ReviewStatus } from './review-status.js';
 import { schoolCalendar, type ReviewWindow, type SchoolCalendar } from './school-calendar.js';
@@ -32,16 +33,16 @@ export type PlanStatusCode =
   | 'met-this-window'
   | 'up-to-date';
 
-/** The words for each code: chat lists, the student view, the CSV and reports all use these. */
-export const PLAN_STATUS_WORDS: Record<PlanStatusCode, string> = {
-  graduated: 'graduated',
-  'no-pathway': 'no pathway yet',
-  'no-plan': 'no plan yet',
-  overdue: 'overdue',
-  'not-met-this-window': 'not met this window',
-  'met-this-window': 'met this window',
-  'up-to-date': 'up to date',
-};
+const CODES: readonly PlanStatusCode[] = ['graduated', 'no-pathway', 'no-plan', 'overdue', 'not-met-this-window', 'met-this-window', 'up-to-date'];
+
+/**
+ * The words for each code, in the language being spoken (reminders.status.* in the catalogs): chat
+ * lists, the student view, the CSV and reports all use these.
+ */
+export const PLAN_STATUS_WORDS: Readonly<Record<PlanStatusCode, string>> = Object.defineProperties(
+  {} as Record<PlanStatusCode, string>,
+  Object.fromEntries(CODES.map((code) => [code, { get: () => t(`reminders.status.${code}`), enumerable: true }])),
+);
 
 export type PlanOverdueReason =
   /** A review window this school year closed with no counselor meeting recorded for it. */

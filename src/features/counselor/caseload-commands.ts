@@ -7,6 +7,7 @@
  */
 import { text } from '../../domain/messages.js';
 import type { Command, TurnContext } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import { audit } from '../people/audit.js';
 import type { StudentRow } from './caseload-rows.js';
 import { writeCaseloadCsv } from './caseload-csv.js';
@@ -19,7 +20,7 @@ import { pickStudent, rowsFor } from './my-students.js';
 import { startRemind } from './remind-flow-start.js';
 import { showStudent } from './student-view.js';
 
-export { NOT_SET_UP } from './my-students.js';
+export { notSetUp } from './my-students.js';
 
 const SUMMARY = /^(my )?(caseload|students|student list|class list|roster)( summary)?$|^show (my )?(caseload|students|roster)$/;
 const FIND = /^(?:find|search for|search|look for|lookup|look up)(?: (?:student|students|kid))? (.+)$/;
@@ -60,12 +61,12 @@ async function onListButton(ctx: TurnContext, deps: CounselorDeps, rows: Student
   }
   if (kind === 'open') {
     const key = rest.join(':');
-    if (!rows.some((r) => r.key === key)) return void ctx.say(text("That student isn't on your list any more."));
+    if (!rows.some((r) => r.key === key)) return void ctx.say(text(t('counselor.list.gone')));
     return showStudent(ctx, key, deps);
   }
   const q = decodeQuery(rest.join(':'));
   const matched = applyQuery(rows, q, deps.framework);
-  if (kind === 'remind') return startRemind(ctx, deps, matched, describeQuery(q, deps.framework).replace(/^are /, ''));
+  if (kind === 'remind') return startRemind(ctx, deps, matched, describeQuery(q, deps.framework, 'label'));
   if (kind === 'csv') return csv(ctx, deps, matched);
 }
 
@@ -73,16 +74,21 @@ export function caseloadCommand(deps: CounselorDeps): Command {
   return {
     id: 'caseload',
     intents: ['caseload'],
-    menuLabel: 'My caseload',
-    help: 'caseload: your students in numbers. Also: "who is overdue", "show 11th graders", "find garcia", "how many students have a plan"',
+    // Getters: the menu and help are built in the turn's language.
+    get menuLabel() {
+      return t('counselor.menu.caseload');
+    },
+    get help() {
+      return t('counselor.help.caseload');
+    },
     roles: ['counselor'],
     questionIds: [CASELOAD_Q, LIST_Q],
-    matches: (t) => SUMMARY.test(t) || listWords(t, deps) !== undefined,
+    matches: (words) => SUMMARY.test(words) || listWords(words, deps) !== undefined,
     run: async (ctx, input) => {
       const rows = await rowsFor(ctx, deps);
       if (!rows) return;
       if (input.questionId === LIST_Q && input.choiceId) return onListButton(ctx, deps, rows, input.choiceId);
-      if (input.choiceId === 'remind-overdue') return startRemind(ctx, deps, rows.filter((r) => inGroup(r, 'overdue')), 'overdue');
+      if (input.choiceId === 'remind-overdue') return startRemind(ctx, deps, rows.filter((r) => inGroup(r, 'overdue')), t('counselor.remind.overdueLabel'));
       if (input.choiceId === 'show-list') return showList(ctx, deps, rows, {}, 0);
       if (input.choiceId === 'csv') return csv(ctx, deps, rows);
       const words = (input.text ?? '').toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -107,10 +113,10 @@ export function moreCommand(deps: CounselorDeps): Command {
   return {
     id: 'caseload-more',
     roles: ['counselor'],
-    matches: (t) => MORE.test(t),
+    matches: (words) => MORE.test(words),
     run: async (ctx) => {
       const last = (await readFocus(ctx.records.store, ctx.userKey))?.lastList;
-      if (!last) return void ctx.say(text('More of what? Say "caseload", "who is overdue" or "show 11th graders" to see a list.'));
+      if (!last) return void ctx.say(text(t('counselor.list.moreOfWhat')));
       const rows = await rowsFor(ctx, deps);
       if (!rows) return;
       await showList(ctx, deps, rows, decodeQuery(last.code), last.offset + 15);
@@ -127,23 +133,29 @@ export function remindCommand(deps: CounselorDeps): Command {
   return {
     id: 'remind-students',
     intents: ['remind'],
-    help: 'remind <name> or remind <group> ("remind overdue 11th graders"): a preview first, then you confirm',
+    get help() {
+      return t('counselor.help.remind');
+    },
     roles: ['counselor'],
-    matches: (t) => /^(send |text |ping |nudge )?(a )?(remind(ers?)?|nudge|ping)\b/.test(t),
+    matches: (words) => /^(send |text |ping |nudge )?(a )?(remind(ers?)?|nudge|ping)\b/.test(words),
     run: async (ctx, input) => {
       const words = (input.text ?? '').toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       const body = words
         .replace(/^(?:please )?(?:send |text |ping |nudge )?(?:a )?(?:reminders?|remind|nudge|ping)\s*(?:to |for )?/, '')
+        // Spanish: "recordar a los atrasados", "mandar un recordatorio a ava", "recuérdale a marcus".
+        .replace(/^(?:por favor )?(?:(?:mand|envi|enví)(?:a|ar|e)(?:le|les)? )?(?:un |unos )?(?:recordatorios?|recordar(?:le|les)?|recu[eé]rd(?:a|e)(?:le|les)?)\s*(?:a |al |para )?/, '')
         .replace(/\b(about|to) (do |finish |start )?(their|his|her|the) (plan|review)( review)?$/, '')
         .replace(/\b(everyone|students|kids|all|the ones|those) (who|that|with|without)\b/, '$2')
         .trim();
       const rows = await rowsFor(ctx, deps);
       if (!rows) return;
-      if (!body || GROUPS.some(([re]) => re.test(body)) || /^(all|everyone|everybody)$/.test(body)) return startRemind(ctx, deps, rows, 'everyone on your list');
+      if (!body || GROUPS.some(([re]) => re.test(body)) || /^(all|everyone|everybody|todos|todo el mundo|toda la lista)$/.test(body)) {
+        return startRemind(ctx, deps, rows, t('counselor.remind.everyone'));
+      }
       const q = readQuery(body, deps.framework);
       if (hasFilter(q) && !q.rest) {
         const { rest: _r, counting: _c, ...query } = q;
-        return startRemind(ctx, deps, applyQuery(rows, query, deps.framework), describeQuery(query, deps.framework).replace(/^are /, ''));
+        return startRemind(ctx, deps, applyQuery(rows, query, deps.framework), describeQuery(query, deps.framework, 'label'));
       }
       const name = q.rest || body;
       const picked = await pickStudent(ctx, deps, name, 'remind');

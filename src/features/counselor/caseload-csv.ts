@@ -1,35 +1,43 @@
 /**
  * The caseload as a CSV file in the export folder (UTF-8 with a BOM): one row per student with
  * their choice, plan status (the same words as the chat), meetings, last reminder, family link,
- * sign-off and last activity. Cells a spreadsheet would run as a formula get a leading
- * apostrophe.
+ * sign-off and last activity, in the counselor's language. Cells a spreadsheet would run as a
+ * formula get a leading apostrophe.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { FileReply } from '../../domain/messages.js';
+import { t } from '../../i18n/t.js';
 import { displayOf, type StudentRow } from './caseload-rows.js';
 import { statusWords } from './student-status.js';
 
-export const CASELOAD_CSV_HEADER = [
-  'Student id',
-  'Name',
-  'Grade',
-  'Career Path',
-  'Career Cluster',
-  'Career Pathway',
-  'Plan status',
-  'Reviewed this school year',
-  'Last review',
-  'Overdue since',
-  'Meetings this school year',
-  'Last meeting',
-  'Last reminder',
-  'Family linked',
-  'Signed by',
-  'Last activity',
-];
+const COLUMNS = [
+  'studentId',
+  'name',
+  'grade',
+  'path',
+  'cluster',
+  'pathway',
+  'status',
+  'reviewedThisYear',
+  'lastReview',
+  'overdueSince',
+  'meetingsThisYear',
+  'lastMeeting',
+  'lastReminder',
+  'familyLinked',
+  'signedBy',
+  'lastActivity',
+] as const;
+
+/** The header row in the language being spoken ("Student id", "Name", ...). */
+export function caseloadCsvHeader(): string[] {
+  return COLUMNS.map((c) => t(`counselor.csv.column.${c}`));
+}
+
+const yesNo = (b: boolean) => t(b ? 'counselor.csv.yes' : 'counselor.csv.no');
 
 /** Spreadsheets (Excel) read a file as UTF-8 only when it starts with this mark. */
 export const BOM = '\ufeff';
@@ -51,18 +59,18 @@ export function caseloadCsv(rows: StudentRow[]): string {
         r.cluster,
         r.pathway,
         statusWords(r),
-        r.status.reviewedThisSchoolYear ? 'yes' : 'no',
+        yesNo(r.status.reviewedThisSchoolYear),
         r.review.lastReviewAt?.slice(0, 10),
         r.status.overdue?.since.slice(0, 10),
         r.meetingsThisYear,
         r.lastMeetingAt?.slice(0, 10),
         r.lastReminderAt?.slice(0, 10),
-        r.familyLinked ? 'yes' : 'no',
-        r.signedBy.join(' '),
+        yesNo(r.familyLinked),
+        r.signedBy.map((signer) => t(`counselor.csv.signer.${signer}`)).join(' '),
         r.lastActivity?.slice(0, 10),
       ].map(cell),
     );
-  return BOM + stringify([CASELOAD_CSV_HEADER, ...body]);
+  return BOM + stringify([caseloadCsvHeader(), ...body]);
 }
 
 /** Writes the CSV under `exportDir` (created when missing) and returns it as a file reply. */
@@ -79,6 +87,6 @@ export async function writeCaseloadCsv(exportDir: string, counselorKey: string, 
     path: file,
     filename,
     mimeType: 'text/csv',
-    text: `Your caseload as a spreadsheet (CSV): ${rows.length} student${rows.length === 1 ? '' : 's'}, one row each.`,
+    text: t('counselor.csv.file', { count: rows.length }),
   };
 }

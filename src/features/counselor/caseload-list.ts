@@ -6,6 +6,7 @@
 import { gradeLabel } from '../../domain/grade.js';
 import type { FrameworkIndex } from '../../domain/framework-index.js';
 import type { Choice, QuestionReply, Reply } from '../../domain/messages.js';
+import { t } from '../../i18n/t.js';
 import type { StudentRow } from './caseload-rows.js';
 import { describeQuery, encodeQuery, type CaseloadQuery } from './caseload-query.js';
 import { statusWords } from './student-status.js';
@@ -13,18 +14,17 @@ import { statusWords } from './student-status.js';
 export const LIST_Q = 'counselor:list';
 export const PAGE_SIZE = 15;
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export function countLine(matched: number, total: number, q: CaseloadQuery, fw: FrameworkIndex): string {
   const what = describeQuery(q, fw);
-  if (!what) return `${plural(total, 'student', 'students')} on your list.`;
-  return `${matched} of ${total} students ${what}.`;
+  if (!what) return t('counselor.list.onYourList', { count: total });
+  return t('counselor.list.matched', { matched, total, what });
 }
 
 /** "Sam Garcia, 11th grade: overdue" */
 export function rowLine(r: StudentRow): string {
-  const grade = r.grade !== undefined ? `, ${gradeLabel(r.grade)}` : '';
-  return `${r.name ?? r.key}${grade}: ${statusWords(r)}`;
+  const who = r.name ?? r.key;
+  const status = statusWords(r);
+  return r.grade !== undefined ? t('counselor.list.rowWithGrade', { who, grade: gradeLabel(r.grade), status }) : t('counselor.list.row', { who, status });
 }
 
 export const byName = (a: StudentRow, b: StudentRow) => (a.name ?? a.key).localeCompare(b.name ?? b.key);
@@ -34,20 +34,20 @@ export function listPage(matched: StudentRow[], total: number, q: CaseloadQuery,
   const sorted = opts.keepOrder ? matched : [...matched].sort(byName);
   const page = sorted.slice(offset, offset + PAGE_SIZE);
   const code = encodeQuery(q);
-  const head = offset === 0 ? `${countLine(matched.length, total, q, fw)}\n` : `${offset + 1}-${offset + page.length} of ${matched.length}:\n`;
+  const head = offset === 0 ? `${countLine(matched.length, total, q, fw)}\n` : `${t('counselor.list.pageHead', { from: offset + 1, to: offset + page.length, total: matched.length })}\n`;
   if (matched.length === 0) return [{ kind: 'text', text: `${countLine(0, total, q, fw)}` }];
   const lines = page.map((r) => `- ${rowLine(r)}`);
   const left = matched.length - offset - page.length;
   const choices: Choice[] = [
-    ...(left > 0 ? [{ id: `more:${offset + PAGE_SIZE}:${code}`, label: `More (${Math.min(left, PAGE_SIZE)} of ${left})` }] : []),
-    ...(page.length === 1 && matched.length === 1 ? [{ id: `open:${page[0]!.key}`, label: `Open ${page[0]!.name ?? page[0]!.key}` }] : []),
-    { id: `remind:${code}`, label: matched.length === 1 ? 'Remind them' : `Remind these ${matched.length}` },
-    { id: `csv:${code}`, label: 'Download CSV' },
+    ...(left > 0 ? [{ id: `more:${offset + PAGE_SIZE}:${code}`, label: t('counselor.list.more', { shown: Math.min(left, PAGE_SIZE), left }) }] : []),
+    ...(page.length === 1 && matched.length === 1 ? [{ id: `open:${page[0]!.key}`, label: t('counselor.list.open', { who: page[0]!.name ?? page[0]!.key }) }] : []),
+    { id: `remind:${code}`, label: t('counselor.list.remindThese', { count: matched.length }) },
+    { id: `csv:${code}`, label: t('counselor.list.csv') },
   ];
   const question: QuestionReply = {
     kind: 'question',
     questionId: LIST_Q,
-    text: left > 0 ? 'Say "more" for the next page, or "show" and a name to open one student.' : 'Say "show" and a name to open one student.',
+    text: t(left > 0 ? 'counselor.list.nextPage' : 'counselor.list.openOne'),
     choices,
     optional: true,
   };
@@ -61,6 +61,15 @@ export function countReplies(matched: number, total: number, q: CaseloadQuery, f
   const code = encodeQuery(q);
   return [
     line,
-    { kind: 'question', questionId: LIST_Q, text: 'What next?', optional: true, choices: [{ id: `more:0:${code}`, label: 'Show them' }, { id: `remind:${code}`, label: `Remind these ${matched}` }] },
+    {
+      kind: 'question',
+      questionId: LIST_Q,
+      text: t('counselor.whatNext'),
+      optional: true,
+      choices: [
+        { id: `more:0:${code}`, label: t('counselor.list.showThem') },
+        { id: `remind:${code}`, label: t('counselor.list.remindThese', { count: matched }) },
+      ],
+    },
   ];
 }

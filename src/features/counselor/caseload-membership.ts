@@ -1,11 +1,12 @@
 /** Who is on a counselor's caseload: asking a student to join by platform id, or dropping one. */
 import { text } from '../../domain/messages.js';
 import type { Command } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import { askThroughChannel } from '../people/caseload-request-chat.js';
 import { requestCaseload } from '../people/caseload-requests.js';
 import { counselorRecord, removeFromCaseload } from '../people/links.js';
 import type { PeopleDeps } from '../people/people-deps.js';
-import { NOT_SET_UP } from './caseload-commands.js';
+import { notSetUp } from './my-students.js';
 
 const KEY = /^\s*(add|remove|drop)\s+(a\s+)?student\s+([a-z]+):(\S{1,100})\s*$/i;
 const CHANNELS = new Set(['console', 'slack', 'teams']);
@@ -16,7 +17,7 @@ function parseKey(raw: string | undefined): string | undefined {
   return `${m[3]!.toLowerCase()}:${m[4]}`;
 }
 
-const KEY_HELP = text('Type the student\'s id with its channel, like "add student slack:U123", "add student teams:29:1abc" or "add student console:sam".');
+const keyHelp = () => text(t('counselor.membership.keyHelp'));
 
 /**
  * "add student slack:U123": asks the student (nothing changes until they, or the admin, say yes).
@@ -25,31 +26,32 @@ const KEY_HELP = text('Type the student\'s id with its channel, like "add studen
 export function addStudentCommand(deps: PeopleDeps): Command {
   return {
     id: 'add-student',
-    help: 'add student <channel>:<id>: ask a student to join your list (they say yes first)',
+    get help() {
+      return t('counselor.help.addStudent');
+    },
     roles: ['counselor'],
-    matches: (t) => /^add (a )?student\b/.test(t),
+    matches: (words) => /^add (a )?student\b/.test(words),
     run: async (ctx, input) => {
       const store = ctx.records.store;
-      if (!(await counselorRecord(store, ctx.userKey))) return ctx.say(NOT_SET_UP);
+      if (!(await counselorRecord(store, ctx.userKey))) return ctx.say(notSetUp());
       const key = parseKey(input.text);
-      if (!key) return ctx.say(KEY_HELP);
+      if (!key) return ctx.say(keyHelp());
       const r = await requestCaseload(store, ctx.userKey, key, ctx.now, deps.randomInt);
       switch (r.kind) {
         case 'not-counselor':
-          return ctx.say(NOT_SET_UP);
+          return ctx.say(notSetUp());
         case 'not-student':
-          return ctx.say(text(`${key} isn't set up as a student, so I didn't ask them.`));
+          return ctx.say(text(t('counselor.membership.notStudent', { key })));
         case 'other-school':
-          return ctx.say(text(`${key} is at another school, so I can't add them to your list. If they moved, your Waypoint admin can assign them.`));
+          return ctx.say(text(t('counselor.membership.otherSchool', { key })));
         case 'already-on':
-          return ctx.say(text(`${key} is already on your list.`));
+          return ctx.say(text(t('counselor.membership.alreadyOn', { key })));
         case 'already-waiting':
-          return ctx.say(text(`I already asked ${key} (request ${r.request.id}, ${r.request.at.slice(0, 10)}). Still waiting for their OK.`));
+          return ctx.say(text(t('counselor.membership.alreadyWaiting', { key, request: r.request.id, date: r.request.at.slice(0, 10) })));
         case 'requested': {
           const sent = await askThroughChannel(store, deps, r.request, ctx.now);
-          const how = sent ? 'I sent them a message asking.' : 'I will ask them the next time they chat with me.';
           deps.logger?.info({ user: ctx.userKey, student: key, request: r.request.id, sent }, 'caseload request made');
-          return ctx.say(text(`Asked ${key} to join your list (request ${r.request.id}). ${how} They join once they say yes; your Waypoint admin can also accept it.`));
+          return ctx.say(text(t(sent ? 'counselor.membership.askedSent' : 'counselor.membership.askedLater', { key, request: r.request.id })));
         }
       }
     },
@@ -60,14 +62,16 @@ export function addStudentCommand(deps: PeopleDeps): Command {
 export function removeStudentCommand(): Command {
   return {
     id: 'remove-student',
-    help: 'remove student <channel>:<id>: take a student off your list',
+    get help() {
+      return t('counselor.help.removeStudent');
+    },
     roles: ['counselor'],
-    matches: (t) => /^(remove|drop) (a )?student\b/.test(t),
+    matches: (words) => /^(remove|drop) (a )?student\b/.test(words),
     run: async (ctx, input) => {
       const key = parseKey(input.text);
-      if (!key) return ctx.say(KEY_HELP);
+      if (!key) return ctx.say(keyHelp());
       const removed = await removeFromCaseload(ctx.records.store, { studentKey: key, otherKey: ctx.userKey, by: ctx.userKey, now: ctx.now });
-      ctx.say(text(removed ? `Removed ${key} from your list.` : `${key} isn't on your list.`));
+      ctx.say(text(t(removed ? 'counselor.membership.removed' : 'counselor.membership.notOnList', { key })));
     },
   };
 }

@@ -5,7 +5,9 @@
  * travels in a button's value ("more", "remind these"), so it has a short text form.
  */
 import type { FrameworkIndex } from '../../domain/framework-index.js';
-import { ordinal } from '../../domain/grade.js';
+import { gradeLabel } from '../../domain/grade.js';
+import { frameworkName } from '../../i18n/framework-words.js';
+import { t } from '../../i18n/t.js';
 import type { StudentRow } from './caseload-rows.js';
 import { findStudents } from './student-search.js';
 
@@ -30,14 +32,14 @@ const GRADE_WORDS: [RegExp, number][] = [
 ];
 
 const STATUS: [RegExp, StatusFilter][] = [
-  [/\b(overdue|behind|late|past due)\b/, 'overdue'],
-  [/\b(no|without( a)?|dont have( a)?|do not have( a)?|missing( a)?|havent (made|started)( a)?|not started( a)?) plans?\b|\bplan yet\b/, 'no-plan'],
+  [/\b(overdue|behind|late|past due)\b|\batrasad[oa]s?\b/, 'overdue'],
+  [/\b(no|without( a)?|dont have( a)?|do not have( a)?|missing( a)?|havent (made|started)( a)?|not started( a)?) plans?\b|\bplan yet\b|\bsin plan(es)?\b|\bno tienen? (un )?plan\b/, 'no-plan'],
   [/\b(no|without( a)?|missing( a)?) (family|parent|parents)( linked)?\b|\b(havent|not) linked\b/, 'no-family'],
   [/\b(not met|havent met|have not met|no meeting|not seen|havent seen|need(s)? a meeting|not had a meeting)\b/, 'not-met'],
   [/\b(met|seen|had a meeting)( this| in the)? (window|fall|spring|semester)\b|\bwho ive met\b/, 'met'],
   [/\b(no (path|paths|cluster|pathway|choice)|not chosen|havent chosen|havent picked|no pathway yet)\b/, 'no-choice'],
   [/\b(no review|not reviewed|havent reviewed|have not reviewed|not done (their|the) review)\b/, 'no-review'],
-  [/\b(have|has|with) (a )?plans?\b/, 'has-plan'],
+  [/\b(have|has|with) (a )?plans?\b|\b(tienen|tiene|con) (un )?plan\b/, 'has-plan'],
 ];
 
 /** Words that ask for the list or shape the sentence, not a name. */
@@ -46,13 +48,16 @@ const FILLER = new Set(
     'who whos is are were has have had how many much show list me my all the of in a an students student kids kid ' +
     'graders grader grade find search for look lookup up pull see view open count number total which what with ' +
     'please pls everyone everybody them those ones that do does their there caseload roster on filter by give get ' +
-    'chose choose picked pick in into want wants yet so far any'
+    'chose choose picked pick in into want wants yet so far any ' +
+    // Spanish: "los de 11", "los que están atrasados".
+    'los las el la de del que quien quienes esta está estan están mis a al para todos estudiantes alumnos cuantos cuántos ver mostrar'
   ).split(' '),
 );
 
 function gradeOf(words: string): number | undefined {
-  const n = /\b(\d{1,2})(?:st|nd|rd|th)\b|\bgrade (\d{1,2})\b|\b(\d{1,2}) grade/.exec(words);
-  const g = n ? Number(n[1] ?? n[2] ?? n[3]) : undefined;
+  // Spanish too: "11º", "11vo", "grado 11", "los de 11".
+  const n = /\b(\d{1,2})(?:st|nd|rd|th)\b|\bgrade (\d{1,2})\b|\b(\d{1,2}) grade|\b(\d{1,2})(?:º|°|(?:ro|do|to|vo|no|mo)\b)|\bgrado (\d{1,2})\b|\blos de (\d{1,2})\b/.exec(words);
+  const g = n ? Number(n[1] ?? n[2] ?? n[3] ?? n[4] ?? n[5] ?? n[6]) : undefined;
   if (g !== undefined && g >= 1 && g <= 12) return g;
   return GRADE_WORDS.find(([re]) => re.test(words))?.[1];
 }
@@ -84,7 +89,7 @@ export function readQuery(words: string, fw: FrameworkIndex): CaseloadQuery & { 
   const grade = gradeOf(words);
   if (grade !== undefined) {
     q.grade = grade;
-    left = left.replace(/\b\d{1,2}(st|nd|rd|th)?\b|\bgrade\b|\bgraders?\b|\bfreshm[ae]ns?\b|\bsophomores?\b|\bjuniors?\b|\bseniors?\b/g, ' ');
+    left = left.replace(/\b\d{1,2}(st|nd|rd|th|º|°|ro|do|to|vo|no|mo)?(?=\s)|\bgrade\b|\bgraders?\b|\bgrado\b|\bfreshm[ae]ns?\b|\bsophomores?\b|\bjuniors?\b|\bseniors?\b/g, ' ');
   }
   for (const [re, status] of STATUS) {
     if (re.test(words)) {
@@ -98,7 +103,7 @@ export function readQuery(words: string, fw: FrameworkIndex): CaseloadQuery & { 
   delete choice.said;
   Object.assign(q, choice);
   const rest = left.split(/\s+/).filter((w) => w && !FILLER.has(w)).join(' ');
-  return { ...q, rest, counting: /^how many\b|^count\b|^number of\b/.test(words) };
+  return { ...q, rest, counting: /^how many\b|^count\b|^number of\b|^cu[aá]nt[oa]s\b/.test(words) };
 }
 
 export function hasFilter(q: CaseloadQuery): boolean {
@@ -140,26 +145,32 @@ export function applyQuery(rows: readonly StudentRow[], q: CaseloadQuery, fw: Fr
   return out;
 }
 
-const STATUS_PHRASE: Record<StatusFilter, string> = {
-  overdue: 'are overdue for a review',
-  'no-plan': 'have no plan yet',
-  'has-plan': 'have a plan',
-  'no-choice': 'have no Path, Cluster or Pathway yet',
-  'not-met': 'have not met with you this window',
-  met: 'have met with you this window',
-  'no-review': 'have a plan but no review this school year',
-  'no-family': 'have no family member linked',
-};
+const STATUSES_READ: readonly StatusFilter[] = ['overdue', 'no-plan', 'has-plan', 'no-choice', 'not-met', 'met', 'no-review', 'no-family'];
 
-/** "are in 11th grade and are overdue for a review". */
-export function describeQuery(q: CaseloadQuery, fw: FrameworkIndex): string {
-  const parts: string[] = [];
-  if (q.grade !== undefined) parts.push(`are in ${ordinal(q.grade)} grade`);
-  if (q.status) parts.push(STATUS_PHRASE[q.status]);
-  const chose = (q.pathwayId && fw.pathway(q.pathwayId)?.name) || (q.clusterId && fw.cluster(q.clusterId)?.name) || (q.pathId && fw.path(q.pathId)?.name);
-  if (chose) parts.push(`chose ${chose}`);
-  if (q.name) parts.push(`match "${q.name}"`);
-  return parts.join(' and ');
+/**
+ * "are in 11th grade and are overdue for a review" (after "23 of 412 students"), in the turn's
+ * language. As a `label` (the reminder preview's "(in 11th grade and are overdue for a review)")
+ * the first part is said without its verb.
+ */
+export function describeQuery(q: CaseloadQuery, fw: FrameworkIndex, form: 'sentence' | 'label' = 'sentence'): string {
+  const parts: [key: string, params?: Record<string, string>][] = [];
+  if (q.grade !== undefined) parts.push(['grade', { grade: gradeLabel(q.grade) }]);
+  if (q.status) parts.push([`status.${q.status}`]);
+  const chose = chosenName(q, fw);
+  if (chose) parts.push(['chose', { choice: chose }]);
+  if (q.name) parts.push(['name', { name: q.name }]);
+  const said = parts.map(([key, params], i) => t(`counselor.query.${form === 'label' && i === 0 ? 'label' : 'sentence'}.${key}`, params));
+  return said.join(t('counselor.query.joiner'));
+}
+
+/** The pathway, cluster or path asked about: its official name (with the Spanish one first in Spanish). */
+function chosenName(q: CaseloadQuery, fw: FrameworkIndex): string | undefined {
+  const pathway = q.pathwayId ? fw.pathway(q.pathwayId) : undefined;
+  if (pathway) return frameworkName('pathway', pathway.id, pathway.name);
+  const cluster = q.clusterId ? fw.cluster(q.clusterId) : undefined;
+  if (cluster) return frameworkName('cluster', cluster.id, cluster.name);
+  const path = q.pathId ? fw.path(q.pathId) : undefined;
+  return path ? frameworkName('path', path.id, path.name) : undefined;
 }
 
 /** The short text form for a button's value: "g=11;s=overdue;n=garcia". */
@@ -174,7 +185,7 @@ export function encodeQuery(q: CaseloadQuery): string {
   return parts.join(';');
 }
 
-const STATUSES = new Set<string>(Object.keys(STATUS_PHRASE));
+const STATUSES = new Set<string>(STATUSES_READ);
 
 export function decodeQuery(code: string): CaseloadQuery {
   const q: CaseloadQuery = {};

@@ -3,6 +3,7 @@
  * the rows.
  */
 import type { QuestionReply, Reply } from '../../domain/messages.js';
+import { t } from '../../i18n/t.js';
 import type { StudentRow } from './caseload-rows.js';
 
 export const CASELOAD_Q = 'caseload:actions';
@@ -57,17 +58,17 @@ export function countCaseload(rows: StudentRow[], now: Date): CaseloadCounts {
   };
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 export function summaryReplies(c: CaseloadCounts): Reply[] {
   const lines = [
-    `${plural(c.students, 'student', 'students')} on your list.`,
-    `${c.noChoice} with no Path, Cluster or Pathway yet.`,
-    `${c.noPlan} with no plan.`,
-    `${c.noReview} with a plan but no review this school year${c.schoolYear ? ` (${c.schoolYear})` : ''}.`,
-    `${c.overdue} overdue for a review.`,
-    `${c.notMet} not met with you this review window.`,
-    `${c.active} chatted with me in the last ${ACTIVE_DAYS} days${c.lastActivity ? ` (latest: ${c.lastActivity.slice(0, 10)})` : ''}.`,
+    t('counselor.list.onYourList', { count: c.students }),
+    t('counselor.summary.noChoice', { n: c.noChoice }),
+    t('counselor.summary.noPlan', { n: c.noPlan }),
+    c.schoolYear ? t('counselor.summary.noReviewIn', { n: c.noReview, year: c.schoolYear }) : t('counselor.summary.noReview', { n: c.noReview }),
+    t('counselor.summary.overdue', { n: c.overdue }),
+    t('counselor.summary.notMet', { n: c.notMet }),
+    c.lastActivity
+      ? t('counselor.summary.activeLatest', { count: c.active, days: ACTIVE_DAYS, latest: c.lastActivity.slice(0, 10) })
+      : t('counselor.summary.active', { count: c.active, days: ACTIVE_DAYS }),
   ];
   return [{ kind: 'text', text: lines.join('\n') }, caseloadActions(c)];
 }
@@ -77,11 +78,11 @@ export function caseloadActions(c: Pick<CaseloadCounts, 'overdue'>, afterList = 
   return {
     kind: 'question',
     questionId: CASELOAD_Q,
-    text: c.overdue > 0 ? `Send a reminder to the ${plural(c.overdue, 'overdue student', 'overdue students')}?` : 'What next?',
+    text: c.overdue > 0 ? t('counselor.summary.remindOverdue', { count: c.overdue }) : t('counselor.whatNext'),
     choices: [
-      ...(c.overdue > 0 ? [{ id: 'remind-overdue', label: `Send reminders to the overdue (${c.overdue})` }] : []),
-      ...(afterList ? [] : [{ id: 'show-list', label: 'Show list' }]),
-      { id: 'csv', label: 'Download CSV' },
+      ...(c.overdue > 0 ? [{ id: 'remind-overdue', label: t('counselor.summary.remindOverdueButton', { n: c.overdue }) }] : []),
+      ...(afterList ? [] : [{ id: 'show-list', label: t('counselor.summary.showList') }]),
+      { id: 'csv', label: t('counselor.list.csv') },
     ],
   };
 }

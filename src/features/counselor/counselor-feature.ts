@@ -12,6 +12,7 @@ import type { ReviewPolicy } from '../../domain/reminders/index.js';
 import type { Command, TextFallback } from '../../engine/command.js';
 import type { EffectHandler } from '../../engine/engine.js';
 import type { FlowDefinition } from '../../engine/flow-runner.js';
+import { t } from '../../i18n/t.js';
 import { loadReviewPolicy } from '../../scheduler/load-review-policy.js';
 import { caseloadCommand, moreCommand, remindCommand } from './caseload-commands.js';
 import { removeStudentCommand } from './caseload-membership.js';
@@ -91,7 +92,18 @@ export function counselorFeature(o: CounselorOptions): CounselorFeature {
   const deps = depsOf(o);
   return {
     commands: commandsOf(deps),
-    flows: [{ id: COUNSELOR_REMIND_FLOW, version: COUNSELOR_REMIND_VERSION, machine: counselorRemindMachine, doing: 'sending reminders', questionIds: [REMIND_CONFIRM_Q] }],
+    flows: [
+      {
+        id: COUNSELOR_REMIND_FLOW,
+        version: COUNSELOR_REMIND_VERSION,
+        machine: counselorRemindMachine,
+        // A getter: read while a turn is handled, so help says it in that turn's language.
+        get doing() {
+          return t('counselor.remind.doing');
+        },
+        questionIds: [REMIND_CONFIRM_Q],
+      },
+    ],
     effects: counselorEffects(deps),
     textReader: counselorNameReader(deps),
     fallback: counselorFallback(),

@@ -8,6 +8,7 @@ import { whatsDue } from '../../domain/family/index.js';
 import { text, type Reply } from '../../domain/messages.js';
 import type { Plan } from '../../domain/plan/index.js';
 import type { TurnContext } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import { loadStudentFacts } from '../family/student-facts.js';
 import type { StudentRow } from './caseload-rows.js';
 import type { CounselorDeps } from './counselor-deps.js';
@@ -20,14 +21,18 @@ const NOTES_SHOWN = 3;
 export async function counselorExtras(ctx: TurnContext, deps: CounselorDeps, row: StudentRow, plan?: Plan): Promise<Reply[]> {
   const record = await meetingRecord(ctx.records.store, row.key);
   const out: Reply[] = [];
-  const met = row.meetingsThisYear === 0 ? 'No meetings with a counselor this school year yet' : `Meetings this school year: ${row.meetingsThisYear} (last ${row.lastMeetingAt!.slice(0, 10)})`;
-  const reminded = row.lastReminderAt ? ` Last reminder: ${row.lastReminderAt.slice(0, 10)}.` : '';
-  out.push(text(`${met}.${row.metThisWindow ? ' Met this window.' : ''}${reminded} Family linked: ${row.familyLinked ? 'yes' : 'no'}.`));
+  const said = [
+    row.meetingsThisYear === 0 ? t('counselor.extras.noMeetings') : t('counselor.extras.meetings', { n: row.meetingsThisYear, last: row.lastMeetingAt!.slice(0, 10) }),
+    ...(row.metThisWindow ? [t('counselor.extras.metThisWindow')] : []),
+    ...(row.lastReminderAt ? [t('counselor.extras.lastReminder', { date: row.lastReminderAt.slice(0, 10) })] : []),
+    t(row.familyLinked ? 'counselor.extras.familyLinked' : 'counselor.extras.familyNotLinked'),
+  ];
+  out.push(text(said.join(' ')));
   if (plan) out.push(text(signatureLine(record, plan.versions[plan.versions.length - 1]!.number)));
   const notes = record?.notes ?? [];
   if (notes.length > 0) {
     const shown = notes.slice(-NOTES_SHOWN).map((n) => `- ${n.at.slice(0, 10)}: ${n.text}`);
-    out.push(text([`Counselor notes (${notes.length}, only counselors see these):`, ...shown].join('\n')));
+    out.push(text([t('counselor.extras.notes', { n: notes.length }), ...shown].join('\n')));
   }
   if (deps.gradeActions && row.grade !== undefined) {
     const facts = await loadStudentFacts(ctx.records.store, row.key, await deps.reviewPolicy(), ctx.now);
@@ -45,13 +50,13 @@ export async function counselorExtras(ctx: TurnContext, deps: CounselorDeps, row
   out.push({
     kind: 'question',
     questionId: WHICH_Q,
-    text: 'What next?',
+    text: t('counselor.whatNext'),
     optional: true,
     choices: [
-      ...(plan ? [{ id: `plan:${row.key}`, label: 'See the whole plan' }] : []),
-      { id: `met:${row.key}`, label: 'We met today' },
-      ...(plan ? [{ id: `sign:${row.key}`, label: 'Sign the plan' }] : []),
-      { id: `remind:${row.key}`, label: 'Remind them' },
+      ...(plan ? [{ id: `plan:${row.key}`, label: t('counselor.extras.seePlan') }] : []),
+      { id: `met:${row.key}`, label: t('counselor.extras.metToday') },
+      ...(plan ? [{ id: `sign:${row.key}`, label: t('counselor.extras.signPlan') }] : []),
+      { id: `remind:${row.key}`, label: t('counselor.list.remindThese', { count: 1 }) },
     ],
   });
   return out;

@@ -5,6 +5,7 @@
  */
 import { text } from '../../domain/messages.js';
 import type { TextFallback } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import { caseloadOf } from '../people/links.js';
 import type { CounselorDeps } from './counselor-deps.js';
 import { WHICH_Q, whichQuestion } from './my-students.js';
@@ -34,8 +35,8 @@ export function counselorNameReader(deps: CounselorDeps): TextFallback {
   };
 }
 
-export const COUNSELOR_HELP =
-  'Sorry, I didn\'t catch that. You can say things like "caseload", "who is overdue", "find garcia" or "met with Sam today". Type help for everything I can do.';
+/** The counselor's examples, in the turn's language. */
+export const counselorHelp = (): string => t('counselor.help.notUnderstood');
 
 /** Not understood, nothing waiting: the counselor's examples (never a job guess). */
 export function counselorFallback(): TextFallback {
@@ -44,7 +45,7 @@ export function counselorFallback(): TextFallback {
     // Only our own "what next?" buttons may be waiting: an answer to anything else is asked again.
     const waiting = ctx.pendingQuestionId();
     if (waiting !== undefined && ![WHICH_Q, LIST_Q, CASELOAD_Q].includes(waiting)) return false;
-    ctx.say(text(COUNSELOR_HELP));
+    ctx.say(text(counselorHelp()));
     return true;
   };
 }

@@ -7,7 +7,9 @@
 import { MAX_NOTE_LENGTH } from '../../domain/meetings.js';
 import { text } from '../../domain/messages.js';
 import { schoolCalendar } from '../../domain/reminders/index.js';
+import { seasonWords } from '../../domain/reminders/day-words.js';
 import type { Command, TurnContext } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import type { StudentRow } from './caseload-rows.js';
 import type { CounselorDeps } from './counselor-deps.js';
 import { focusedStudent, readFocus, updateFocus } from './counselor-focus.js';
@@ -18,9 +20,11 @@ const MET_WORDS = [
   /^(?:i )?(?:just )?(?:met|meet|had (?:a |my )?meeting|did (?:a |the )?(?:review|meeting)|reviewed (?:the )?plan) with (.+?)(?: today| this morning| this afternoon| just now)?$/,
   /^mark (.+?)(?:s)? (?:plan )?(?:as )?(?:reviewed|met)(?: today)?$/,
   /^(.+?) and i met(?: today)?$/,
+  // Spanish: "me reuní con sam hoy", "tuve reunión con ava".
+  /^(?:ya )?(?:me reun[ií]|tuve (?:una |la )?reuni[oó]n) con (.+?)(?: hoy| esta ma[nñ]ana| esta tarde| ahorita)?$/,
 ];
-const NOTE_FOR = /^(?:add (?:a )?)?note (?:for|on|about|to) (.+)$/;
-const NOTE_HERE = /^(?:add (?:a )?note|note)\b/;
+const NOTE_FOR = /^(?:add (?:a )?)?note (?:for|on|about|to) (.+)$|^(?:agregar (?:una )?)?nota (?:para|sobre|de) (.+)$/;
+const NOTE_HERE = /^(?:add (?:a )?note|note|agregar (?:una )?nota|nota)\b/;
 
 const firstName = (r: StudentRow) => r.name?.split(/\s+/)[0] ?? r.key;
 
@@ -56,23 +60,22 @@ export async function meetAndNote(ctx: TurnContext, deps: CounselorDeps, row: St
   await updateFocus(ctx.records.store, ctx.userKey, ctx.now, { studentKey: row.key, studentAt: ctx.now.toISOString(), pendingNote: undefined });
   deps.logger?.info({ user: ctx.userKey, student: row.key }, 'counselor meeting recorded');
   const window = schoolCalendar(policy, ctx.now).windows.find((w) => w.id === meeting.windowId);
-  const counted = window ? ` It counts for the ${window.label} window.` : ' No review window has opened yet this school year, so it counts for none.';
-  const meetings = row.meetingsThisYear + 1;
-  ctx.say(
-    text(
-      `Saved: you met with ${row.name ?? row.key} on ${meeting.at.slice(0, 10)}.${counted} That's ${meetings} meeting${meetings === 1 ? '' : 's'} this school year.` +
-        (note ? ' Your note is saved (only counselors see it).' : ` Add a note with "add note: ..." or sign the plan with "sign ${firstName(row).toLowerCase()}'s plan".`),
-    ),
-  );
+  const said = [
+    t('counselor.meeting.saved', { who: row.name ?? row.key, date: meeting.at.slice(0, 10) }),
+    window ? t('counselor.meeting.countsFor', { season: seasonWords(window) }) : t('counselor.meeting.countsForNone'),
+    t('counselor.meeting.thisYear', { count: row.meetingsThisYear + 1 }),
+    note ? t('counselor.meeting.noteSaved') : t('counselor.meeting.next', { first: firstName(row).toLowerCase() }),
+  ];
+  ctx.say(text(said.join(' ')));
 }
 
 export async function noteFor(ctx: TurnContext, studentKey: string, raw: string, who: string): Promise<void> {
   const note = cleanNote(raw);
-  if (!note) return void ctx.say(text('What should the note say? Type "add note:" and then the note.'));
+  if (!note) return void ctx.say(text(t('counselor.note.what')));
   await addNote(ctx.records.store, { studentKey, by: ctx.userKey, now: ctx.now, text: note });
   await updateFocus(ctx.records.store, ctx.userKey, ctx.now, { studentKey, studentAt: ctx.now.toISOString(), pendingNote: undefined });
-  const cut = raw.trim().length > MAX_NOTE_LENGTH ? ` (cut to ${MAX_NOTE_LENGTH} characters)` : '';
-  ctx.say(text(`Note saved for ${who}${cut}. Only counselors see notes, never the student or their family.`));
+  const cut = raw.trim().length > MAX_NOTE_LENGTH;
+  ctx.say(text(cut ? t('counselor.note.savedCut', { who, max: MAX_NOTE_LENGTH }) : t('counselor.note.saved', { who })));
 }
 
 /** "met with sam today", "mark sam's plan reviewed". */
@@ -80,13 +83,15 @@ export function meetingCommand(deps: CounselorDeps): Command {
   return {
     id: 'counselor-meeting',
     intents: ['meeting'],
-    help: 'met with <name> today: record a plan meeting (add ": note" to keep a note)',
+    get help() {
+      return t('counselor.help.meeting');
+    },
     roles: ['counselor'],
     matches: (t) => metName(t) !== undefined,
     run: async (ctx, input) => {
       const { head, note } = splitNote(input.text ?? '');
       const name = metName(head);
-      if (!name) return void ctx.say(text('Who did you meet with? Say it like "met with Sam today".'));
+      if (!name) return void ctx.say(text(t('counselor.meeting.who')));
       const picked = await pickStudent(ctx, deps, name, 'met');
       if ('row' in picked) {
         if (note) await updateFocus(ctx.records.store, ctx.userKey, ctx.now, { pendingNote: undefined });
@@ -102,12 +107,15 @@ export function noteCommand(deps: CounselorDeps): Command {
   return {
     id: 'counselor-note',
     intents: ['counselor-note'],
-    help: 'note for <name>: ... (or "add note: ..." after naming a student): a note only counselors see',
+    get help() {
+      return t('counselor.help.note');
+    },
     roles: ['counselor'],
-    matches: (t) => NOTE_HERE.test(t),
+    matches: (words) => NOTE_HERE.test(words),
     run: async (ctx, input) => {
       const { head, note } = splitNote(input.text ?? '');
-      const forWhom = NOTE_FOR.exec(words(head).replace(/:/g, ' ').trim())?.[1];
+      const m = NOTE_FOR.exec(words(head).replace(/:/g, ' ').trim());
+      const forWhom = m?.[1] ?? m?.[2];
       if (forWhom) {
         const picked = await pickStudent(ctx, deps, forWhom, 'note');
         if ('row' in picked) return noteFor(ctx, picked.row.key, note ?? '', picked.row.name ?? picked.row.key);
@@ -116,10 +124,10 @@ export function noteCommand(deps: CounselorDeps): Command {
       }
       const key = focusedStudent(await readFocus(ctx.records.store, ctx.userKey), ctx.now);
       if (!key || !(await onMyCaseload(ctx, key))) {
-        return void ctx.say(text('Who is the note for? Say it like "note for Sam: talked about welding classes".'));
+        return void ctx.say(text(t('counselor.note.forWhom')));
       }
       const profile = await ctx.records.profile(key);
-      await noteFor(ctx, key, note ?? head.replace(/^\s*(add\s+(a\s+)?)?note\s*/i, ''), profile?.displayName ?? key);
+      await noteFor(ctx, key, note ?? head.replace(/^\s*(?:(?:add\s+(?:a\s+)?)?note|(?:agregar\s+(?:una\s+)?)?nota)\s*/i, ''), profile?.displayName ?? key);
     },
   };
 }

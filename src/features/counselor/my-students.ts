@@ -5,16 +5,16 @@
  */
 import { text, type Reply } from '../../domain/messages.js';
 import type { TurnContext } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import { caseloadOf, counselorRecord } from '../people/links.js';
 import type { StudentRow } from './caseload-rows.js';
 import { caseloadRows } from './caseload-row-cache.js';
 import type { CounselorDeps } from './counselor-deps.js';
 import { findStudents } from './student-search.js';
 
-export const NOT_SET_UP = text("Your counselor access isn't set up right now. Please ask your school's Waypoint admin.");
-export const EMPTY = text(
-  'No students on your list yet. Say "new class code" to get a code your students can type to join, or "add student" and their id (like "add student slack:U123").',
-);
+/** Said to someone who is not (or no longer) an authorised counselor. */
+export const notSetUp = () => text(t('counselor.notSetUp'));
+const empty = () => text(t('counselor.empty'));
 /** "Which one?" after a name that fits several students; the choice is "<action>:<student key>". */
 export const WHICH_Q = 'counselor:which';
 const MAX_CHOICES = 8;
@@ -23,19 +23,19 @@ const MAX_CHOICES = 8;
 export async function rowsFor(ctx: TurnContext, deps: CounselorDeps): Promise<StudentRow[] | undefined> {
   const store = ctx.records.store;
   if (!(await counselorRecord(store, ctx.userKey))) {
-    ctx.say(NOT_SET_UP);
+    ctx.say(notSetUp());
     return undefined;
   }
   const keys = await caseloadOf(store, ctx.userKey);
   if (keys.length === 0) {
-    ctx.say(EMPTY);
+    ctx.say(empty());
     return undefined;
   }
   // Graduates stay on record (and in the audit) but are no longer active: lists and counts leave them out.
   const rows = await caseloadRows(store, keys, deps.framework, await deps.reviewPolicy(), ctx.now);
   const active = rows.filter((r) => r.status.code !== 'graduated');
   if (active.length === 0) {
-    ctx.say(EMPTY);
+    ctx.say(empty());
     return undefined;
   }
   return active;
@@ -52,7 +52,7 @@ export function whichQuestion(action: string, rows: StudentRow[], asked: string)
   return {
     kind: 'question',
     questionId: WHICH_Q,
-    text: `${rows.length} students match "${asked.slice(0, 40)}". Which one?`,
+    text: t('counselor.which', { n: rows.length, asked: asked.slice(0, 40) }),
     choices: rows.slice(0, MAX_CHOICES).map((r) => ({ id: `${action}:${r.key}`, label: r.name ? `${r.name} (${r.key})` : r.key })),
   };
 }
@@ -69,7 +69,7 @@ export async function pickStudent(ctx: TurnContext, deps: CounselorDeps, asked: 
   const hits = exact.length === 1 ? exact : found;
   if (hits.length === 1) return { row: hits[0]! };
   if (hits.length === 0) {
-    ctx.say(text(`I couldn't find "${asked.slice(0, 40)}" on your list. Try part of their name or their id, like "find garcia".`));
+    ctx.say(text(t('counselor.notFound', { asked: asked.slice(0, 40) })));
     return { none: true };
   }
   ctx.say(whichQuestion(action, hits, asked));

@@ -8,7 +8,10 @@ import { text } from '../../domain/messages.js';
 import { nextAllowedTime } from '../../domain/reminders/index.js';
 import type { TurnContext } from '../../engine/command.js';
 import type { EffectHandler } from '../../engine/engine.js';
+import { withLanguage } from '../../i18n/language.js';
+import { t } from '../../i18n/t.js';
 import { caseloadOf } from '../people/links.js';
+import { languageOf } from '../people/notify.js';
 import type { CounselorDeps } from './counselor-deps.js';
 import { sendTimeWords } from './remind-flow-start.js';
 import { counselorReminder, remindStudents, REMIND_AGAIN_HOURS } from './remind-students.js';
@@ -25,17 +28,22 @@ async function remind(ctx: TurnContext, deps: CounselorDeps, e: RemindEffect): P
   if (sendAt) {
     let kept = 0;
     for (const s of students) {
-      const added = await scheduleSend(ctx.records.store, { studentKey: s.key, by: ctx.userKey, sendAt, replies: counselorReminder(s), createdAt: ctx.now.toISOString() });
+      // Kept as words in the student's language (their choice now), since the sweep sends them as they are.
+      const replies = withLanguage(await languageOf(ctx.records.store, s.key), () => counselorReminder(s));
+      const added = await scheduleSend(ctx.records.store, { studentKey: s.key, by: ctx.userKey, sendAt, replies, createdAt: ctx.now.toISOString() });
       if (added) kept++;
     }
     deps.logger?.info({ user: ctx.userKey, scheduled: kept }, 'counselor reminders scheduled');
-    return void ctx.say(text(`Okay: ${kept} reminder${kept === 1 ? '' : 's'} will go out at ${sendTimeWords(new Date(sendAt), ctx.now, policy)}. Nothing is sent in quiet hours.`));
+    return void ctx.say(text(t('counselor.remind.scheduled', { count: kept, when: sendTimeWords(new Date(sendAt), ctx.now, policy) })));
   }
   const r = await remindStudents(students, deps.senders, { store: ctx.records.store, now: ctx.now, by: ctx.userKey });
   deps.logger?.info({ user: ctx.userKey, sent: r.sent.length, failed: r.failed.length, skipped: r.skipped.length }, 'counselor reminders sent');
-  const failed = r.failed.length > 0 ? ` ${r.failed.length} could not be sent (their chat app may not be running here).` : '';
-  const skipped = r.skipped.length > 0 ? ` ${r.skipped.length} skipped: already reminded in the last ${REMIND_AGAIN_HOURS} hours.` : '';
-  ctx.say(text(`${r.sent.length} sent, ${r.failed.length} failed.${failed}${skipped}`));
+  const said = [
+    t('counselor.remind.sent', { sent: r.sent.length, failed: r.failed.length }),
+    ...(r.failed.length > 0 ? [t('counselor.remind.couldNotSend', { n: r.failed.length })] : []),
+    ...(r.skipped.length > 0 ? [t('counselor.remind.skipped', { n: r.skipped.length, hours: REMIND_AGAIN_HOURS })] : []),
+  ];
+  ctx.say(text(said.join(' ')));
 }
 
 export function counselorEffects(deps: CounselorDeps): Partial<Record<Effect['kind'], EffectHandler>> {

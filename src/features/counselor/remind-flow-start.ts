@@ -7,35 +7,38 @@ import { COUNSELOR_REMIND_FLOW, type RemindFlowInput } from '../../../flows/coun
 import { text } from '../../domain/messages.js';
 import { localParts, nextAllowedTime, type ReviewPolicy } from '../../domain/reminders/index.js';
 import type { TurnContext } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import type { StudentRow } from './caseload-rows.js';
 import type { CounselorDeps } from './counselor-deps.js';
 import { counselorReminder } from './remind-students.js';
 
 const NAMES_SHOWN = 5;
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
-/** "7:00 Monday", "7:00 tomorrow", "1:30 pm Friday" in the policy's time zone. */
+/** "7:00 Monday", "7:00 today", "1:30 pm Friday" in the policy's time zone ("7:00 el lunes", "13:30 hoy"). */
 export function sendTimeWords(at: Date, now: Date, policy: ReviewPolicy): string {
   const p = localParts(at.getTime(), policy.timeZone);
   const today = localParts(now.getTime(), policy.timeZone);
-  const h = p.hour % 12 === 0 ? 12 : p.hour % 12;
-  const time = `${h}:${String(p.minute).padStart(2, '0')}${p.hour >= 12 ? ' pm' : ''}`;
+  const h12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
+  const minute = String(p.minute).padStart(2, '0');
+  const time = t(p.hour >= 12 ? 'counselor.remind.timePm' : 'counselor.remind.timeAm', { h12, h24: p.hour, minute });
   const sameDay = p.year === today.year && p.month === today.month && p.day === today.day;
+  if (sameDay) return t('counselor.remind.atToday', { time });
   const weekday = DAYS[new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()]!;
-  return `${time} ${sameDay ? 'today' : weekday}`;
+  return t('counselor.remind.atDay', { time, day: t(`counselor.remind.day.${weekday}`) });
 }
 
 function previewText(rows: Pick<StudentRow, 'name' | 'key' | 'hasPlan'>[], label: string): string {
   const first = rows.slice(0, NAMES_SHOWN).map((r) => r.name?.split(/\s+/)[0] ?? r.key);
-  const more = rows.length > NAMES_SHOWN ? ` and ${rows.length - NAMES_SHOWN} more` : '';
-  const who = rows.length === 1 ? first[0]! : `${rows.length} students${label ? ` (${label})` : ''}: ${first.join(', ')}${more}`;
+  const names = rows.length > NAMES_SHOWN ? t('reminders.digest.andMore', { names: first.join(', '), more: rows.length - NAMES_SHOWN }) : first.join(', ');
   const sample = counselorReminder(rows[0]!)[0]!.text;
-  return `Remind ${who}? ${rows.length === 1 ? 'They' : 'Each'} get${rows.length === 1 ? '' : 's'} a message like: "${sample}"`;
+  if (rows.length === 1) return t('counselor.remind.previewOne', { who: first[0]!, sample });
+  return t(label ? 'counselor.remind.previewLabel' : 'counselor.remind.preview', { n: rows.length, label, names, sample });
 }
 
 /** Shows the preview and waits for the answer; nothing is sent until the counselor says so. */
 export async function startRemind(ctx: TurnContext, deps: CounselorDeps, rows: StudentRow[], label: string): Promise<void> {
-  if (rows.length === 0) return void ctx.say(text('Nobody to remind in that group right now.'));
+  if (rows.length === 0) return void ctx.say(text(t('counselor.remind.nobody')));
   const policy = await deps.reviewPolicy();
   const next = nextAllowedTime(ctx.now, policy);
   const input: RemindFlowInput = {

@@ -5,6 +5,7 @@
  * export) always use the counselor's own caseload only.
  */
 import type { Caseload, CounselorRecord } from '../../domain/people.js';
+import { t } from '../../i18n/t.js';
 import type { Store } from '../../store/store.js';
 import { CASELOADS, COUNSELORS, counselorRecord } from '../people/links.js';
 
@@ -29,6 +30,6 @@ export async function reportScope(store: Store, counselorKey: string, o: { ownOn
   const counselorKeys = [counselorKey, ...others];
   const loads = await Promise.all(counselorKeys.map((k) => store.get<Caseload>(CASELOADS, k)));
   const studentKeys = [...new Set(loads.flatMap((l) => l?.studentKeys ?? []))];
-  const label = counselorKeys.length === 1 ? "1 counselor's caseload" : `${counselorKeys.length} counselors' caseloads`;
+  const label = t('counselor.report.scope', { count: counselorKeys.length });
   return { school: me.school, counselorKeys, studentKeys, label };
 }

@@ -5,7 +5,9 @@
 import { windowForMeeting } from '../../domain/meetings.js';
 import type { TextReply } from '../../domain/messages.js';
 import { schoolCalendar, type ReviewPolicy } from '../../domain/reminders/index.js';
+import { dayWords, seasonWords } from '../../domain/reminders/day-words.js';
 import { percentText, reportLines, schoolReport, type ReportFacts, type SchoolReport } from '../../domain/school-report.js';
+import { t } from '../../i18n/t.js';
 import type { StudentRow } from './caseload-rows.js';
 import type { ReportScope } from './report-scope.js';
 
@@ -23,37 +25,40 @@ export function reportFacts(r: StudentRow): ReportFacts {
   };
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** "2026-09-15" -> "Sep 15" */
-const shortDate = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${Number(iso.slice(8, 10))}`;
-
 export function buildSchoolReport(rows: StudentRow[], scope: ReportScope, policy: ReviewPolicy, now: Date): SchoolReport {
   const calendar = schoolCalendar(policy, now);
   const window = windowForMeeting(calendar, now.getTime());
-  const t = calendar.today;
-  const date = `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
+  const today = calendar.today;
+  const date = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
   return schoolReport(rows.map(reportFacts), {
     school: scope.school,
     schoolYear: calendar.schoolYear,
     date,
-    ...(window ? { windowLabel: `${window.label} (${shortDate(window.firstDay)} to ${shortDate(window.lastDay)})` } : {}),
+    ...(window ? { windowLabel: t('counselor.report.window', { season: seasonWords(window), from: dayWords(window.firstDay), to: dayWords(window.lastDay) }) } : {}),
     scope: scope.label,
   });
 }
 
 /** Two bubbles: the whole in one line, then one line per grade. */
 export function reportReplies(r: SchoolReport): TextReply[] {
-  const t = r.total;
-  const n = t.students;
-  const p = (k: keyof typeof t.counts) => `${percentText(t.counts[k], n)} (${t.counts[k]})`;
-  const window = r.meta.windowLabel ? `met a counselor in the ${r.meta.windowLabel.split(' (')[0]} window` : 'met a counselor this window (none open yet)';
-  const head =
-    `${r.meta.school}, ${r.meta.schoolYear}: ${n} student${n === 1 ? '' : 's'} (${r.meta.scope}). ` +
-    `With a pathway ${p('pathway')}, with a plan ${p('plan')}, ${window} ${p('met')}, plan reviewed this year ${p('reviewed')}.`;
+  const total = r.total;
+  const n = total.students;
+  const p = (k: keyof typeof total.counts) => `${percentText(total.counts[k], n)} (${total.counts[k]})`;
+  const head = t(r.meta.windowLabel ? 'counselor.report.head' : 'counselor.report.headNoWindow', {
+    school: r.meta.school,
+    year: r.meta.schoolYear,
+    students: t('counselor.report.students', { count: n }),
+    scope: r.meta.scope,
+    season: r.meta.windowLabel?.split(' (')[0] ?? '',
+    pathway: p('pathway'),
+    plan: p('plan'),
+    met: p('met'),
+    reviewed: p('reviewed'),
+  });
   const lines = reportLines(r)
     .filter((l) => l !== r.total && l.students > 0)
     .map((l) => `${l.label} (${l.students}): ${(['pathway', 'plan', 'met', 'reviewed'] as const).map((k) => percentText(l.counts[k], l.students)).join(' / ')}`);
-  const byGrade = lines.length > 0 ? ['By grade, pathway / plan / met / reviewed:', ...lines].join('\n') : 'No students in grades 6 to 12 yet.';
+  const byGrade = lines.length > 0 ? [t('counselor.report.byGrade'), ...lines].join('\n') : t('counselor.report.noGrades');
   return [
     { kind: 'text', text: head },
     { kind: 'text', text: byGrade },

@@ -8,6 +8,7 @@ import type { Signer } from '../../domain/meetings.js';
 import { text, type Reply } from '../../domain/messages.js';
 import type { Plan } from '../../domain/plan/index.js';
 import type { Command, TurnContext } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import { checkAccess, linkedStudents, type DenialLogger } from '../people/links.js';
 import type { CounselorDeps } from './counselor-deps.js';
 import { updateFocus } from './counselor-focus.js';
@@ -20,12 +21,14 @@ const OWN = /^(?:please )?sign (?:off )?(?:on )?(?:my|the|his|her|their|our|this
 const COUNSELOR = /^(?:please )?sign (?:off )?(?:on )?(?!my |the |his |her |their |our |this )(.+?)(?:s)? (?:plan|plan of study)$|^sign off (?:for )?(.+)$/;
 const WHO_SIGNED = /^(?:who (?:has )?signed|has anyone signed|signatures(?: on)?) ?(?:my|the|his|her|their|our)? ?(?:plan)?$/;
 
-async function sign(ctx: TurnContext, studentKey: string, role: Signer, who: string): Promise<Reply[]> {
+/** Signs the current plan version; `who` is the student's name, or undefined for the student's own plan. */
+async function sign(ctx: TurnContext, studentKey: string, role: Signer, who?: string): Promise<Reply[]> {
   const plan = await ctx.records.store.get<Plan>('plans', studentKey);
   const version = plan?.versions?.[plan.versions.length - 1]?.number;
-  if (version === undefined) return [text(`${who} has no plan yet, so there is nothing to sign. The plan can be signed once it's made.`)];
+  if (version === undefined) return [text(who === undefined ? t('counselor.sign.noPlanYours') : t('counselor.sign.noPlan', { who }))];
   const record = await addSignature(ctx.records.store, { studentKey, by: ctx.userKey, now: ctx.now, role, planVersion: version });
-  return [text(`Signed on ${ctx.now.toISOString().slice(0, 10)} for version ${version} of ${who === 'your' ? 'your' : `${who}'s`} plan. ${signatureLine(record, version)}`)];
+  const said = { date: ctx.now.toISOString().slice(0, 10), version, line: signatureLine(record, version) };
+  return [text(who === undefined ? t('counselor.sign.signedYours', said) : t('counselor.sign.signed', { ...said, who }))];
 }
 
 /** "sign sam's plan": a counselor signs for a student on their caseload. */
@@ -33,14 +36,16 @@ export function counselorSignCommand(deps: CounselorDeps): Command {
   return {
     id: 'counselor-sign',
     intents: ['sign-plan'],
-    help: "sign <name>'s plan: your sign-off on a student's plan",
+    get help() {
+      return t('counselor.help.sign');
+    },
     roles: ['counselor'],
-    matches: (t) => COUNSELOR.test(t) && !OWN.test(t),
+    matches: (words) => COUNSELOR.test(words) && !OWN.test(words),
     run: async (ctx, input) => {
       const w = (input.text ?? '').toLowerCase().replace(/[’']s\b/g, 's').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       const m = COUNSELOR.exec(w);
       const name = m?.[1] ?? m?.[2];
-      if (!name || OWN.test(w)) return void ctx.say(text('Whose plan should I sign? Say it like "sign Sam\'s plan".'));
+      if (!name || OWN.test(w)) return void ctx.say(text(t('counselor.sign.whose')));
       const picked = await pickStudent(ctx, deps, name, 'sign');
       if (!('row' in picked)) return;
       await counselorSigns(ctx, picked.row.key, picked.row.name ?? picked.row.key);
@@ -55,7 +60,7 @@ export async function counselorSigns(ctx: TurnContext, studentKey: string, who: 
 
 async function familySign(ctx: TurnContext, studentKey: string, logger?: DenialLogger): Promise<void> {
   if (!(await checkAccess(ctx, studentKey, logger))) return;
-  const name = (await ctx.records.profile(studentKey))?.displayName?.split(/\s+/)[0] ?? 'your student';
+  const name = (await ctx.records.profile(studentKey))?.displayName?.split(/\s+/)[0] ?? t('counselor.sign.yourStudent');
   ctx.say(...(await sign(ctx, studentKey, 'family', name)));
 }
 
@@ -64,22 +69,24 @@ export function ownSignCommand(logger?: DenialLogger): Command {
   return {
     id: 'sign-plan',
     intents: ['sign-plan'],
-    help: 'sign my plan: sign your Plan of Study (your counselor and family sign too)',
+    get help() {
+      return t('counselor.help.signOwn');
+    },
     roles: ['student', 'family'],
     questionIds: [SIGN_WHICH_Q],
-    matches: (t) => OWN.test(t),
+    matches: (words) => OWN.test(words),
     run: async (ctx, input) => {
       const role = ctx.profile()?.role;
       if (role === 'student') {
         if (input.questionId) return;
-        return void ctx.say(...(await sign(ctx, ctx.userKey, 'student', 'your')));
+        return void ctx.say(...(await sign(ctx, ctx.userKey, 'student')));
       }
       if (input.questionId === SIGN_WHICH_Q && input.choiceId) return familySign(ctx, input.choiceId, logger);
       const keys = await linkedStudents(ctx.records.store, ctx.userKey);
-      if (keys.length === 0) return void ctx.say(text("You're not linked to a student yet. Ask your student to say \"invite my family\" and type their code here."));
+      if (keys.length === 0) return void ctx.say(text(t('counselor.sign.notLinkedHow')));
       if (keys.length === 1) return familySign(ctx, keys[0]!, logger);
       const names = await Promise.all(keys.map(async (k) => (await ctx.records.profile(k))?.displayName?.split(/\s+/)[0] ?? k));
-      ctx.say({ kind: 'question', questionId: SIGN_WHICH_Q, text: 'Whose plan would you like to sign?', choices: keys.map((k, i) => ({ id: k, label: names[i]! })) });
+      ctx.say({ kind: 'question', questionId: SIGN_WHICH_Q, text: t('counselor.sign.whichStudent'), choices: keys.map((k, i) => ({ id: k, label: names[i]! })) });
     },
   };
 }
@@ -88,17 +95,20 @@ export function ownSignCommand(logger?: DenialLogger): Command {
 export function whoSignedCommand(): Command {
   return {
     id: 'who-signed',
-    help: 'who signed my plan: the sign-off on your plan',
+    get help() {
+      return t('counselor.help.whoSigned');
+    },
     roles: ['student', 'family'],
-    matches: (t) => WHO_SIGNED.test(t) && /sign/.test(t),
+    matches: (words) => WHO_SIGNED.test(words) && /sign/.test(words),
     run: async (ctx) => {
       const keys = ctx.profile()?.role === 'student' ? [ctx.userKey] : await linkedStudents(ctx.records.store, ctx.userKey);
-      if (keys.length === 0) return void ctx.say(text("You're not linked to a student yet."));
+      if (keys.length === 0) return void ctx.say(text(t('counselor.sign.notLinked')));
       for (const key of keys) {
         const plan = await ctx.records.store.get<Plan>('plans', key);
         const version = plan?.versions?.[plan.versions.length - 1]?.number;
-        const name = key === ctx.userKey ? 'You' : ((await ctx.records.profile(key))?.displayName?.split(/\s+/)[0] ?? 'Your student');
-        ctx.say(text(version === undefined ? `${name}: no plan yet, so nothing to sign.` : `${name}: ${signatureLine(await meetingRecord(ctx.records.store, key), version)}`));
+        const name = key === ctx.userKey ? t('counselor.sign.you') : ((await ctx.records.profile(key))?.displayName?.split(/\s+/)[0] ?? t('counselor.sign.yourStudentName'));
+        const line = version === undefined ? t(key === ctx.userKey ? 'counselor.sign.nothingYet' : 'counselor.sign.nothingYetFor') : signatureLine(await meetingRecord(ctx.records.store, key), version);
+        ctx.say(text(t('counselor.sign.whoSigned', { name, line })));
       }
     },
   };

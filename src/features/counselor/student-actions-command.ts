@@ -4,6 +4,7 @@
  */
 import { planHeader, planTable, type Plan } from '../../domain/plan/index.js';
 import type { Command } from '../../engine/command.js';
+import { t } from '../../i18n/t.js';
 import { audit } from '../people/audit.js';
 import { denyAccess } from '../people/links.js';
 import { studentRow } from './caseload-rows.js';
@@ -47,9 +48,9 @@ export function studentActionsCommand(deps: CounselorDeps): Command {
           return startRemind(ctx, deps, [row], who.split(/\s+/)[0]!);
         case 'plan': {
           const plan = await store.get<Plan>('plans', key);
-          if (!plan?.versions?.length) return void ctx.say({ kind: 'text', text: `${who} has no plan yet.` });
+          if (!plan?.versions?.length) return void ctx.say({ kind: 'text', text: t('counselor.view.noPlan', { who }) });
           await audit(store, { at: ctx.now.toISOString(), by: ctx.userKey, action: 'plan-viewed', subject: key });
-          return void ctx.say(planTable(plan, planHeader(plan, deps.framework.framework, { name: who }), `${who}'s plan (you can read it; only ${who.split(/\s+/)[0]} can change it)`));
+          return void ctx.say(planTable(plan, planHeader(plan, deps.framework.framework, { name: who }), t('counselor.view.planTitle', { who, first: who.split(/\s+/)[0]! })));
         }
         default:
           return denyAccess(ctx, key, deps.logger);

@@ -9,6 +9,8 @@ import { text, type CardReply, type Reply } from '../../domain/messages.js';
 import { checkPlan, currentVersion, planHeader, type Plan } from '../../domain/plan/index.js';
 import type { Profile } from '../../domain/profile.js';
 import type { Command, TurnContext } from '../../engine/command.js';
+import { frameworkName } from '../../i18n/framework-words.js';
+import { t } from '../../i18n/t.js';
 import { checkAccess, denyAccess, viewerLinks, viewerOf } from '../people/links.js';
 import { studentRow } from './caseload-rows.js';
 import type { CounselorDeps } from './counselor-deps.js';
@@ -47,16 +49,19 @@ export async function studentViewReplies(ctx: TurnContext, key: string, deps: Co
     store.get<Profile>('profiles', key),
   ]);
   const who = row.name ?? key;
+  const choice = profile?.choice;
+  const named = (part: 'path' | 'cluster' | 'pathway', id: string | undefined, official: string | undefined) =>
+    official === undefined ? t('counselor.view.notChosen') : id ? frameworkName(part, id, official) : official;
   const card: CardReply = {
     kind: 'card',
     title: who,
     fields: [
-      { label: 'Id', value: key },
-      { label: 'Grade', value: row.grade !== undefined ? gradeLabel(row.grade) : 'not set' },
-      { label: 'Career Path', value: row.path ?? 'not chosen yet' },
-      { label: 'Career Cluster', value: row.cluster ?? 'not chosen yet' },
-      { label: 'Career Pathway', value: row.pathway ?? 'not chosen yet' },
-      { label: 'Last chat', value: row.lastActivity?.slice(0, 10) ?? (profile ? 'not yet' : 'has not chatted with me yet') },
+      { label: t('counselor.view.id'), value: key },
+      { label: t('counselor.view.grade'), value: row.grade !== undefined ? gradeLabel(row.grade) : t('counselor.view.notSet') },
+      { label: t('counselor.view.path'), value: named('path', choice?.pathId, row.path) },
+      { label: t('counselor.view.cluster'), value: named('cluster', row.clusterId, row.cluster) },
+      { label: t('counselor.view.pathway'), value: named('pathway', row.pathwayId, row.pathway) },
+      { label: t('counselor.view.lastChat'), value: row.lastActivity?.slice(0, 10) ?? t(profile ? 'counselor.view.notYet' : 'counselor.view.neverChatted') },
     ],
     text: '',
   };
@@ -64,29 +69,22 @@ export async function studentViewReplies(ctx: TurnContext, key: string, deps: Co
   const out: Reply[] = [card];
   const counselor = ctx.profile()?.role === 'counselor';
   if (!plan || plan.versions.length === 0) {
-    out.push(text(`${who} has no plan yet.`));
+    out.push(text(t('counselor.view.noPlan', { who })));
     if (counselor) out.push(...(await counselorExtras(ctx, deps, row)));
     return out;
   }
   const header = planHeader(plan, deps.framework.framework);
   const v = currentVersion(plan);
-  out.push(
-    text(
-      [
-        `Plan: ${header.pathway} (${header.cluster}). Goal: ${header.goal || 'not chosen yet'}.`,
-        `Version ${v.number}, last changed ${v.at.slice(0, 10)}.`,
-      ].join(' '),
-    ),
-  );
+  out.push(text(t('counselor.view.plan', { pathway: header.pathway, cluster: header.cluster, goal: header.goal || t('counselor.view.notChosen'), version: v.number, date: v.at.slice(0, 10) })));
   const requirements = await deps.requirements();
   if (requirements) {
     const problems = checkPlan(plan, requirements);
-    out.push(text(problems.length === 0 ? 'Plan check: nothing to fix.' : [`Plan check: ${problems.length} to fix.`, ...problems.map((p) => `- ${p.message}`)].join('\n')));
+    out.push(text(problems.length === 0 ? t('counselor.view.checkNothing') : [t('counselor.view.checkToFix', { n: problems.length }), ...problems.map((p) => `- ${p.message}`)].join('\n')));
   }
-  const reviews = plan.reviews.map((r) => `- ${r.at.slice(0, 10)} (version ${r.version})`);
-  const since = row.status.overdue ? ` (since ${row.status.overdue.since.slice(0, 10)})` : '';
-  const state = `${statusWords(row)}${since}`;
-  out.push(text([`Reviews: ${reviews.length === 0 ? 'none yet' : reviews.length}. Status: ${state}.`, ...reviews.slice(-10)].join('\n')));
+  const reviews = plan.reviews.map((r) => `- ${t('counselor.view.reviewLine', { date: r.at.slice(0, 10), version: r.version })}`);
+  const state = row.status.overdue ? t('counselor.view.since', { status: statusWords(row), since: row.status.overdue.since.slice(0, 10) }) : statusWords(row);
+  const count = reviews.length === 0 ? t('counselor.view.noneYet') : String(reviews.length);
+  out.push(text([t('counselor.view.reviews', { n: count, state }), ...reviews.slice(-10)].join('\n')));
   if (counselor) out.push(...(await counselorExtras(ctx, deps, row, plan)));
   return out;
 }
@@ -95,10 +93,12 @@ export function studentViewCommand(deps: CounselorDeps): Command {
   return {
     id: 'show-student',
     intents: ['show-student'],
-    help: 'show student <name or id>: one student\'s profile, plan, problems and reviews',
+    get help() {
+      return t('counselor.help.showStudent');
+    },
     helpFor: ['counselor', 'family'],
     questionIds: [PICK_STUDENT_Q],
-    matches: (t) => /^(show|see|view|open|look up) (student|child|kid) \S/.test(t),
+    matches: (words) => /^(show|see|view|open|look up) (student|child|kid) \S/.test(words),
     run: async (ctx, input) => {
       if (!ctx.profile()) return;
       let key: string | undefined;
@@ -116,7 +116,7 @@ export function studentViewCommand(deps: CounselorDeps): Command {
           const found = await findByName(ctx, asked);
           if (found.length > 1) {
             const names = await Promise.all(found.slice(0, 10).map(async (k) => (await ctx.records.profile(k))?.displayName ?? k));
-            ctx.say({ kind: 'question', questionId: PICK_STUDENT_Q, text: 'Which one?', choices: found.slice(0, 10).map((k, i) => ({ id: k, label: `${names[i]} (${k})` })) });
+            ctx.say({ kind: 'question', questionId: PICK_STUDENT_Q, text: t('counselor.whichOne'), choices: found.slice(0, 10).map((k, i) => ({ id: k, label: `${names[i]} (${k})` })) });
             return;
           }
           key = found[0];

@@ -5,6 +5,8 @@
 import { firstName } from '../../domain/family/index.js';
 import { gradeLabel } from '../../domain/grade.js';
 import type { CardField, CardReply, Choice } from '../../domain/messages.js';
+import { frameworkName } from '../../i18n/framework-words.js';
+import { t } from '../../i18n/t.js';
 import { studentRows } from '../counselor/caseload-rows.js';
 import { countCaseload } from '../counselor/caseload-summary.js';
 import { caseloadOf, counselorRecord, linkedStudents } from '../people/links.js';
@@ -17,41 +19,39 @@ export async function familyHome(deps: HomeDeps, userKey: string, now: Date): Pr
   const store = deps.records.store;
   const keys = await linkedStudents(store, userKey);
   if (keys.length === 0) {
-    const value = 'Not linked to a student yet. Ask your student to say "invite my family" to me, then type their code in Messages.';
-    return card('Waypoint for families', [{ label: 'Your students', value }], [{ id: 'link-student', label: 'Link to my student' }]);
+    return card(t('home.family.title'), [{ label: t('home.family.yourStudents'), value: t('home.family.notLinked') }], [{ id: 'link-student', label: t('home.family.link') }]);
   }
   const rows = await studentRows(store, keys.slice(0, MAX_STUDENTS), deps.framework, deps.reviewPolicy, now);
   const fields: CardField[] = rows.map((r, i) => ({
-    label: firstName(r.name) ?? (rows.length === 1 ? 'Your student' : `Student ${i + 1}`),
+    label: firstName(r.name) ?? (rows.length === 1 ? t('home.family.yourStudent') : t('home.family.studentN', { n: i + 1 })),
     value: [
-      r.grade !== undefined ? capital(gradeLabel(r.grade)) : 'Grade not set yet',
-      r.pathway ? `Career Pathway: ${r.pathway}` : 'No Career Pathway chosen yet',
-      r.hasPlan ? `Next plan check-in: ${nextCheckIn(r.review)}` : 'No plan yet',
+      r.grade !== undefined ? capital(gradeLabel(r.grade)) : t('home.family.gradeNotSet'),
+      r.pathway ? t('home.family.pathway', { pathway: r.pathwayId ? frameworkName('pathway', r.pathwayId, r.pathway) : r.pathway }) : t('home.family.noPathway'),
+      r.hasPlan ? t('home.family.nextCheckIn', { when: nextCheckIn(r.review) }) : t('home.noPlan'),
     ].join('\n'),
   }));
-  if (keys.length > MAX_STUDENTS) fields.push({ label: 'And more', value: `${keys.length - MAX_STUDENTS} more: ask me "what's due" in Messages.` });
-  return card('Waypoint for families', fields, [{ id: 'whats-due', label: "What's due this year" }]);
+  if (keys.length > MAX_STUDENTS) fields.push({ label: t('home.family.andMore'), value: t('home.family.more', { n: keys.length - MAX_STUDENTS }) });
+  return card(t('home.family.title'), fields, [{ id: 'whats-due', label: t('home.family.whatsDue') }]);
 }
 
 export async function counselorHome(deps: HomeDeps, userKey: string, now: Date): Promise<CardReply> {
   const store = deps.records.store;
   if (!(await counselorRecord(store, userKey))) {
-    return card('Your caseload', [{ label: 'Access', value: "Your counselor access isn't set up yet. Please ask your school's Waypoint admin." }], []);
+    return card(t('home.counselor.title'), [{ label: t('home.counselor.access'), value: t('home.counselor.notSetUp') }], []);
   }
   const keys = await caseloadOf(store, userKey);
   if (keys.length === 0) {
-    const value = 'No students on your list yet. Say "new class code" in Messages to get a code your students can type to join.';
-    return card('Your caseload', [{ label: 'Students', value }], [{ id: 'new-class-code', label: 'New class code' }]);
+    return card(t('home.counselor.title'), [{ label: t('home.counselor.students'), value: t('home.counselor.empty') }], [{ id: 'new-class-code', label: t('home.counselor.newClassCode') }]);
   }
   const counts = countCaseload(await studentRows(store, keys, deps.framework, deps.reviewPolicy, now), now);
   const fields: CardField[] = [
-    { label: 'Students', value: String(counts.students) },
-    { label: 'No plan yet', value: String(counts.noPlan) },
-    { label: `Not reviewed this school year${counts.schoolYear ? ` (${counts.schoolYear})` : ''}`, value: String(counts.noReview) },
-    { label: 'Overdue for a review', value: String(counts.overdue) },
-    { label: 'No Path, Cluster or Pathway yet', value: String(counts.noChoice) },
+    { label: t('home.counselor.students'), value: String(counts.students) },
+    { label: t('home.counselor.noPlan'), value: String(counts.noPlan) },
+    { label: counts.schoolYear ? t('home.counselor.notReviewedIn', { year: counts.schoolYear }) : t('home.counselor.notReviewed'), value: String(counts.noReview) },
+    { label: t('home.counselor.overdue'), value: String(counts.overdue) },
+    { label: t('home.counselor.noChoice'), value: String(counts.noChoice) },
   ];
-  return card('Your caseload', fields, [{ id: 'caseload', label: 'My caseload' }]);
+  return card(t('home.counselor.title'), fields, [{ id: 'caseload', label: t('counselor.menu.caseload') }]);
 }
 
 function card(title: string, fields: CardField[], actions: Choice[]): CardReply {
