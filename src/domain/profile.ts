@@ -34,6 +34,8 @@ export interface Profile {
    * their first messages. Absent: English, or what their messages so far are written in.
    */
   language?: 'en' | 'es';
+  /** A family member asked for reminders about their student's reviews and meetings (off unless asked). */
+  familyReminders?: boolean;
   choice?: CareerChoice;
   /** Earlier choices, newest last: changing your mind is normal. */
   choiceHistory: CareerChoice[];

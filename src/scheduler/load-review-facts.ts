@@ -126,13 +126,20 @@ async function readReviewFacts(store: Store): Promise<ReviewFacts> {
 }
 
 /** Display names (or the user key when there is none) for a few user keys, with their roles. */
-export async function loadNames(store: Store, userKeys: Iterable<string>, index?: IndexedFacts): Promise<Map<string, { name: string; role?: string }>> {
-  const out = new Map<string, { name: string; role?: string }>();
+export interface NameFacts {
+  name: string;
+  role?: string;
+  /** The language they chose ("es"); English when absent. */
+  language?: string;
+}
+
+export async function loadNames(store: Store, userKeys: Iterable<string>, index?: IndexedFacts): Promise<Map<string, NameFacts>> {
+  const out = new Map<string, NameFacts>();
   const keys = [...new Set(userKeys)];
   if (index) {
     for (const k of keys) {
       const p = index.profiles.get(k);
-      out.set(k, { name: p?.displayName?.trim() || k, ...(p ? { role: p.role } : {}) });
+      out.set(k, { name: p?.displayName?.trim() || k, ...(p ? { role: p.role } : {}), ...(p?.language ? { language: p.language } : {}) });
     }
     return out;
   }
@@ -141,7 +148,7 @@ export async function loadNames(store: Store, userKeys: Iterable<string>, index?
     await Promise.all(
       keys.slice(i, i + BATCH).map(async (k) => {
         const p = await store.get<Profile>('profiles', k);
-        out.set(k, { name: p?.displayName?.trim() || k, ...(p ? { role: p.role } : {}) });
+        out.set(k, { name: p?.displayName?.trim() || k, ...(p ? { role: p.role } : {}), ...(p?.language ? { language: p.language } : {}) });
       }),
     );
   }

@@ -18,6 +18,8 @@ import {
 import type { Store } from '../store/store.js';
 import { loadNames, loadReviewFacts, type ReviewFacts } from './load-review-facts.js';
 import { recoverStaleClaims } from './recover-stale-claims.js';
+import { sendFamilyCopies } from './family-reminder-copies.js';
+import { withLanguage } from '../i18n/language.js';
 import { FAILURES, SENT, claimReminder, markSent, recordFailure, type FailureRecord, type SentRecord } from './reminder-claims.js';
 
 export interface SweepLogger {
@@ -48,6 +50,8 @@ export interface WouldSend {
 
 export interface SweepResult {
   sent: number;
+  /** Copies to family members who asked for reminders (not counted in `sent`). */
+  familyCopies: number;
   failed: number;
   /** Due but not sent by this sweep: no sender for the channel here, claimed elsewhere, or over maxSends. */
   skipped: number;
@@ -105,7 +109,7 @@ export async function runReminderSweep(o: SweepOptions): Promise<SweepResult> {
   const log = o.logger ?? silent;
   const allowedAt = nextAllowedTime(now, o.policy);
   const waitUntil = allowedAt.getTime() > now.getTime() ? allowedAt.toISOString() : undefined;
-  const result: SweepResult = { sent: 0, failed: 0, skipped: 0, wouldSend: [], ...(waitUntil ? { waitUntil } : {}) };
+  const result: SweepResult = { sent: 0, familyCopies: 0, failed: 0, skipped: 0, wouldSend: [], ...(waitUntil ? { waitUntil } : {}) };
   if (waitUntil && !o.dryRun) return result;
   if (!o.dryRun) await recoverStaleClaims(o.store, now, log); // a sweep killed mid-way left claims "sending"
 
@@ -146,11 +150,22 @@ export async function runReminderSweep(o: SweepOptions): Promise<SweepResult> {
     }
     const { channel, userId } = channelOf(r.recipientKey);
     try {
-      await senders.get(channel)!.send(userId, messageFor(r, nameOf, facts.caseloads, failures));
+      // Written in the recipient's language (their profile's; English when they chose none).
+      const language = names.get(r.recipientKey)?.language === 'es' ? 'es' : 'en';
+      await senders.get(channel)!.send(userId, withLanguage(language, () => messageFor(r, nameOf, facts.caseloads, failures)));
       await markSent(o.store, r, now, failed.has(r.key));
       sentNow.push(r.key);
       result.sent++;
       log.info({ key: r.key, kind: r.kind }, 'reminder sent');
+      if (r.kind !== 'counselor-digest') {
+        const name = nameOf(r.studentKey);
+        const to = (key: string) => {
+          const c = channelOf(key);
+          const sender = senders.get(c.channel);
+          return sender ? { sender, userId: c.userId } : undefined;
+        };
+        result.familyCopies += await sendFamilyCopies(o.store, r, name === r.studentKey ? undefined : name, { senderFor: to, index: facts.index }, now, log);
+      }
     } catch (err) {
       result.failed++;
       const f = await recordFailure(o.store, r, err, now);

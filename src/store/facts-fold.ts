@@ -30,8 +30,15 @@ export interface FactsLine {
 }
 
 /** The snapshot: per collection, [id, at, facts] in first-seen order. */
+/**
+ * What the facts of each record hold (record-facts.ts). A snapshot of another schema is rebuilt
+ * from the records once, so a fact added later (a profile's language) is known for every record.
+ */
+export const FACTS_SCHEMA = 2;
+
 export interface FactsSnapshot {
   v: 1;
+  schema?: number;
   at: string;
   cols: Partial<Record<IndexedCollection, [string, string, object][]>>;
 }
@@ -121,7 +128,7 @@ export class FoldState {
       const ats = this.ats.get(c)!;
       cols[c] = [...col].map(([id, f]) => [id, ats.get(id)!, f]);
     }
-    return { v: 1, at: new Date().toISOString(), cols };
+    return { v: 1, schema: FACTS_SCHEMA, at: new Date().toISOString(), cols };
   }
 
   view(stats: IndexedFacts['stats']): IndexedFacts {

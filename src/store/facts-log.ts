@@ -16,7 +16,7 @@
  * collections (slow: reads every record of the indexed collections).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FoldState, nextAt, type FactsLine, type FactsSnapshot, type IndexedFacts } from './facts-fold.js';
+import { FACTS_SCHEMA, FoldState, nextAt, type FactsLine, type FactsSnapshot, type IndexedFacts } from './facts-fold.js';
 import { INDEXED_COLLECTIONS, factsOf, type IndexedCollection } from './record-facts.js';
 import type { Store } from './store.js';
 
@@ -108,7 +108,8 @@ export class FactsLog {
     this.kept = undefined;
     const segments = await Promise.all(names.map(async (name) => ({ name, lines: await this.inner.readLog(this.stream, name) })));
     const snapshot = await this.inner.readLogSnapshot<FactsSnapshot>(this.stream);
-    if (!snapshot) {
+    // A snapshot made before a fact was added (another schema) is rebuilt once, like a missing one.
+    if (!snapshot || (snapshot.schema ?? 1) !== FACTS_SCHEMA) {
       if (rebuilt || !(await this.rebuild())) return this.answerFromRecords(live, segments);
       return this.loadNow(true);
     }

@@ -13,6 +13,10 @@ export interface PlanFacts {
 export interface ProfileFacts {
   role?: string;
   displayName?: string;
+  /** The language the person chose ("es"); English when absent. */
+  language?: string;
+  /** A family member asked for reminders about their student's check-ins. */
+  familyReminders?: boolean;
   grade?: number;
   gradeSetAt?: string;
   gradeSchoolYear?: string;
@@ -27,6 +31,8 @@ export interface MeetingFacts {
 /** student-links: the student's counselors, and their school when known (a counselor at another school never sees them). */
 export interface StudentLinkFacts {
   counselorKeys: string[];
+  /** Linked family members (absent when none). */
+  familyKeys?: string[];
   school?: string;
 }
 
@@ -83,12 +89,20 @@ export function factsOf(collection: IndexedCollection, value: unknown): FactsByC
       const out: ProfileFacts = {};
       if (typeof v.role === 'string') out.role = v.role;
       if (typeof v.displayName === 'string') out.displayName = v.displayName;
+      if (typeof v.language === 'string') out.language = v.language;
+      if (v.familyReminders === true) out.familyReminders = true;
       if (typeof v.grade === 'number') out.grade = v.grade;
       for (const k of ['gradeSetAt', 'gradeSchoolYear', 'graduatedIn'] as const) if (typeof v[k] === 'string') out[k] = v[k] as string;
       return out;
     }
-    case 'student-links':
-      return typeof v.school === 'string' ? { counselorKeys: strings(v.counselorKeys), school: v.school } : { counselorKeys: strings(v.counselorKeys) };
+    case 'student-links': {
+      const family = strings(v.familyKeys);
+      return {
+        counselorKeys: strings(v.counselorKeys),
+        ...(family.length > 0 ? { familyKeys: family } : {}),
+        ...(typeof v.school === 'string' ? { school: v.school } : {}),
+      };
+    }
     case 'caseloads':
       return { studentKeys: strings(v.studentKeys) };
     case 'counselors':

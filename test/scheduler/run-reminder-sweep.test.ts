@@ -57,7 +57,7 @@ describe('a reminder sweep', () => {
     const store = await school();
     const slack = new FakeSender('slack');
     const night = await runReminderSweep({ store, senders: [slack], policy: p, now: local('2025-09-15 20:00') });
-    expect(night).toEqual({ sent: 0, failed: 0, skipped: 0, wouldSend: [], waitUntil: local('2025-09-16 07:00').toISOString() });
+    expect(night).toEqual({ sent: 0, familyCopies: 0, failed: 0, skipped: 0, wouldSend: [], waitUntil: local('2025-09-16 07:00').toISOString() });
     const saturday = await runReminderSweep({ store, senders: [slack], policy: p, now: local('2025-09-20 12:00') });
     expect(saturday.waitUntil).toBe(local('2025-09-22 07:00').toISOString());
     expect(slack.sent).toHaveLength(0);

@@ -38,7 +38,7 @@ describe('the facts index kept by IndexedStore', () => {
     let f = await store.facts();
     expect(f.plans.get('slack:UANA')).toEqual({ drafted: '2025-08-20T15:00:00.000Z', reviews: ['2025-09-20T15:00:00.000Z'] });
     expect(f.profiles.get('slack:UANA')).toEqual({ role: 'student', displayName: 'Ana Ruiz', grade: 10 });
-    expect(f.studentLinks.get('slack:UANA')).toEqual({ counselorKeys: ['slack:UC'] });
+    expect(f.studentLinks.get('slack:UANA')).toEqual({ counselorKeys: ['slack:UC'], familyKeys: ['slack:UMOM'] });
     expect(f.caseloads.get('slack:UC')).toEqual({ studentKeys: ['slack:UANA'] });
     expect([...f.counselors.keys()]).toEqual(['slack:UC']);
     expect((await store.readLog(FACTS_STREAM)).map((l) => (l as { c: string }).c)).toEqual(['plans', 'profiles', 'student-links', 'caseloads', 'counselors']);
@@ -260,5 +260,24 @@ describe('the facts index kept by IndexedStore', () => {
 
     await new IndexedStore(new LowdbStore(dir), { logger }).open();
     expect(logged).toHaveLength(2); // once only
+  });
+});
+
+describe('a facts index made before a fact was added', () => {
+  it('is rebuilt once from the records, so the new fact (a profile\'s language) is known for everyone', async () => {
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const pathMod = await import('node:path');
+    const { LowdbStore } = await import('../../src/store/lowdb-store.js');
+    const { IndexedStore } = await import('../../src/store/indexed-store.js');
+    const folder = await mkdtemp(pathMod.join(tmpdir(), 'waypoint-facts-schema-'));
+    const plain = new LowdbStore(folder);
+    await plain.put('profiles', 'slack:UES', { userKey: 'slack:UES', role: 'family', language: 'es', familyReminders: true });
+    // A snapshot from before: no schema, and this profile without its language.
+    await plain.writeLogSnapshot('facts', { v: 1, at: '2026-01-01T00:00:00.000Z', cols: { profiles: [['slack:UES', '2026-01-01T00:00:00.000Z', { role: 'family' }]] } });
+    const indexed = new IndexedStore(new LowdbStore(folder));
+    const facts = await indexed.facts();
+    expect(facts.profiles.get('slack:UES')).toEqual({ role: 'family', language: 'es', familyReminders: true });
+    expect((await plain.readLogSnapshot<{ schema?: number }>('facts'))?.schema).toBe(2);
   });
 });

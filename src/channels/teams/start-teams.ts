@@ -1,6 +1,8 @@
 /**
  * The Teams channel's HTTP server: `POST /api/messages` served by botbuilder's CloudAdapter, on
- * node:http (no web framework). `GET /health` answers "ok" for load balancers.
+ * node:http (no web framework). `GET /health` answers "ok" for load balancers; `/files/<token>`
+ * serves download links (file-link-route.ts). A turn that failed before it was safely recorded
+ * answers an error status, so the Bot Connector sends the activity again (turn-outcome.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,8 +10,13 @@ import type { Activity, CloudAdapter, Request as BotRequest, Response as BotResp
 import { checkTeamsRequest, plainErrorBody } from './check-request.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
 import type { Store } from '../../store/store.js';
+import { fileLinkRoute, isFileLinkPath } from './file-link-route.js';
+import { pruneFileLinks } from './file-links.js';
+import { pruneFileOffers } from './file-offers.js';
 import { createBotAuthentication, createTeamsAdapter } from './teams-adapter.js';
 import { createTeamsLogic } from './teams-bot.js';
+import { languageOfActivity } from './teams-language.js';
+import { failureStatus } from './turn-outcome.js';
 import { teamsOutbox } from './teams-outbox.js';
 import type { TeamsLogger } from './teams-logger.js';
 import { isAuthenticated, type TeamsSettings } from './teams-settings.js';
@@ -57,29 +64,37 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** The small Response surface CloudAdapter.process writes to, over a node:http response. */
-function botResponse(res: ServerResponse): BotResponse {
+/**
+ * The small Response surface CloudAdapter.process writes to. Nothing reaches the node:http response
+ * until `finish`, which may replace the adapter's 200 with an error status when the turn failed.
+ */
+function botResponse(res: ServerResponse): { response: BotResponse; finish(failed?: 500 | 503): void } {
+  let status = 200;
   let body: unknown;
-  return {
+  const response: BotResponse = {
     socket: res.socket,
     status(code: number) {
-      res.statusCode = code;
+      status = code;
     },
     header(name: string, value: unknown) {
       res.setHeader(name, String(value));
     },
     send(value: unknown) {
-      // An error answer never carries botbuilder's error text.
-      body = res.statusCode >= 400 ? plainErrorBody(res.statusCode) : value;
+      body = value;
     },
-    end() {
-      if (res.writableEnded) return;
-      if (body === undefined || body === null) return void res.end();
-      if (typeof body === 'string' || Buffer.isBuffer(body)) return void res.end(body);
-      res.setHeader('Content-Type', 'application/json; charset=utf-8');
-      res.end(JSON.stringify(body));
-    },
+    end() {},
   };
+  const finish = (failed?: 500 | 503) => {
+    if (res.writableEnded) return;
+    res.statusCode = failed ?? status;
+    // An error answer never carries botbuilder's error text.
+    if (res.statusCode >= 400) return reply(res, res.statusCode, plainErrorBody(res.statusCode));
+    if (body === undefined || body === null) return void res.end();
+    if (typeof body === 'string' || Buffer.isBuffer(body)) return void res.end(body);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify(body));
+  };
+  return { response, finish };
 }
 
 function reply(res: ServerResponse, status: number, text?: string): void {
@@ -91,14 +106,26 @@ function reply(res: ServerResponse, status: number, text?: string): void {
 export function createTeamsServer(options: TeamsServerOptions): TeamsServer {
   const { settings, logger } = options;
   const authentication = createBotAuthentication(settings);
-  const adapter = createTeamsAdapter(settings, logger, authentication);
-  const outbox = teamsOutbox(options.store, adapter, settings.MicrosoftAppId ?? '', logger);
-  const logic = createTeamsLogic({ handler: options.handler, store: options.store, logger, now: options.now, outbox });
+  const { store } = options;
+  const now = options.now ?? (() => new Date());
+  const adapter = createTeamsAdapter(settings, logger, authentication, (activity) => languageOfActivity(store, activity));
+  const outbox = teamsOutbox(store, adapter, settings.MicrosoftAppId ?? '', logger);
+  const logic = createTeamsLogic({
+    handler: options.handler,
+    store,
+    logger,
+    now,
+    outbox,
+    publicUrl: settings.WAYPOINT_PUBLIC_URL,
+    fileDelivery: settings.TEAMS_FILE_DELIVERY,
+  });
+  const files = fileLinkRoute(store, logger, now);
 
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     try {
       if (path === '/health' && req.method === 'GET') return reply(res, 200, 'ok');
+      if (isFileLinkPath(path)) return await files(req, res, path);
       if (path !== '/api/messages') return reply(res, 404, 'Not found');
       if (req.method !== 'POST') return reply(res, 405, 'Use POST');
       let body: unknown;
@@ -116,7 +143,17 @@ export function createTeamsServer(options: TeamsServerOptions): TeamsServer {
         return reply(res, check.status, plainErrorBody(check.status));
       }
       const botReq: BotRequest = { method: req.method, headers: req.headers as Record<string, string | string[] | undefined>, body: body as Record<string, unknown> };
-      await adapter.process(botReq, botResponse(res), logic);
+      const { response, finish } = botResponse(res);
+      let failure: unknown;
+      await adapter.process(botReq, response, async (context) => {
+        try {
+          await logic(context);
+        } catch (err) {
+          failure = err ?? new Error('turn failed');
+          throw err; // the adapter's onTurnError logs it and apologizes once
+        }
+      });
+      finish(failure === undefined ? undefined : failureStatus(failure));
     } catch (err) {
       logger.error({ err: (err as Error).name }, 'teams: request failed');
       if (!res.headersSent) reply(res, 500, plainErrorBody(500));
@@ -143,6 +180,10 @@ export function createTeamsServer(options: TeamsServerOptions): TeamsServer {
           }
           // Replies saved before a restart and not yet sent go out now, through each person's stored chat.
           void outbox.deliverPending().catch((err: unknown) => logger.error({ err: (err as Error).name }, 'teams: saved replies not delivered'));
+          // File offers and download links end after a day; those left over are removed now.
+          void Promise.all([pruneFileOffers(store, now()), pruneFileLinks(store, now())]).catch((err: unknown) =>
+            logger.warn({ err: (err as Error).name }, 'teams: old file offers not removed'),
+          );
           resolve({ port });
         });
       }),

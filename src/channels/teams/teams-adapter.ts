@@ -21,9 +21,9 @@ import { TOKEN_ERRORS } from './check-request.js';
 import { ReusedClients } from './reused-clients.js';
 import { isAuthenticated, type TeamsSettings } from './teams-settings.js';
 import type { TeamsLogger } from './teams-logger.js';
-
-export const SORRY = "Sorry, something went wrong on my side. Please try that again in a minute.";
-
+import { RetryLater } from './turn-outcome.js';
+import { DEFAULT_LANGUAGE, type Language } from '../../i18n/language.js';
+import { tIn } from '../../i18n/t.js';
 
 /**
  * ConfigurationBotFrameworkAuthentication with two changes:
@@ -71,21 +71,32 @@ export function createBotAuthentication(settings: TeamsSettings): ConfigurationB
   return new TeamsAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
 }
 
+/** How many failed activities are remembered, so each gets one apology however often it is retried. */
+const APOLOGIES_KEPT = 1000;
+
 export function createTeamsAdapter(
   settings: TeamsSettings,
   logger: TeamsLogger,
   authentication: ConfigurationBotFrameworkAuthentication = createBotAuthentication(settings),
+  languageOf: (activity: Partial<Activity>) => Promise<Language> = async () => DEFAULT_LANGUAGE,
 ): CloudAdapter {
   const adapter = new CloudAdapter(authentication);
+  const apologized = new Set<string>();
   adapter.onTurnError = async (context, error) => {
     const a = context.activity;
     logger.error(
       { userId: a.from?.aadObjectId ?? a.from?.id, conversationId: a.conversation?.id, activityId: a.id, err: error.name },
       'teams: turn failed',
     );
-    if (a.type === 'message') {
-      await context.sendActivity({ type: 'message', text: SORRY, textFormat: 'plain' }).catch(() => undefined);
-    }
+    // A copy waiting on a first copy that failed: that one already apologized.
+    if (a.type !== 'message' || error instanceof RetryLater) return;
+    // The Bot Connector sends the activity again (the answer is an error): one apology, not one per retry.
+    const key = `${a.conversation?.id}|${a.id}`;
+    if (apologized.has(key)) return;
+    apologized.add(key);
+    if (apologized.size > APOLOGIES_KEPT) apologized.delete(apologized.values().next().value as string);
+    const language = await languageOf(a).catch(() => DEFAULT_LANGUAGE);
+    await context.sendActivity({ type: 'message', text: tIn(language)('teams.sorry'), textFormat: 'plain' }).catch(() => undefined);
   };
   return adapter;
 }

@@ -3,31 +3,31 @@
  * activity into a Turn, ask the engine, and send what it answers. Nothing about the conversation
  * itself is decided here. Team channels and group chats get a short invitation to a 1:1 chat and
  * never anything about a student.
+ *
+ * A turn is safe once its replies are saved in the outbox; until then a failure is thrown, so the
+ * Bot Connector hears an error and sends the activity again (see turn-outcome.ts).
  */
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Turn } from '../../domain/messages.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
+import { withLanguage } from '../../i18n/language.js';
+import { tIn } from '../../i18n/t.js';
 import type { Store } from '../../store/store.js';
-import { readIncoming, userIdOf } from './activity-to-turn.js';
-import { ConversationRefs } from './conversation-refs.js';
-import { handleFileConsent, prepareFiles } from './file-offers.js';
-import { SeenActivities } from './seen-activities.js';
-import type { TeamsLogger } from './teams-logger.js';
-import { answeredCard, closedCard, renderReplies } from './teams-renderer.js';
 import type { ReplyOutbox } from '../reply-outbox.js';
+import { readIncoming, userIdOf } from './activity-to-turn.js';
+import type { ChoiceSubmit } from './card-submit.js';
+import { ConversationRefs } from './conversation-refs.js';
+import { handleFileConsent, prepareFiles, type FileDeps } from './file-offers.js';
+import { SeenActivities } from './seen-activities.js';
+import { languageOfActivity, languageOfPerson } from './teams-language.js';
+import type { TeamsLogger } from './teams-logger.js';
 import { sendInTurn, type TeamsItem } from './teams-outbox.js';
+import { answeredCard, closedCard, renderReplies } from './teams-renderer.js';
+import { RetryLater } from './turn-outcome.js';
 
 export const ANSWERED_CARDS = 'teams-answered-cards';
-/** What the engine says when a button belongs to a question it has moved past. */
 
-export const WELCOME_PERSONAL =
-  "Hi! I'm Waypoint. I help you explore jobs you might like and plan your classes for them. Say hi when you're ready to start.";
-export const INVITE_TO_PERSONAL =
-  'Hi! I talk about career plans only in a private chat, so what you share stays between us. Open a 1:1 chat with me to start: select my name, then Chat.';
-export const WELCOME_SHARED = `Thanks for adding me! ${INVITE_TO_PERSONAL}`;
-export const ONLY_TEXT = 'I can only read typed words for now. Please type your answer.';
-export const ALREADY_ANSWERED = 'You already answered that one. To change an answer, type back.';
-
-export interface TeamsBotDeps {
+export interface TeamsBotDeps extends FileDeps {
   handler: TurnHandler;
   /** Replies are saved here before they are sent (see teams-outbox.ts). */
   outbox: ReplyOutbox<TeamsItem>;
@@ -35,8 +35,9 @@ export interface TeamsBotDeps {
   logger: TeamsLogger;
   seen?: SeenActivities;
   now?: () => Date;
-  fetch?: typeof fetch;
 }
+
+type Ids = { userId?: string; conversationId?: string; activityId?: string };
 
 const plain = (text: string) => ({ type: 'message', text, textFormat: 'plain' }) as const;
 
@@ -52,60 +53,90 @@ export function createTeamsLogic(deps: TeamsBotDeps): (context: TurnContext) => 
     await refs.remember(activity, at);
 
     if (activity.type === 'invoke' && activity.name === 'fileConsent/invoke' && userId) {
-      await handleFileConsent(context, userId, deps);
+      await handleFileConsent(context, userId, { ...deps, now: at });
       return;
     }
 
     const incoming = readIncoming(activity, at);
-    const ids = { userId, conversationId: activity.conversation?.id, activityId: activity.id };
+    const ids: Ids = { userId, conversationId: activity.conversation?.id, activityId: activity.id };
+    /** The channel's own answers, in the person's language (or their Teams client's). */
+    const say = async (key: string, params?: (words: ReturnType<typeof tIn>) => Record<string, string>) => {
+      const words = tIn(await languageOfActivity(deps.store, activity));
+      await context.sendActivity(plain(words(key, params?.(words))));
+    };
     switch (incoming.kind) {
       case 'ignore':
         return;
       case 'welcome':
-        await context.sendActivity(plain(incoming.personal ? WELCOME_PERSONAL : WELCOME_SHARED));
-        return;
+        if (incoming.personal) return say('teams.welcomePersonal');
+        return say('teams.welcomeShared', (words) => ({ invite: words('teams.inviteToPersonal') }));
       case 'shared-space':
         deps.logger.info({ conversationId: ids.conversationId, activityId: ids.activityId }, 'teams: invited to a 1:1 chat from a shared space');
-        await context.sendActivity(plain(INVITE_TO_PERSONAL));
-        return;
+        return say('teams.inviteToPersonal');
       case 'not-text':
-        await context.sendActivity(plain(ONLY_TEXT));
-        return;
+        return say('teams.onlyText');
       case 'turn':
         break;
     }
 
     const { turn, submit } = incoming;
-    const seenKey = `${turn.conversationId}|${turn.messageId}`;
-    if (!seen.claim(seenKey)) {
+    const arrival = seen.arrive(`${turn.conversationId}|${turn.messageId}`);
+    if (arrival.kind === 'done') {
       deps.logger.info(ids, 'teams: redelivered activity dropped');
       return;
     }
+    if (arrival.kind === 'running') {
+      // Answered only with the first copy's outcome: 200 once the message is safe, an error if it failed.
+      deps.logger.info(ids, 'teams: a copy of an activity still being handled waits for it');
+      if (await arrival.outcome) return;
+      throw new RetryLater();
+    }
+    let safe = false;
     try {
-      if (submit && activity.replyToId && !(await claimCard(deps.store, turn.conversationId, activity.replyToId, turn.messageId))) {
-        deps.logger.info(ids, 'teams: second press on an answered card');
-        await context.sendActivity(plain(ALREADY_ANSWERED));
-        return;
-      }
-      const result = await deps.handler.handle(turn);
-      // A redelivery of an activity already answered sends only what was saved and not yet sent.
-      if (result.duplicate) deps.logger.info(ids, 'teams: engine reports a redelivery; only unsent replies go out');
-      const items: TeamsItem[] = [];
-      if (submit && activity.replyToId) {
-        // A press on a question the conversation had moved past is skipped: its card closes without claiming that answer.
-        items.push({ kind: 'update', userId: turn.userId, cardId: activity.replyToId, card: result.stale ? closedCard(submit) : answeredCard(submit) });
-      }
-      const files = await prepareFiles(result.replies, { channelId: activity.channelId ?? '', userId: turn.userId, now: at }, deps);
-      for (const a of renderReplies(result.replies, files)) items.push({ kind: 'send', userId: turn.userId, activity: a });
-      // Saved before they are sent, and sent before Teams hears back: after a crash they go out at start-up.
-      await deps.outbox.save(turn.messageId, items);
-      await deps.outbox.deliver(turn.messageId, (item) => sendInTurn(context, item, deps.logger));
+      await handleTurn(context, turn, submit, ids, deps, at);
+      safe = true;
     } catch (err) {
-      seen.release(seenKey);
       deps.logger.error({ ...ids, err: (err as Error).name }, 'teams: turn failed');
       throw err;
+    } finally {
+      arrival.finish(safe);
     }
   };
+}
+
+/** Handles one turn; returns once it is safe (its replies saved), throws when it is not. */
+async function handleTurn(context: TurnContext, turn: Turn, submit: ChoiceSubmit | undefined, ids: Ids, deps: TeamsBotDeps, at: Date): Promise<void> {
+  const activity: Partial<Activity> = context.activity;
+  if (submit && activity.replyToId && !(await claimCard(deps.store, turn.conversationId, activity.replyToId, turn.messageId))) {
+    deps.logger.info(ids, 'teams: second press on an answered card');
+    const words = tIn(await languageOfPerson(deps.store, turn.userId, turn.locale));
+    await context.sendActivity(plain(words('teams.alreadyAnswered')));
+    return;
+  }
+  const result = await deps.handler.handle(turn);
+  // A redelivery of an activity already answered sends only what was saved and not yet sent.
+  if (result.duplicate) deps.logger.info(ids, 'teams: engine reports a redelivery; only unsent replies go out');
+  // The engine may have just changed the language ("español"): it is read after the turn.
+  const language = await languageOfPerson(deps.store, turn.userId, turn.locale);
+  const items = await withLanguage(language, async () => {
+    const out: TeamsItem[] = [];
+    if (submit && activity.replyToId) {
+      // A press on a question the conversation had moved past is skipped: its card closes without claiming that answer.
+      out.push({ kind: 'update', userId: turn.userId, cardId: activity.replyToId, card: result.stale ? closedCard(submit) : answeredCard(submit) });
+    }
+    const files = await prepareFiles(result.replies, { channelId: activity.channelId ?? '', userId: turn.userId, now: at }, deps);
+    for (const a of renderReplies(result.replies, files)) out.push({ kind: 'send', userId: turn.userId, activity: a });
+    return out;
+  });
+  // Saved before they are sent, and sent before Teams hears back: after a crash they go out at start-up.
+  await deps.outbox.save(turn.messageId, items);
+  // Recorded: from here on the message is safe, and Teams hears 200 whatever happens while sending.
+  try {
+    await deps.outbox.deliver(turn.messageId, (item) => sendInTurn(context, item, deps.logger));
+  } catch (err) {
+    deps.logger.error({ ...ids, err: (err as Error).name }, 'teams: saved replies not sent in the turn; sending them through the stored chat');
+    void deps.outbox.deliver(turn.messageId).catch((again: unknown) => deps.logger.error({ ...ids, err: (again as Error).name }, 'teams: saved replies left for the next start'));
+  }
 }
 
 /**

@@ -6,9 +6,11 @@
  */
 import type { CloudAdapter } from 'botbuilder';
 import type { ProactiveSender, Reply } from '../../domain/messages.js';
+import { withLanguage } from '../../i18n/language.js';
 import type { Store } from '../../store/store.js';
 import { findConversation } from './conversation-refs.js';
 import { prepareFiles } from './file-offers.js';
+import { languageOfPerson } from './teams-language.js';
 import type { TeamsLogger } from './teams-logger.js';
 import { renderReplies } from './teams-renderer.js';
 import type { TeamsSettings } from './teams-settings.js';
@@ -42,7 +44,7 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, firstDelayMs: 1000, fac
 
 export interface TeamsSenderOptions {
   adapter: CloudAdapter;
-  settings: Pick<TeamsSettings, 'MicrosoftAppId'>;
+  settings: Pick<TeamsSettings, 'MicrosoftAppId'> & Partial<Pick<TeamsSettings, 'WAYPOINT_PUBLIC_URL' | 'TEAMS_FILE_DELIVERY'>>;
   store: Store;
   logger: TeamsLogger;
   retry?: Partial<RetryPolicy>;
@@ -75,8 +77,11 @@ export function createTeamsSender(options: TeamsSenderOptions): ProactiveSender 
         logger.error({ userId }, 'teams: proactive message for a user with no stored chat');
         throw new UnknownTeamsUserError(userId);
       }
-      const files = await prepareFiles(replies, { channelId: reference.channelId ?? '', userId, now: now() }, { store, logger });
-      const activities = renderReplies(replies, files);
+      const fileDeps = { store, logger, publicUrl: options.settings.WAYPOINT_PUBLIC_URL, fileDelivery: options.settings.TEAMS_FILE_DELIVERY };
+      // The channel's own words (buttons, headings) in the language the person reads Waypoint in.
+      const activities = await withLanguage(await languageOfPerson(store, userId), async () =>
+        renderReplies(replies, await prepareFiles(replies, { channelId: reference.channelId ?? '', userId, now: now() }, fileDeps)),
+      );
       let sent = 0;
       let lastError: unknown;
       for (let attempt = 1; attempt <= retry.attempts; attempt++) {

@@ -37,6 +37,7 @@ export {
 export { nextAllowedTime, isAllowedTime } from './quiet-hours.js';
 export {
   studentReminderReplies,
+  familyReminderReplies,
   counselorDigestReplies,
   makePlanReminderReplies,
   REVIEW_REMINDER_QUESTION,

@@ -49,6 +49,19 @@ export function makePlanReminderReplies(window: ReviewWindow, name?: string): Re
   return [question];
 }
 
+/**
+ * The copy a family member who asked for reminders gets when their student is reminded: what the
+ * student has to do and by when, and how to see the year's steps. No buttons: the student acts.
+ */
+export function familyReminderReplies(kind: 'first' | 'second' | 'make-plan', window: ReviewWindow, studentName?: string): Reply[] {
+  const who = firstName(studentName);
+  const key = kind === 'make-plan' ? 'makePlan' : 'review';
+  const text = who
+    ? t(`reminders.family.${key}`, { name: who, season: seasonWords(window), until: dayWords(window.lastDay) })
+    : t(`reminders.family.${key}Unnamed`, { season: seasonWords(window), until: dayWords(window.lastDay) });
+  return [{ kind: 'text', text }, { kind: 'text', text: t('reminders.family.how') }];
+}
+
 const LISTED = 10;
 
 /** "6 of your students are overdue for a plan meeting: Ana, Ben, ... and 2 more." */

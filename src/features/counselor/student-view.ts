@@ -96,7 +96,7 @@ export function studentViewCommand(deps: CounselorDeps): Command {
     get help() {
       return t('counselor.help.showStudent');
     },
-    helpFor: ['counselor', 'family'],
+    helpFor: ['counselor'],
     questionIds: [PICK_STUDENT_Q],
     matches: (words) => /^(show|see|view|open|look up) (student|child|kid) \S/.test(words),
     run: async (ctx, input) => {

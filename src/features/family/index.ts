@@ -12,6 +12,7 @@ import { exploreForOthersCommand, familyQuestionFallback, familyQuestionsCommand
 import { FamilyQuestionBook } from './question-book.js';
 import { studentStatusCommand } from './student-status-command.js';
 import { whatsDueCommand } from './whats-due-command.js';
+import { familyRemindersCommand } from './family-reminders-command.js';
 
 export interface FamilyFeatureDeps {
   gradeActions: GradeActions;
@@ -26,7 +27,7 @@ export function familyFeature(deps: FamilyFeatureDeps): { commands: Command[]; f
   const book = new FamilyQuestionBook(deps.questions, deps.translatedQuestions);
   return {
     // The common questions first: a question from its list is answered from it whatever else it was read as.
-    commands: [familyQuestionsCommand(book), whatsDueCommand(deps), studentStatusCommand(deps), exploreForOthersCommand()],
+    commands: [familyQuestionsCommand(book), whatsDueCommand(deps), studentStatusCommand(deps), familyRemindersCommand(), exploreForOthersCommand()],
     fallback: familyQuestionFallback(book),
   };
 }

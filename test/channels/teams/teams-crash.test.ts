@@ -14,7 +14,8 @@ describe('the Teams server killed in the middle of conversations', () => {
     const report = await runTeamsCrash({ users: 4, kills: 3, runMs: [300, 1500] });
     expect(report.turnsAcked).toBeGreaterThan(10);
     expect(report.resent).toBeGreaterThan(0);
-    expect(report.repliesPosted).toBeGreaterThan(report.turnsAcked);
+    // Each answered turn sent at least one message (a turn's replies go together), unless a kill cut it off after its claim.
+    expect(report.repliesPosted + report.lostInFlight).toBeGreaterThanOrEqual(report.turnsAcked);
     expect({
       ackedAndLost: report.ackedAndLost,
       savedRepliesUnsent: report.savedRepliesUnsent,

@@ -44,17 +44,15 @@ describe('Teams proactive sender', () => {
   beforeEach(() => nock.cleanAll());
   afterEach(() => nock.cleanAll());
 
-  test('a reminder reaches the stored personal chat as new messages', async () => {
+  test('a reminder reaches the stored personal chat as one new message: its text, then its question card', async () => {
     const { sender } = await setUp();
     const bodies: any[] = [];
     nock(SERVICE_HOST)
       .post(`/amer/v3/conversations/${encodeURIComponent(CHAT)}/activities`, (b) => { bodies.push(b); return true; })
-      .times(2)
       .reply(200, { id: 'x' });
     await sender.send(`teams:${STUDENT}`, reminder);
-    expect(bodies.map((b) => b.text ?? b.attachments[0].contentType)).toEqual([
-      'Time to look at your plan again: your yearly review is due this month.',
-      'application/vnd.microsoft.card.adaptive',
+    expect(bodies.map((b) => [b.text, b.attachments[0].contentType])).toEqual([
+      ['Time to look at your plan again: your yearly review is due this month.', 'application/vnd.microsoft.card.adaptive'],
     ]);
     expect(bodies[0]).toMatchObject({ conversation: { id: CHAT }, recipient: { id: '29:1student-account-id' } });
     expect(bodies[0].replyToId).toBeUndefined();
@@ -91,16 +89,17 @@ describe('Teams proactive sender', () => {
       .post(/.*/)
       .reply(async (req: Request) => {
         const body = JSON.parse(await req.text());
-        const what = body.text ?? 'card';
-        if (what === 'card' && !failNext) {
+        const what = body.text;
+        if (what === 'See you soon.' && !failNext) {
           failNext = true;
           return [403, {}];
         }
         delivered.push(what);
         return [200, { id: 'ok' }];
       });
-    await sender.send(STUDENT, reminder);
-    expect(delivered).toEqual(['Time to look at your plan again: your yearly review is due this month.', 'card']);
+    // A text after the question card is a second message.
+    await sender.send(STUDENT, [...reminder, { kind: 'text', text: 'See you soon.' }]);
+    expect(delivered).toEqual(['Time to look at your plan again: your yearly review is due this month.', 'See you soon.']);
     expect(delays).toEqual([1000]);
   });
 

@@ -2,10 +2,15 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import type { Reply } from '../../../src/domain/messages.js';
 import { CONVERSATION_REFS } from '../../../src/channels/teams/conversation-refs.js';
-import { ALREADY_ANSWERED, INVITE_TO_PERSONAL, WELCOME_PERSONAL, WELCOME_SHARED } from '../../../src/channels/teams/teams-bot.js';
+import { tIn } from '../../../src/i18n/t.js';
 import { cardOf, fixture, post, request, recordConnector, ScriptedHandler, startTeams, type ConnectorCall, type Running, onlyLoopback } from './teams-test-kit.js';
 
 const CHAT = 'a:1personal-chat-id';
+const en = tIn('en');
+const ALREADY_ANSWERED = en('teams.alreadyAnswered');
+const INVITE_TO_PERSONAL = en('teams.inviteToPersonal');
+const WELCOME_PERSONAL = en('teams.welcomePersonal');
+const WELCOME_SHARED = en('teams.welcomeShared', { invite: INVITE_TO_PERSONAL });
 const STUDENT = '00000000-0000-4000-8000-000000000001';
 
 const question: Reply = {
@@ -35,7 +40,7 @@ describe('Teams channel over HTTP', () => {
     nock.cleanAll();
   });
 
-  test('a personal message becomes one Turn and the replies come back as a plain message and a question card', async () => {
+  test('a personal message becomes one Turn and its replies come back as one message: the text, then the question card', async () => {
     const res = await post(run.url, fixture('personal-message'));
     expect(res.status).toBe(200);
     expect(run.handler.turns).toEqual([
@@ -51,10 +56,7 @@ describe('Teams channel over HTTP', () => {
         locale: 'en-US',
       },
     ]);
-    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
-      `POST /amer/v3/conversations/${CHAT}/activities/1712345678901`,
-      `POST /amer/v3/conversations/${CHAT}/activities/1712345678901`,
-    ]);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([`POST /amer/v3/conversations/${CHAT}/activities/1712345678901`]);
     expect(calls[0].body).toMatchObject({
       type: 'message',
       text: 'Hi! Ready for some quick questions?',
@@ -63,8 +65,8 @@ describe('Teams channel over HTTP', () => {
       conversation: { id: CHAT },
       recipient: { id: '29:1student-account-id' },
     });
-    expect(calls[1].body.summary).toBe('Would you like to fix engines? Yes / Maybe / No');
-    expect(cardOf(calls[1])).toEqual({
+    expect(calls[0].body.summary).toBe('Hi! Ready for some quick questions? Would you like to fix engines? Yes / Maybe / No');
+    expect(cardOf(calls[0])).toEqual({
       type: 'AdaptiveCard',
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: '1.5',
@@ -80,7 +82,8 @@ describe('Teams channel over HTTP', () => {
         data: { kind: 'waypoint-choice', questionId: 'interest-4', choiceId: id, label: ['Yes', 'Maybe', 'No'][i], prompt: 'Would you like to fix engines?' },
       })),
     });
-    expect(calls[1].body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(calls[0].body.attachments).toHaveLength(1);
+    expect(calls[0].body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
   });
 
   test('the conversation reference of a personal chat is stored for proactive messages', async () => {
@@ -209,7 +212,7 @@ describe('Teams channel over HTTP', () => {
     expect(calls).toEqual([]);
   });
 
-  test('a failing turn answers with an apology and a retry of the same activity is taken in', async () => {
+  test('a failing turn answers 500 with an apology and a retry of the same activity is taken in', async () => {
     let fail = true;
     const flaky = new ScriptedHandler(() => [{ kind: 'text', text: 'ok' }]);
     const original = flaky.handle.bind(flaky);
@@ -222,9 +225,9 @@ describe('Teams channel over HTTP', () => {
     };
     await run.server.stop();
     run = await startTeams(flaky);
-    await post(run.url, fixture('personal-message'));
-    expect(calls.map((c) => c.body.text)).toEqual(["Sorry, something went wrong on my side. Please try that again in a minute."]);
-    await post(run.url, fixture('redelivered-message'));
+    expect((await post(run.url, fixture('personal-message'))).status).toBe(500);
+    expect(calls.map((c) => c.body.text)).toEqual([en('teams.sorry')]);
+    expect((await post(run.url, fixture('redelivered-message'))).status).toBe(200);
     expect(calls.map((c) => c.body.text).at(-1)).toBe('ok');
     expect(run.logger.lines.some((l) => l.level === 'error' && l.obj.userId === STUDENT)).toBe(true);
   });

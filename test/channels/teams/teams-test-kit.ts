@@ -58,20 +58,20 @@ export interface Running<H extends TurnHandler = ScriptedHandler> {
 }
 
 /** The real Teams server on 127.0.0.1 and a free port; pass a store to share it with an engine. */
-export async function startTeams<H extends TurnHandler>(handler: H, env: Record<string, string> = {}, store = new MemoryStore()): Promise<Running<H>> {
+export async function startTeams<H extends TurnHandler>(handler: H, env: Record<string, string> = {}, store = new MemoryStore(), now?: () => Date): Promise<Running<H>> {
   const logger = memoryLogger();
-  const server = createTeamsServer({ handler, store, logger, settings: parseTeamsSettings({ PORT: '0', ...env }), host: '127.0.0.1' });
+  const server = createTeamsServer({ handler, store, logger, settings: parseTeamsSettings({ PORT: '0', ...env }), host: '127.0.0.1', now });
   const { port } = await server.start();
   return { url: `http://127.0.0.1:${port}/api/messages`, server, store, handler, logger };
 }
 
 /** One HTTP request over node:http (the global fetch does not pass through nock inside Jest's VM). */
-export function request(url: string, method = 'GET', body?: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+export function request(url: string, method = 'GET', body?: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
     });
     req.on('error', reject);
     req.end(body);
