@@ -87,6 +87,8 @@ export async function runSlackCrash(o: CrashOptions): Promise<CrashReport> {
     SLACK_API_URL: `http://127.0.0.1:${stub.port}/api/`,
     PORT: String(port),
     WAYPOINT_DATA_DIR: dataDir,
+    // The students here say they are in 10th grade: every grade may chat (the grade rule has its own tests).
+    WAYPOINT_SLACK_MIN_STUDENT_GRADE: '6',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'production',
   };

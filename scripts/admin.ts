@@ -14,8 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../src/config.js';
 import { ADMIN_USAGE, parseAdminArgs, runAdmin } from '../src/features/people/admin-cli.js';
-import { IndexedStore } from '../src/store/indexed-store.js';
-import { LowdbStore } from '../src/store/lowdb-store.js';
+import { closeStore, openStore } from '../src/store/open-store.js';
 
 async function main(): Promise<void> {
   const cmd = parseAdminArgs(process.argv.slice(2));
@@ -27,10 +26,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Through the facts index, like every process that writes the data folder: the reminder sweep
   // reads counselors and caseloads from it, so a counselor added or removed here must show there.
-  const store = new IndexedStore(new LowdbStore(config.dataDir), { logger: { info: () => undefined, warn: (_o, msg) => console.error(msg) } });
-  await store.open({ readEveryRecord: false });
-  const ok = await runAdmin(cmd, { store, now: new Date(), write: (line) => console.log(line), readFile: (file) => readFile(file, 'utf8') });
-  if (ok === false) process.exitCode = 1;
+  const store = await openStore(config, { info: () => undefined, warn: (_o, msg) => console.error(msg) });
+  try {
+    await store.open({ readEveryRecord: false });
+    const ok = await runAdmin(cmd, { store, now: new Date(), write: (line) => console.log(line), readFile: (file) => readFile(file, 'utf8') });
+    if (ok === false) process.exitCode = 1;
+  } finally {
+    await closeStore(store);
+  }
 }
 
 main().catch((err: unknown) => {

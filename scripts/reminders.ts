@@ -9,8 +9,7 @@
 import { loadConfig } from '../src/config.js';
 import { loadReviewPolicy } from '../src/scheduler/load-review-policy.js';
 import { USAGE, parseCliArgs, runRemindersCli } from '../src/scheduler/reminders-cli.js';
-import { IndexedStore } from '../src/store/indexed-store.js';
-import { LowdbStore } from '../src/store/lowdb-store.js';
+import { closeStore, openStore } from '../src/store/open-store.js';
 
 async function main(): Promise<void> {
   const args = parseCliArgs(process.argv.slice(2));
@@ -22,9 +21,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const policy = await loadReviewPolicy(config.WAYPOINT_TIME_ZONE);
   // The sweep reads the facts index, not every record: no full read of the data folder at start.
-  const store = new IndexedStore(new LowdbStore(config.dataDir), { logger: { info: () => undefined, warn: (_o, msg) => console.error(msg) } });
-  await store.open({ readEveryRecord: false });
-  await runRemindersCli(args, { store, policy, now: new Date(), write: (line) => console.log(line) });
+  const store = await openStore(config, { info: () => undefined, warn: (_o, msg) => console.error(msg) });
+  try {
+    await store.open({ readEveryRecord: false });
+    await runRemindersCli(args, { store, policy, now: new Date(), write: (line) => console.log(line) });
+  } finally {
+    await closeStore(store);
+  }
 }
 
 main().catch((err: unknown) => {

@@ -26,8 +26,35 @@ const schema = z.object({
     .enum(['on', 'off', 'true', 'false', '1', '0'])
     .default('off')
     .transform((v) => v === 'on' || v === 'true' || v === '1'),
+  /**
+   * The lowest grade that may chat as a student on Slack (Slack's user terms: over 16). A younger
+   * student gets one polite note and nothing about them is kept. 6 lets every grade in. Default: 11.
+   */
+  WAYPOINT_SLACK_MIN_STUDENT_GRADE: z.coerce
+    .number({ invalid_type_error: 'must be a grade from 6 to 13' })
+    .int({ message: 'must be a whole grade from 6 to 13' })
+    .min(6, { message: 'must be a grade from 6 to 13 (6 lets every grade in)' })
+    .max(13, { message: 'must be a grade from 6 to 13' })
+    .default(11),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** A PostgreSQL database for the store (several replicas share it). Unset or empty: the lowdb folder WAYPOINT_DATA_DIR. */
+  WAYPOINT_DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .refine(isPostgresUrl, { message: 'must be a postgres:// or postgresql:// URL, like postgres://waypoint@127.0.0.1:5432/waypoint' })
+      .optional(),
+  ),
 });
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.protocol === 'postgres:' || u.protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof schema> & { WAYPOINT_USER: string; dataDir: string };
 

@@ -1,6 +1,8 @@
 import type { types as S } from '@slack/bolt';
-import { progressLabel, type CardField, type CardReply, type Choice, type PlanTableReply, type QuestionReply } from '../../domain/messages.js';
+import { type CardField, type CardReply, type Choice, type PlanTableReply, type QuestionProgress, type QuestionReply } from '../../domain/messages.js';
+import { t } from '../../i18n/t.js';
 import { encodeActionId } from './slack-action-id.js';
+import { buttonLabels } from './slack-choices.js';
 import { clip, escapeSlackText, splitText } from './slack-escape.js';
 
 /**
@@ -15,6 +17,7 @@ export const LIMITS = {
   fieldText: 2000,
   buttonText: 75,
   buttonValue: 2000,
+  actionId: 255,
   elementsPerActions: 25,
   contextText: 2000,
   /** Notification / screen-reader text; Slack accepts more, but nobody reads more on a phone. */
@@ -32,14 +35,25 @@ export function contextLine(escaped: string): S.ContextBlock {
   return { type: 'context', elements: [mrkdwn(clip(escaped, LIMITS.contextText))] };
 }
 
-/** Buttons for a question's choices: actions blocks of at most 25 buttons. */
+/**
+ * Buttons for a question's choices: actions blocks of at most 25 buttons. Every button has an action
+ * id of its own (a choice id given twice, or none, still makes one) and words to show (buttonLabels).
+ */
 export function choiceButtons(questionId: string, choices: Choice[]): S.ActionsBlock[] {
-  const buttons: S.Button[] = choices.map((choice, index) => ({
-    type: 'button',
-    action_id: encodeActionId(questionId, choice.id, index),
-    value: clip(choice.id, LIMITS.buttonValue),
-    text: { type: 'plain_text', text: clip(escapeSlackText(choice.label), LIMITS.buttonText), emoji: true },
-  }));
+  const labels = buttonLabels(choices);
+  const used = new Set<string>();
+  const buttons: S.Button[] = choices.map((choice, index) => {
+    let actionId = encodeActionId(questionId, choice.id === '' ? `#${index}` : choice.id, index);
+    // A second button with the same id: the position makes its action id unique; its value still says which choice.
+    if (used.has(actionId)) actionId = `${actionId.slice(0, LIMITS.actionId - 8)}|${index}`;
+    used.add(actionId);
+    return {
+      type: 'button',
+      action_id: actionId,
+      ...(choice.id === '' ? {} : { value: clip(choice.id, LIMITS.buttonValue) }),
+      text: { type: 'plain_text', text: clip(escapeSlackText(labels[index]!), LIMITS.buttonText), emoji: true },
+    };
+  });
   const blocks: S.ActionsBlock[] = [];
   for (let i = 0; i < buttons.length; i += LIMITS.elementsPerActions) {
     blocks.push({ type: 'actions', elements: buttons.slice(i, i + LIMITS.elementsPerActions) });
@@ -47,16 +61,21 @@ export function choiceButtons(questionId: string, choices: Choice[]): S.ActionsB
   return blocks;
 }
 
+/** "Question 3 of up to 24" / "Pregunta 3 de hasta 24", in the turn's language. */
+export function progressWords(p: QuestionProgress): string {
+  return t(p.atMost ? 'slack.progressAtMost' : 'slack.progress', { index: p.index, total: p.total });
+}
+
 export function questionBlocks(q: QuestionReply): S.KnownBlock[] {
   const blocks: S.KnownBlock[] = [...textSections(escapeSlackText(q.text))];
-  if (q.progress) blocks.push(contextLine(`Question ${progressLabel(q.progress)}`));
+  if (q.progress) blocks.push(contextLine(escapeSlackText(progressWords(q.progress))));
   blocks.push(...choiceButtons(q.questionId, q.choices));
   return blocks;
 }
 
 /** The plain text of a question: its words, then its choices numbered (they can be typed too). */
 export function questionFallback(q: QuestionReply): string {
-  const lines = q.choices.map((c, i) => `${i + 1}. ${c.label}`);
+  const lines = buttonLabels(q.choices).map((label, i) => `${i + 1}. ${label}`);
   return clip(escapeSlackText([q.text, ...lines].join('\n')), LIMITS.fallbackText);
 }
 
@@ -83,8 +102,9 @@ export function cardBlocks(card: CardReply): S.KnownBlock[] {
 }
 
 /**
- * Which grade column is this school year: the grade named by a "This year" / "Current grade" /
- * "Grade" field when there is one, otherwise the first column (plans start at the current grade).
+ * Which grade column is this school year: the column the plan marks, or the grade named by a
+ * "This year" / "Current grade" / "Grade" field; -1 when none is (a table of another year, such as
+ * "show 10th grade" for a 9th grader, labels no column "this year").
  */
 export function thisYearIndex(plan: PlanTableReply): number {
   const marked = plan.thisYearIndex;
@@ -97,12 +117,12 @@ export function thisYearIndex(plan: PlanTableReply): number {
     const partial = plan.grades.findIndex((g) => v.includes(g.trim().toLowerCase()) || g.trim().toLowerCase().includes(v));
     if (partial >= 0 && v !== '') return partial;
   }
-  return 0;
+  return -1;
 }
 
 /** One grade column as text: "*10th* (this year)" then one line per subject with something in it. */
 function gradeText(plan: PlanTableReply, column: number, isThisYear: boolean): string {
-  const heading = `*${escapeSlackText(plan.grades[column] ?? '')}*${isThisYear ? ' (this year)' : ''}`;
+  const heading = `*${escapeSlackText(plan.grades[column] ?? '')}*${isThisYear ? ` ${escapeSlackText(t('slack.thisYear'))}` : ''}`;
   const lines = plan.rows
     .map((row) => ({ label: row.label, cell: (row.cells[column] ?? '').trim() }))
     .filter((r) => r.cell !== '')
@@ -115,9 +135,9 @@ export function planBlocks(plan: PlanTableReply): S.KnownBlock[] {
   const blocks: S.KnownBlock[] = [titleSection(plan.title), ...fieldSections(plan.fields)];
   if (plan.grades.length === 0) return blocks;
   const current = thisYearIndex(plan);
-  blocks.push(...textSections(gradeText(plan, current, true)));
+  if (current >= 0) blocks.push(...textSections(gradeText(plan, current, true)));
   const others = plan.grades.map((_, i) => i).filter((i) => i !== current);
-  if (others.length > 0) blocks.push({ type: 'divider' });
+  if (current >= 0 && others.length > 0) blocks.push({ type: 'divider' });
   for (const i of others) blocks.push(...textSections(gradeText(plan, i, false)));
   return blocks;
 }

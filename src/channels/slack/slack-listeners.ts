@@ -1,13 +1,15 @@
 import type { AllMiddlewareArgs, App, BlockAction, Logger, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, webApi } from '@slack/bolt';
 import type { CardReply, Reply } from '../../domain/messages.js';
-import type { TurnHandler } from '../../engine/turn-handler.js';
+import { DEFAULT_LANGUAGE, withLanguage, type Language } from '../../i18n/language.js';
 import type { SeenEvents } from './seen-events.js';
-import type { SlackNames } from './slack-names.js';
 import { ACTION_ID_PATTERN, decodeAction } from './slack-action-id.js';
 import type { ReplyOutbox } from '../reply-outbox.js';
+import { ackOnce, within } from './slack-ack.js';
 import { openDm, postMessage, postOutputs, respondOutputs } from './slack-deliver.js';
+import type { EphemeralQuestions } from './ephemeral-questions.js';
 import { posts, responds, type SlackItem } from './slack-outbox.js';
 import { renderAnswered, renderClosed, renderHomeView, renderMentionInvite, renderReplies, renderTrouble } from './slack-renderer.js';
+import type { SlackTurnOutcome, SlackTurnRunner } from './slack-turn-runner.js';
 import { actionTurn, commandTurn, type MessageEventLike, messageTurn } from './slack-turns.js';
 
 type WebClient = webApi.WebClient;
@@ -20,17 +22,20 @@ export const WAYPOINT_EVENTS = /^(message|app_mention|app_home_opened)$/;
 export type HomeViewProvider = (userId: string) => Promise<Reply[] | CardReply>;
 
 export interface SlackListenerDeps {
-  handler: TurnHandler;
+  /** Runs each turn through the engine (names, Slack language, the lowest student grade). */
+  turns: SlackTurnRunner;
   homeView?: HomeViewProvider;
   seen: SeenEvents;
-  /** The names people go by, for turns (families and counselors see names, not ids). */
-  names?: SlackNames;
+  /** Questions shown to one person only, so an answered one keeps its words. */
+  ephemeral: EphemeralQuestions;
   logger: Logger;
   now: () => Date;
   /** The slash command's name as set up in the manifest. */
   command: string;
   /** Replies are saved here before Slack is answered, then delivered. */
   outbox: ReplyOutbox<SlackItem>;
+  /** Removes the saved replies of these turns (sent first if they were not yet). */
+  forgetReplies: (messageIds: string[]) => Promise<void>;
   /** A press or a command is acknowledged by then even if its turn is still running (Slack allows 3 s). */
   ackWithinMs?: number;
   /** Told of each turn started for a message, press or command (the inbox keeps it until it is done). */
@@ -38,41 +43,12 @@ export interface SlackListenerDeps {
 }
 
 /**
- * Runs a listener's work, but returns (and so lets Slack be answered) by `withinMs` at the latest:
- * a slow turn goes on and is saved and answered as usual; a failure after that is logged.
- */
-async function within(withinMs: number, work: Promise<void>, log: (error: unknown) => void): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), withinMs);
-  });
-  try {
-    if ((await Promise.race([work, late])) === 'late') work.catch(log);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** ack() once: when the turn's replies are saved, or when the time Slack allows is nearly up. */
-function ackOnce(ack: () => Promise<void>, withinMs: number): { now(): Promise<void> } {
-  let done = false;
-  const go = async () => {
-    if (done) return;
-    done = true;
-    clearTimeout(timer);
-    await ack();
-  };
-  const timer = setTimeout(() => void go().catch(() => undefined), withinMs);
-  timer.unref?.();
-  return { now: go };
-}
-
-/**
  * Wires Slack's events to the TurnHandler: direct messages, button presses, the slash command,
  * mentions in channels and the App Home tab. Logs carry ids only, never what people wrote.
  */
 export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
-  const { handler, seen, logger, now, outbox } = deps;
+  const { turns, seen, logger, now, outbox, ephemeral } = deps;
+  const ackWithin = deps.ackWithinMs ?? 2000;
   /** The turn, handed to the inbox first so what the person sent is kept until the turn is done. */
   const tracked = <T>(body: unknown, turn: Promise<T>): Promise<T> => {
     deps.track?.(body as Record<string, unknown>, turn);
@@ -80,16 +56,26 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   };
   /**
    * Saves a turn's deliveries (before Slack is answered: the listener returns, or ack() is called,
-   * only after this), then sends them without holding up the answer to Slack.
+   * only after this); the function returned starts sending them, without waiting. For someone
+   * turned away it waits for the note to go out, then removes every reply saved for them.
    */
-  const saveAndSend = async (messageId: string, items: SlackItem[]): Promise<() => void> => {
+  const saveAndSend = async (messageId: string, items: SlackItem[], outcome: SlackTurnOutcome, userId: string): Promise<() => Promise<void>> => {
     await outbox.save(messageId, items);
-    return () => void outbox.deliver(messageId).catch((error: unknown) => logger.error(`slack: delivery of ${messageId} failed: ${(error as Error).name}`));
+    const failed = (error: unknown) => logger.error(`slack: delivery of ${messageId} failed: ${(error as Error).name}`);
+    const forget = outcome.forget;
+    if (!forget) return async () => void outbox.deliver(messageId).catch(failed);
+    return async () => {
+      await outbox.deliver(messageId).catch(failed);
+      await deps.forgetReplies(forget);
+      ephemeral.forget(userId);
+      turns.forgetPerson(userId);
+    };
   };
-  /** The turn with the person's name when Slack gives one. */
-  const named = async <T extends { userId: string }>(client: WebClient, turn: T): Promise<T> => {
-    const displayName = deps.names ? await deps.names.nameOf(client, turn.userId) : undefined;
-    return displayName ? { ...turn, displayName } : turn;
+  const rendered = (outcome: SlackTurnOutcome) => withLanguage(outcome.language, () => renderReplies(outcome.replies));
+  /** "Sorry, something went wrong", in the person's language when it can be told. */
+  const trouble = async (client: WebClient, userId: string) => {
+    const language: Language = await turns.languageFor(client, userId).catch(() => DEFAULT_LANGUAGE);
+    return withLanguage(language, renderTrouble);
   };
 
   /** Claims an event id; false (and a log line) when it is a redelivery already taken in hand. */
@@ -105,26 +91,27 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     const turn = messageTurn(event as MessageEventLike, body, now());
     if (!turn) return;
     if (!firstDelivery(body.event_id, context.retryNum)) return;
-    let result;
+    let outcome: SlackTurnOutcome;
     try {
-      result = await handler.handle(await named(client, turn));
+      outcome = await turns.run(client, turn);
     } catch (error) {
       seen.release(`event:${body.event_id}`);
-      await postOutputs(client, turn.conversationId, [renderTrouble()]).catch(() => undefined);
+      await postOutputs(client, turn.conversationId, [await trouble(client, turn.userId)]).catch(() => undefined);
       throw error;
     }
     // A redelivery of a message already answered sends only what was saved and not yet sent.
-    if (result.duplicate) logger.info(`slack: message ${turn.messageId} was already answered; only unsent replies go out`);
-    const send = await saveAndSend(turn.messageId, posts(turn.conversationId, renderReplies(result.replies)));
-    send();
+    if (outcome.duplicate) logger.info(`slack: message ${turn.messageId} was already answered; only unsent replies go out`);
+    const send = await saveAndSend(turn.messageId, posts(turn.conversationId, rendered(outcome)), outcome, turn.userId);
+    await send();
   };
 
   // A mention in a channel: a short public invitation to a DM, nothing more.
   const onMention = async ({ event, body, client, context }: EventArgs<'app_mention'>) => {
     if (!firstDelivery(body.event_id, context.retryNum)) return;
     if (event.bot_id !== undefined || event.subtype !== undefined) return;
-    const invite = renderMentionInvite(
-      body.team_id && body.api_app_id ? { teamId: body.team_id, appId: body.api_app_id } : undefined,
+    const language = event.user ? await turns.languageFor(client, event.user).catch(() => DEFAULT_LANGUAGE) : DEFAULT_LANGUAGE;
+    const invite = withLanguage(language, () =>
+      renderMentionInvite(body.team_id && body.api_app_id ? { teamId: body.team_id, appId: body.api_app_id } : undefined),
     );
     await postMessage(client, event.channel, invite, event.thread_ts ?? event.ts);
   };
@@ -133,15 +120,16 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   const onHomeOpened = async ({ event, body, client, context }: EventArgs<'app_home_opened'>) => {
     if (event.tab !== 'home') return;
     if (!firstDelivery(body.event_id, context.retryNum)) return;
+    const language = await turns.languageFor(client, event.user).catch(() => DEFAULT_LANGUAGE);
     let content: Reply[] | CardReply | undefined;
     if (deps.homeView) {
       try {
-        content = await deps.homeView(event.user);
+        content = await withLanguage(language, () => deps.homeView!(event.user));
       } catch (error) {
         logger.error(`slack: home summary for ${event.user} failed: ${(error as Error).name}`);
       }
     }
-    await client.views.publish({ user_id: event.user, view: renderHomeView(content) });
+    await client.views.publish({ user_id: event.user, view: withLanguage(language, () => renderHomeView(content)) });
   };
 
   // One Bolt listener for the three events: Bolt runs every listener's middleware on every
@@ -151,7 +139,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     const typed = args as unknown;
     switch (args.event.type) {
       case 'message':
-        return within(deps.ackWithinMs ?? 2000, tracked(args.body, onMessage(typed as EventArgs<'message'>)), (e) => logger.error(`slack: a slow message turn failed: ${(e as Error).name}`));
+        return within(ackWithin, tracked(args.body, onMessage(typed as EventArgs<'message'>)), (e) => logger.error(`slack: a slow message turn failed: ${(e as Error).name}`));
       case 'app_mention':
         return onMention(typed as EventArgs<'app_mention'>);
       case 'app_home_opened':
@@ -160,11 +148,11 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
   });
 
   // Button presses, in a DM, under an ephemeral answer, or on the Home tab.
-  app.action<BlockAction>(ACTION_ID_PATTERN, (args) => within(deps.ackWithinMs ?? 2000, tracked(args.body, onAction(args)), (e) => logger.error(`slack: a slow press failed: ${(e as Error).name}`)));
+  app.action<BlockAction>(ACTION_ID_PATTERN, (args) => within(ackWithin, tracked(args.body, onAction(args)), (e) => logger.error(`slack: a slow press failed: ${(e as Error).name}`)));
   async function onAction({ ack: slackAck, body, action, client, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> {
     // Slack hears back (ack) once the press is applied and its replies are saved, or at the latest
     // just before the 3 seconds it allows.
-    const acked = ackOnce(() => slackAck(), deps.ackWithinMs ?? 2000);
+    const acked = ackOnce(() => slackAck(), ackWithin);
     const ack = () => acked.now();
     if (action.type !== 'button') return void (await ack());
     const decoded = decodeAction(action.action_id, action.value);
@@ -181,56 +169,60 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     const conversationId = onHome ? await openDm(client, userId) : (body.channel?.id ?? container.channel_id ?? (await openDm(client, userId)));
     const messageId = `${onHome ? (body.view?.id ?? container.view_id) : container.message_ts}:${action.action_ts}`;
     const turn = actionTurn({ userId, conversationId, messageId, ...decoded, actionTs: action.action_ts, now: now() });
-    let result;
+    let outcome: SlackTurnOutcome;
     try {
-      result = await handler.handle(await named(client, turn));
+      outcome = await turns.run(client, turn);
     } catch (error) {
       await ack();
       if (!onHome) seen.release(`answered:${origin}`);
-      const sorry = renderTrouble();
+      const sorry = await trouble(client, userId);
       if (container.is_ephemeral) await respond({ response_type: 'ephemeral', replace_original: false, text: sorry.text, blocks: sorry.blocks }).catch(() => undefined);
       else await postOutputs(client, conversationId, [sorry]).catch(() => undefined);
       throw error;
     }
-    const outputs = renderReplies(result.replies);
+    const outputs = rendered(outcome);
     const chosen = action.text?.text ?? decoded.choiceId;
+    const closeAs = (original: { text?: string; blocks?: unknown[] }) =>
+      withLanguage(outcome.language, () => (outcome.stale ? renderClosed(original) : renderAnswered(original, chosen)));
     const responseUrl = (body as { response_url?: string }).response_url;
     let items: SlackItem[];
     if (onHome) {
       items = posts(conversationId, outputs);
     } else if ((container.is_ephemeral || !body.message) && responseUrl) {
-      const closed = result.stale ? renderClosed({ text: '', blocks: [] }) : renderAnswered({ text: '', blocks: [] }, chosen);
+      // Slack does not hand an ephemeral message back: its words are the ones remembered when it was shown.
+      const closed = closeAs(ephemeral.recall(userId, decoded.questionId) ?? { text: '', blocks: [] });
+      if (!outcome.forget) ephemeral.remember(userId, outputs);
       items = [{ kind: 'respond', url: responseUrl, body: { replace_original: true, text: closed.text, blocks: closed.blocks } }, ...responds(responseUrl, userId, outputs)];
     } else if (body.message) {
       // A press the conversation had moved past closes the question without claiming that choice.
-      const original = body.message as { text?: string; blocks?: unknown[] };
-      const closed = result.stale ? renderClosed(original) : renderAnswered(original, chosen);
+      const closed = closeAs(body.message as { text?: string; blocks?: unknown[] });
       items = [{ kind: 'update', channel: conversationId, ts: container.message_ts ?? body.message.ts, message: closed }, ...posts(conversationId, outputs)];
     } else {
       items = posts(conversationId, outputs);
     }
-    const send = await saveAndSend(turn.messageId, items);
+    const send = await saveAndSend(turn.messageId, items, outcome, userId);
     await ack();
-    send();
+    await send();
   }
 
   // `/waypoint help|explore|plan|due|review`: answered so only the person who asked sees it.
-  app.command(deps.command, (args) => within(deps.ackWithinMs ?? 2000, tracked(args.body, onCommand(args)), (e) => logger.error(`slack: a slow command failed: ${(e as Error).name}`)));
+  app.command(deps.command, (args) => within(ackWithin, tracked(args.body, onCommand(args)), (e) => logger.error(`slack: a slow command failed: ${(e as Error).name}`)));
   async function onCommand({ ack: slackAck, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
-    const acked = ackOnce(() => slackAck(), deps.ackWithinMs ?? 2000);
+    const acked = ackOnce(() => slackAck(), ackWithin);
     const ack = () => acked.now();
     const turn = commandTurn(command, now());
-    let result;
+    let outcome: SlackTurnOutcome;
     try {
-      result = await handler.handle(await named(client, turn));
+      outcome = await turns.run(client, turn);
     } catch (error) {
       await ack();
-      await respondOutputs(respond, [renderTrouble()], async () => undefined).catch(() => undefined);
+      await respondOutputs(respond, [await trouble(client, turn.userId)], async () => undefined).catch(() => undefined);
       throw error;
     }
-    const send = await saveAndSend(turn.messageId, responds(command.response_url, turn.userId, renderReplies(result.replies)));
+    const outputs = rendered(outcome);
+    if (!outcome.forget) ephemeral.remember(turn.userId, outputs);
+    const send = await saveAndSend(turn.messageId, responds(command.response_url, turn.userId, outputs), outcome, turn.userId);
     await ack();
-    send();
+    await send();
   }
-
 }

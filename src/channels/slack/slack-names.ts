@@ -15,21 +15,31 @@ export interface SlackNamesOptions {
   now?: () => number;
 }
 
-interface Known {
+/** What Slack says about a person: the name they go by, and their Slack language ("es-MX"). */
+export interface SlackPerson {
   name?: string;
+  locale?: string;
+}
+
+interface Known extends SlackPerson {
   at: number;
 }
 
+/** Longest locale kept ("es-419", "zh-Hant-TW"). */
+const MAX_LOCALE = 20;
+
 /**
  * The name a person goes by in the workspace (`users.info`: display name, else full name), so
- * families and counselors see "Maya" rather than an id, as on Teams and in the terminal. One
- * look-up per person per process; a slow one never holds up a turn (the turn goes on without the
- * name and a later turn carries it); a failure (a missing `users:read` scope, Slack being down) is
- * logged by its code and tried again later, never more than once in `retryAfterMs` per person.
+ * families and counselors see "Maya" rather than an id, as on Teams and in the terminal, and the
+ * language their Slack is set to (`include_locale`), so a Spanish-speaking parent is answered in
+ * Spanish from the first message. One look-up per person per process; a slow one never holds up a
+ * turn (the turn goes on without them and a later turn carries them); a failure (a missing
+ * `users:read` scope, Slack being down) is logged by its code and tried again later, never more
+ * than once in `retryAfterMs` per person.
  */
 export class SlackNames {
   private readonly known = new Map<string, Known>();
-  private readonly inFlight = new Map<string, Promise<string | undefined>>();
+  private readonly inFlight = new Map<string, Promise<SlackPerson>>();
   private readonly waitMs: number;
   private readonly retryAfterMs: number;
   private readonly limit: number;
@@ -48,11 +58,16 @@ export class SlackNames {
 
   /** The person's name, or undefined when Slack has none for them or did not answer in time. */
   async nameOf(client: WebClient, userId: string): Promise<string | undefined> {
+    return (await this.personOf(client, userId)).name;
+  }
+
+  /** The person's name and Slack language, each undefined when Slack has none or did not answer in time. */
+  async personOf(client: WebClient, userId: string): Promise<SlackPerson> {
     const known = this.known.get(userId);
-    if (known && (known.name !== undefined || this.now() - known.at < this.retryAfterMs)) {
+    if (known && (known.name !== undefined || known.locale !== undefined || this.now() - known.at < this.retryAfterMs)) {
       this.known.delete(userId);
       this.known.set(userId, known);
-      return known.name;
+      return { name: known.name, locale: known.locale };
     }
     let lookUp = this.inFlight.get(userId);
     if (!lookUp) {
@@ -60,8 +75,8 @@ export class SlackNames {
       this.inFlight.set(userId, lookUp);
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), this.waitMs);
+    const late = new Promise<SlackPerson>((resolve) => {
+      timer = setTimeout(() => resolve({}), this.waitMs);
     });
     try {
       return await Promise.race([lookUp, late]);
@@ -70,15 +85,23 @@ export class SlackNames {
     }
   }
 
-  private async lookUp(client: WebClient, userId: string): Promise<string | undefined> {
+  /** Forgets what was looked up about a person. */
+  forget(userId: string): void {
+    this.known.delete(userId);
+  }
+
+  private async lookUp(client: WebClient, userId: string): Promise<SlackPerson> {
     let name: string | undefined;
+    let locale: string | undefined;
     try {
-      const answer = await client.users.info({ user: userId });
+      const answer = await client.users.info({ user: userId, include_locale: true });
       const profile = answer.user?.profile;
       name = [profile?.display_name, profile?.real_name, answer.user?.real_name]
         .map((n) => n?.replace(/\s+/g, ' ').trim())
         .find((n) => n !== undefined && n !== '')
         ?.slice(0, MAX_NAME);
+      const said = answer.user?.locale?.trim();
+      locale = said && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(said) ? said.slice(0, MAX_LOCALE) : undefined;
     } catch (error) {
       // Once per process: a missing scope would otherwise fill the log with one line per person.
       if (!this.loggedFailure) {
@@ -88,8 +111,8 @@ export class SlackNames {
       }
     }
     this.known.delete(userId);
-    this.known.set(userId, { name, at: this.now() });
+    this.known.set(userId, { name, locale, at: this.now() });
     if (this.known.size > this.limit) this.known.delete(this.known.keys().next().value as string);
-    return name;
+    return { name, locale };
   }
 }

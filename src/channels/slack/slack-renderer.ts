@@ -10,11 +10,14 @@ import {
   textSections,
 } from './slack-blocks.js';
 import { clip, escapeSlackText, unescapeSlackText } from './slack-escape.js';
+import { t } from '../../i18n/t.js';
 
 /**
  * Reply[] -> what to send to Slack (pure). Each Reply is its own message ("bubble"); a Reply too
  * big for one message (more than 50 blocks) becomes several. Every message carries plain `text`
- * for notifications and screen readers. Files are sent with files.uploadV2.
+ * for notifications and screen readers. Files are sent with files.uploadV2. The few words Slack
+ * adds itself ("You chose: ...") come from the "slack" catalog: render inside the turn's language
+ * (withLanguage).
  */
 export interface SlackMessage {
   kind: 'message';
@@ -102,7 +105,7 @@ export function packMessages(blocks: S.KnownBlock[], text: string): SlackMessage
   chunks.push(rest);
   return chunks.map((chunk, i) => ({
     kind: 'message',
-    text: i === 0 ? text : clip(`${text.split('\n')[0] ?? ''} (part ${i + 1} of ${chunks.length})`, LIMITS.fallbackText),
+    text: i === 0 ? text : clip(t('slack.part', { text: text.split('\n')[0] ?? '', part: i + 1, parts: chunks.length }), LIMITS.fallbackText),
     blocks: chunk,
   }));
 }
@@ -113,14 +116,19 @@ export function packMessages(blocks: S.KnownBlock[], text: string): SlackMessage
  */
 export function renderAnswered(original: { text?: string; blocks?: unknown[] }, chosenLabel: string): SlackMessage {
   const label = escapeSlackText(unescapeSlackText(chosenLabel));
-  return closeQuestion(original, `You chose: *${label}*`, `You chose: ${label}`);
+  return closeQuestion(original, escapeChosen(`*${label}*`), escapeChosen(label));
 }
 
-export const CLOSED_QUESTION = 'We had already moved on from this question, so that choice was skipped.';
+/** "You chose: {{choice}}" escaped around an already escaped choice. */
+function escapeChosen(choice: string): string {
+  const [before = '', after = ''] = t('slack.youChose', { choice: '\u0000' }).split('\u0000');
+  return `${escapeSlackText(before)}${choice}${escapeSlackText(after)}`;
+}
 
 /** The question message after a press the conversation had moved past: buttons removed, nothing claimed. */
 export function renderClosed(original: { text?: string; blocks?: unknown[] }): SlackMessage {
-  return closeQuestion(original, CLOSED_QUESTION, CLOSED_QUESTION);
+  const closed = escapeSlackText(t('slack.closedQuestion'));
+  return closeQuestion(original, closed, closed);
 }
 
 function closeQuestion(original: { text?: string; blocks?: unknown[] }, line: string, plainLine: string): SlackMessage {
@@ -145,7 +153,7 @@ export function renderHomeView(content: Reply[] | CardReply | undefined): S.Home
   if (blocks.length === 0) blocks.push(...defaultHomeBlocks());
   if (blocks.length > LIMITS.blocksPerHomeView) {
     blocks.length = LIMITS.blocksPerHomeView - 1;
-    blocks.push(contextLine('There is more: open the *Messages* tab and ask me.'));
+    blocks.push(contextLine(escapeSlackText(t('slack.home.more'))));
   }
   return { type: 'home', blocks };
 }
@@ -153,17 +161,14 @@ export function renderHomeView(content: Reply[] | CardReply | undefined): S.Home
 function defaultHomeBlocks(): S.KnownBlock[] {
   return [
     ...textSections('*Waypoint*'),
-    ...textSections(
-      'I help you explore jobs you might like and plan your classes for them.\n' +
-        'To start, open the *Messages* tab and say hi.',
-    ),
-    contextLine('You can also type `/waypoint help` anywhere in Slack. Only you will see my answer.'),
+    ...textSections(escapeSlackText(t('slack.home.intro'))),
+    contextLine(escapeSlackText(t('slack.home.command', { command: '`/waypoint help`' }))),
   ];
 }
 
 /** Said when the engine failed on a turn: the bot's fault, never the person's. */
 export function renderTrouble(): SlackMessage {
-  const text = 'Sorry, something went wrong on my side. Please try again in a minute.';
+  const text = escapeSlackText(t('slack.trouble'));
   return { kind: 'message', text, blocks: textSections(text) };
 }
 
@@ -172,14 +177,17 @@ export function renderTrouble(): SlackMessage {
  * anything about a student. `appLink` opens the app's Messages tab when Slack gave us its ids.
  */
 export function renderMentionInvite(appLink?: { teamId: string; appId: string }): SlackMessage {
-  const where =
+  const dm = escapeSlackText(t('slack.mention.dm'));
+  // Inside a link, as everywhere in mrkdwn, "&" is written "&amp;".
+  const link =
     appLink && /^[A-Z0-9]+$/.test(appLink.teamId) && /^[A-Z0-9]+$/.test(appLink.appId)
-      ? `<slack://app?team=${appLink.teamId}&id=${appLink.appId}&tab=messages|send me a direct message>`
-      : 'send me a direct message';
-  const text = "Hi! I'm Waypoint. I help students explore jobs and plan their classes.";
+      ? `<slack://app?team=${appLink.teamId}&amp;id=${appLink.appId}&amp;tab=messages|${dm}>`
+      : dm;
+  const hello = escapeSlackText(t('slack.mention.hello'));
+  const privately = (where: string) => escapeSlackText(t('slack.mention.privately', { dm: '\u0000' })).replace('\u0000', where);
   return {
     kind: 'message',
-    text: `${text} To keep your answers private, ${where.startsWith('<') ? 'send me a direct message' : where}.`,
-    blocks: textSections(`${text} To keep your answers private, ${where}.`),
+    text: `${hello} ${privately(dm)}`,
+    blocks: textSections(`${hello} ${privately(link)}`),
   };
 }

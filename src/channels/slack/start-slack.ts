@@ -5,13 +5,18 @@ import { rejectOffTimeRequests } from './request-age.js';
 import { slackOutbox } from './slack-outbox.js';
 import { SlackInbox } from './slack-inbox.js';
 import { MemoryStore } from '../../store/memory-store.js';
+import { Records } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
+import { REPLY_OUTBOX } from '../reply-outbox.js';
+import { EphemeralQuestions } from './ephemeral-questions.js';
 import { SeenEvents } from './seen-events.js';
 import { SlackNames } from './slack-names.js';
 import { type BotIdentity, cachedBotAuthorize } from './slack-authorize.js';
 import { type HomeViewProvider, registerSlackListeners } from './slack-listeners.js';
 import type { SlackSettings } from './slack-settings.js';
+import { SlackTurnRunner } from './slack-turn-runner.js';
+import { YoungStudents } from './young-students.js';
 
 /** Anything with pino/console-style methods; wrapped into the Logger Bolt expects. */
 export interface LoggerLike {
@@ -38,8 +43,18 @@ export interface CreateSlackAppOptions {
   command?: string;
   /** Who looks up people's names (`users.info`); false: nobody (tests that count every Web API call). */
   names?: SlackNames | false;
-  /** Where replies wait between being saved and being sent (default: in memory, lost on restart). */
+  /**
+   * Where replies wait between being saved and being sent (default: in memory, lost on restart).
+   * The engine's own store in production: the language it spoke and a student's grade are read
+   * from its records.
+   */
   store?: Store;
+  /**
+   * WAYPOINT_SLACK_MIN_STUDENT_GRADE: the lowest grade that may chat as a student on Slack (Slack's
+   * terms: over 16). A younger student gets one note and nothing about them is kept. Unset or 6:
+   * every grade.
+   */
+  minStudentGrade?: number;
   /** Presses and commands are acknowledged by then at the latest (default 2000 ms; Slack allows 3 s). */
   ackWithinMs?: number;
 }
@@ -114,13 +129,27 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   });
 
   const outbox = slackOutbox(store, () => built.client, logLine);
+  const records = new Records(store);
+  const turns = new SlackTurnRunner({
+    handler: options.handler,
+    records,
+    ...(options.names === false ? {} : { names: options.names ?? new SlackNames(logger) }),
+    ...(options.minStudentGrade !== undefined ? { young: new YoungStudents(records, options.minStudentGrade) } : {}),
+  });
   registerSlackListeners(built, {
     outbox,
     ...(options.ackWithinMs !== undefined ? { ackWithinMs: options.ackWithinMs } : {}),
-    handler: options.handler,
+    turns,
     homeView: options.homeView,
     seen: new SeenEvents(),
-    names: options.names === false ? undefined : (options.names ?? new SlackNames(logger)),
+    ephemeral: new EphemeralQuestions(),
+    // Saved replies of a person turned away: sent if they were not yet, then removed.
+    forgetReplies: async (messageIds) => {
+      for (const id of messageIds) {
+        await outbox.deliver(id).catch(() => undefined);
+        await store.delete(REPLY_OUTBOX, `slack:${id}`);
+      }
+    },
     logger,
     now: options.now ?? (() => new Date()),
     command: options.command ?? '/waypoint',

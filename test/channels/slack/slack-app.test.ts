@@ -508,6 +508,6 @@ describe('mentions in a channel', () => {
     expect(post.text).toContain('direct message');
     expect(post.text).not.toContain('Jordan');
     expect(post.text.length).toBeLessThan(200);
-    expect(visibleTexts(post.blocks).join(' ')).toContain('<slack://app?team=T0WAYPOINT&id=A0WAYPOINT&tab=messages|send me a direct message>');
+    expect(visibleTexts(post.blocks).join(' ')).toContain('<slack://app?team=T0WAYPOINT&amp;id=A0WAYPOINT&amp;tab=messages|send me a direct message>');
   });
 });

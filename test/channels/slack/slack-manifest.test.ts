@@ -11,8 +11,13 @@ const manifest = parse(raw) as any;
 describe('the Slack app manifest (slack/manifest.yml)', () => {
   it('asks for exactly the scopes the app uses', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'im:read', 'im:write', 'users:read'].sort(),
+      ['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'im:write', 'users:read'].sort(),
     );
+  });
+
+  it('does not ask for im:read (nothing lists or reads DM conversations), and the docs do not either', () => {
+    expect(manifest.oauth_config.scopes.bot).not.toContain('im:read');
+    expect(readFileSync(path.join(process.cwd(), 'docs', 'slack.md'), 'utf8')).not.toContain('im:read');
   });
 
   it('subscribes to the events the app listens to, and the app listens to every one of them', () => {

@@ -9,7 +9,7 @@ import { SlackNames } from '../../../src/channels/slack/slack-names.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { Records } from '../../../src/store/records.js';
 import { appData } from '../../helpers/test-app.js';
-import { type RecordedCall, SLACK, appWithCustomReceiver, deliver, dmSaying, expectApiCall, silentLogger } from './slack-test-kit.js';
+import { type RecordedCall, SLACK, ScriptedHandler, appWithCustomReceiver, deliver, dmSaying, expectApiCall, silentLogger } from './slack-test-kit.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => {
@@ -49,6 +49,29 @@ describe('names on Slack', () => {
     scope.done();
     expect(calls.filter((c) => c.method === 'users.info')).toHaveLength(1);
     expect((await records.profile('slack:U0STUDENT1'))?.displayName).toBe('Maya');
+  });
+
+  it("a person's Slack language goes with each turn as its locale, asked for in the same users.info call as the name", async () => {
+    const handler = new ScriptedHandler(() => ({ replies: [], duplicate: false }));
+    const slack = appWithCustomReceiver(handler, { names: new SlackNames(logger().log) });
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK);
+    expectApiCall(scope, 'users.info', calls, { ok: true, user: { id: 'U0STUDENT1', locale: 'es-MX', profile: { display_name: 'Rosa' } } });
+
+    for (const text of ['hola', 'qué le toca']) await deliver(slack, dm(text));
+
+    scope.done();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.body).toMatchObject({ user: 'U0STUDENT1', include_locale: 'true' });
+    expect(handler.turns.map((t) => [t.displayName, t.locale])).toEqual([
+      ['Rosa', 'es-MX'],
+      ['Rosa', 'es-MX'],
+    ]);
+  });
+
+  it('a locale that is not a language tag is not passed on', async () => {
+    const { client } = fakeClient(async () => ({ ok: true, user: { locale: 'es-MX<script>', profile: { display_name: 'Rosa' } } }));
+    expect(await new SlackNames(logger().log).personOf(client, 'U1')).toEqual({ name: 'Rosa', locale: undefined });
   });
 
   it('uses the full name when the person set no display name', async () => {

@@ -157,6 +157,23 @@ describe('Waypoint on Slack with its real engine', () => {
     expect(view.blocks.at(-1).elements.map((e: any) => [e.action_id, e.text.text])).toEqual([['wp|menu|explore', 'Explore careers']]);
   });
 
+  // Known problem, not in the Slack channel: help is built by the engine from each command's `help`
+  // and `helpFor`, and src/features/counselor/student-view.ts lists "show student <name or id>" (the
+  // counselor's student view) for families too (helpFor: ['counselor', 'family']). Once that is
+  // ['counselor'], this passes: make it an ordinary it().
+  it('a family member\'s help lists only what a family can do, not the counselor\'s "show student"', async () => {
+    const slack = await waypointOnSlack();
+    const calls: RecordedCall[] = [];
+    const scope = nock(SLACK).persist();
+    expectApiCall(scope, 'chat.postMessage', calls, { ok: true, channel: 'D0STUDENT1', ts: '1718030001.000100' });
+    for (const text of ['hi', 'family', 'help']) await deliver(slack, dm(text));
+    scope.persist(false);
+    nock.cleanAll();
+    const help = calls.at(-1)!.body.text as string;
+    expect(help).toMatch(/what's due/);
+    expect(help).not.toMatch(/show student/);
+  });
+
   it('/waypoint help, explore, plan, due and review are each answered only to the person who asked', async () => {
     const slack = await waypointOnSlack();
     const calls: RecordedCall[] = [];

@@ -1,7 +1,7 @@
 import type { PlanTableReply, Reply } from '../../../src/domain/messages.js';
 import { decodeAction, encodeActionId } from '../../../src/channels/slack/slack-action-id.js';
 import { escapeSlackText, splitText } from '../../../src/channels/slack/slack-escape.js';
-import { renderAnswered, renderHomeView, renderReplies, type SlackMessage } from '../../../src/channels/slack/slack-renderer.js';
+import { renderAnswered, renderHomeView, renderMentionInvite, renderReplies, type SlackMessage } from '../../../src/channels/slack/slack-renderer.js';
 import { thisYearIndex } from '../../../src/channels/slack/slack-blocks.js';
 import { visibleTexts } from './slack-block-texts.js';
 
@@ -113,6 +113,64 @@ describe('questions and buttons', () => {
   });
 });
 
+describe('what buttons say', () => {
+  const buttonsOf = (m: SlackMessage) => (m.blocks.filter((b) => b.type === 'actions') as any[]).flatMap((b) => b.elements);
+
+  it('a button never shows a user key: the key stays in its value and action id only', () => {
+    const question: Reply = {
+      kind: 'question',
+      questionId: 'people:my-family',
+      text: 'Pat can see your plan.',
+      choices: [
+        { id: 'remove:slack:U2', label: 'Remove Pat (slack:U2)' },
+        { id: 'remove:teams:29:1abc', label: 'Remove teams:29:1abc' },
+        { id: 'keep', label: 'Keep everyone' },
+      ],
+    };
+    const [m] = messages([question]);
+    const buttons = buttonsOf(m!);
+    expect(buttons.map((b) => b.text.text)).toEqual(['Remove Pat', 'Remove someone without a name yet', 'Keep everyone']);
+    expect(buttons.map((b) => b.value)).toEqual(['remove:slack:U2', 'remove:teams:29:1abc', 'keep']);
+    expect(decodeAction(buttons[0].action_id, buttons[0].value)).toEqual({ questionId: 'people:my-family', choiceId: 'remove:slack:U2' });
+    // The typed-answer list in the notification text shows the same words.
+    expect(m!.text).not.toMatch(/slack:U2|teams:29/);
+  });
+
+  it('choices with the same id or label, or none, still make buttons with unique action ids and words', () => {
+    const question: Reply = {
+      kind: 'question',
+      questionId: 'pick',
+      text: 'Which one?',
+      choices: [
+        { id: 'ava', label: 'Ava Garcia (slack:U1)' },
+        { id: 'ava', label: 'Ava Garcia (slack:U7)' },
+        { id: '', label: '' },
+        { id: 'x', label: '   ' },
+      ],
+    };
+    const [m] = messages([question]);
+    const buttons = buttonsOf(m!);
+    const ids = buttons.map((b) => b.action_id);
+    expect(new Set(ids).size).toBe(4);
+    for (const id of ids) expect(id.length).toBeGreaterThan(0);
+    expect(buttons.map((b) => b.text.text)).toEqual(['Ava Garcia', 'Ava Garcia (2)', 'Choice 3', 'Choice 4']);
+    // Each still says which choice it is when pressed; one without an id carries no empty value.
+    expect(buttons.map((b) => decodeAction(b.action_id, b.value)?.choiceId)).toEqual(['ava', 'ava', '#2', 'x']);
+    expect(buttons[2]).not.toHaveProperty('value');
+    expectWithinBlockKitLimits(m!);
+  });
+});
+
+describe('the invitation after a mention', () => {
+  it('escapes "&" in the deep link to the Messages tab, as Slack mrkdwn requires', () => {
+    const invite = renderMentionInvite({ teamId: 'T0WAYPOINT', appId: 'A0WAYPOINT' });
+    const shown = visibleTexts(invite.blocks).join(' ');
+    expect(shown).toContain('<slack://app?team=T0WAYPOINT&amp;id=A0WAYPOINT&amp;tab=messages|send me a direct message>');
+    expect(shown).not.toMatch(/&(?!amp;|lt;|gt;)/);
+    expect(invite.text).not.toContain('slack://');
+  });
+});
+
 describe('cards and plans', () => {
   it('a card with more than 10 fields uses several sections of at most 10', () => {
     const fields = Array.from({ length: 23 }, (_, i) => ({ label: `Field ${i}`, value: `Value ${i}` }));
@@ -134,8 +192,15 @@ describe('cards and plans', () => {
     const [m] = messages([plan]);
     const sections = visibleTexts(m!.blocks).filter((t) => /^\*(9th|10th|11th)\*/.test(t));
     expect(sections).toEqual(['*10th* (this year)\n*English:* English 10', '*9th*\n*English:* English 9', '*11th*\n*English:* English 11']);
-    expect(thisYearIndex({ ...plan, fields: [] })).toBe(0);
     expect(thisYearIndex({ ...plan, fields: [], thisYearIndex: 2 })).toBe(2);
+  });
+
+  it('a table of another year (a 9th grader asks for 10th grade) labels no column "this year"', () => {
+    const tenth: PlanTableReply = { kind: 'plan', title: '10th grade', grades: ['10th'], rows: [{ label: 'English', cells: ['English 10'] }], fields: [], text: '10th grade' };
+    expect(thisYearIndex(tenth)).toBe(-1);
+    const [m] = messages([tenth]);
+    expect(visibleTexts(m!.blocks).join('\n')).not.toContain('this year');
+    expect(visibleTexts(m!.blocks).join('\n')).toContain('*10th*');
   });
 
   it('a long plan is split into several messages that each respect Block Kit limits, losing nothing', () => {
