@@ -72,7 +72,8 @@ export class Engine implements TurnHandler {
       const named = withMissingName(profile, turn.displayName);
       if (named) await records.saveProfile((profile = named));
       const lang = await languageOfTurn(turn, session, profile, records, this.deps.language);
-      return await withLanguage(lang.language, () => this.applyIn(turn, session, lang));
+      const result = await withLanguage(lang.language, () => this.applyIn(turn, session, lang));
+      return { ...result, language: lang.language };
     } catch (err) {
       this.sessions.forget(key);
       if (err instanceof DamagedDataError) {

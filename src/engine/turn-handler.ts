@@ -1,4 +1,5 @@
 import type { Reply, Turn } from '../domain/messages.js';
+import type { Language } from '../i18n/language.js';
 
 export interface TurnResult {
   replies: Reply[];
@@ -12,6 +13,8 @@ export interface TurnResult {
    * skipped, not taken as an answer (a channel closes that question without claiming the choice).
    */
   stale?: boolean;
+  /** The language the turn was answered in ("es"), so a channel's own words around the replies match. */
+  language?: Language;
 }
 
 /**

@@ -51,7 +51,7 @@ export class SlackTurnRunner {
     const result = await handler.handle(turn);
     // One read of the profile as the turn left it: the language spoken, and the grade.
     const profile = (await records?.profile(key)) ?? null;
-    const language = await spokenLanguage(records, key, turn.locale, profile);
+    const language = result.language ?? (await spokenLanguage(records, key, turn.locale, profile));
     const recent = young && profile ? await young.afterTurn(key, profile, language) : undefined;
     if (young && recent) return this.turnedAway(young, language, [...new Set([...recent, turn.messageId])], result.duplicate);
     return { ...result, language };

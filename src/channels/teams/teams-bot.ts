@@ -116,8 +116,8 @@ async function handleTurn(context: TurnContext, turn: Turn, submit: ChoiceSubmit
   const result = await deps.handler.handle(turn);
   // A redelivery of an activity already answered sends only what was saved and not yet sent.
   if (result.duplicate) deps.logger.info(ids, 'teams: engine reports a redelivery; only unsent replies go out');
-  // The engine may have just changed the language ("español"): it is read after the turn.
-  const language = await languageOfPerson(deps.store, turn.userId, turn.locale);
+  // The engine says which language it answered in (it may have just changed: "español").
+  const language = result.language ?? (await languageOfPerson(deps.store, turn.userId, turn.locale));
   const items = await withLanguage(language, async () => {
     const out: TeamsItem[] = [];
     if (submit && activity.replyToId) {
