@@ -10,7 +10,7 @@ import { codeInText } from '../src/domain/codes.js';
 import { text, type QuestionReply } from '../src/domain/messages.js';
 import { gradeLabel, parseGrade, type Grade } from '../src/domain/grade.js';
 import type { Role } from '../src/domain/profile.js';
-import { t } from '../src/i18n/t.js';
+import { t, tIn } from '../src/i18n/t.js';
 import { effect, reply, type FlowEmitted, type FlowEvent, type FlowOutput } from './flow-protocol.js';
 
 export const ONBOARDING_VERSION = 2;
@@ -24,14 +24,20 @@ interface Ctx {
   gradeOnly?: boolean;
 }
 
+/** The words that say who someone is, in every language we speak ("mom", "mamá"), from the catalogs. */
+const roleWords = (role: Role): string[] =>
+  (['en', 'es'] as const).flatMap((l) => tIn(l)(`onboarding.role.${role}Words`).split(',').map((w) => w.trim()).filter(Boolean));
+
+export const ROLE_QUESTION_ID = 'onboarding:role';
+
 const roleQuestion = (): QuestionReply => ({
   kind: 'question',
-  questionId: 'onboarding:role',
+  questionId: ROLE_QUESTION_ID,
   text: t('onboarding.role.question'),
   choices: [
-    { id: 'student', label: t('onboarding.role.student') },
-    { id: 'family', label: t('onboarding.role.family') },
-    { id: 'counselor', label: t('onboarding.role.counselor') },
+    { id: 'student', label: t('onboarding.role.student'), also: roleWords('student') },
+    { id: 'family', label: t('onboarding.role.family'), also: roleWords('family') },
+    { id: 'counselor', label: t('onboarding.role.counselor'), also: roleWords('counselor') },
   ],
 });
 

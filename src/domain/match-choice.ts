@@ -56,6 +56,8 @@ export function matchChoice(typed: string, choices: readonly Choice[], words?: A
 
   const exact = choices.find((c) => normalizeWords(c.label) === t || c.id.toLowerCase() === t);
   if (exact) return exact;
+  const said = choiceSaid(typed, choices);
+  if (said) return said;
 
   const place = position(t, choices);
   if (place !== undefined) return choices[place - 1];
@@ -81,6 +83,16 @@ export function matchChoice(typed: string, choices: readonly Choice[], words?: A
     if (hit) return hit;
   }
   return fuzzy(t, choices);
+}
+
+/**
+ * The one option whose other words (`also`) are in the text as whole words: "i am his mom" picks
+ * "I'm a family member". Undefined when none is, or the words of several are.
+ */
+export function choiceSaid(typed: string, choices: readonly Choice[]): Choice | undefined {
+  const t = ` ${normalizeWords(typed)} `;
+  const hits = choices.filter((c) => c.also?.some((w) => normalizeWords(w) !== '' && t.includes(` ${normalizeWords(w)} `)));
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 /**

@@ -30,6 +30,8 @@ export interface Choice {
   id: string;
   /** What the button says; typing it (or its number) selects it too. */
   label: string;
+  /** Other words that pick it when they are in what someone types ("mom" for "I'm a family member"). */
+  also?: string[];
 }
 
 export interface TextReply {

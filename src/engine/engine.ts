@@ -1,5 +1,5 @@
 import { text, userKey as keyOf, type QuestionReply, type Reply, type Turn } from '../domain/messages.js';
-import { matchChoice } from '../domain/match-choice.js';
+import { choiceSaid, matchChoice } from '../domain/match-choice.js';
 import { answerKind } from '../domain/answer-words.js';
 import type { Understanding } from '../domain/understanding/intent-types.js';
 import { withMissingName } from '../domain/profile.js';
@@ -131,7 +131,15 @@ export class Engine implements TurnHandler {
         const meant = await this.deps.understanding?.messages.understand(input.text, 'none');
         if (meant?.intent === 'distress' && (await this.toIntent(work, meant, input.text))) return;
       }
-      return this.flowTurns.start(work, 'onboarding', { firstContact: true });
+      await this.flowTurns.start(work, 'onboarding', { firstContact: true });
+      // "hello i am mom of diego": who they are is in the first message, so that question is answered now.
+      const asked = work.replies.find((r): r is QuestionReply => r.kind === 'question' && r.choices.some((c) => c.also));
+      const said = asked && input.kind === 'text' ? choiceSaid(input.text, asked.choices) : undefined;
+      if (asked && said) {
+        work.replies.splice(work.replies.indexOf(asked), 1);
+        await this.onAnswer(work, asked.questionId, said.id);
+      }
+      return;
     }
     if (input.kind === 'action') return this.onAction(work, input.questionId, input.choiceId);
 

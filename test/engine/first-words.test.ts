@@ -1,0 +1,38 @@
+/** Who someone is, said in their own words, is understood: on the first message or at the question. */
+import { describe, expect, it } from '@jest/globals';
+import { newChat } from '../helpers/test-app.js';
+
+describe('saying who you are in your own words', () => {
+  it('"hello i am mom of diego" as a first message goes straight to linking a student', async () => {
+    const chat = await newChat({ user: 'rosa' });
+    await chat.say('hello i am mom of diego');
+    expect(chat.text()).toMatch(/^Hi! I'm Waypoint/);
+    expect(chat.text()).not.toMatch(/Who are you\?/);
+    expect(chat.question()?.questionId).toBe('onboarding:family-code');
+  });
+
+  it('"hola, soy la mamá de Diego" does the same, in Spanish', async () => {
+    const chat = await newChat({ user: 'lupe' });
+    await chat.say('hola, soy la mamá de Diego');
+    expect(chat.text()).toMatch(/Tiene un código de su estudiante/);
+    expect(chat.question()?.questionId).toBe('onboarding:family-code');
+  });
+
+  it('at the question, "i am his dad" and "im a student" are answers; a plain "hi" still asks', async () => {
+    const dad = await newChat({ user: 'dad' });
+    await dad.say('hi');
+    expect(dad.question()?.questionId).toBe('onboarding:role');
+    await dad.say('i am his dad');
+    expect(dad.question()?.questionId).toBe('onboarding:family-code');
+    const kid = await newChat({ user: 'kid' });
+    await kid.say('hi');
+    await kid.say('im a student');
+    expect(kid.question()?.questionId).toBe('onboarding:grade');
+  });
+
+  it('words that could mean two roles choose neither ("my mom is a counselor" asks again)', async () => {
+    const chat = await newChat({ user: 'x' });
+    await chat.say('my mom is a counselor');
+    expect(chat.question()?.questionId).toBe('onboarding:role');
+  });
+});
