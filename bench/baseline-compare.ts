@@ -22,6 +22,11 @@ const HEADLINE: Record<string, RegExp> = {
   slack: /slack events\/s, Waypoint with its real engine: (\d+)/,
   teams: /teams activities\/s, Waypoint with its real engine: (\d+)/,
 };
+/** The same run's bare app (stock Bolt / botbuilder echo): real/bare is what load changes least. */
+const BARE: Record<string, RegExp> = {
+  slack: /slack events\/s, bare Bolt echo app: (\d+)/,
+  teams: /teams activities\/s, bare botbuilder echo bot: (\d+)/,
+};
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -38,11 +43,12 @@ function worktree(rev: string): string {
   return dir;
 }
 
-function runOnce(dir: string, channel: string): { rate?: number; lines: string } {
+function runOnce(dir: string, channel: string): { rate?: number; ofBare?: number; lines: string } {
   const out = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, 'bench', 'run.ts'), '--part', channel], { cwd: dir, encoding: 'utf8', timeout: 15 * 60_000 });
   const lines = `${out.stdout ?? ''}${out.stderr ?? ''}`;
   const m = HEADLINE[channel]!.exec(lines);
-  return { ...(m ? { rate: Number(m[1]) } : {}), lines };
+  const bare = BARE[channel]!.exec(lines);
+  return { ...(m ? { rate: Number(m[1]) } : {}), ...(m && bare ? { ofBare: Number(m[1]) / Number(bare[1]) } : {}), lines };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
@@ -54,9 +60,12 @@ const base = worktree(rev);
 for (const channel of channels) {
   const now: number[] = [];
   const then: number[] = [];
+  const nowOfBare: number[] = [];
+  const thenOfBare: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    for (const [dir, into] of r % 2 === 0 ? ([[base, then], [ROOT, now]] as const) : ([[ROOT, now], [base, then]] as const)) {
-      const { rate, lines } = runOnce(dir, channel);
+    for (const [dir, into, ofBareInto] of r % 2 === 0 ? ([[base, then, thenOfBare], [ROOT, now, nowOfBare]] as const) : ([[ROOT, now, nowOfBare], [base, then, thenOfBare]] as const)) {
+      const { rate, ofBare, lines } = runOnce(dir, channel);
+      if (ofBare !== undefined) ofBareInto.push(ofBare);
       if (rate === undefined) {
         console.log(`${channel}: no figure from ${dir === base ? 'the baseline' : 'now'}:\n${lines.slice(-800)}`);
         process.exitCode = 1;
@@ -67,5 +76,11 @@ for (const channel of channels) {
   }
   if (now.length === 0 || then.length === 0) continue;
   const ratio = median(now) / median(then);
-  console.log(`${channel} real-engine events/s: now ${median(now)} (${now.join(', ')}), baseline ${rev.slice(0, 7)} ${median(then)} (${then.join(', ')}); now/baseline ${(100 * ratio).toFixed(0)}%${ratio >= 0.9 ? '' : ' BELOW the 90% target'}`);
+  const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+  console.log(`${channel} real-engine events/s: now ${median(now)} (${now.join(', ')}), baseline ${rev.slice(0, 7)} ${median(then)} (${then.join(', ')}); now/baseline ${pct(ratio)}`);
+  if (nowOfBare.length > 0 && thenOfBare.length > 0) {
+    // Each run's real engine as a share of its own bare app, so a busy moment weighs on both alike.
+    const relative = median(nowOfBare) / median(thenOfBare);
+    console.log(`${channel} real engine / bare app in the same run: now ${pct(median(nowOfBare))} (${nowOfBare.map(pct).join(', ')}), baseline ${pct(median(thenOfBare))} (${thenOfBare.map(pct).join(', ')}); now/baseline ${pct(relative)}${relative >= 0.9 ? ' (within 10%)' : ' BELOW the 90% target'}`);
+  }
 }
