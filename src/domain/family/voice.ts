@@ -6,6 +6,9 @@
  */
 import { t } from '../../i18n/t.js';
 import type { Grade } from '../grade.js';
+import { firstName } from '../first-name.js';
+
+export { firstName };
 
 export type Audience = 'family' | 'student';
 
@@ -17,11 +20,6 @@ export interface Voice {
   Name: string;
 }
 
-/** The first word of a display name, kept short; undefined when there is none. */
-export function firstName(name: string | undefined): string | undefined {
-  const first = name?.trim().split(/\s+/)[0];
-  return first ? first.slice(0, 40) : undefined;
-}
 
 /** "your student" -> "Your student" (any language). */
 export function capitalized(s: string): string {

@@ -4,6 +4,7 @@
  * Counselors: numbers first. Names appear only in the message itself, never in logs. Words:
  * data/messages/<language>/reminders.json.
  */
+import { firstName } from '../first-name.js';
 import { t } from '../../i18n/t.js';
 import type { QuestionReply, Reply } from '../messages.js';
 import { dayWords, seasonWords, shortDate } from './day-words.js';
@@ -16,11 +17,6 @@ export const START_REVIEW_CHOICE = 'start-review';
 /** The "make your plan" reminder's question: the plan command answers it. */
 export const MAKE_PLAN_REMINDER_QUESTION = 'reminder:make-plan';
 export const MAKE_PLAN_CHOICE = 'make-plan';
-
-function firstName(name: string | undefined): string | undefined {
-  const first = name?.trim().split(/\s+/)[0];
-  return first ? first.slice(0, 40) : undefined;
-}
 
 /** "Hi Sam!" or "Hi!" ("¡Hola, Sam!"). */
 export function hello(name: string | undefined): string {

@@ -4,6 +4,7 @@
  * question again after the answer. Words come from the "smalltalk" catalog; in Spanish a student
  * is spoken to with "tú", anyone else (or someone not known yet) with "usted".
  */
+import { firstName } from '../../domain/first-name.js';
 import { text, type Reply } from '../../domain/messages.js';
 import type { Role } from '../../domain/profile.js';
 import type { Command, TurnContext } from '../../engine/command.js';
@@ -39,7 +40,7 @@ export function smallTalkCommands(): Command[] {
       intents: ['greeting'],
       matches: never,
       run: async (ctx) => {
-        const name = ctx.profile()?.displayName?.split(' ')[0];
+        const name = firstName(ctx.profile()?.displayName);
         if (busy(ctx)) return void ctx.say(text(name ? t('smalltalk.greetingBusyName', { name }) : t('smalltalk.greetingBusy')));
         await ctx.showMenu(name ? t('smalltalk.hiAgainName', { name }) : t('smalltalk.hiAgain'));
       },

@@ -92,8 +92,8 @@ describe('Waypoint on Slack with its real engine', () => {
     expect(summary.body.text).toMatch(/^40 students on your list\./);
     await deliver(slack, press(summary.body, '1718030001.000100', 'Show list'));
     const list = calls.at(-1)!;
-    expect(buttons(list)).toContain('More (15 of 25)');
-    await deliver(slack, press(list.body, '1718030001.000100', 'More (15 of 25)'));
+    expect(buttons(list)).toContain('Next 15 (25 more)');
+    await deliver(slack, press(list.body, '1718030001.000100', 'Next 15 (25 more)'));
     expect(calls.map((c) => c.body.text).join('\n')).toMatch(/- [A-Z][a-z]+ [A-Z][a-z]+, 1\dth grade: /);
     await deliver(slack, dm('met with ava garcia today'));
     expect(calls.at(-1)!.body.text).toMatch(/^Saved: you met with Ava Garcia on 2026-11-23/);

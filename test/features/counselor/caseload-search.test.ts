@@ -18,7 +18,7 @@ describe('a counselor finds and filters 400 students', () => {
     expect(first).toMatch(/^134 of 400 students are overdue for a review\./);
     expect(first.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(15);
     expect(first).toMatch(/: overdue$/m);
-    expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['More (15 of 119)', 'Remind these 134', 'Download CSV']);
+    expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Next 15 (119 more)', 'Remind these 134', 'Download CSV']);
     await rivera.say('more');
     expect(rivera.text()).toMatch(/^16-30 of 134:/);
     const second = rivera.text().split('\n').filter((l) => l.startsWith('- '));
