@@ -28,6 +28,8 @@ const parts: Part[] = [
   // The channels report the real engine as their headline and the echo handler beside it, in one run.
   { name: 'slack', run: async () => (await import('./slack-bench.js')).benchSlack(await (await import('./real-engine.js')).realEngine()) },
   { name: 'teams', run: async () => (await import('./teams-bench.js')).benchTeams(await (await import('./real-engine.js')).realEngine()) },
+  // Real Slack server processes on one PostgreSQL database: one replica beside two.
+  part('replicas', 'replicas-bench', 'benchReplicas'),
 ];
 
 /**

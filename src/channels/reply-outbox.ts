@@ -11,6 +11,7 @@
  * whether it arrived; one that did not is sent then. Where nobody can tell, it is not sent again.
  */
 import type { Store } from '../store/store.js';
+import { turnScopeOf, type TurnScope } from '../engine/turn-scope.js';
 
 export const REPLY_OUTBOX = 'reply-outbox';
 const KEEP_DONE_MS = 24 * 60 * 60 * 1000;
@@ -41,6 +42,8 @@ export interface OutboxLogger {
 export class ReplyOutbox<Item> {
   /** Deliveries running in this process, so a redelivery does not start a second one. */
   private readonly running = new Map<string, Promise<void>>();
+  /** Replicas sharing the store (PostgreSQL): each claim re-reads the record under its lock. */
+  private readonly scope: TurnScope;
 
   constructor(
     private readonly store: Store,
@@ -49,7 +52,9 @@ export class ReplyOutbox<Item> {
     private readonly log?: OutboxLogger,
     private readonly now: () => Date = () => new Date(),
     private readonly inDoubt?: InDoubtCheck<Item>,
-  ) {}
+  ) {
+    this.scope = turnScopeOf(store);
+  }
 
   private key(messageId: string): string {
     return `${this.channel}:${messageId}`;
@@ -104,6 +109,7 @@ export class ReplyOutbox<Item> {
     const entry = await this.store.get<OutboxEntry<Item>>(REPLY_OUTBOX, id);
     if (!entry || entry.doneAt) return;
     if (afterRestart && entry.claimed > 0) await this.resolveInDoubt(id, entry, send);
+    if (this.scope.shared) return this.deliverShared(id, send);
     while (entry.claimed < entry.items.length) {
       const item = entry.items[entry.claimed]!;
       entry.claimed += 1;
@@ -113,6 +119,26 @@ export class ReplyOutbox<Item> {
     }
     entry.doneAt = this.now().toISOString();
     await this.store.put(REPLY_OUTBOX, id, entry);
+  }
+
+  /** The same, when another replica may deliver this record at the same moment (a redelivery it took). */
+  private async deliverShared(id: string, send: SendItem<Item>): Promise<void> {
+    for (;;) {
+      const claimed = await this.scope.run(`${REPLY_OUTBOX}:${id}`, async () => {
+        const now = await this.store.get<OutboxEntry<Item>>(REPLY_OUTBOX, id);
+        if (!now || now.doneAt) return undefined;
+        if (now.claimed >= now.items.length) {
+          now.doneAt = this.now().toISOString();
+          await this.store.put(REPLY_OUTBOX, id, now);
+          return undefined;
+        }
+        now.claimed += 1;
+        await this.store.put(REPLY_OUTBOX, id, now);
+        return { index: now.claimed - 1, item: now.items[now.claimed - 1]! };
+      });
+      if (!claimed) return;
+      await this.sendOne(id, claimed.index, claimed.item, send);
+    }
   }
 
   private async sendOne(id: string, index: number, item: Item, send: SendItem<Item>): Promise<void> {

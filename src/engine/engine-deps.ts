@@ -8,6 +8,7 @@ import type { Records } from '../store/records.js';
 import type { Command, TextFallback, TurnContext } from './command.js';
 import type { FlowDefinition } from './flow-runner.js';
 import type { LanguageDeps } from './turn-language.js';
+import type { TurnScope } from './turn-scope.js';
 
 export type EffectHandler = (ctx: TurnContext, effect: Effect) => Promise<void>;
 
@@ -33,4 +34,6 @@ export interface EngineDeps {
   language?: LanguageDeps;
   now?: () => Date;
   logger?: Logger;
+  /** How each turn is applied among processes sharing the store; default: what the records' store offers (turn-scope.ts). */
+  turns?: TurnScope;
 }

@@ -19,6 +19,7 @@ import { keepLanguage, languageOfTurn, type TurnLanguage } from './turn-language
 import { withLanguage } from '../i18n/language.js';
 import { t } from '../i18n/t.js';
 import { SessionCache } from './session-cache.js';
+import { turnScopeOf, type TurnScope } from './turn-scope.js';
 import type { TurnHandler, TurnResult } from './turn-handler.js';
 
 export type { EffectHandler, EngineDeps } from './engine-deps.js';
@@ -35,6 +36,8 @@ import type { EngineDeps } from './engine-deps.js';
 export class Engine implements TurnHandler {
   private readonly queue = new ConversationQueue();
   private readonly sessions = new SessionCache();
+  /** Each turn one transaction under the user's lock when replicas share the store (turn-scope.ts). */
+  private readonly scope: TurnScope;
   private readonly flows: Map<string, FlowDefinition>;
   private readonly now: () => Date;
   /** What a turn's context calls back into. */
@@ -51,6 +54,7 @@ export class Engine implements TurnHandler {
     this.flows = new Map(deps.flows.map((f) => [f.id, f]));
     this.flowTurns = new FlowTurns(this.flows, deps.effects, (work) => this.menu(work, ''), deps.logger);
     this.now = deps.now ?? (() => new Date());
+    this.scope = deps.turns ?? turnScopeOf(deps.records.store);
   }
 
   handle(turn: Turn): Promise<TurnResult> {
@@ -60,20 +64,8 @@ export class Engine implements TurnHandler {
 
   private async apply(turn: Turn): Promise<TurnResult> {
     const key = keyOf(turn);
-    const { records } = this.deps;
     try {
-      const session = this.sessions.get(key) ?? (await records.session(key)) ?? newSession(key, this.now().toISOString());
-      const seen = session.recent.find((r) => r.messageId === turn.messageId);
-      if (seen) {
-        this.deps.logger?.info({ user: key, messageId: turn.messageId }, 'repeated message answered from the record');
-        return { replies: seen.replies ?? [], duplicate: true };
-      }
-      let profile = await records.profile(key);
-      const named = withMissingName(profile, turn.displayName);
-      if (named) await records.saveProfile((profile = named));
-      const lang = await languageOfTurn(turn, session, profile, records, this.deps.language);
-      const result = await withLanguage(lang.language, () => this.applyIn(turn, session, lang));
-      return { ...result, language: lang.language };
+      return await this.scope.run(key, () => this.applyOnce(turn, key));
     } catch (err) {
       this.sessions.forget(key);
       if (err instanceof DamagedDataError) {
@@ -82,6 +74,24 @@ export class Engine implements TurnHandler {
       }
       throw err;
     }
+  }
+
+  private async applyOnce(turn: Turn, key: string): Promise<TurnResult> {
+    const { records } = this.deps;
+    // Replicas sharing the store: the session is read under the user's lock, never from memory.
+    const cached = this.scope.shared ? undefined : this.sessions.get(key);
+    const session = cached ?? (await records.session(key)) ?? newSession(key, this.now().toISOString());
+    const seen = session.recent.find((r) => r.messageId === turn.messageId);
+    if (seen) {
+      this.deps.logger?.info({ user: key, messageId: turn.messageId }, 'repeated message answered from the record');
+      return { replies: seen.replies ?? [], duplicate: true };
+    }
+    let profile = await records.profile(key);
+    const named = withMissingName(profile, turn.displayName);
+    if (named) await records.saveProfile((profile = named));
+    const lang = await languageOfTurn(turn, session, profile, records, this.deps.language);
+    const result = await withLanguage(lang.language, () => this.applyIn(turn, session, lang));
+    return { ...result, language: lang.language };
   }
 
   /** The turn, in its language (every `t()` below speaks it). */
@@ -106,7 +116,7 @@ export class Engine implements TurnHandler {
     session.updatedAt = work.ctx.now.toISOString();
     await keepLanguage(session, work.ctx.profile(), records);
     await records.saveSession(session);
-    this.sessions.written(session);
+    if (!this.scope.shared) this.sessions.written(session);
     return { replies: work.replies, duplicate: false, ...(work.stale ? { stale: true } : {}) };
   }
 
@@ -228,7 +238,7 @@ export class Engine implements TurnHandler {
   private notUnderstood(work: TurnWork): void {
     work.session.unclear += 1;
     if (this.deps.notUnderstood) work.replies.push(...this.deps.notUnderstood(work.ctx));
-    else this.menu(work, "Sorry, I didn't catch that.");
+    else this.menu(work, t('engine.unclear'));
   }
 
   /** "I didn't catch that", the question again, and after two in a row the way out. */
@@ -276,7 +286,7 @@ export class Engine implements TurnHandler {
 
   private async runCommand(work: TurnWork, id: string, input: CommandInput): Promise<void> {
     const command = this.deps.commands.find((c) => c.id === id);
-    if (!command || !this.allowed(work, command)) return this.menu(work, "Sorry, I can't do that here.");
+    if (!command || !this.allowed(work, command)) return this.menu(work, t('engine.cantDoHere'));
     work.session.unclear = 0;
     await command.run(work.ctx, input);
   }

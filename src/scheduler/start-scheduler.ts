@@ -1,6 +1,9 @@
 /**
  * Runs a reminder sweep every few minutes inside a long-running process (Slack, Teams). Sweeps
  * never overlap in one process; across processes the once-only claims keep reminders single.
+ * Replicas on one PostgreSQL database sweep one at a time (the store's TurnScope `alone`, a
+ * pg_try_advisory_lock per set of channels): a replica that finds another one sweeping skips
+ * that sweep. Slack and Teams processes sweep separately, each for its own channels.
  * The timer does not keep the process alive; stop() ends it and waits for a running sweep.
  * After a sweep, the facts index is compacted when due (compact-index.ts). The school year rolls
  * over (roll-over-school-year.ts) at start and before each sweep, when due.
@@ -9,6 +12,7 @@ import { compactIndexIfDue } from './compact-index.js';
 import { rollOverSchoolYear } from './roll-over-school-year.js';
 import { deliverScheduledSends } from './deliver-scheduled-sends.js';
 import { runReminderSweep, type SweepOptions, type SweepResult } from './run-reminder-sweep.js';
+import { turnScopeOf } from '../engine/turn-scope.js';
 
 export interface SchedulerOptions extends Omit<SweepOptions, 'now' | 'dryRun'> {
   /** Minutes between sweeps (default 5). */
@@ -26,6 +30,9 @@ export interface Scheduler {
 
 export function startScheduler(o: SchedulerOptions): Scheduler {
   const clock = o.clock ?? (() => new Date());
+  const scope = turnScopeOf(o.store);
+  /** Replicas sending for the same channels sweep one at a time. */
+  const job = `reminder-sweep:${[...new Set(o.senders.map((s) => s.channel))].sort().join(',')}`;
   let running: Promise<SweepResult | undefined> | undefined;
   let stopped = false;
 
@@ -41,18 +48,19 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
     if (running) return running.then(() => undefined);
     running = started
       .then(async () => {
-        const now = clock();
-        await rollOver(now);
-        const result = await runReminderSweep({ ...o, now });
-        // Reminders a counselor asked for outside sending hours ("send at 7:00 Monday") go out when due.
-        const held = await deliverScheduledSends(o.store, o.senders, now);
-        if (held.sent.length + held.failed.length > 0) o.logger?.info({ sent: held.sent.length, failed: held.failed.length }, 'scheduled counselor reminders delivered');
+        let result: SweepResult | undefined;
+        const ran = await scope.alone(job, async () => {
+          const now = clock();
+          await rollOver(now);
+          result = await runReminderSweep({ ...o, now });
+          // Reminders a counselor asked for outside sending hours ("send at 7:00 Monday") go out when due.
+          const held = await deliverScheduledSends(o.store, o.senders, now);
+          if (held.sent.length + held.failed.length > 0) o.logger?.info({ sent: held.sent.length, failed: held.failed.length }, 'scheduled counselor reminders delivered');
+          o.onSweep?.(result);
+          await compactIndexIfDue(o.store, o.logger); // facts index upkeep, after the sends
+        });
+        if (!ran) o.logger?.info({ job }, 'another replica is sweeping; this one skips this sweep');
         return result;
-      })
-      .then(async (r) => {
-        o.onSweep?.(r);
-        await compactIndexIfDue(o.store, o.logger); // facts index upkeep, after the sends
-        return r;
       })
       .catch((err: unknown) => {
         o.logger?.warn({ error: err instanceof Error ? err.name : 'Error' }, 'reminder sweep failed; trying again next time');

@@ -24,14 +24,17 @@ export class IndexedStore implements Store {
   }
 
   /**
-   * Opens the wrapped store when it has an open() (lowdb: creates the folder and reads every
-   * record once, so a damaged file stops start-up), then loads the index once, so a damaged log
-   * stops start-up too and a missing index is rebuilt now. `readEveryRecord: false` skips the
-   * full read (a short-lived command that needs only the index).
+   * Opens the wrapped store when it has an open() (lowdb: creates the folder and starts removing a
+   * crash's leftover temp files in the background; no record is read, each is checked when it is
+   * read), then loads the index once, so a damaged log stops start-up and a missing index is
+   * rebuilt now. `shortLived`: a command that runs and exits (admin, reminders) skips the wrapped
+   * store's open, so it never waits for that background sweep. `readEveryRecord: false` is the
+   * same thing under its old name (start-up no longer reads every record).
    */
-  async open(options: { readEveryRecord?: boolean } = {}): Promise<void> {
+  async open(options: { shortLived?: boolean; readEveryRecord?: boolean } = {}): Promise<void> {
     const inner = this.inner as Store & { open?: () => Promise<void> };
-    if (options.readEveryRecord !== false && typeof inner.open === 'function') await inner.open();
+    const shortLived = options.shortLived === true || options.readEveryRecord === false;
+    if (!shortLived && typeof inner.open === 'function') await inner.open();
     await this.log.load();
   }
 

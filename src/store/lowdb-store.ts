@@ -5,7 +5,6 @@ import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { JSONFileSync } from 'lowdb/node';
 import { LogFiles } from './lowdb-logs.js';
-import { checkEveryRecord } from './check-every-record.js';
 import { DamagedDataError, type Store, type StoredRecord } from './store.js';
 
 /** File name for a record id: reversible, safe on every file system, never "." or "..". */
@@ -17,6 +16,15 @@ export function idForFileName(name: string): string {
   return decodeURIComponent(name.slice(0, -'.json'.length));
 }
 
+/** A file's identity for noticing changes: size, modification time and inode. */
+const stamp = (st: Stats): string => `${st.size}:${st.mtimeMs}:${st.ino}`;
+
+/**
+ * Files whose stamp is kept: the recently used ones, so memory stays flat at a million students. A
+ * file forgotten is read once more before it is replaced (a few KB), which is all it costs.
+ */
+const SEEN_LIMIT = 100_000;
+
 /**
  * The embedded default store: one lowdb JSON file per record, `<dir>/<collection>/<id>.json`.
  * Records are read with lowdb's synchronous file adapter and written as it writes them: to a temp
@@ -25,12 +33,14 @@ export function idForFileName(name: string): string {
  * (a server and the admin CLI) writing one record never rename each other's half-written file.
  * Synchronous, because a record is a few KB: its few system calls cost less than the thread-pool
  * round trips of async calls, which were most of a turn's time and of its slowest turns (see the
- * engine bench), and one process's writes to a record stay in order. A file that cannot be parsed
- * raises DamagedDataError naming it and is never overwritten.
+ * engine bench), and one process's writes to a record stay in order.
+ *
+ * Each record is checked when it is read (get, list): a file that cannot be parsed, or is not a
+ * JSON object, raises DamagedDataError naming it (that turn stops) and is never overwritten: a
+ * write to a file this process has not read, or that changed since, reads it first. Start-up reads
+ * no record, so it costs the same at a thousand students or a million; `npm run check-store` reads
+ * them all (check-every-record.ts).
  */
-/** A file's identity for noticing changes: size, modification time and inode. */
-const stamp = (st: Stats): string => `${st.size}:${st.mtimeMs}:${st.ino}`;
-
 export class LowdbStore implements Store {
   private readonly madeDirs = new Map<string, Promise<unknown>>();
   private readonly damaged = new Set<string>();
@@ -38,19 +48,32 @@ export class LowdbStore implements Store {
   private readonly seen = new Map<string, string>();
   private readonly logs: LogFiles;
   private writes = 0;
+  private leftovers: Promise<number> = Promise.resolve(0);
 
   constructor(readonly dir: string) {
     this.logs = new LogFiles(dir);
   }
 
   /**
-   * Creates the folder and reads every record once, so a damaged file stops start-up with its
-   * name instead of surfacing in the middle of someone's conversation.
+   * Creates the folder, and starts removing temp files a crash left behind, in the background:
+   * finding them lists every file name (seconds at a million students), and a leftover temp file
+   * harms nothing meanwhile. No record is read: each is checked when it is first read.
    */
   async open(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    removeLeftoverTempFiles(this.dir);
-    checkEveryRecord(this.dir, (file) => this.damaged.add(file));
+    this.leftovers = removeLeftoverTempFiles(this.dir).catch(() => 0);
+  }
+
+  /** How many leftover temp files the sweep started by open() removed, once it is done. */
+  leftoversRemoved(): Promise<number> {
+    return this.leftovers;
+  }
+
+  /** Keeps a file's stamp as most recently used, forgetting the oldest beyond SEEN_LIMIT. */
+  private remember(file: string, st: Stats): void {
+    this.seen.delete(file);
+    this.seen.set(file, stamp(st));
+    if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.keys().next().value!);
   }
 
   private file(collection: string, id: string): string {
@@ -82,14 +105,14 @@ export class LowdbStore implements Store {
       if (err instanceof DamagedDataError) throw err;
       throw new DamagedDataError(file, err instanceof SyntaxError ? 'not valid JSON' : String(err));
     }
-    this.seen.set(file, stamp(st));
+    this.remember(file, st);
     return value as T;
   }
 
   /**
-   * Before a record is replaced: when the file changed since this process last read or wrote it
-   * (another process, or someone editing it), it is read first, so a file damaged while running
-   * is reported, never overwritten from memory.
+   * Before a record is replaced: when this process has not read or written the file, or it changed
+   * since (another process, or someone editing it), it is read first, so a damaged file is
+   * reported, never overwritten from memory.
    */
   private checkBeforeReplacing(file: string): void {
     let st: Stats | undefined;
@@ -129,7 +152,7 @@ export class LowdbStore implements Store {
     try {
       writeFileSync(tmp, JSON.stringify(value, null, 2));
       renameSync(tmp, file);
-      this.seen.set(file, stamp(statSync(file)));
+      this.remember(file, statSync(file));
     } catch (err) {
       // A full disk, say: the record stays as it was, and no half-written temp file is left behind.
       try {

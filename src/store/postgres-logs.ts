@@ -12,8 +12,13 @@
  * statement. Sealing marks every committed live line with the new segment's name in one UPDATE; an
  * append committing at the same moment lands wholly before (in the segment) or after (in the fresh
  * live log), never lost, never in both.
+ *
+ * Inside a turn's transaction (postgres-transactions.ts) an append is kept aside and written by
+ * the transaction's last statement before COMMIT, with the stream's lock held only from then to
+ * COMMIT: the lines become visible with the records they describe, or not at all.
  */
 import type pg from 'pg';
+import type { PostgresTransactions } from './postgres-transactions.js';
 import { MAX_LOG_LINE_BYTES } from './lowdb-logs.js';
 import { DamagedDataError } from './store.js';
 
@@ -72,13 +77,30 @@ export class PostgresLogs {
    */
   private readonly live = new Map<string, LiveCopy>();
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly transactions?: PostgresTransactions,
+  ) {
+    transactions?.onCommit((client, stream, lines) => PostgresLogs.write(client, stream, lines));
+  }
+
+  /** Appends lines in order, a thousand per statement, on the given client or pool. */
+  private static async write(db: pg.Pool | pg.PoolClient, stream: string, lines: string[]): Promise<void> {
+    for (let i = 0; i < lines.length; i += BATCH_LINES) await db.query(APPEND, [stream, lines.slice(i, i + BATCH_LINES)]);
+  }
 
   append(stream: string, line: object): Promise<void> {
     checkStream(stream);
     const text = JSON.stringify(line);
     // The same limit as the lowdb log, so data moves between the two either way.
     if (Buffer.byteLength(text) + 1 > MAX_LOG_LINE_BYTES) return Promise.reject(new Error(`A log line for ${stream} is over ${MAX_LOG_LINE_BYTES} bytes`));
+    const tx = this.transactions?.current();
+    if (tx) {
+      const kept = tx.lines.get(stream);
+      if (kept) kept.push(text);
+      else tx.lines.set(stream, [text]);
+      return Promise.resolve();
+    }
     let q = this.queues.get(stream);
     if (!q) this.queues.set(stream, (q = { lines: [], running: false }));
     const queue = q;

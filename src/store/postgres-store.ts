@@ -1,17 +1,24 @@
 /**
  * The PostgreSQL store: the same Store port as the lowdb folder, for several Waypoint processes on
  * one database (WAYPOINT_DATABASE_URL; see open-store.ts). Records are rows of waypoint_records
- * (collection, id, value jsonb); every call is one statement, so every write of one record is
+ * (collection, id, value json); every call is one statement, so every write of one record is
  * atomic and costs the same however many records exist. putIfAbsent is
  * `INSERT ... ON CONFLICT DO NOTHING`: exactly one caller wins, across every process on the
  * database (reminder claims, codes, message ids). Logs live in their own tables (postgres-logs.ts).
  *
- * A record comes back equal to what was put, as JSON, but JSONB keeps an object's keys in its own
- * order (shorter keys first), not in the order they were written.
+ * A record is kept as the exact JSON text written (a `json` column), so it comes back with its
+ * keys in the order they were written, as from a lowdb file: code compares stored objects by their
+ * JSON text (interest answers) and walks their keys. Queries and indexes read it as jsonb
+ * (`value::jsonb`, see migrations/).
+ *
+ * Turns: turnScope() runs one user's turn as one transaction holding that user's lock
+ * (postgres-transactions.ts); the record statements of the turn go through its client.
  */
 import type pg from 'pg';
 import { connectPostgres, type PostgresLogger } from './postgres-connect.js';
 import { PostgresLogs } from './postgres-logs.js';
+import { PostgresTransactions } from './postgres-transactions.js';
+import type { TurnScope } from '../engine/turn-scope.js';
 import { notARecord } from './record-file-checks.js';
 import { DamagedDataError, type Store, type StoredRecord } from './store.js';
 
@@ -24,9 +31,22 @@ const MANY_ROWS = 1000;
 
 export class PostgresStore implements Store {
   private readonly logs: PostgresLogs;
+  readonly transactions: PostgresTransactions;
 
   constructor(readonly pool: pg.Pool) {
-    this.logs = new PostgresLogs(pool);
+    this.transactions = new PostgresTransactions(pool);
+    this.logs = new PostgresLogs(pool, this.transactions);
+  }
+
+  /** Several processes share this store: turns are transactions under a per-user lock, and a sweep runs on one process at a time. */
+  turnScope(): TurnScope {
+    const tx = this.transactions;
+    return { shared: true, run: (key, work) => tx.run(key, work), alone: (name, work) => tx.alone(name, work) };
+  }
+
+  /** The open transaction's client inside a turn, else the pool. */
+  private get db() {
+    return this.transactions.db();
   }
 
   /**
@@ -57,14 +77,14 @@ export class PostgresStore implements Store {
 
   async get<T>(collection: string, id: string): Promise<T | undefined> {
     checkCollection(collection);
-    const r = await this.pool.query<{ value: unknown }>('SELECT value FROM waypoint_records WHERE collection = $1 AND id = $2', [collection, id]);
+    const r = await this.db.query<{ value: unknown }>('SELECT value FROM waypoint_records WHERE collection = $1 AND id = $2', [collection, id]);
     return r.rows.length === 0 ? undefined : this.checked<T>(collection, id, r.rows[0]!.value);
   }
 
   async put<T>(collection: string, id: string, value: T): Promise<void> {
     checkCollection(collection);
-    await this.pool.query(
-      `INSERT INTO waypoint_records (collection, id, value) VALUES ($1, $2, $3::jsonb)
+    await this.db.query(
+      `INSERT INTO waypoint_records (collection, id, value) VALUES ($1, $2, $3::json)
        ON CONFLICT (collection, id) DO UPDATE SET value = excluded.value, updated_at = now()`,
       [collection, id, PostgresStore.json(collection, id, value)],
     );
@@ -72,7 +92,7 @@ export class PostgresStore implements Store {
 
   async putIfAbsent<T>(collection: string, id: string, value: T): Promise<boolean> {
     checkCollection(collection);
-    const r = await this.pool.query('INSERT INTO waypoint_records (collection, id, value) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING', [
+    const r = await this.db.query('INSERT INTO waypoint_records (collection, id, value) VALUES ($1, $2, $3::json) ON CONFLICT DO NOTHING', [
       collection,
       id,
       PostgresStore.json(collection, id, value),
@@ -82,18 +102,18 @@ export class PostgresStore implements Store {
 
   async delete(collection: string, id: string): Promise<void> {
     checkCollection(collection);
-    await this.pool.query('DELETE FROM waypoint_records WHERE collection = $1 AND id = $2', [collection, id]);
+    await this.db.query('DELETE FROM waypoint_records WHERE collection = $1 AND id = $2', [collection, id]);
   }
 
   async ids(collection: string): Promise<string[]> {
     checkCollection(collection);
-    const r = await this.pool.query<{ id: string }>('SELECT id FROM waypoint_records WHERE collection = $1 ORDER BY id', [collection]);
+    const r = await this.db.query<{ id: string }>('SELECT id FROM waypoint_records WHERE collection = $1 ORDER BY id', [collection]);
     return r.rows.map((row) => row.id);
   }
 
   async list<T>(collection: string): Promise<StoredRecord<T>[]> {
     checkCollection(collection);
-    const r = await this.pool.query<{ id: string; value: unknown }>('SELECT id, value FROM waypoint_records WHERE collection = $1 ORDER BY id', [collection]);
+    const r = await this.db.query<{ id: string; value: unknown }>('SELECT id, value FROM waypoint_records WHERE collection = $1 ORDER BY id', [collection]);
     return r.rows.map((row) => ({ id: row.id, value: this.checked<T>(collection, row.id, row.value) }));
   }
 
@@ -105,7 +125,7 @@ export class PostgresStore implements Store {
     for (let i = 0; i < records.length; i += MANY_ROWS) {
       const part = records.slice(i, i + MANY_ROWS);
       await this.pool.query(
-        `INSERT INTO waypoint_records (collection, id, value) SELECT $1, t.id, t.value FROM unnest($2::text[], $3::jsonb[]) AS t(id, value)
+        `INSERT INTO waypoint_records (collection, id, value) SELECT $1, t.id, t.value FROM unnest($2::text[], $3::json[]) AS t(id, value)
          ON CONFLICT (collection, id) DO UPDATE SET value = excluded.value, updated_at = now()`,
         [collection, part.map((r) => r.id), part.map((r) => PostgresStore.json(collection, r.id, r.value))],
       );

@@ -31,7 +31,7 @@ describePostgres('the PostgreSQL store', () => {
   it('applies its migrations at start; replicas starting together both start and apply them once', async () => {
     const [a, b] = await Promise.all([connect(), connect()]);
     const migrations = await a.pool.query('SELECT name FROM waypoint_migrations');
-    expect(migrations.rows.map((r: { name: string }) => r.name)).toEqual(['1767225600000_store-tables']);
+    expect(migrations.rows.map((r: { name: string }) => r.name)).toEqual(['1767225600000_store-tables', '1767312000000_records-exact-json']);
     await b.put('profiles', 'slack:U1', { grade: 9 });
     expect(await a.get('profiles', 'slack:U1')).toEqual({ grade: 9 });
   });
@@ -108,15 +108,26 @@ describePostgres('the PostgreSQL store', () => {
       await client.query('ANALYZE waypoint_records');
       await client.query('SET enable_seqscan = off');
       const plan = async (sql: string) => (await client.query(`EXPLAIN ${sql}`)).rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
-      expect(await plan(`SELECT id FROM waypoint_records WHERE collection = 'caseloads' AND value -> 'studentKeys' ? 'slack:U7'`)).toContain('waypoint_caseload_students');
-      expect(await plan(`SELECT id FROM waypoint_records WHERE collection = 'plans' AND value #>> '{reviews,-1,at}' < '2026-04-01'`)).toContain('waypoint_plan_reviewed');
-      const counselors = await client.query(`SELECT id FROM waypoint_records WHERE collection = 'caseloads' AND value -> 'studentKeys' ? 'slack:U7' ORDER BY id`);
+      expect(await plan(`SELECT id FROM waypoint_records WHERE collection = 'caseloads' AND value::jsonb -> 'studentKeys' ? 'slack:U7'`)).toContain('waypoint_caseload_students');
+      expect(await plan(`SELECT id FROM waypoint_records WHERE collection = 'plans' AND value::jsonb #>> '{reviews,-1,at}' < '2026-04-01'`)).toContain('waypoint_plan_reviewed');
+      const counselors = await client.query(`SELECT id FROM waypoint_records WHERE collection = 'caseloads' AND value::jsonb -> 'studentKeys' ? 'slack:U7' ORDER BY id`);
       expect(counselors.rows).toEqual([{ id: 'slack:C6' }, { id: 'slack:C7' }]);
-      const due = await client.query(`SELECT id FROM waypoint_records WHERE collection = 'plans' AND value #>> '{reviews,-1,at}' < '2026-04-01'`);
+      const due = await client.query(`SELECT id FROM waypoint_records WHERE collection = 'plans' AND value::jsonb #>> '{reviews,-1,at}' < '2026-04-01'`);
       expect(due.rows).toEqual([{ id: 'slack:U1' }]);
     } finally {
       client.release();
     }
+  });
+
+  it('gives a record back with its keys in the order they were written (as a lowdb file does), so comparing JSON texts works', async () => {
+    const s = await connect();
+    const answers = [{ itemId: 'animals', value: 'yes' }, { itemId: 'building', value: 'no' }];
+    await s.put('interest-results', 'slack:U1', { userKey: 'slack:U1', answers, at: '2026-01-01' });
+    const back = await s.get<{ answers: unknown }>('interest-results', 'slack:U1');
+    expect(Object.keys(back!)).toEqual(['userKey', 'answers', 'at']);
+    expect(JSON.stringify(back!.answers)).toBe(JSON.stringify(answers));
+    const listed = await s.list<Record<string, unknown>>('interest-results');
+    expect(Object.keys(listed[0]!.value)).toEqual(['userKey', 'answers', 'at']);
   });
 
   it('a snapshot damaged by hand stops its read with the table and stream named, and is left as it is', async () => {

@@ -11,7 +11,7 @@ import { serialised } from '../people/serialised.js';
 import { forgetRow } from './caseload-row-cache.js';
 
 async function change(store: Store, studentKey: string, now: Date, edit: (r: MeetingRecord) => MeetingRecord): Promise<MeetingRecord> {
-  return serialised(`meetings:${studentKey}`, async () => {
+  return serialised(store, `meetings:${studentKey}`, async () => {
     const at = now.toISOString();
     const before = (await store.get<MeetingRecord>(MEETINGS, studentKey)) ?? emptyMeetingRecord(studentKey, at);
     const next = { ...edit(before), updatedAt: at };

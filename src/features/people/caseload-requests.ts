@@ -35,7 +35,7 @@ export async function waitingFor(store: Store, studentKey: string): Promise<Case
 
 /** A counselor asks to add a student. Audited; the caller asks the student. */
 export function requestCaseload(store: Store, counselorKey: string, studentKey: string, now: Date, randomInt: RandomInt): Promise<RequestResult> {
-  return serialised('caseload-requests', async () => {
+  return serialised(store, 'caseload-requests', async () => {
     const counselor = await counselorRecord(store, counselorKey);
     if (!counselor) return { kind: 'not-counselor' };
     const profile = await store.get<Profile>('profiles', studentKey);
@@ -69,7 +69,7 @@ export type DecideResult =
 
 /** The student (or "admin-cli") says yes or no. A yes puts the student on the caseload, at the counselor's school. */
 export function decideRequest(store: Store, id: string, accept: boolean, by: string, now: Date): Promise<DecideResult> {
-  return serialised('caseload-requests', async () => {
+  return serialised(store, 'caseload-requests', async () => {
     const request = await store.get<CaseloadRequest>(CASELOAD_REQUESTS, id);
     if (!request) return { kind: 'unknown' };
     if (request.state !== 'waiting') return { kind: 'already-decided', request };

@@ -34,7 +34,7 @@ export type ClassCode = CodeRecord & { revokedAt?: string; revokedBy?: string };
 
 /** Remembers a class code the counselor just made. */
 export function rememberClassCode(store: Store, counselorKey: string, code: string, now: Date): Promise<void> {
-  return serialised(`class-codes:${counselorKey}`, async () => {
+  return serialised(store, `class-codes:${counselorKey}`, async () => {
     const had = await store.get<CounselorClassCodes>(COUNSELOR_CLASS_CODES, counselorKey);
     const codes = had ? had.codes : await scanCodes(store, counselorKey);
     await store.put<CounselorClassCodes>(COUNSELOR_CLASS_CODES, counselorKey, {

@@ -147,7 +147,7 @@ export interface LinkChange {
 
 /** Links a family member to a student (both sides) and audits it. Linking twice changes nothing. */
 export function linkFamily(store: Store, c: LinkChange): Promise<void> {
-  return serialised('links', async () => {
+  return serialised(store, 'links', async () => {
     const at = c.now.toISOString();
     const fam = await store.get<FamilyLinks>(FAMILY_LINKS, c.otherKey);
     await store.put<FamilyLinks>(FAMILY_LINKS, c.otherKey, { familyKey: c.otherKey, studentKeys: addKey(fam?.studentKeys, c.studentKey), updatedAt: at });
@@ -158,7 +158,7 @@ export function linkFamily(store: Store, c: LinkChange): Promise<void> {
 
 /** Removes a family link (both sides) and audits it. False when there was no such link. */
 export function unlinkFamily(store: Store, c: LinkChange): Promise<boolean> {
-  return serialised('links', async () => {
+  return serialised(store, 'links', async () => {
     const at = c.now.toISOString();
     const fam = await store.get<FamilyLinks>(FAMILY_LINKS, c.otherKey);
     const student = await store.get<StudentLinks>(STUDENT_LINKS, c.studentKey);
@@ -177,7 +177,7 @@ export function unlinkFamily(store: Store, c: LinkChange): Promise<boolean> {
  * at another school lose them (a student who moved).
  */
 export function addToCaseload(store: Store, c: LinkChange & { school?: string }): Promise<boolean> {
-  return serialised('links', async () => {
+  return serialised(store, 'links', async () => {
     const at = c.now.toISOString();
     if (c.school) await moveToSchool(store, c.studentKey, c.school, c.by, c.now);
     const load = await store.get<Caseload>(CASELOADS, c.otherKey);
@@ -191,7 +191,7 @@ export function addToCaseload(store: Store, c: LinkChange & { school?: string })
 
 /** Takes a student off a counselor's caseload (both sides) and audits it. False when not there. */
 export function removeFromCaseload(store: Store, c: LinkChange): Promise<boolean> {
-  return serialised('links', async () => {
+  return serialised(store, 'links', async () => {
     const at = c.now.toISOString();
     const load = await store.get<Caseload>(CASELOADS, c.otherKey);
     if (!load?.studentKeys.includes(c.studentKey)) return false;
