@@ -3,6 +3,8 @@
  * an authorised counselor), and one student picked by name, asking "which one?" with buttons when
  * a name fits several. Never a student outside the caseload.
  */
+import { gradeLabel } from '../../domain/grade.js';
+import { distinctLabels } from '../../domain/distinct-labels.js';
 import { text, type Reply } from '../../domain/messages.js';
 import type { TurnContext } from '../../engine/command.js';
 import { t } from '../../i18n/t.js';
@@ -53,7 +55,10 @@ export function whichQuestion(action: string, rows: StudentRow[], asked: string)
     kind: 'question',
     questionId: WHICH_Q,
     text: t('counselor.which', { n: rows.length, asked: asked.slice(0, 40) }),
-    choices: rows.slice(0, MAX_CHOICES).map((r) => ({ id: `${action}:${r.key}`, label: r.name ? `${r.name} (${r.key})` : r.key })),
+    choices: ((shown) => {
+      const labels = distinctLabels(shown.map((r) => ({ ...(r.name ? { name: r.name } : {}), ...(r.grade !== undefined ? { detail: gradeLabel(r.grade) } : {}) })), (n) => t('counselor.unnamedStudent', { n }));
+      return shown.map((r, i) => ({ id: `${action}:${r.key}`, label: labels[i]! }));
+    })(rows.slice(0, MAX_CHOICES)),
   };
 }
 

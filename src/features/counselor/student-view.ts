@@ -4,6 +4,7 @@
  * a family member their linked students, a student themself. Everything else gets the same
  * "I can't share that" (logged and audited).
  */
+import { distinctLabels } from '../../domain/distinct-labels.js';
 import { gradeLabel } from '../../domain/grade.js';
 import { text, type CardReply, type Reply } from '../../domain/messages.js';
 import { checkPlan, currentVersion, planHeader, type Plan } from '../../domain/plan/index.js';
@@ -115,8 +116,12 @@ export function studentViewCommand(deps: CounselorDeps): Command {
         else {
           const found = await findByName(ctx, asked);
           if (found.length > 1) {
-            const names = await Promise.all(found.slice(0, 10).map(async (k) => (await ctx.records.profile(k))?.displayName ?? k));
-            ctx.say({ kind: 'question', questionId: PICK_STUDENT_Q, text: t('counselor.whichOne'), choices: found.slice(0, 10).map((k, i) => ({ id: k, label: `${names[i]} (${k})` })) });
+            const people = await Promise.all(found.slice(0, 10).map((k) => ctx.records.profile(k)));
+            const labels = distinctLabels(
+              people.map((p) => ({ ...(p?.displayName ? { name: p.displayName } : {}), ...(p?.grade !== undefined ? { detail: gradeLabel(p.grade) } : {}) })),
+              (n) => t('counselor.unnamedStudent', { n }),
+            );
+            ctx.say({ kind: 'question', questionId: PICK_STUDENT_Q, text: t('counselor.whichOne'), choices: found.slice(0, 10).map((k, i) => ({ id: k, label: labels[i]! })) });
             return;
           }
           key = found[0];

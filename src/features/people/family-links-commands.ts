@@ -2,15 +2,17 @@
 import { text, type QuestionReply } from '../../domain/messages.js';
 import type { Profile } from '../../domain/profile.js';
 import type { Command, TurnContext } from '../../engine/command.js';
+import { distinctLabels } from '../../domain/distinct-labels.js';
 import { t } from '../../i18n/t.js';
 import { linkedFamily, unlinkFamily } from './links.js';
 
 export const MY_FAMILY_Q = 'people:my-family';
 const REMOVE = 'remove:';
 
-async function nameOf(ctx: TurnContext, key: string): Promise<string> {
-  const p = await ctx.records.profile(key);
-  return p?.displayName?.trim() ? `${p.displayName.trim()} (${key})` : key;
+/** The linked family members' names, told apart without showing their ids. */
+async function namesOf(ctx: TurnContext, keys: string[]): Promise<string[]> {
+  const profiles = await Promise.all(keys.map((k) => ctx.records.profile(k)));
+  return distinctLabels(profiles.map((p) => ({ ...(p?.displayName ? { name: p.displayName } : {}) })), (n) => t('people.myFamily.unnamed', { n }));
 }
 
 async function showLinks(ctx: TurnContext, lead?: string): Promise<void> {
@@ -19,7 +21,7 @@ async function showLinks(ctx: TurnContext, lead?: string): Promise<void> {
     ctx.say(text([lead, t('people.myFamily.none')].filter(Boolean).join(' ')));
     return;
   }
-  const names = await Promise.all(keys.map((k) => nameOf(ctx, k)));
+  const names = await namesOf(ctx, keys);
   const question: QuestionReply = {
     kind: 'question',
     questionId: MY_FAMILY_Q,
@@ -51,7 +53,9 @@ export function myFamilyCommand(): Command {
       if (input.questionId !== MY_FAMILY_Q) return showLinks(ctx);
       if (input.choiceId === 'keep') return ctx.say(text(t('people.myFamily.nothingChanged')));
       const familyKey = input.choiceId?.startsWith(REMOVE) ? input.choiceId.slice(REMOVE.length) : '';
-      const name = familyKey ? await nameOf(ctx, familyKey) : '';
+      // The name as the list showed it (before the link is gone).
+      const linked = await linkedFamily(ctx.records.store, ctx.userKey);
+      const name = familyKey && linked.includes(familyKey) ? (await namesOf(ctx, linked))[linked.indexOf(familyKey)]! : '';
       const removed = familyKey !== '' && (await unlinkFamily(ctx.records.store, { studentKey: ctx.userKey, otherKey: familyKey, by: ctx.userKey, now: ctx.now }));
       await showLinks(ctx, removed ? t('people.myFamily.removed', { name }) : t('people.myFamily.alreadyGone'));
     },

@@ -157,9 +157,12 @@ describe('family invite codes', () => {
     const q = sam.question()!;
     expect(q.text).toMatch(/These 2 family members/);
     expect(q.choices.map((c) => c.id)).toEqual(['remove:console:mom', 'remove:console:dad', 'keep']);
+    // Family members who have not said their name are told apart without their ids.
+    expect(q.choices.map((c) => c.label)).toEqual(['Remove Family member 1', 'Remove Family member 2', 'Keep them all']);
+    expect(q.text).not.toMatch(/console:/);
     await sam.press(q.questionId, 'remove:console:dad');
-    expect(sam.text()).toMatch(/Removed. console:dad can no longer see your plan./);
-    expect(sam.question()?.text).toMatch(/This family member can see your plan: console:mom./);
+    expect(sam.text()).toMatch(/Removed. Family member 2 can no longer see your plan./);
+    expect(sam.question()?.text).toMatch(/This family member can see your plan: Family member 1./);
     expect(await linkedFamily(w.store, 'console:sam')).toEqual(['console:mom']);
     expect(await linkedStudents(w.store, 'console:dad')).toEqual([]);
     expect((await auditEntries(w.store)).some((a) => a.action === 'family-unlinked' && a.target === 'console:dad' && a.by === 'console:sam')).toBe(true);
