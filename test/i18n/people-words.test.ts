@@ -144,8 +144,8 @@ describe('the people features in Spanish', () => {
     expectNoEnglish(mom.last);
 
     await sam.say('mi familia');
-    expect(sam.question()?.text).toBe('Este familiar puede ver tu plan: console:mom. ¿Quieres quitar a alguno?');
-    expect(sam.question()?.choices.map((c) => c.label)).toEqual(['Quitar a console:mom', 'Dejarlos a todos']);
+    expect(sam.question()?.text).toBe('Este familiar puede ver tu plan: Familiar 1. ¿Quieres quitar a alguno?');
+    expect(sam.question()?.choices.map((c) => c.label)).toEqual(['Quitar a Familiar 1', 'Dejarlos a todos']);
     await sam.press('people:my-family', 'keep');
     expect(sam.text()).toBe('Está bien, no cambió nada.');
 

@@ -87,7 +87,7 @@ describe('Teams channel with the real engine', () => {
     const summary = JSON.stringify((await send(message('c1', 'caseload'))).map((c) => c.body));
     expect(summary).toMatch(/40 students on your list\./);
     const list = JSON.stringify((await send(message('c2', 'show list'))).map((c) => c.body));
-    expect(list).toMatch(/More \(15 of 25\)/);
+    expect(list).toMatch(/Next 15 \(25 more\)/);
     const more = JSON.stringify((await send(message('c3', 'more'))).map((c) => c.body));
     expect(more).toMatch(/, 1\dth grade: /);
     expect(more).not.toEqual(list);
