@@ -83,7 +83,7 @@ export function parsePlanChange(text: string): PlanChange | undefined {
     // Spanish: "mi meta es ...", "meta: ...".
     t.match(/^(?:mi\s+)?meta\s*(?:es|:|=|ser[aá])\s*(.+)$/i);
   if (goal) {
-    const g = cleanText(goal[1]!, MAX_GOAL_LENGTH).replace(/^(to get|getting)\s+/i, '');
+    const g = cleanText(goal[1]!, MAX_GOAL_LENGTH).replace(/^(to get|getting|to be|to become|become|being|ser|llegar a ser)\s+/i, '');
     return g ? { kind: 'set-goal', goal: g } : undefined;
   }
 
