@@ -137,7 +137,7 @@ describe('the plan chat says no kindly and never changes a plan by surprise', ()
     await chat.say('yes');
     const plan = await planNow(chat);
     expect(plan.pathwayId).toBe('agriculture.plant-systems');
-    expect(plan.goal).toBe('to be a nurse');
+    expect(plan.goal).toBe('a nurse');
     await chat.say('undo');
     expect((await planNow(chat)).pathwayId).toBe('health-science.therapeutic-services');
   });
