@@ -9,17 +9,18 @@
  *   npm run admin -- requests | accept <request id> | decline <request id>
  *   npm run admin -- audit [--student <id>] [--since YYYY-MM-DD]
  *
- * In the terminal channel a user's id is console:<WAYPOINT_USER>.
+ * In the terminal channel a user's id is console:<WAYPOINT_USER>. WAYPOINT_LANGUAGE=es: in Spanish.
  */
 import { readFile } from 'node:fs/promises';
-import { loadConfig } from '../src/config.js';
-import { ADMIN_USAGE, parseAdminArgs, runAdmin } from '../src/features/people/admin-cli.js';
+import { cliLanguage, loadConfig } from '../src/config.js';
+import { adminUsage, parseAdminArgs, runAdmin } from '../src/features/people/admin-cli.js';
+import { withLanguage } from '../src/i18n/language.js';
 import { closeStore, openStore } from '../src/store/open-store.js';
 
 async function main(): Promise<void> {
   const cmd = parseAdminArgs(process.argv.slice(2));
   if ('error' in cmd) {
-    console.error(`${cmd.error}\n\n${ADMIN_USAGE}`);
+    console.error(`${cmd.error}\n\n${adminUsage()}`);
     process.exitCode = 2;
     return;
   }
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
+// Its words in English, or in Spanish with WAYPOINT_LANGUAGE=es.
+withLanguage(cliLanguage(), main).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));
   process.exitCode = 1;
 });

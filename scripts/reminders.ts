@@ -5,16 +5,18 @@
  *   npm run reminders                                     send due reminders to terminal users' outboxes
  *
  * Slack and Teams reminders are sent by the scheduler inside `npm run slack` / `npm run teams`.
+ * WAYPOINT_LANGUAGE=es: in Spanish.
  */
-import { loadConfig } from '../src/config.js';
+import { cliLanguage, loadConfig } from '../src/config.js';
+import { withLanguage } from '../src/i18n/language.js';
 import { loadReviewPolicy } from '../src/scheduler/load-review-policy.js';
-import { USAGE, parseCliArgs, runRemindersCli } from '../src/scheduler/reminders-cli.js';
+import { parseCliArgs, remindersUsage, runRemindersCli } from '../src/scheduler/reminders-cli.js';
 import { closeStore, openStore } from '../src/store/open-store.js';
 
 async function main(): Promise<void> {
   const args = parseCliArgs(process.argv.slice(2));
   if ('error' in args) {
-    console.error(`${args.error}\n${USAGE}`);
+    console.error(`${args.error}\n${remindersUsage()}`);
     process.exitCode = 2;
     return;
   }
@@ -30,7 +32,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
+// Its words in English, or in Spanish with WAYPOINT_LANGUAGE=es.
+withLanguage(cliLanguage(), main).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));
   process.exitCode = 1;
 });

@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from './i18n/language.js';
 
 /**
  * The project folder (where package.json and data/ live), whatever folder Waypoint is started
@@ -37,6 +38,8 @@ const schema = z.object({
     .max(13, { message: 'must be a grade from 6 to 13' })
     .default(11),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** The language of the command-line tools an administrator runs (npm run admin, npm run reminders): en or es. Default: en. */
+  WAYPOINT_LANGUAGE: z.enum(LANGUAGES).default(DEFAULT_LANGUAGE),
   /** A PostgreSQL database for the store (several replicas share it). Unset or empty: the lowdb folder WAYPOINT_DATA_DIR. */
   WAYPOINT_DATABASE_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
@@ -85,6 +88,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     WAYPOINT_USER: c.WAYPOINT_USER ?? safeUserName(),
     dataDir: path.resolve(cwd, c.WAYPOINT_DATA_DIR),
   };
+}
+
+/**
+ * The language of a command-line tool's words, read before anything else (a mistyped command is
+ * answered before the rest of the settings are checked); a value other than en or es is refused
+ * by loadConfig.
+ */
+export function cliLanguage(env: NodeJS.ProcessEnv = process.env): Language {
+  return isLanguage(env.WAYPOINT_LANGUAGE) ? env.WAYPOINT_LANGUAGE : DEFAULT_LANGUAGE;
 }
 
 function safeUserName(): string {

@@ -56,7 +56,7 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
   const people = peopleFeature({ senders, ...(logger ? { logger } : {}) });
   const counselor = counselorFeature({ framework: data.framework, requirements: data.plans.requirements, gradeActions: data.family.gradeActions, ...(reviewPolicy ? { reviewPolicy } : {}), exportDir: exportDir ?? defaultExportDir(records.store), senders, ...(logger ? { logger } : {}) });
   const plan = { fw: data.framework, data: data.plans, ...(exportDir ? { exportDir } : {}) };
-  const family = familyFeature({ ...data.family, ...(reviewPolicy ? { reviewPolicy } : {}), ...(logger ? { logger } : {}) });
+  const family = familyFeature({ ...data.family, fw: data.framework, ...(exportDir ? { exportDir } : {}), ...(reviewPolicy ? { reviewPolicy } : {}), ...(logger ? { logger } : {}) });
   const flows: FlowDefinition[] = [
     { id: 'onboarding', version: ONBOARDING_VERSION, machine: onboardingMachine, doing: 'getting to know you' },
     {

@@ -12,5 +12,7 @@ export async function runConsoleChannel(config: Config, handler: TurnHandler, ta
     input: process.stdin,
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),
+    // The terminal's language setting, as Slack and Teams give a person's locale.
+    locale: process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG,
   });
 }

@@ -6,31 +6,29 @@
  *   Interests.txt         O*NET-SOC Code, Element Name, Scale ID (OI rows), Data Value
  *   Job Zones.txt         O*NET-SOC Code, Job Zone
  * and the O*NET OnLine career clusters export (CSV: Career Cluster, Career Pathway, Code, Occupation),
- * and writes data/generated/onet-index.json (git-ignored; never committed).
+ * and writes data/generated/onet-index.json (git-ignored; never committed). The file and column
+ * names are O*NET's, kept in data/imports/onet-format.json.
  */
 import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataFileError } from './read-json-file.js';
+import { onetFormat, type OnetFormat } from './onet-format.js';
 import type { Framework } from '../domain/framework-types.js';
 import type { InterestArea, OnetIndex, OnetOccupation } from '../domain/occupations/occupation-types.js';
 import { clusterForOnetName, educationForJobZone, pathwayIdForOnetName } from '../domain/occupations/onet-names.js';
 
-export const ONET_FILES = {
-  occupations: 'Occupation Data.txt',
-  alternateTitles: 'Alternate Titles.txt',
-  interests: 'Interests.txt',
-  jobZones: 'Job Zones.txt',
-} as const;
+/** O*NET's names for its files and columns (data/imports/onet-format.json). */
+const FORMAT = onetFormat();
+const COL = FORMAT.columns;
+const CODE = COL.code;
 
-const CODE = 'O*NET-SOC Code';
+/** The four O*NET database text files the importer reads. */
+export const ONET_FILES: Readonly<OnetFormat['files']> = FORMAT.files;
 
+/** The attribution O*NET's license asks for, naming the release; kept in the index, in English as O*NET words it. */
 export function onetAttribution(release: string): string {
-  return (
-    `This product includes information from the ${release} by the U.S. Department of Labor, ` +
-    'Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. ' +
-    'O*NET(R) is a trademark of USDOL/ETA.'
-  );
+  return FORMAT.attribution.replace('{release}', release);
 }
 
 type Row = Record<string, string>;
@@ -76,18 +74,18 @@ export async function readClusterCsv(file: string): Promise<Row[]> {
   } catch (err) {
     throw new DataFileError(file, `is not valid CSV (${(err as Error).message})`);
   }
-  checkColumns(file, Object.keys(rows[0] ?? {}), ['Career Cluster', 'Career Pathway', 'Code']);
+  checkColumns(file, Object.keys(rows[0] ?? {}), [COL.careerCluster, COL.careerPathway, COL.clusterCode]);
   return rows;
 }
 
 async function releaseName(dir: string): Promise<string> {
   try {
-    const first = (await readFile(path.join(dir, 'Read Me.txt'), 'utf8')).split(/\r?\n/)[0]?.trim();
+    const first = (await readFile(path.join(dir, FORMAT.readMe), 'utf8')).split(/\r?\n/)[0]?.trim();
     if (first !== undefined && /O\*NET/.test(first)) return first;
   } catch {
     /* no Read Me: use the generic name */
   }
-  return 'O*NET Database';
+  return FORMAT.defaultRelease;
 }
 
 const INTEREST_AREAS: Record<string, InterestArea> = {
@@ -114,10 +112,10 @@ export interface OnetImportOptions {
 export async function importOnet({ dir, clustersCsv, framework, now }: OnetImportOptions): Promise<OnetImportResult> {
   const file = (name: string): string => path.join(dir, name);
   const [occupationRows, altRows, interestRows, zoneRows, clusterRows, release] = await Promise.all([
-    readTabSeparated(file(ONET_FILES.occupations), [CODE, 'Title', 'Description']),
-    readTabSeparated(file(ONET_FILES.alternateTitles), [CODE, 'Alternate Title']),
-    readTabSeparated(file(ONET_FILES.interests), [CODE, 'Element Name', 'Scale ID', 'Data Value']),
-    readTabSeparated(file(ONET_FILES.jobZones), [CODE, 'Job Zone']),
+    readTabSeparated(file(ONET_FILES.occupations), [CODE, COL.title, COL.description]),
+    readTabSeparated(file(ONET_FILES.alternateTitles), [CODE, COL.alternateTitle]),
+    readTabSeparated(file(ONET_FILES.interests), [CODE, COL.elementName, COL.scaleId, COL.dataValue]),
+    readTabSeparated(file(ONET_FILES.jobZones), [CODE, COL.jobZone]),
     readClusterCsv(clustersCsv),
     releaseName(dir),
   ]);
@@ -125,25 +123,25 @@ export async function importOnet({ dir, clustersCsv, framework, now }: OnetImpor
   const alternates = new Map<string, Set<string>>();
   for (const r of altRows) {
     const set = alternates.get(r[CODE]!) ?? new Set<string>();
-    for (const t of [r['Alternate Title'], r['Short Title']]) if (t) set.add(t);
+    for (const t of [r[COL.alternateTitle], r[COL.shortTitle]]) if (t) set.add(t);
     alternates.set(r[CODE]!, set);
   }
   const interests = new Map<string, { area: InterestArea; value: number }[]>();
   for (const r of interestRows) {
-    const area = INTEREST_AREAS[(r['Element Name'] ?? '').toLowerCase()];
-    const value = Number(r['Data Value']);
-    if (r['Scale ID'] !== 'OI' || area === undefined || !Number.isFinite(value)) continue;
+    const area = INTEREST_AREAS[(r[COL.elementName] ?? '').toLowerCase()];
+    const value = Number(r[COL.dataValue]);
+    if (r[COL.scaleId] !== 'OI' || area === undefined || !Number.isFinite(value)) continue;
     interests.set(r[CODE]!, [...(interests.get(r[CODE]!) ?? []), { area, value }]);
   }
-  const zones = new Map(zoneRows.map((r) => [r[CODE]!, Number(r['Job Zone'])]));
+  const zones = new Map(zoneRows.map((r) => [r[CODE]!, Number(r[COL.jobZone])]));
 
   const unmatchedClusters = new Set<string>();
   const unmatchedPathways = new Set<string>();
   const placement = new Map<string, { clusterIds: string[]; pathwayIds: string[] }>();
   for (const r of clusterRows) {
-    const clusterNames = (r['Career Cluster'] ?? '').split(';').map((s) => s.trim()).filter(Boolean);
-    const pathwayNames = (r['Career Pathway'] ?? '').split(';').map((s) => s.trim());
-    const place = placement.get(r.Code!) ?? { clusterIds: [], pathwayIds: [] };
+    const clusterNames = (r[COL.careerCluster] ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+    const pathwayNames = (r[COL.careerPathway] ?? '').split(';').map((s) => s.trim());
+    const place = placement.get(r[COL.clusterCode]!) ?? { clusterIds: [], pathwayIds: [] };
     clusterNames.forEach((clusterName, i) => {
       const cluster = clusterForOnetName(clusterName, framework);
       if (cluster === undefined) {
@@ -156,18 +154,18 @@ export async function importOnet({ dir, clustersCsv, framework, now }: OnetImpor
       if (pathwayId === undefined) unmatchedPathways.add(`${clusterName} / ${pathwayName}`);
       else if (!place.pathwayIds.includes(pathwayId)) place.pathwayIds.push(pathwayId);
     });
-    placement.set(r.Code!, place);
+    placement.set(r[COL.clusterCode]!, place);
   }
 
   const occupations: OnetOccupation[] = occupationRows.map((r) => {
     const code = r[CODE]!;
-    const title = r.Title!;
+    const title = r[COL.title]!;
     const alts = [...(alternates.get(code) ?? [])].filter((t) => t.toLowerCase() !== title.toLowerCase());
     const top = (interests.get(code) ?? []).sort((a, b) => b.value - a.value).slice(0, 3).map((i) => i.area);
     const place = placement.get(code) ?? { clusterIds: [], pathwayIds: [] };
     const education = educationForJobZone(zones.get(code) ?? 0);
     return {
-      code, title, alternateTitles: alts, description: r.Description ?? '',
+      code, title, alternateTitles: alts, description: r[COL.description] ?? '',
       clusterIds: place.clusterIds, pathwayIds: place.pathwayIds, topInterests: top,
       ...(education ? { education } : {}),
     };

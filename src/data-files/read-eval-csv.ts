@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DataFileError } from './read-json-file.js';
 import { readClusterCsv, readTabSeparated } from './import-onet.js';
+import { onetFormat } from './onet-format.js';
 import type { EvalCase } from '../domain/occupations/evaluate-matcher.js';
 import { alternateTitleSets, type AlternateSets } from '../domain/occupations/eval-sets.js';
 
@@ -32,17 +33,18 @@ export async function readEvalCsv(file: string): Promise<EvalCase[]> {
 
 /**
  * The O*NET alternate-title eval sets (eval-sets.ts), read from an O*NET folder holding
- * "Alternate Titles.txt" and "career_clusters_onetonline.csv". In memory only: never written.
+ * "Alternate Titles.txt" and "career_clusters_onetonline.csv" (the names are O*NET's:
+ * data/imports/onet-format.json). In memory only: never written.
  */
 export async function readOnetAlternateSets(dir: string, seenKeys: ReadonlySet<string>): Promise<AlternateSets> {
-  const code = 'O*NET-SOC Code';
+  const { files, clustersCsv, columns: col } = onetFormat();
   const [alternates, clusters] = await Promise.all([
-    readTabSeparated(path.join(dir, 'Alternate Titles.txt'), [code, 'Alternate Title']),
-    readClusterCsv(path.join(dir, 'career_clusters_onetonline.csv')),
+    readTabSeparated(path.join(dir, files.alternateTitles), [col.code, col.alternateTitle]),
+    readClusterCsv(path.join(dir, clustersCsv)),
   ]);
   return alternateTitleSets(
-    alternates.map((r) => ({ code: r[code]!, title: r['Alternate Title']! })),
-    clusters.map((r) => ({ code: r.Code!, clusters: r['Career Cluster'] ?? '' })),
+    alternates.map((r) => ({ code: r[col.code]!, title: r[col.alternateTitle]! })),
+    clusters.map((r) => ({ code: r[col.clusterCode]!, clusters: r[col.careerCluster] ?? '' })),
     seenKeys,
   );
 }

@@ -2,7 +2,8 @@
  * The one access rule: who may see a student's things (profile, plan, what's due). A family
  * member sees only the students linked to them, a counselor only their caseload (and only while
  * an admin has them authorised), never a student at another school, a student only themself.
- * Pure: the caller loads the links.
+ * Pure: the caller loads the links. A refusal always gets the same polite answer, in the
+ * catalogs as people.cantShare.
  */
 import type { Role } from './profile.js';
 
@@ -54,6 +55,3 @@ export function maySee(viewer: Viewer, studentKey: string, links: ViewerLinks, s
       return false;
   }
 }
-
-/** The same polite answer for every attempt to see something the rule does not allow. */
-export const CANT_SHARE = "Sorry, I can't share that.";

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n/t.js';
 import { DataFileError, jsonPath } from './data-file-error.js';
 
 /** One answer of a "Which sounds more fun?" item. Its id is what Answer.value carries. */
@@ -28,20 +29,26 @@ export interface InterestItem {
   young: boolean;
 }
 
+/** A button of ours (not an item's option): its words come from the catalog, explore.choice.<word>, in the turn's language. */
+function ourChoice<Id extends string>(id: Id, word: string): { readonly id: Id; readonly label: string } {
+  return {
+    id,
+    get label() {
+      return t(`explore.choice.${word}`);
+    },
+  };
+}
+
 /** The three buttons of a yes-no item. */
-export const YES_NO_CHOICES: { id: 'yes' | 'maybe' | 'no'; label: string }[] = [
-  { id: 'yes', label: 'Yes' },
-  { id: 'maybe', label: 'Maybe' },
-  { id: 'no', label: 'No' },
-];
+export const YES_NO_CHOICES = [ourChoice('yes', 'yes'), ourChoice('maybe', 'maybe'), ourChoice('no', 'no')] as const;
 
 /** Optional extra button for a pick item; scoring reads 'no' on a pick as "none of these". */
-export const PICK_NONE_CHOICE = { id: 'no', label: 'None of these' } as const;
+export const PICK_NONE_CHOICE = ourChoice('no', 'none');
 
 /** The buttons for an item: Yes / Maybe / No, or the pick's options followed by "None of these". */
 export function choicesFor(item: InterestItem): { id: string; label: string }[] {
-  if (item.kind === 'yes-no') return YES_NO_CHOICES.map((c) => ({ ...c }));
-  return [...(item.options ?? []).map((o) => ({ id: o.id, label: o.label })), { ...PICK_NONE_CHOICE }];
+  if (item.kind === 'yes-no') return YES_NO_CHOICES.map((c) => ({ id: c.id, label: c.label }));
+  return [...(item.options ?? []).map((o) => ({ id: o.id, label: o.label })), { id: PICK_NONE_CHOICE.id, label: PICK_NONE_CHOICE.label }];
 }
 
 const RESERVED_VALUES = new Set(['yes', 'maybe', 'no']);

@@ -2,10 +2,12 @@
  * `npm run reminders -- [--dry-run] [--date YYYY-MM-DD]`, as a function so it can be tested.
  * A dry run prints who would get what and why (id, name, kind, reason) and sends nothing. A real
  * run sends through the terminal's outbox only: Slack and Teams reminders are sent by the
- * scheduler inside those processes, which hold the platform credentials.
+ * scheduler inside those processes, which hold the platform credentials. Words: admin.reminders.*,
+ * in the language of the run (WAYPOINT_LANGUAGE, English by default).
  */
 import { ConsoleSender } from '../channels/console/console-sender.js';
 import { localParts, zonedInstant, type ReviewPolicy } from '../domain/reminders/index.js';
+import { t } from '../i18n/t.js';
 import type { Store } from '../store/store.js';
 import { compactIndexIfDue } from './compact-index.js';
 import { listReminderFailures } from './reminder-claims.js';
@@ -17,7 +19,8 @@ export interface CliArgs {
   date?: string;
 }
 
-export const USAGE = 'Usage: npm run reminders -- [--dry-run] [--date YYYY-MM-DD]';
+/** How to run it, in the language of the run. */
+export const remindersUsage = (): string => t('admin.reminders.usage');
 
 export function parseCliArgs(argv: string[]): CliArgs | { error: string } {
   const out: CliArgs = { dryRun: false };
@@ -27,10 +30,10 @@ export function parseCliArgs(argv: string[]): CliArgs | { error: string } {
     else if (a === '--date' || a.startsWith('--date=')) {
       const v = a === '--date' ? argv[++i] : a.slice('--date='.length);
       if (!v || !isRealDay(v)) {
-        return { error: `--date needs a day like 2025-09-15 (got ${v ?? 'nothing'})` };
+        return { error: t('admin.reminders.dateNeeded', { got: v ?? t('admin.reminders.nothingGiven') }) };
       }
       out.date = v;
-    } else return { error: `I don't know the option ${a}` };
+    } else return { error: t('admin.reminders.unknownOption', { option: a }) };
   }
   return out;
 }
@@ -47,13 +50,13 @@ export function momentOn(date: string, policy: ReviewPolicy): Date {
   return new Date(zonedInstant({ year, month, day }, 12 * 60, policy.timeZone));
 }
 
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /** "Mon 2025-09-22 07:00 America/Chicago": a moment on the policy's local clock. */
 export function localTime(iso: string, policy: ReviewPolicy): string {
   const p = localParts(Date.parse(iso), policy.timeZone);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${DAY_NAMES[p.weekday]} ${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)} ${policy.timeZone}`;
+  return `${t(`admin.reminders.day.${DAY_NAMES[p.weekday]}`)} ${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)} ${policy.timeZone}`;
 }
 
 export async function runRemindersCli(
@@ -69,35 +72,32 @@ export async function runRemindersCli(
 
   if (args.dryRun) {
     const r = await runReminderSweep({ store, senders: [], policy, now, dryRun: true });
-    write(`Dry run at ${when}: nothing is sent.`);
-    if (r.waitUntil) write(`Quiet hours or a weekend: these would wait until ${localTime(r.waitUntil, policy)}.`);
-    write(`${r.wouldSend.length} reminder${r.wouldSend.length === 1 ? '' : 's'} would go out.`);
-    if (r.wouldSend.length > 0) write('id\tname\tkind\twhy');
+    write(t('admin.reminders.dryRun', { when }));
+    if (r.waitUntil) write(t('admin.reminders.wouldWait', { time: localTime(r.waitUntil, policy) }));
+    write(t('admin.reminders.wouldGo', { count: r.wouldSend.length }));
+    if (r.wouldSend.length > 0) write(t('admin.reminders.columns'));
     for (const w of r.wouldSend) write(`${w.userKey}\t${w.name}\t${w.kind}\t${w.reason}`);
   } else {
     const r = await runReminderSweep({ store, senders: [new ConsoleSender(store, () => now)], policy, now, maxSends: Number.MAX_SAFE_INTEGER });
-    write(`Sweep at ${when}.`);
+    write(t('admin.reminders.sweep', { when }));
     if (r.waitUntil) {
-      write(`Quiet hours or a weekend: nothing sent. Reminders may go out from ${localTime(r.waitUntil, policy)}.`);
+      write(t('admin.reminders.quiet', { time: localTime(r.waitUntil, policy) }));
     } else {
-      write(`Sent ${r.sent} to terminal users' outboxes; ${r.failed} failed.`);
-      if (r.skipped > 0) {
-        write(`${r.skipped} reminder${r.skipped === 1 ? ' is' : 's are'} for Slack or Teams users (or already being sent): the scheduler in \`npm run slack\` / \`npm run teams\` sends those.`);
-      }
+      write(t('admin.reminders.sent', { sent: r.sent, failed: r.failed }));
+      if (r.skipped > 0) write(t('admin.reminders.elsewhere', { count: r.skipped }));
     }
   }
   if (year.advanced + year.graduated > 0) {
-    const s = year.advanced === 1 ? '' : 's';
-    write(onlyCount
-      ? `School year ${year.schoolYear}: ${year.advanced} student${s} would move up a grade and ${year.graduated} would graduate.`
-      : `School year ${year.schoolYear}: ${year.advanced} student${s} moved up a grade and ${year.graduated} graduated.`);
+    const students = t('admin.count.students', { count: year.advanced });
+    write(t(onlyCount ? 'admin.reminders.yearWould' : 'admin.reminders.yearDone', { year: year.schoolYear, students, graduated: year.graduated }));
   }
   if (!args.dryRun) await compactIndexIfDue(store);
   const failures = await listReminderFailures(store);
   if (failures.length > 0) {
-    write(`${failures.length} reminder${failures.length === 1 ? '' : 's'} could not be delivered:`);
+    write(t('admin.reminders.failures', { count: failures.length }));
     for (const f of failures) {
-      write(`${f.recipientKey}\t${f.kind}\t${f.attempts} tr${f.attempts === 1 ? 'y' : 'ies'}\t${f.gaveUp ? 'gave up' : 'will retry'}\t${f.lastError}`);
+      const tries = t('admin.reminders.tries', { count: f.attempts });
+      write([f.recipientKey, f.kind, tries, t(f.gaveUp ? 'admin.reminders.gaveUp' : 'admin.reminders.willRetry'), f.lastError].join('\t'));
     }
   }
 }

@@ -2,8 +2,11 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import wrapAnsi from 'wrap-ansi';
 import { matchChoice } from '../../domain/match-choice.js';
+import { localeLanguage } from '../../domain/language-choice.js';
 import type { QuestionReply, Reply, Turn } from '../../domain/messages.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
+import { DEFAULT_LANGUAGE, withLanguage } from '../../i18n/language.js';
+import { t } from '../../i18n/t.js';
 import { renderForConsole } from './console-renderer.js';
 
 export interface ConsoleOptions {
@@ -15,6 +18,11 @@ export interface ConsoleOptions {
   interactive: boolean;
   /** Messages waiting for this user (reminders), shown before the chat starts. */
   takeOutbox?: () => Promise<Reply[]>;
+  /**
+   * The terminal's language setting (LANG, like "es_MX.UTF-8"): which language to start in, as
+   * Slack and Teams give the person's locale. What the person writes and chooses still decides.
+   */
+  locale?: string;
 }
 
 /**
@@ -44,18 +52,22 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       messageId: `${process.pid}-${Date.now()}-${n++}`,
       ...(action ? { action } : { text }),
       receivedAt: new Date().toISOString(),
+      ...(o.locale ? { locale: o.locale } : {}),
     };
-    const { replies } = await o.handler.handle(turn);
-    write(replies);
+    const { replies, language } = await o.handler.handle(turn);
+    // In the language the turn was answered in, so the terminal's own words ("Saved to:") match.
+    withLanguage(language ?? DEFAULT_LANGUAGE, () => write(replies));
   };
 
   const waiting = o.takeOutbox ? await o.takeOutbox() : [];
-  if (waiting.length) write([{ kind: 'text', text: 'While you were away:' }, ...waiting]);
+  // Before the first turn, the terminal's own words follow its language setting.
+  const firstLanguage = localeLanguage(o.locale) ?? DEFAULT_LANGUAGE;
+  if (waiting.length) withLanguage(firstLanguage, () => write([{ kind: 'text', text: t('console.whileAway') }, ...waiting]));
   const last = waiting[waiting.length - 1];
   if (last?.kind === 'question') outboxQuestion = last;
   const rl = createInterface({ input: o.input, output: o.interactive ? o.output : undefined, terminal: o.interactive });
   if (o.interactive) {
-    o.output.write('Waypoint (type help any time; Ctrl+D or "quit" to leave)\n\n');
+    o.output.write(`${withLanguage(firstLanguage, () => t('console.intro'))}\n\n`);
     // The greeting's menu would take the numbers the waiting question shows.
     if (!outboxQuestion) await send('hi');
     rl.setPrompt('you> ');

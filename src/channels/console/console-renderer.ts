@@ -1,4 +1,5 @@
 import { progressLabel, type Reply } from '../../domain/messages.js';
+import { t } from '../../i18n/t.js';
 
 /** Plain text for a terminal: choices as numbered lines ("1) Yes"), cards as "Label: value" lines. */
 export function renderForConsole(reply: Reply): string {
@@ -18,6 +19,6 @@ export function renderForConsole(reply: Reply): string {
     case 'plan':
       return reply.text;
     case 'file':
-      return `${reply.text}\nSaved to: ${reply.path}`;
+      return `${reply.text}\n${t('console.savedTo', { path: reply.path })}`;
   }
 }

@@ -1,4 +1,5 @@
 /** This year's part of a student's plan: classes, work-based learning, activities, goal. */
+import { dataPhrase } from '../../i18n/plan-data-words.js';
 import { t } from '../../i18n/t.js';
 import type { CardReply, TextReply } from '../messages.js';
 import { currentPlan, type Plan, type PlanRowId } from '../plan/index.js';
@@ -24,7 +25,7 @@ export function planThisYear(plan: Plan, grade: number, voice: Voice): CardReply
     { label: t('due.plan.classes'), value: names(COURSE_ROWS).join(', ') || none },
     { label: t('due.plan.workBased'), value: names(['work-based-learning']).join(', ') || none },
     { label: t('due.plan.activities'), value: names(['activities']).join(', ') || none },
-    { label: t('due.plan.goal'), value: c.goal || t('due.plan.goalNotChosen') },
+    { label: t('due.plan.goal'), value: c.goal ? dataPhrase(c.goal) : t('due.plan.goalNotChosen') },
   ];
   const title = t(byAudience('due.plan.title', voice), { ...who, grade: gradeLong(grade) });
   return { kind: 'card', title, fields, text: [title, ...fields.map((f) => `${f.label}: ${f.value}`)].join('\n') };

@@ -48,9 +48,6 @@ export interface PayTable {
   bySoc: Record<string, PayFigures>;
 }
 
-/** One line for the `about` command. */
-export const PAY_SOURCE = 'Pay figures: U.S. Bureau of Labor Statistics, May 2023.';
-
 /** The SOC code inside an O*NET-SOC code: "29-1141.00" -> "29-1141"; undefined when it is not one. */
 export function socOfOnetCode(code: string): string | undefined {
   const soc = code.trim().slice(0, 7);

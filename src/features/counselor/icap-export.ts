@@ -10,7 +10,6 @@ import { schoolCalendar, type ReviewPolicy } from '../../domain/reminders/index.
 import type { IcapRow, YesNo } from '../../export/icap-csv.js';
 import type { Store } from '../../store/store.js';
 import type { StudentRow } from './caseload-rows.js';
-import { statusWords } from './student-status.js';
 
 const HIGH_SCHOOL = [9, 10, 11, 12] as const;
 
@@ -64,7 +63,7 @@ export async function icapRows(store: Store, rows: StudentRow[], o: { policy: Re
         onTrack,
         cluster: r.cluster ?? '',
         pathway: r.pathway ?? '',
-        planStatus: statusWords(r),
+        planStatus: r.status.code,
         meetingsThisYear: r.meetingsThisYear,
         lastMeeting: r.lastMeetingAt?.slice(0, 10) ?? '',
         lastReminder: r.lastReminderAt?.slice(0, 10) ?? '',

@@ -20,6 +20,8 @@ export const SIGN_WHICH_Q = 'sign:which';
 const OWN = /^(?:please )?sign (?:off )?(?:on )?(?:my|the|his|her|their|our|this) (?:plan|plan of study)(?: please)?$|^sign (?:it|off)$/;
 const COUNSELOR = /^(?:please )?sign (?:off )?(?:on )?(?!my |the |his |her |their |our |this )(.+?)(?:s)? (?:plan|plan of study)$|^sign off (?:for )?(.+)$/;
 const WHO_SIGNED = /^(?:who (?:has )?signed|has anyone signed|signatures(?: on)?) ?(?:my|the|his|her|their|our)? ?(?:plan)?$/;
+/** "quién firmó el plan", "quiénes han firmado": asking, never signing. */
+const WHO_SIGNED_ES = /^(?:quien|quién|quienes|quiénes) (?:ya )?(?:ha |han )?firm(?:ó|o|aron|ado)(?: (?:mi|el|su|tu) plan)?(?: de .{1,40})?$/;
 
 /** Signs the current plan version; `who` is the student's name, or undefined for the student's own plan. */
 async function sign(ctx: TurnContext, studentKey: string, role: Signer, who?: string): Promise<Reply[]> {
@@ -99,7 +101,7 @@ export function whoSignedCommand(): Command {
       return t('counselor.help.whoSigned');
     },
     roles: ['student', 'family'],
-    matches: (words) => WHO_SIGNED.test(words) && /sign/.test(words),
+    matches: (words) => (WHO_SIGNED.test(words) && /sign/.test(words)) || WHO_SIGNED_ES.test(words),
     run: async (ctx) => {
       const keys = ctx.profile()?.role === 'student' ? [ctx.userKey] : await linkedStudents(ctx.records.store, ctx.userKey);
       if (keys.length === 0) return void ctx.say(text(t('counselor.sign.notLinked')));

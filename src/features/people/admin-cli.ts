@@ -1,6 +1,8 @@
 /**
  * `npm run admin -- <command>`, as a function so it can be tested. Only an administrator (someone
- * who can run commands on the server) can make or remove a counselor; the chat never can.
+ * who can run commands on the server) can make or remove a counselor; the chat never can. Its
+ * words are in the catalogs (admin.*), in the language of the run: English unless the script is
+ * started with WAYPOINT_LANGUAGE=es (scripts/admin.ts).
  *
  *   add-counselor <channel>:<user id> --school "<name>" [--name "<shown name>"]
  *   remove-counselor <channel>:<user id>
@@ -9,24 +11,25 @@
  */
 import type { CounselorRecord, Caseload } from '../../domain/people.js';
 import type { Profile } from '../../domain/profile.js';
+import { t } from '../../i18n/t.js';
 import type { Store } from '../../store/store.js';
 import { audit } from './audit.js';
 import { CASELOADS, COUNSELORS } from './links.js';
 import { userKeyProblem } from './admin-ids.js';
-import { CASELOAD_ADMIN_USAGE, parseCaseloadAdmin, runCaseloadAdmin, type CaseloadAdminCommand } from './caseload-admin.js';
+import { caseloadAdminUsage, parseCaseloadAdmin, runCaseloadAdmin, type CaseloadAdminCommand } from './caseload-admin.js';
 
 export { userKeyProblem };
 
-export const ADMIN_USAGE = [
-  'Usage:',
-  '  npm run admin -- add-counselor <channel>:<user id> --school "<school name>" [--name "<name students see>"]',
-  '  npm run admin -- remove-counselor <channel>:<user id>',
-  '  npm run admin -- list',
-  ...CASELOAD_ADMIN_USAGE,
-  'Channels: console (the terminal; the id is WAYPOINT_USER), slack (a member id like U0123ABC), teams (an AAD object id or 29:... id).',
-].join('\n');
+/** How to run it, in the language of the run (admin.usage.*). */
+export function adminUsage(): string {
+  const usage = (key: string) => t(`admin.usage.${key}`);
+  return [usage('title'), usage('addCounselor'), usage('removeCounselor'), usage('list'), ...caseloadAdminUsage(), usage('channels')].join('\n');
+}
 
 export const ADMIN_BY = 'admin-cli';
+
+/** The longest school name an admin may give. */
+const MAX_SCHOOL = 120;
 
 export type AdminCommand =
   | { kind: 'add-counselor'; key: string; school: string; name?: string }
@@ -46,34 +49,34 @@ export function parseAdminArgs(argv: string[]): AdminCommand | { error: string }
     if (eq) flags.set(eq[1]!, eq[2]!);
     else if (a === '--school' || a === '--name') {
       const v = rest[++i];
-      if (v === undefined || v.startsWith('--')) return { error: `${a} needs a value, like ${a} "Lincoln High School".` };
+      if (v === undefined || v.startsWith('--')) return { error: t('admin.parse.needsValue', { flag: a }) };
       flags.set(a.slice(2), v);
-    } else if (a.startsWith('--')) return { error: `I don't know the option ${a}.` };
+    } else if (a.startsWith('--')) return { error: t('admin.parse.unknownOption', { option: a }) };
     else positional.push(a);
   }
   switch (command) {
     case 'add-counselor': {
-      const problem = userKeyProblem(positional[0]) ?? (positional.length > 1 ? `Only one user at a time (got ${positional.length}). Put a school name with spaces in quotes.` : undefined);
+      const problem = userKeyProblem(positional[0]) ?? (positional.length > 1 ? t('admin.parse.oneUserGot', { count: positional.length }) : undefined);
       if (problem) return { error: problem };
       const school = flags.get('school')?.trim();
-      if (!school) return { error: 'add-counselor needs the school: --school "Lincoln High School".' };
-      if (school.length > 120) return { error: 'The school name is too long (120 characters at most).' };
+      if (!school) return { error: t('admin.parse.needsSchool') };
+      if (school.length > MAX_SCHOOL) return { error: t('admin.parse.schoolTooLong', { max: MAX_SCHOOL }) };
       const name = flags.get('name')?.trim();
       return { kind: 'add-counselor', key: positional[0]!, school, ...(name ? { name: name.slice(0, 80) } : {}) };
     }
     case 'remove-counselor': {
-      const problem = userKeyProblem(positional[0]) ?? (positional.length > 1 ? 'Only one user at a time.' : undefined);
+      const problem = userKeyProblem(positional[0]) ?? (positional.length > 1 ? t('admin.parse.oneUser') : undefined);
       if (problem) return { error: problem };
-      if (flags.size > 0) return { error: 'remove-counselor takes no options.' };
+      if (flags.size > 0) return { error: t('admin.parse.removeNoOptions') };
       return { kind: 'remove-counselor', key: positional[0]! };
     }
     case 'list':
-      if (positional.length > 0 || flags.size > 0) return { error: 'list takes no arguments.' };
+      if (positional.length > 0 || flags.size > 0) return { error: t('admin.parse.listNoArguments') };
       return { kind: 'list' };
     case undefined:
-      return { error: 'Say what to do: add-counselor, remove-counselor, list, assign, unassign, import-roster, requests, accept, decline or audit.' };
+      return { error: t('admin.parse.sayWhat') };
     default:
-      return { error: `I don't know the command "${command}". Use add-counselor, remove-counselor, list, assign, unassign, import-roster, requests, accept, decline or audit.` };
+      return { error: t('admin.parse.unknownCommand', { command }) };
   }
 }
 
@@ -124,23 +127,24 @@ export async function runAdmin(cmd: AdminCommand, deps: AdminDeps): Promise<bool
   switch (cmd.kind) {
     case 'add-counselor': {
       const r = await addCounselor(store, cmd.key, cmd.school, now, cmd.name);
-      write(r === 'added' ? `Added counselor ${cmd.key} at ${cmd.school}.` : `${cmd.key} was already a counselor; school is now ${cmd.school}.`);
-      write('They can say "caseload" or "new class code" the next time they chat.');
+      write(t(r === 'added' ? 'admin.counselors.added' : 'admin.counselors.updated', { key: cmd.key, school: cmd.school }));
+      write(t('admin.counselors.canSay'));
       return;
     }
     case 'remove-counselor': {
       const removed = await removeCounselor(store, cmd.key, now);
-      write(removed ? `Removed counselor access for ${cmd.key}.` : `${cmd.key} is not a counselor; nothing changed.`);
+      write(t(removed ? 'admin.counselors.removed' : 'admin.counselors.notCounselor', { key: cmd.key }));
       return;
     }
     case 'list': {
       const all = (await store.list<CounselorRecord>(COUNSELORS)).map((r) => r.value).sort((a, b) => a.userKey.localeCompare(b.userKey));
-      if (all.length === 0) return write('No counselors yet. Add one with: npm run admin -- add-counselor <channel>:<user id> --school "<name>"');
-      write(`${all.length} counselor${all.length === 1 ? '' : 's'}:`);
+      if (all.length === 0) return write(t('admin.counselors.none'));
+      write(t('admin.counselors.count', { count: all.length }));
       for (const c of all) {
         const load = await store.get<Caseload>(CASELOADS, c.userKey);
         const n = load?.studentKeys.length ?? 0;
-        write(`  ${c.userKey}  ${c.school}${c.displayName ? `  (${c.displayName})` : ''}  added ${c.addedAt.slice(0, 10)}  ${n} student${n === 1 ? '' : 's'}`);
+        const shownName = c.displayName ? t('admin.counselors.shownName', { name: c.displayName }) : '';
+        write(t('admin.counselors.row', { key: c.userKey, school: c.school, shownName, date: c.addedAt.slice(0, 10), students: t('admin.count.students', { count: n }) }));
       }
       return;
     }

@@ -1,11 +1,13 @@
 /** User ids as the admin types them: "<channel>:<user id>" with a channel Waypoint runs. */
+import { t } from '../../i18n/t.js';
+
 export const CHANNELS = ['console', 'slack', 'teams'];
 
-/** Checks a user key: "<channel>:<user id>" with a known channel. Returns a problem, or undefined. */
+/** Checks a user key: "<channel>:<user id>" with a known channel. Returns a problem (admin.ids.*), or undefined. */
 export function userKeyProblem(key: string | undefined): string | undefined {
-  if (!key) return 'Give the user as <channel>:<user id>, for example console:ms-rivera or slack:U0123ABC.';
+  if (!key) return t('admin.ids.missing');
   const m = /^([a-z]+):(\S{1,100})$/.exec(key);
-  if (!m) return `"${key}" is not a user id. Write it as <channel>:<user id>, for example console:ms-rivera or slack:U0123ABC.`;
-  if (!CHANNELS.includes(m[1]!)) return `"${m[1]}" is not a channel I know. Use console, slack or teams.`;
+  if (!m) return t('admin.ids.notAnId', { key });
+  if (!CHANNELS.includes(m[1]!)) return t('admin.ids.unknownChannel', { channel: m[1]! });
   return undefined;
 }

@@ -7,9 +7,12 @@
  *   requests                          counselors' requests waiting for a student's OK
  *   accept <request id> / decline <request id>
  *   audit [--student <id>] [--since YYYY-MM-DD]   one line per entry, oldest first
+ *
+ * Words: admin.* in the catalogs, in the language of the run (WAYPOINT_LANGUAGE, English by default).
  */
 import type { AuditEntry } from '../../domain/people.js';
 import type { Profile } from '../../domain/profile.js';
+import { t } from '../../i18n/t.js';
 import type { Store } from '../../store/store.js';
 import { userKeyProblem } from './admin-ids.js';
 import { auditEntries } from './audit.js';
@@ -17,14 +20,10 @@ import { allWaiting, decideRequest } from './caseload-requests.js';
 import { addToCaseload, counselorRecord, removeFromCaseload } from './links.js';
 import { importRoster } from './roster-import.js';
 
-export const CASELOAD_ADMIN_USAGE = [
-  '  npm run admin -- assign <counselor id> <student id>',
-  '  npm run admin -- unassign <counselor id> <student id>',
-  '  npm run admin -- import-roster <file.csv>   (columns: student id, name, grade, counselor)',
-  '  npm run admin -- requests',
-  '  npm run admin -- accept <request id>   |   decline <request id>',
-  '  npm run admin -- audit [--student <student id>] [--since YYYY-MM-DD]',
-];
+/** The usage lines of these commands, in the language of the run. */
+export function caseloadAdminUsage(): string[] {
+  return ['assign', 'unassign', 'importRoster', 'requests', 'decide', 'audit'].map((k) => t(`admin.usage.${k}`));
+}
 
 const BY = 'admin-cli';
 
@@ -48,12 +47,12 @@ function parseAudit(rest: string[]): CaseloadAdminCommand | { error: string } {
   const out: { kind: 'audit'; student?: string; since?: string } = { kind: 'audit' };
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (flag !== '--student' && flag !== '--since') return { error: `audit takes --student <id> and --since YYYY-MM-DD (got "${rest[i]}").` };
+    if (flag !== '--student' && flag !== '--since') return { error: t('admin.parse.auditOptions', { got: rest[i]! }) };
     const value = inline ?? rest[++i];
-    if (value === undefined || value.startsWith('--')) return { error: `${flag} needs a value.` };
+    if (value === undefined || value.startsWith('--')) return { error: t('admin.parse.flagNeedsValue', { flag }) };
     if (flag === '--since') {
       const d = day(value);
-      if (!d) return { error: `"${value}" is not a date. Write it as YYYY-MM-DD, for example --since 2026-09-01.` };
+      if (!d) return { error: t('admin.parse.notADate', { value }) };
       out.since = d;
     } else {
       const problem = userKeyProblem(value);
@@ -69,18 +68,18 @@ export function parseCaseloadAdmin(command: string | undefined, rest: string[]):
   switch (command) {
     case 'assign':
     case 'unassign': {
-      if (rest.length !== 2) return { error: `${command} needs a counselor and a student: npm run admin -- ${command} console:ms-rivera slack:U0123ABC` };
+      if (rest.length !== 2) return { error: t('admin.parse.assignNeeds', { command }) };
       const problem = userKeyProblem(rest[0]) ?? userKeyProblem(rest[1]);
       return problem ? { error: problem } : { kind: command, counselor: rest[0]!, student: rest[1]! };
     }
     case 'import-roster':
-      if (rest.length !== 1 || rest[0]!.startsWith('--')) return { error: 'import-roster needs one CSV file: npm run admin -- import-roster roster.csv' };
+      if (rest.length !== 1 || rest[0]!.startsWith('--')) return { error: t('admin.parse.importNeeds') };
       return { kind: 'import-roster', file: rest[0]! };
     case 'requests':
-      return rest.length > 0 ? { error: 'requests takes no arguments.' } : { kind: 'requests' };
+      return rest.length > 0 ? { error: t('admin.parse.requestsNoArguments') } : { kind: 'requests' };
     case 'accept':
     case 'decline':
-      if (rest.length !== 1) return { error: `${command} needs one request id, like: npm run admin -- ${command} R-7KX4M2 (see: npm run admin -- requests)` };
+      if (rest.length !== 1) return { error: t('admin.parse.decideNeeds', { command }) };
       return { kind: command, id: rest[0]!.toUpperCase() };
     case 'audit':
       return parseAudit(rest);
@@ -89,14 +88,15 @@ export function parseCaseloadAdmin(command: string | undefined, rest: string[]):
   }
 }
 
+/** One audit entry on one line: its time and action (ids, as stored), then who, about whom and the rest in words. */
 function auditLine(e: AuditEntry): string {
-  const parts = [e.at, e.action, `by ${e.by}`];
-  if (e.subject) parts.push(`about ${e.subject}`);
-  if (e.target) parts.push(`with ${e.target}`);
-  if (e.request) parts.push(`request ${e.request}`);
-  if (e.school) parts.push(`school "${e.school}"`);
-  if (e.count !== undefined) parts.push(`count ${e.count}`);
-  if (e.delivered !== undefined) parts.push(e.delivered ? 'delivered' : 'not delivered');
+  const parts = [e.at, e.action, t('admin.audit.by', { who: e.by })];
+  if (e.subject) parts.push(t('admin.audit.about', { who: e.subject }));
+  if (e.target) parts.push(t('admin.audit.with', { who: e.target }));
+  if (e.request) parts.push(t('admin.audit.request', { id: e.request }));
+  if (e.school) parts.push(t('admin.audit.school', { school: e.school }));
+  if (e.count !== undefined) parts.push(t('admin.audit.count', { count: e.count }));
+  if (e.delivered !== undefined) parts.push(t(e.delivered ? 'admin.audit.delivered' : 'admin.audit.notDelivered'));
   return parts.join('  ');
 }
 
@@ -113,16 +113,16 @@ export async function runCaseloadAdmin(cmd: CaseloadAdminCommand, deps: Caseload
   switch (cmd.kind) {
     case 'assign': {
       const counselor = await counselorRecord(store, cmd.counselor);
-      if (!counselor) return fail(write, `${cmd.counselor} is not a counselor. Add them first: npm run admin -- add-counselor ${cmd.counselor} --school "<name>"`);
+      if (!counselor) return fail(write, t('admin.caseload.notCounselor', { counselor: cmd.counselor }));
       const profile = await store.get<Profile>('profiles', cmd.student);
-      if (profile && profile.role !== 'student') return fail(write, `${cmd.student} is not a student (they are set up as ${profile.role}).`);
+      if (profile && profile.role !== 'student') return fail(write, t('admin.caseload.notStudent', { student: cmd.student, role: t(`admin.role.${profile.role}`) }));
       const added = await addToCaseload(store, { studentKey: cmd.student, otherKey: cmd.counselor, by: BY, now, school: counselor.school });
-      write(added ? `Assigned ${cmd.student} to ${cmd.counselor} at ${counselor.school}.` : `${cmd.student} was already on ${cmd.counselor}'s caseload.`);
+      write(t(added ? 'admin.caseload.assigned' : 'admin.caseload.alreadyOn', { student: cmd.student, counselor: cmd.counselor, school: counselor.school }));
       return true;
     }
     case 'unassign': {
       const removed = await removeFromCaseload(store, { studentKey: cmd.student, otherKey: cmd.counselor, by: BY, now });
-      write(removed ? `Took ${cmd.student} off ${cmd.counselor}'s caseload.` : `${cmd.student} is not on ${cmd.counselor}'s caseload; nothing changed.`);
+      write(t(removed ? 'admin.caseload.tookOff' : 'admin.caseload.notOn', { student: cmd.student, counselor: cmd.counselor }));
       return true;
     }
     case 'import-roster': {
@@ -130,37 +130,45 @@ export async function runCaseloadAdmin(cmd: CaseloadAdminCommand, deps: Caseload
       try {
         csv = await (deps.readFile ?? missingReader)(cmd.file);
       } catch {
-        return fail(write, `I couldn't read ${cmd.file}. Check the path and try again.`);
+        return fail(write, t('admin.caseload.cantRead', { file: cmd.file }));
       }
       const r = await importRoster(store, csv, now, BY);
-      write(`Imported ${r.imported} student${r.imported === 1 ? '' : 's'} (${r.added} newly on a caseload, ${r.profilesMade} new profile${r.profilesMade === 1 ? '' : 's'}). ${r.problems.length} row${r.problems.length === 1 ? '' : 's'} skipped.`);
-      for (const p of r.problems) write(`  line ${p.line}: ${p.reason}`);
+      const students = t('admin.count.students', { count: r.imported });
+      const profiles = t('admin.count.newProfiles', { count: r.profilesMade });
+      write(t('admin.caseload.imported', { students, added: r.added, profiles, skipped: t('admin.count.rowsSkipped', { count: r.problems.length }) }));
+      for (const p of r.problems) write(t('admin.caseload.problem', { line: p.line, reason: p.reason }));
       return r.problems.length === 0;
     }
     case 'requests': {
       const waiting = await allWaiting(store);
       if (waiting.length === 0) {
-        write('No requests waiting.');
+        write(t('admin.requests.none'));
         return true;
       }
-      write(`${waiting.length} request${waiting.length === 1 ? '' : 's'} waiting for a student's OK:`);
-      for (const r of waiting) write(`  ${r.id}  ${r.at.slice(0, 10)}  ${r.counselorKey} (${r.school}) wants ${r.studentKey}${r.askedAt ? `  asked ${r.askedAt.slice(0, 10)}` : '  not asked yet'}`);
-      write('Accept or decline one: npm run admin -- accept <request id>');
+      write(t('admin.requests.waiting', { count: waiting.length }));
+      for (const r of waiting) {
+        const asked = r.askedAt ? t('admin.requests.askedOn', { date: r.askedAt.slice(0, 10) }) : t('admin.requests.notAsked');
+        write(t('admin.requests.row', { id: r.id, date: r.at.slice(0, 10), counselor: r.counselorKey, school: r.school, student: r.studentKey, asked }));
+      }
+      write(t('admin.requests.howToDecide'));
       return true;
     }
     case 'accept':
     case 'decline': {
       const r = await decideRequest(store, cmd.id, cmd.kind === 'accept', BY, now);
-      if (r.kind === 'unknown') return fail(write, `There is no request ${cmd.id}. See the waiting ones with: npm run admin -- requests`);
-      if (r.kind === 'already-decided') return fail(write, `Request ${cmd.id} was already ${r.request.state} on ${r.request.decidedAt?.slice(0, 10)}.`);
-      if (r.kind === 'counselor-gone') return fail(write, `${r.request.counselorKey} is no longer a counselor, so request ${cmd.id} was declined.`);
-      write(r.kind === 'accepted' ? `Accepted ${cmd.id}: ${r.request.studentKey} is on ${r.request.counselorKey}'s caseload.` : `Declined ${cmd.id}.`);
+      if (r.kind === 'unknown') return fail(write, t('admin.requests.unknown', { id: cmd.id }));
+      if (r.kind === 'already-decided') {
+        return fail(write, t('admin.requests.alreadyDecided', { id: cmd.id, state: t(`admin.requests.state.${r.request.state}`), date: r.request.decidedAt?.slice(0, 10) ?? '' }));
+      }
+      if (r.kind === 'counselor-gone') return fail(write, t('admin.requests.counselorGone', { counselor: r.request.counselorKey, id: cmd.id }));
+      const said = { id: cmd.id, student: r.request.studentKey, counselor: r.request.counselorKey };
+      write(t(r.kind === 'accepted' ? 'admin.requests.accepted' : 'admin.requests.declined', said));
       return true;
     }
     case 'audit': {
       const entries = await auditEntries(store, { ...(cmd.student ? { student: cmd.student } : {}), ...(cmd.since ? { since: cmd.since } : {}) });
       if (entries.length === 0) {
-        write('No audit entries match.');
+        write(t('admin.audit.none'));
         return true;
       }
       for (const e of entries) write(auditLine(e));

@@ -8,17 +8,6 @@ import type { Role } from '../../domain/profile.js';
 import type { TurnContext } from '../../engine/command.js';
 import { t } from '../../i18n/t.js';
 
-/**
- * Three things each role can say, in English.
- * @deprecated Use roleExamples(role): the same three in the turn's language.
- */
-export const ROLE_EXAMPLES = {
-  student: ['explore', 'how much do nurses make?', 'show my plan'],
-  family: ["what's due this year", 'show the plan', 'what is FAFSA?'],
-  counselor: ['caseload', 'who is overdue', 'new class code'],
-  none: ['hi', 'help', 'about'],
-} as const;
-
 /** Three things this role can say, in the turn's language, used wherever Waypoint shows the way on. */
 export function roleExamples(role: Role | 'none'): [string, string, string] {
   return [t(`understand.examples.${role}.a`), t(`understand.examples.${role}.b`), t(`understand.examples.${role}.c`)];

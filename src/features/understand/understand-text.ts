@@ -80,13 +80,6 @@ export function exploreIsForStudents(): string {
   return t('understand.exploreIsForStudents');
 }
 
-/**
- * The same in English only.
- * @deprecated Use exploreIsForStudents(), which speaks the turn's language.
- */
-export const EXPLORE_IS_FOR_STUDENTS =
-  'Exploring careers step by step is for students: a student types explore to me to start. You can still ask me about any job, like "what does a nurse do?"';
-
 async function startExplore(ctx: TurnContext, focusClusterId?: string): Promise<void> {
   const role = ctx.profile()?.role;
   if (role !== undefined && role !== 'student') return void ctx.say(text(exploreIsForStudents()));

@@ -36,7 +36,7 @@ const TOPICS: Topic[] = [
   },
   {
     id: 'path',
-    asks: term('career paths?'),
+    asks: term('career path(?:s)?'),
     key: 'path',
   },
   {

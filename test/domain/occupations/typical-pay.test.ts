@@ -1,5 +1,4 @@
 import {
-  PAY_SOURCE,
   TOP_CODED_ANNUAL,
   TOP_CODED_HOURLY,
   socOfOnetCode,
@@ -75,10 +74,6 @@ describe('typical pay in plain words', () => {
     expect(typicalPay(pay, undefined)).toBeUndefined();
     expect(typicalPay(undefined, '99-0001')).toBeUndefined();
     expect(typicalPay(pay, '99-0004')).toBeUndefined();
-  });
-
-  it('names the source in one short sentence for the about command', () => {
-    expect(PAY_SOURCE).toBe('Pay figures: U.S. Bureau of Labor Statistics, May 2023.');
   });
 
   it('finds the SOC code inside an O*NET-SOC code', () => {
