@@ -113,6 +113,8 @@ function labelWords(t: string, choices: readonly Choice[]): Choice | undefined {
 }
 
 function fuzzy(t: string, choices: readonly Choice[]): Choice | undefined {
+  // A word of one or two letters ("hi", "ok") is never a misspelling of an option ("mi").
+  if (t.replace(/\s+/g, '').length < 3) return undefined;
   const index = fuzzyIndex(choices);
   const hits = index.search(t, { fuzzy: 0.25, prefix: true, combineWith: 'AND' });
   if (hits.length === 0) return undefined;

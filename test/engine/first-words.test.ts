@@ -36,3 +36,24 @@ describe('saying who you are in your own words', () => {
     expect(chat.question()?.questionId).toBe('onboarding:role');
   });
 });
+
+describe('the safety answer, in Spanish and on a first message', () => {
+  it('a parent whose first message asks for the plan is never given the crisis line', async () => {
+    const chat = await newChat({ user: 'madre' });
+    await chat.say('muéstreme el plan de Diego');
+    expect(chat.text()).not.toMatch(/988/);
+  });
+
+  it('"me siento muy mal y no quiero seguir" and "estoy muy triste" get the caring answer with 988, never a scolding', async () => {
+    for (const words of ['me siento muy mal y no quiero seguir', 'estoy muy triste']) {
+      const chat = await newChat({ user: `s${words.length}` });
+      await chat.say(words);
+      expect(chat.text()).toMatch(/988/);
+    }
+  });
+
+  it('"hi" at a menu is a greeting, not the option that sounds like it ("mi")', async () => {
+    const { matchChoice } = await import('../../src/domain/match-choice.js');
+    expect(matchChoice('hi', [{ id: 'link', label: 'Conectar con mi estudiante' }, { id: 'due', label: 'Lo que toca este año' }])).toBeUndefined();
+  });
+});
