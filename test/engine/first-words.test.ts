@@ -57,3 +57,11 @@ describe('the safety answer, in Spanish and on a first message', () => {
     expect(matchChoice('hi', [{ id: 'link', label: 'Conectar con mi estudiante' }, { id: 'due', label: 'Lo que toca este año' }])).toBeUndefined();
   });
 });
+
+describe('a close call between danger and anything else', () => {
+  it('is answered with care ("i feel really bad and dont want to go on" is not scolded as rude)', async () => {
+    const chat = await newChat({ user: 'close' });
+    await chat.say('i feel really bad and dont want to go on');
+    expect(chat.text()).toMatch(/988/);
+  });
+});

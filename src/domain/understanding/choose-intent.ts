@@ -28,6 +28,10 @@ export function chooseIntent(
   // A command's own words ("about", "plan") are exact phrases: they never mean danger, whatever a model guesses for one word.
   const distress = guesses.find((g) => g.intent === DISTRESS);
   if (distress && distress.score >= DISTRESS_FLOOR) return { intent: DISTRESS, score: distress.score, by: 'classifier' };
+  // A close call between danger and anything else ("i feel really bad and dont want to go on" read
+  // almost as much as rudeness) is answered with care: a kind answer to the wrong reading costs little.
+  const best = guesses[0];
+  if (distress && best && distress.score >= CANDIDATE && distress.score >= best.score * CANDIDATE_SHARE) return { intent: DISTRESS, score: distress.score, by: 'classifier' };
   const top = guesses[0];
   // Nothing clear, or clearly none of ours ("pizza", "asdf"): not understood.
   if (!top || top.score < CONFIDENT || top.intent === NO_INTENT) return undefined;
