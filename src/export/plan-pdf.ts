@@ -4,7 +4,7 @@
  * columns, like the state's sample), then the postsecondary options in their four groups. Landscape
  * US Letter, tagged for screen readers, in the shipped Unicode font, no text under 8 pt.
  */
-import { dataPhrase } from '../i18n/plan-data-words.js';
+import { dataPhrase, planItemName } from '../i18n/plan-data-words.js';
 import { gradeColumn } from '../domain/plan/grades.js';
 import { currentPlan } from '../domain/plan/plan-history.js';
 import { optionGroupLabel, OPTION_GROUPS, PLAN_ROWS, rowLabel, type Plan, type PlanContent, type PlanHeader } from '../domain/plan/plan-types.js';
@@ -140,7 +140,8 @@ function tableInput(content: PlanContent, thisYear: number): PlanTableInput {
     rows: content.grades.map((g) => ({
       label: gradeColumn(g.grade),
       thisYear: g.grade === thisYear,
-      cells: PLAN_ROWS.map((row) => g.rows[row].map((i) => pdfText(i.name, 140))),
+      // Courses as the school calls them; work-based learning and activities in the reader's language.
+      cells: PLAN_ROWS.map((row) => g.rows[row].map((i) => pdfText(planItemName(row, i), 140))),
     })),
   };
 }

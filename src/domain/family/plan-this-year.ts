@@ -1,5 +1,5 @@
 /** This year's part of a student's plan: classes, work-based learning, activities, goal. */
-import { dataPhrase } from '../../i18n/plan-data-words.js';
+import { dataPhrase, planItemName } from '../../i18n/plan-data-words.js';
 import { t } from '../../i18n/t.js';
 import type { CardReply, TextReply } from '../messages.js';
 import { currentPlan, type Plan, type PlanRowId } from '../plan/index.js';
@@ -19,7 +19,7 @@ export function planThisYear(plan: Plan, grade: number, voice: Voice): CardReply
         : t(byAudience('due.plan.ended', voice), who);
     return { kind: 'text', text: said };
   }
-  const names = (rows: PlanRowId[]) => rows.flatMap((r) => year.rows[r].map((i) => i.name));
+  const names = (rows: PlanRowId[]) => rows.flatMap((r) => year.rows[r].map((i) => planItemName(r, i)));
   const none = t('due.plan.noneYet');
   const fields = [
     { label: t('due.plan.classes'), value: names(COURSE_ROWS).join(', ') || none },

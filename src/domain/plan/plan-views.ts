@@ -10,7 +10,7 @@ import type { PlanProblem } from './check-plan.js';
 import { frameworkName } from '../../i18n/framework-words.js';
 import { currentLanguage, DEFAULT_LANGUAGE } from '../../i18n/language.js';
 import { t } from '../../i18n/t.js';
-import { dataPhrase } from '../../i18n/plan-data-words.js';
+import { dataPhrase, planItemName } from '../../i18n/plan-data-words.js';
 import { gradeColumn, gradeLong, gradeName } from './grades.js';
 import { changesSinceLastReview, currentPlan, lastReviewedAt } from './plan-history.js';
 import {
@@ -56,12 +56,15 @@ export function planHeader(plan: Plan, framework: Framework, student: { name?: s
   };
 }
 
-/** The grade-by-grade table rows, shared by the chat views, the PDF and the CSV. */
+/**
+ * The grade-by-grade table rows, shared by the chat views, the PDF and the CSV: course names as the
+ * school calls them, work-based learning and activities in the turn's language.
+ */
 export function planRows(plan: PlanContent, grades?: number[]): { grades: number[]; rows: { label: string; cells: string[][] }[] } {
   const cols = plan.grades.filter((g) => !grades || grades.includes(g.grade));
   return {
     grades: cols.map((g) => g.grade),
-    rows: PLAN_ROWS.map((row) => ({ label: rowLabel(row), cells: cols.map((g) => g.rows[row].map((i) => i.name)) })),
+    rows: PLAN_ROWS.map((row) => ({ label: rowLabel(row), cells: cols.map((g) => g.rows[row].map((i) => planItemName(row, i))) })),
   };
 }
 
@@ -101,7 +104,7 @@ export function planTable(plan: Plan, header: PlanHeader | undefined, title: str
     for (const g of cols) {
       if (g.grade === thisYear) continue;
       const classes = COURSE_ROWS.flatMap((row) => g.rows[row].map((i) => i.name));
-      const activities = g.rows.activities.map((i) => i.name);
+      const activities = g.rows.activities.map((i) => planItemName('activities', i));
       const line = { grade: gradeColumn(g.grade), classes: classes.join(', ') || '-', activities: activities.join(', ') };
       lines.push(t(activities.length ? 'plan.view.yearLineWithActivities' : 'plan.view.yearLine', line));
     }
