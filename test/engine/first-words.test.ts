@@ -65,3 +65,14 @@ describe('a close call between danger and anything else', () => {
     expect(chat.text()).toMatch(/988/);
   });
 });
+
+describe('"what did i pick" in the middle of the interest questions', () => {
+  it('says to go on with the questions, not to type explore', async () => {
+    const chat = await newChat({ user: 'quiz' });
+    for (const words of ['hi', 'im a student', '10th']) await chat.say(words);
+    expect(chat.question()?.questionId).toMatch(/^interest:/);
+    await chat.say('what did i pick');
+    expect(chat.text()).toMatch(/Answer these questions and I'll show you/);
+    expect(chat.text()).not.toMatch(/Type explore/);
+  });
+});

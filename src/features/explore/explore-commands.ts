@@ -58,6 +58,8 @@ export function myChoiceCommand(fw: FrameworkIndex): Command {
       const c = p.choice;
       const grade = p.grade !== undefined ? t('explore.inGrade', { grade: gradeName(p.grade) }) : '';
       if (!c) {
+        // In the middle of the interest questions, the way to a choice is to go on with them.
+        if (ctx.activeFlow() === 'explore') return void ctx.say(text(t('explore.noChoiceYetInQuiz')));
         ctx.say(text(p.grade !== undefined ? t('explore.inGradeNoChoiceYet', { grade: gradeName(p.grade) }) : t('explore.noChoiceYet')));
         return;
       }
