@@ -71,20 +71,20 @@ export interface MillionFolder {
   reindexedMs?: number;
 }
 
-interface Template {
+export interface Template {
   session: object;
   profile: object;
 }
 
-const studentKey = (i: number) => `console:s${i}`;
-const counselorKey = (c: number) => `console:c${c}`;
+export const studentKey = (i: number) => `console:s${i}`;
+export const counselorKey = (c: number) => `console:c${c}`;
 
-function sizes(students: number) {
+export function sizes(students: number) {
   return { students, withPlan: Math.floor(students * 0.6), counselors: Math.ceil(students / PER_COUNSELOR) };
 }
 
 /** The records of the folder, made the same way by every writer and by the index seeding. */
-function recordsOf(tpl: Template, students: number) {
+export function recordsOf(tpl: Template, students: number) {
   const plan = samplePlan();
   const reviewed = { ...plan, reviews: [{ at: REVIEWED, by: 'x', version: 1, changesSinceLastReview: [] }] };
   return {
@@ -112,7 +112,7 @@ function writeStudents(dataDir: string, tpl: Template, students: number, from: n
   }
 }
 
-function* indexedRecords(tpl: Template, students: number): Generator<{ c: IndexedCollection; id: string; value: unknown }> {
+export function* indexedRecords(tpl: Template, students: number): Generator<{ c: IndexedCollection; id: string; value: unknown }> {
   const { withPlan, counselors } = sizes(students);
   const r = recordsOf(tpl, students);
   for (let i = 0; i < students; i++) {
@@ -137,6 +137,15 @@ function runPart(root: string, students: number, from: number, to: number): Prom
       err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(),
     );
   });
+}
+
+/** The folder's template student (the one it was seeded with), or a new one when there is no folder yet. */
+export async function millionTemplate(students = Number(process.env.BENCH_MILLION_STUDENTS ?? 1_000_000)): Promise<Template> {
+  const root = process.env.BENCH_MILLION_DIR ?? path.join(tmpdir(), `waypoint-bench-${students}-students`);
+  const kept = await readFile(path.join(root, 'template.json'), 'utf8').then((t) => JSON.parse(t) as Template, () => undefined);
+  if (kept) return kept;
+  const { session, profile } = await templateStudent();
+  return { session, profile };
 }
 
 /** The seeded folder: reused when an earlier run left a complete one, else seeded now. */

@@ -1,11 +1,12 @@
 /**
  * Turns at a million students, in a process of its own, as a server runs: the store is opened as
- * src/main.ts opens it (the facts index over the lowdb folder; no record is read, leftover temp
- * files are swept in the background), the app data loaded, then turns. Prints its figures as JSON:
+ * src/main.ts opens it (the facts index over the lowdb folder, no record read, leftover temp files
+ * swept in the background; or over PostgreSQL when given a postgres:// URL), the app data loaded,
+ * then turns. Prints its figures as JSON:
  * start-up, the first 2,000 turns (JIT still cold, the background sweep running), then `turns`
  * measured turns one at a time and as many again with 32 conversations at once, and memory.
  *
- *   node --import tsx bench/million-turns-process.ts <data folder> <students> <turns>
+ *   node --import tsx bench/million-turns-process.ts <data folder | postgres:// URL> <students> <turns>
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { loadAppData } from '../src/app/load-app-data.js';
 import { loadConfig } from '../src/config.js';
 import { IndexedStore } from '../src/store/indexed-store.js';
 import { LowdbStore } from '../src/store/lowdb-store.js';
+import { closeStore, openStore } from '../src/store/open-store.js';
 import { Records } from '../src/store/records.js';
 import { percentile, timeIt } from './stats.js';
 
@@ -48,16 +50,27 @@ export function millionTurnsInFreshProcess(dataDir: string, students: number, tu
   });
 }
 
-async function main(dataDir: string, students: number, turns: number): Promise<void> {
-  const lowdb = new LowdbStore(dataDir);
-  const store = new IndexedStore(lowdb);
+/** The store as the server opens it (open-store.ts): the lowdb folder, or PostgreSQL for a postgres:// URL. */
+async function openAsServer(where: string): Promise<{ store: IndexedStore; lowdbOpenMs: number; storeOpenMs: number; leftovers: Promise<number> }> {
   const opening = timeIt();
+  if (/^postgres(ql)?:\/\//.test(where)) {
+    const store = await openStore({ WAYPOINT_DATABASE_URL: where, dataDir: '' }, { info: () => undefined, warn: () => undefined });
+    await store.open(); // connected and migrated above; now the facts index
+    return { store, lowdbOpenMs: NaN, storeOpenMs: opening(), leftovers: Promise.resolve(NaN) };
+  }
+  const lowdb = new LowdbStore(where);
+  const store = new IndexedStore(lowdb);
   await lowdb.open(); // as store.open() does first, timed on its own
   const lowdbOpenMs = opening();
   await store.open({ shortLived: true }); // the rest of store.open(): the facts index
   const storeOpenMs = opening();
+  return { store, lowdbOpenMs, storeOpenMs, leftovers: lowdb.leftoversRemoved().then(() => opening()) };
+}
+
+async function main(dataDir: string, students: number, turns: number): Promise<void> {
+  const { store, lowdbOpenMs, storeOpenMs, leftovers } = await openAsServer(dataDir);
   let leftoverSweepMs = NaN;
-  const sweep = lowdb.leftoversRemoved().then(() => (leftoverSweepMs = opening()));
+  const sweep = leftovers.then((t) => (leftoverSweepMs = t));
   const loading = timeIt();
   const data = await loadAppData(loadConfig({}));
   const appDataMs = loading();
@@ -107,6 +120,7 @@ async function main(dataDir: string, students: number, turns: number): Promise<v
     maxRss: process.resourceUsage().maxRSS * 1024,
     factsProfiles: (await store.facts()).profiles.size,
   };
+  await closeStore(store);
   process.stdout.write(JSON.stringify(figures));
 }
 

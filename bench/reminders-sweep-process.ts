@@ -5,7 +5,7 @@
  * process that also holds the seeded data. Also how long opening took (the facts index loaded) and
  * a second sweep in the same process (warm, as the scheduler's next one inside a server).
  *
- *   node --import tsx bench/reminders-sweep-process.ts <data folder> <ISO time>
+ *   node --import tsx bench/reminders-sweep-process.ts <data folder | postgres:// URL> <ISO time>
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -14,6 +14,7 @@ import { parseReviewPolicy } from '../src/domain/reminders/index.js';
 import { runReminderSweep } from '../src/scheduler/run-reminder-sweep.js';
 import { IndexedStore } from '../src/store/indexed-store.js';
 import { LowdbStore } from '../src/store/lowdb-store.js';
+import { closeStore, openStore } from '../src/store/open-store.js';
 
 export interface SweepProcessFigures {
   /** Open and one sweep (ms). */
@@ -39,7 +40,10 @@ export function sweepInFreshProcess(dataDir: string, now: Date): Promise<SweepPr
 async function main(dataDir: string, when: string): Promise<void> {
   const policy = parseReviewPolicy(JSON.parse(await readFile(path.resolve('data/review-policy.json'), 'utf8')), 'review-policy.json', 'America/Chicago');
   const start = process.hrtime.bigint();
-  const store = new IndexedStore(new LowdbStore(dataDir));
+  // As `npm run reminders` opens it (open-store.ts): PostgreSQL for a postgres:// URL, else the folder.
+  const store = /^postgres(ql)?:\/\//.test(dataDir)
+    ? await openStore({ WAYPOINT_DATABASE_URL: dataDir, dataDir: '' }, { info: () => undefined, warn: () => undefined })
+    : new IndexedStore(new LowdbStore(dataDir));
   await store.open({ shortLived: true });
   const openMs = Number(process.hrtime.bigint() - start) / 1e6;
   const r = await runReminderSweep({ store, senders: [], policy, now: new Date(when), dryRun: true });
@@ -49,6 +53,7 @@ async function main(dataDir: string, when: string): Promise<void> {
   await runReminderSweep({ store, senders: [], policy, now: new Date(when), dryRun: true });
   const warmMs = Number(process.hrtime.bigint() - again) / 1e6;
   const figures: SweepProcessFigures = { ms, openMs, warmMs, wouldSend: r.wouldSend.length, maxRss };
+  await closeStore(store);
   process.stdout.write(JSON.stringify(figures));
 }
 

@@ -30,6 +30,8 @@ const parts: Part[] = [
   { name: 'teams', run: async () => (await import('./teams-bench.js')).benchTeams(await (await import('./real-engine.js')).realEngine()) },
   // Real Slack server processes on one PostgreSQL database: one replica beside two.
   part('replicas', 'replicas-bench', 'benchReplicas'),
+  // A million students on PostgreSQL (the lowdb million is in the engine and reminders parts).
+  part('postgres-million', 'postgres-million', 'benchPostgresMillion'),
 ];
 
 /**

@@ -168,8 +168,8 @@ export async function copyStore(from: StoreSide, to: StoreSide, options: { repla
       await to.store.sealLog(s);
     }
     await copyLines(to.store, s, await from.store.readLog(s));
-    const snapshot = await from.store.readLogSnapshot<unknown>(s);
-    if (snapshot !== undefined) await to.store.writeLogSnapshot(s, snapshot);
+    // Chunk by chunk (a snapshot written whole is one chunk): never the whole snapshot in memory.
+    if ((await from.store.logSnapshotVersion(s)) !== undefined) await to.store.writeLogSnapshotChunks(s, from.store.readLogSnapshotChunks(s));
   }
   const after = await countStore(to);
   const ok = printCounts(before, after, options.write);

@@ -123,14 +123,23 @@ function checkLogFile(file: string, name: string): DamagedDataError | undefined 
   try {
     const snapshot = SNAPSHOT.exec(name);
     if (snapshot) {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        return new DamagedDataError(file, 'not valid JSON');
+      // One JSON line per chunk (an older version's snapshot: one JSON value, one line).
+      const lines = text.split('\n').filter((l) => l.trim() !== '');
+      const chunks: unknown[] = [];
+      for (const [i, line] of lines.entries()) {
+        try {
+          chunks.push(JSON.parse(line));
+        } catch {
+          return new DamagedDataError(file, i === 0 ? 'not valid JSON' : `line ${i + 1} is not valid JSON`);
+        }
       }
-      const problem = notARecord(value) ?? (snapshot[1] === FACTS_STREAM ? notAFactsSnapshot(value as Record<string, unknown>) : undefined);
-      return problem ? new DamagedDataError(file, problem) : undefined;
+      if (chunks.length === 0) return new DamagedDataError(file, 'not valid JSON');
+      const first = chunks[0] as Record<string, unknown>;
+      const problem = notARecord(first) ?? (snapshot[1] !== FACTS_STREAM ? undefined : first.v === 1 ? notAFactsSnapshot(first) : undefined);
+      if (problem) return new DamagedDataError(file, problem);
+      // The facts index's chunks must read as its load reads them.
+      if (snapshot[1] === FACTS_STREAM && first.v !== 1) new FoldState().applySnapshotChunks(chunks, file);
+      return undefined;
     }
     const live = LIVE.exec(name);
     const lines = parseLogLines(text, file, live !== null);

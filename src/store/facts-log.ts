@@ -2,6 +2,10 @@
  * The facts index: a compact, always-current copy of a few facts per record (record-facts.ts),
  * kept as an append-only log of `{ c, id, f, at }` lines plus a snapshot, through the Store port.
  *
+ * The snapshot is written and read in chunks (about 10,000 records each; facts-fold.ts), so a
+ * million students' index loads with memory bounded by a chunk and never blocks the process for
+ * long; the folded facts live in compact columns (facts-table.ts), not an object per record.
+ *
  * Loading folds snapshot + sealed segments + live log (facts-fold.ts: newest `at` wins). It reads
  * in the opposite order (live log, segments, snapshot), so a compaction running in another
  * process at the same moment can never hide an entry: an entry leaves the live log only into a
@@ -16,7 +20,7 @@
  * collections (slow: reads every record of the indexed collections).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FACTS_SCHEMA, FoldState, nextAt, type FactsLine, type FactsSnapshot, type IndexedFacts } from './facts-fold.js';
+import { FoldState, nextAt, type FactsLine, type IndexedFacts } from './facts-fold.js';
 import { INDEXED_COLLECTIONS, factsOf, type IndexedCollection } from './record-facts.js';
 import type { Store } from './store.js';
 
@@ -107,14 +111,13 @@ export class FactsLog {
     }
     this.kept = undefined;
     const segments = await Promise.all(names.map(async (name) => ({ name, lines: await this.inner.readLog(this.stream, name) })));
-    const snapshot = await this.inner.readLogSnapshot<FactsSnapshot>(this.stream);
+    const state = new FoldState();
+    const snapshot = await state.applySnapshot(this.inner.readLogSnapshotChunks(this.stream), `${this.stream} snapshot`);
     // A snapshot made before a fact was added (another schema) is rebuilt once, like a missing one.
-    if (!snapshot || (snapshot.schema ?? 1) !== FACTS_SCHEMA) {
+    if (snapshot.kind !== 'read') {
       if (rebuilt || !(await this.rebuild())) return this.answerFromRecords(live, segments);
       return this.loadNow(true);
     }
-    const state = new FoldState();
-    state.applySnapshot(snapshot, `${this.stream} snapshot`);
     for (const seg of segments) state.applyLines(seg.lines, seg.name);
     state.applyLines(live, this.liveName);
     await state.resolveRefs((c, id) => this.inner.get(c, id));
@@ -165,9 +168,8 @@ export class FactsLog {
       await this.inner.sealLog(this.stream);
       if (this.o.sealWaitMs > 0) await sleep(this.o.sealWaitMs);
       const segments = await this.inner.sealedLogs(this.stream);
-      const snapshot = await this.inner.readLogSnapshot<FactsSnapshot>(this.stream);
       const state = new FoldState();
-      if (snapshot) state.applySnapshot(snapshot, `${this.stream} snapshot`);
+      await state.applySnapshot(this.inner.readLogSnapshotChunks(this.stream), `${this.stream} snapshot`, { anySchema: true });
       const at = nextAt();
       let added = 0;
       for (const r of records) {
@@ -206,7 +208,7 @@ export class FactsLog {
     }
     for (let round = 0; ; round++) {
       await state.resolveRefs((c, id) => this.inner.get(c, id));
-      await this.inner.writeLogSnapshot<FactsSnapshot>(this.stream, state.toSnapshot());
+      await this.inner.writeLogSnapshotChunks(this.stream, state.snapshotChunks());
       if (!foldSegments) break;
       // An append that opened the old log just before the seal lands in its segment: fold it too.
       let grew = false;

@@ -117,6 +117,12 @@ export class IndexedStore implements Store {
   writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
     return this.inner.writeLogSnapshot(stream, value);
   }
+  readLogSnapshotChunks(stream: string): AsyncIterable<unknown> {
+    return this.inner.readLogSnapshotChunks(stream);
+  }
+  writeLogSnapshotChunks(stream: string, chunks: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
+    return this.inner.writeLogSnapshotChunks(stream, chunks);
+  }
 }
 
 /** The facts index behind a store, when it has one. */

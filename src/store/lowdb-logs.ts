@@ -2,18 +2,21 @@
  * Append-only logs for the lowdb store, as plain files in the data folder:
  *   <dir>/<stream>.log.jsonl                        the live log, one JSON object per line
  *   <dir>/<stream>.log.<ms>-<rand>.compacting       a sealed segment (the live log, moved aside)
- *   <dir>/<stream>.snapshot.json                    the folded snapshot (temp file, then rename)
+ *   <dir>/<stream>.snapshot.json                    the folded snapshot, one JSON line per chunk (temp file, then rename)
  * Lines are written with O_APPEND writes of whole lines, under 4 KB each, so appends from several
  * processes never interleave. A line that cannot be read raises DamagedDataError naming the file and line;
  * a damaged file is never overwritten or deleted.
  */
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { DamagedDataError } from './store.js';
 
 /** Bytes in one appended line, newline included; longer lines are refused (the caller stores a reference instead). */
 export const MAX_LOG_LINE_BYTES = 4000;
+
+/** Bytes read or written at a time for a snapshot. */
+const SNAPSHOT_BLOCK = 1 << 20;
 
 const SEGMENT = /^([a-z0-9][a-z0-9-]*)\.log\.(\d{13})-[0-9a-f]{8}\.compacting$/;
 
@@ -178,20 +181,58 @@ export class LogFiles {
     return path.join(this.dir, `${stream}.snapshot.json`);
   }
 
+  /** The first chunk of the snapshot (a snapshot written whole is one chunk). */
   async readSnapshot<T>(stream: string): Promise<T | undefined> {
+    for await (const chunk of this.readSnapshotChunks(stream)) return chunk as T;
+    return undefined;
+  }
+
+  /**
+   * The snapshot's chunks, one JSON line each, parsed as they are read (a block at a time), from one
+   * open file: a snapshot renamed into place meanwhile is not mixed in. A line that is not JSON
+   * raises DamagedDataError naming the file and the line, and the file is never overwritten.
+   */
+  async *readSnapshotChunks(stream: string): AsyncIterable<unknown> {
     const file = this.snapshotFile(stream);
-    let text: string;
+    let handle: FileHandle;
     try {
-      text = await readFile(file, 'utf8');
+      handle = await open(file, 'r');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw err;
     }
     try {
-      return JSON.parse(text) as T;
-    } catch {
-      this.damaged.add(file);
-      throw new DamagedDataError(file, 'not valid JSON');
+      let line = 0;
+      const parse = (bytes: Buffer): unknown => {
+        line++;
+        try {
+          return JSON.parse(bytes.toString('utf8'));
+        } catch {
+          this.damaged.add(file);
+          throw new DamagedDataError(file, line === 1 ? 'not valid JSON' : `line ${line} is not valid JSON`);
+        }
+      };
+      // The part of a line read so far, when it goes on past the block (the block is reused).
+      let parts: Buffer[] = [];
+      const block = Buffer.allocUnsafe(SNAPSHOT_BLOCK);
+      for (;;) {
+        const { bytesRead } = await handle.read(block, 0, block.length, null);
+        if (bytesRead === 0) break;
+        const data = block.subarray(0, bytesRead);
+        let from = 0;
+        for (let nl = data.indexOf(10, from); nl >= 0; nl = data.indexOf(10, from)) {
+          const bytes = parts.length > 0 ? Buffer.concat([...parts, data.subarray(from, nl)]) : data.subarray(from, nl);
+          parts = [];
+          if (bytes.length > 0) yield parse(bytes);
+          from = nl + 1;
+        }
+        if (from < data.length) parts.push(Buffer.from(data.subarray(from)));
+      }
+      // A snapshot written whole by an older version has no newline at its end.
+      const last = Buffer.concat(parts);
+      if (last.some((b) => b !== 32 && b !== 13 && b !== 9)) yield parse(last);
+    } finally {
+      await handle.close();
     }
   }
 
@@ -206,15 +247,37 @@ export class LogFiles {
     }
   }
 
-  async writeSnapshot<T>(stream: string, value: T): Promise<void> {
+  writeSnapshot<T>(stream: string, value: T): Promise<void> {
+    return this.writeSnapshotChunks(stream, [value]);
+  }
+
+  /** Writes the chunks, one JSON line each, to a temp file as they come, then renames it into place. */
+  async writeSnapshotChunks(stream: string, chunks: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
     const file = this.snapshotFile(stream);
     if (this.damaged.has(file)) throw new DamagedDataError(file, 'it could not be read, so it is not overwritten');
     await this.ensureDir();
     const tmp = path.join(this.dir, `.${stream}.snapshot.${randomBytes(6).toString('hex')}.tmp`);
+    const handle = await open(tmp, 'w');
     try {
-      await writeFile(tmp, JSON.stringify(value));
+      let pending: string[] = [];
+      let size = 0;
+      const flush = async () => {
+        if (pending.length > 0) await handle.writeFile(pending.join(''));
+        pending = [];
+        size = 0;
+      };
+      for await (const chunk of chunks) {
+        const text = JSON.stringify(chunk);
+        if (text === undefined) throw new TypeError(`A snapshot chunk of ${stream} is not a JSON value`);
+        pending.push(text, '\n');
+        size += text.length;
+        if (size >= SNAPSHOT_BLOCK) await flush();
+      }
+      await flush();
+      await handle.close();
       await rename(tmp, file);
     } catch (err) {
+      await handle.close().catch(() => undefined);
       await unlink(tmp).catch(() => undefined);
       throw err;
     }

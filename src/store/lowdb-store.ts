@@ -266,4 +266,10 @@ export class LowdbStore implements Store {
   writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
     return this.logs.writeSnapshot(stream, value);
   }
+  readLogSnapshotChunks(stream: string): AsyncIterable<unknown> {
+    return this.logs.readSnapshotChunks(stream);
+  }
+  writeLogSnapshotChunks(stream: string, chunks: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
+    return this.logs.writeSnapshotChunks(stream, chunks);
+  }
 }

@@ -6,7 +6,8 @@ export class MemoryStore implements Store {
   private readonly data = new Map<string, Map<string, string>>();
   private readonly logs = new Map<string, string[]>();
   private readonly sealed = new Map<string, string[]>();
-  private readonly snapshots = new Map<string, string>();
+  /** Per stream, the snapshot's chunks as JSON text. */
+  private readonly snapshots = new Map<string, string[]>();
   private readonly snapshotVersions = new Map<string, string>();
   private sealCount = 0;
   private snapshotCount = 0;
@@ -76,7 +77,7 @@ export class MemoryStore implements Store {
   }
 
   async readLogSnapshot<T>(stream: string): Promise<T | undefined> {
-    const raw = this.snapshots.get(stream);
+    const raw = this.snapshots.get(stream)?.[0];
     return raw === undefined ? undefined : (JSON.parse(raw) as T);
   }
 
@@ -84,8 +85,18 @@ export class MemoryStore implements Store {
     return this.snapshotVersions.get(stream);
   }
 
-  async writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
-    this.snapshots.set(stream, JSON.stringify(value));
+  writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
+    return this.writeLogSnapshotChunks(stream, [value]);
+  }
+
+  async *readLogSnapshotChunks(stream: string): AsyncIterable<unknown> {
+    for (const raw of this.snapshots.get(stream) ?? []) yield JSON.parse(raw);
+  }
+
+  async writeLogSnapshotChunks(stream: string, chunks: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
+    const texts: string[] = [];
+    for await (const chunk of chunks) texts.push(JSON.stringify(chunk));
+    this.snapshots.set(stream, texts);
     this.snapshotVersions.set(stream, String(++this.snapshotCount));
   }
 }

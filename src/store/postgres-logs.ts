@@ -1,7 +1,7 @@
 /**
  * Append-only logs for the PostgreSQL store (the Store port's log half; see store.ts):
  *   waypoint_log_lines      one row per line: the live log (segment NULL) and sealed segments
- *   waypoint_log_snapshots  one snapshot per stream, with a version that changes on every write
+ *   waypoint_log_snapshots, waypoint_log_snapshot_chunks   one snapshot per stream (postgres-snapshots.ts)
  *
  * Appends from every process on the database are safe and ordered: an append takes a transaction
  * lock on its stream (pg_advisory_xact_lock) before its rows get their `seq`, so `seq` order is
@@ -20,10 +20,11 @@
 import type pg from 'pg';
 import type { PostgresTransactions } from './postgres-transactions.js';
 import { MAX_LOG_LINE_BYTES } from './lowdb-logs.js';
-import { DamagedDataError } from './store.js';
+import { readSnapshotChunks, snapshotVersion, writeSnapshot, writeSnapshotChunks } from './postgres-snapshots.js';
 
 /** Rows per INSERT when many lines are queued at once. */
 const BATCH_LINES = 1000;
+
 
 function checkStream(stream: string): void {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(stream)) throw new Error(`Bad log stream name: ${stream}`);
@@ -178,32 +179,27 @@ export class PostgresLogs {
     await this.pool.query('DELETE FROM waypoint_log_lines WHERE stream = $1 AND segment = $2', [stream, segment]);
   }
 
+  // Snapshots (postgres-snapshots.ts).
   async readSnapshot<T>(stream: string): Promise<T | undefined> {
     checkStream(stream);
-    const r = await this.pool.query<{ value: string }>('SELECT value FROM waypoint_log_snapshots WHERE stream = $1', [stream]);
-    const text = r.rows[0]?.value;
-    if (text === undefined) return undefined;
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new DamagedDataError(`waypoint_log_snapshots (stream ${stream})`, 'not valid JSON');
-    }
+    for await (const chunk of readSnapshotChunks(this.pool, stream)) return chunk as T;
+    return undefined;
   }
-
-  async snapshotVersion(stream: string): Promise<string | undefined> {
+  readSnapshotChunks(stream: string): AsyncIterable<unknown> {
     checkStream(stream);
-    const r = await this.pool.query<{ version: string }>('SELECT version::text AS version FROM waypoint_log_snapshots WHERE stream = $1', [stream]);
-    return r.rows[0]?.version;
+    return readSnapshotChunks(this.pool, stream);
   }
-
-  /** One statement: the snapshot and its new version are replaced together, never half written. */
-  async writeSnapshot<T>(stream: string, value: T): Promise<void> {
+  snapshotVersion(stream: string): Promise<string | undefined> {
     checkStream(stream);
-    await this.pool.query(
-      `INSERT INTO waypoint_log_snapshots (stream, version, value) VALUES ($1, nextval('waypoint_snapshot_versions'), $2)
-       ON CONFLICT (stream) DO UPDATE SET version = excluded.version, value = excluded.value`,
-      [stream, JSON.stringify(value)],
-    );
+    return snapshotVersion(this.pool, stream);
+  }
+  writeSnapshot<T>(stream: string, value: T): Promise<void> {
+    checkStream(stream);
+    return writeSnapshot(this.pool, stream, value);
+  }
+  writeSnapshotChunks(stream: string, chunks: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
+    checkStream(stream);
+    return writeSnapshotChunks(this.pool, stream, chunks);
   }
 
   /** Streams with a live log, a sealed segment or a snapshot (for copying a store). */

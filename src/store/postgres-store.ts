@@ -145,7 +145,7 @@ export class PostgresStore implements Store {
 
   /** Removes every record, log line and snapshot (store:copy --replace). */
   async clear(): Promise<void> {
-    await this.pool.query('TRUNCATE waypoint_records, waypoint_log_lines, waypoint_log_snapshots');
+    await this.pool.query('TRUNCATE waypoint_records, waypoint_log_lines, waypoint_log_snapshots, waypoint_log_snapshot_chunks');
   }
 
   // Append-only logs (see postgres-logs.ts).
@@ -172,5 +172,11 @@ export class PostgresStore implements Store {
   }
   writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
     return this.logs.writeSnapshot(stream, value);
+  }
+  readLogSnapshotChunks(stream: string): AsyncIterable<unknown> {
+    return this.logs.readSnapshotChunks(stream);
+  }
+  writeLogSnapshotChunks(stream: string, chunks: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
+    return this.logs.writeSnapshotChunks(stream, chunks);
   }
 }

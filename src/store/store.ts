@@ -28,11 +28,20 @@ export interface Store {
   /** Sealed segments not yet dropped, oldest first. */
   sealedLogs(stream: string): Promise<string[]>;
   dropSealedLog(stream: string, segment: string): Promise<void>;
+  /** The snapshot written whole (writeLogSnapshot); of a snapshot written in chunks, its first chunk. */
   readLogSnapshot<T>(stream: string): Promise<T | undefined>;
   /** Changes whenever the snapshot is replaced (undefined: none), so a reader can keep a parsed copy. */
   logSnapshotVersion(stream: string): Promise<string | undefined>;
-  /** Replaces the stream's snapshot atomically (never half written). */
+  /** Replaces the stream's snapshot atomically (never half written): a snapshot of one chunk. */
   writeLogSnapshot<T>(stream: string, value: T): Promise<void>;
+  /**
+   * The snapshot's chunks (JSON values), in the order written; nothing when there is no snapshot.
+   * Parsed one at a time as the caller iterates, so a large snapshot is never one giant value in
+   * memory, and all from one snapshot even when another process replaces it meanwhile.
+   */
+  readLogSnapshotChunks(stream: string): AsyncIterable<unknown>;
+  /** Replaces the stream's snapshot atomically with these chunks, written one at a time as they come. */
+  writeLogSnapshotChunks(stream: string, chunks: Iterable<unknown> | AsyncIterable<unknown>): Promise<void>;
 }
 
 /** A stored file that cannot be read as the record it should be. Never overwritten. */

@@ -1,6 +1,7 @@
 import { appendFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { FACTS_SCHEMA } from '../../src/store/facts-fold.js';
 import { FACTS_STREAM, type FactsLogLogger } from '../../src/store/facts-log.js';
 import { IndexedStore } from '../../src/store/indexed-store.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
@@ -72,8 +73,13 @@ describe('the facts index kept by IndexedStore', () => {
     expect((await store.facts()).caseloads.get('slack:UC')?.studentKeys).toEqual(studentKeys);
     // Compaction stores the long facts in the snapshot itself.
     await store.log.compact();
-    const snap = JSON.parse(await readFile(path.join(dir, `${FACTS_STREAM}.snapshot.json`), 'utf8')) as { cols: Record<string, unknown[][]> };
-    expect(snap.cols.caseloads).toEqual([['slack:UC', expect.any(String), { studentKeys }]]);
+    const chunks = (await readFile(path.join(dir, `${FACTS_STREAM}.snapshot.json`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { c?: string; k?: string; keys?: string[]; ids?: number[]; f?: { studentKeys?: number[][] } });
+    const keys = chunks.filter((c) => c.k === 'people').flatMap((c) => c.keys);
+    const caseloads = chunks.find((c) => c.c === 'caseloads');
+    expect(caseloads?.ids?.map((n) => keys[n])).toEqual(['slack:UC']);
+    expect(caseloads?.f?.studentKeys?.[0]?.map((n) => keys[n])).toEqual(studentKeys);
+    await rm(liveLog(), { force: true });
+    expect((await new IndexedStore(new LowdbStore(dir)).facts()).caseloads.get('slack:UC')?.studentKeys).toEqual(studentKeys);
   });
 
   it('two store instances on one folder (two processes) both append, and every save is in the index', async () => {
@@ -141,8 +147,8 @@ describe('the facts index kept by IndexedStore', () => {
   it('folds in a segment a late append reached after the snapshot was written, before dropping it', async () => {
     let extra: string | undefined;
     class LateWrite extends LowdbStore {
-      override async writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
-        await super.writeLogSnapshot(stream, value);
+      override async writeLogSnapshotChunks(stream: string, chunks: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
+        await super.writeLogSnapshotChunks(stream, chunks);
         if (extra) {
           await appendFile(path.join(dir, extra), JSON.stringify({ c: 'counselors', id: 'slack:UC', f: {}, at: new Date().toISOString() }) + '\n');
           extra = undefined;
@@ -278,6 +284,6 @@ describe('a facts index made before a fact was added', () => {
     const indexed = new IndexedStore(new LowdbStore(folder));
     const facts = await indexed.facts();
     expect(facts.profiles.get('slack:UES')).toEqual({ role: 'family', language: 'es', familyReminders: true });
-    expect((await plain.readLogSnapshot<{ schema?: number }>('facts'))?.schema).toBe(2);
+    expect((await plain.readLogSnapshot<{ schema?: number }>('facts'))?.schema).toBe(FACTS_SCHEMA);
   });
 });

@@ -31,7 +31,7 @@ describePostgres('the PostgreSQL store', () => {
   it('applies its migrations at start; replicas starting together both start and apply them once', async () => {
     const [a, b] = await Promise.all([connect(), connect()]);
     const migrations = await a.pool.query('SELECT name FROM waypoint_migrations');
-    expect(migrations.rows.map((r: { name: string }) => r.name)).toEqual(['1767225600000_store-tables', '1767312000000_records-exact-json']);
+    expect(migrations.rows.map((r: { name: string }) => r.name)).toEqual(['1767225600000_store-tables', '1767312000000_records-exact-json', '1767398400000_snapshot-chunks']);
     await b.put('profiles', 'slack:U1', { grade: 9 });
     expect(await a.get('profiles', 'slack:U1')).toEqual({ grade: 9 });
   });

@@ -230,5 +230,41 @@ describe.each(backends)('the %s store keeps the Store contract', (_name, make) =
       expect(await store.readLogSnapshot('facts')).toEqual({ v: 1, cols: {} });
       expect(await store.readLogSnapshot('other-stream')).toBeUndefined();
     });
+
+    it('keeps a snapshot written in chunks, read back one chunk at a time in order, from one snapshot even while it is replaced', async () => {
+      const all = async (s: Store, stream = 'facts') => {
+        const out: unknown[] = [];
+        for await (const c of s.readLogSnapshotChunks(stream)) out.push(c);
+        return out;
+      };
+      expect(await all(store)).toEqual([]);
+      async function* chunks(n: number, tag: string) {
+        for (let i = 0; i < n; i++) yield { tag, i, rows: Array.from({ length: 50 }, (_, j) => [`id-${i}-${j}`, j]) };
+      }
+      await store.writeLogSnapshotChunks('facts', chunks(20, 'first'));
+      const first = await other.logSnapshotVersion('facts');
+      expect(first).toEqual(expect.any(String));
+      const read = await all(other);
+      expect(read.map((c) => (c as { i: number }).i)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+      expect(read[19]).toEqual({ tag: 'first', i: 19, rows: Array.from({ length: 50 }, (_, j) => [`id-19-${j}`, j]) });
+      expect(await other.readLogSnapshot('facts')).toEqual(read[0]); // the first chunk
+
+      // A reader part-way through the old snapshot while another caller replaces it.
+      const reading = other.readLogSnapshotChunks('facts')[Symbol.asyncIterator]();
+      expect(((await reading.next()).value as { tag: string }).tag).toBe('first');
+      await store.writeLogSnapshotChunks('facts', chunks(2, 'second'));
+      const rest: string[] = [];
+      for (let r = await reading.next(); !r.done; r = await reading.next()) rest.push((r.value as { tag: string }).tag);
+      expect(rest).toEqual(Array.from({ length: 19 }, () => 'first'));
+
+      expect(await store.logSnapshotVersion('facts')).not.toBe(first);
+      expect((await all(other)).map((c) => (c as { tag: string; i: number }).tag + (c as { i: number }).i)).toEqual(['second0', 'second1']);
+      await other.writeLogSnapshot('facts', { whole: true });
+      expect(await all(store)).toEqual([{ whole: true }]);
+      await store.writeLogSnapshotChunks('facts', []);
+      expect(await all(other)).toEqual([]);
+      expect(await other.logSnapshotVersion('facts')).toEqual(expect.any(String)); // a snapshot of no chunks
+      expect(await all(store, 'other-stream')).toEqual([]);
+    });
   });
 });

@@ -10,13 +10,20 @@
  */
 import { addDays, isoDate, weekdayOf } from './local-time.js';
 import type { ReviewPolicy } from './review-policy.js';
-import { metInWindowOf, overdueReason, type MeetingDates } from './plan-status.js';
-import { reviewStatus, type PlanReviewDates } from './review-status.js';
-import { schoolCalendar, type ReviewWindow } from './school-calendar.js';
+import { metInWindowOf, type MeetingDates } from './plan-status.js';
+import type { PlanReviewDates } from './review-status.js';
+import { schoolCalendar, type ReviewWindow, type SchoolCalendar } from './school-calendar.js';
 
 export interface StudentForReminders {
   studentKey: string;
   plan?: PlanReviewDates;
+  /**
+   * The plan's times as epoch ms, when the caller has them as numbers (the facts index keeps them
+   * so): used instead of `plan`, with no parsing. draftedMs NaN: a plan with no draft, as no plan.
+   */
+  draftedMs?: number;
+  /** The latest review's time (NaN: none), with draftedMs. */
+  lastReviewMs?: number;
   /** Counselors with this student on their caseload. */
   counselorKeys?: readonly string[];
   /** Counselor meetings (a MeetingRecord fits). */
@@ -77,6 +84,22 @@ export function digestWeekOf(policy: ReviewPolicy, now: Date): string {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The latest valid time in the list (NaN: none), as reviewStatus and planStatus read them. */
+function latestMs(times: ReadonlyArray<{ at: string }>): number {
+  let best = NaN;
+  for (const t of times) {
+    const ms = Date.parse(t.at);
+    if (!Number.isNaN(ms) && !(ms <= best)) best = ms;
+  }
+  return best;
+}
+
+/**
+ * Works each student out on numbers, one at a time (the students may be made as they are
+ * iterated): the same rules as reviewStatus (review-status.ts) for the student's own check-in and
+ * overdueReason (plan-status.ts) for the digest, without making a status object per student. The
+ * words of a reminder's reason are made once per window and grade.
+ */
 export function remindersDue(
   students: Iterable<StudentForReminders>,
   policy: ReviewPolicy,
@@ -87,45 +110,68 @@ export function remindersDue(
   const out: Reminder[] = [];
   const overdueByCounselor = new Map<string, string[]>();
   const secondAfter = policy.secondReminderAfterDays * DAY_MS;
+  const t = now.getTime();
+  let open: ReviewWindow | undefined;
+  let closed: ReviewWindow | undefined;
+  for (const w of calendar.windows) {
+    if (w.endsAt <= t) closed = w;
+    else if (w.opensAt <= t) open = w;
+  }
+  const span = open ? `${open.label} window ${open.firstDay} to ${open.lastDay}` : '';
+  const firstReason = `${span} is open; no review since it opened`;
+  const makePlanReasons = new Map<number, string>();
+  const makePlanReason = (g: number) => {
+    let r = makePlanReasons.get(g);
+    if (r === undefined) makePlanReasons.set(g, (r = `${open!.label} window ${open!.firstDay} to ${open!.lastDay} is open; grade ${g}, no plan yet`));
+    return r;
+  };
+  // The window as reviewStatus gives it (each reminder's is this same object: nobody changes it).
+  const openWindow = open ? { ...open, reviewed: false } : undefined;
 
   for (const s of students) {
     if (s.graduated) continue;
-    const status = reviewStatus(s.plan, policy, now, calendar);
-    const w = status.openWindow;
-    if (w && status.state === 'no-plan') {
-      const key = reminderKey(s.studentKey, w.id, 'make-plan');
+    let drafted: number;
+    let lastReview: number;
+    if (s.draftedMs !== undefined) {
+      drafted = s.draftedMs;
+      lastReview = s.lastReviewMs ?? NaN;
+    } else {
+      const at = s.plan?.versions[0]?.at;
+      drafted = at === undefined ? NaN : Date.parse(at);
+      lastReview = s.plan ? latestMs(s.plan.reviews) : NaN;
+    }
+    const noPlan = Number.isNaN(drafted);
+    // Reviewed (or drafted) since the open window opened: the student's own check-in is done.
+    const lastTouch = lastReview > drafted ? lastReview : drafted;
+    if (open && noPlan) {
+      const key = reminderKey(s.studentKey, open.id, 'make-plan');
       const g = s.grade;
       if (g !== undefined && g >= MAKE_PLAN_GRADES.from && g <= MAKE_PLAN_GRADES.to && !sent.has(key)) {
-        out.push({
-          key, kind: 'make-plan', recipientKey: s.studentKey, studentKey: s.studentKey, window: w,
-          reason: `${w.label} window ${w.firstDay} to ${w.lastDay} is open; grade ${g}, no plan yet`,
-        });
+        out.push({ key, kind: 'make-plan', recipientKey: s.studentKey, studentKey: s.studentKey, window: openWindow!, reason: makePlanReason(g) });
       }
     }
     // A counselor meeting in the window counts as the student's check-in.
-    if (w && !w.reviewed && status.state !== 'no-plan' && !metInWindowOf(s.meetings, w.id)) {
-      const first = reminderKey(s.studentKey, w.id, 'first');
-      const second = reminderKey(s.studentKey, w.id, 'second');
-      const span = `${w.label} window ${w.firstDay} to ${w.lastDay}`;
+    if (open && !noPlan && !(lastTouch >= open.opensAt) && !metInWindowOf(s.meetings, open.id)) {
+      const first = reminderKey(s.studentKey, open.id, 'first');
       if (!sent.has(first)) {
-        out.push({
-          key: first, kind: 'first', recipientKey: s.studentKey, studentKey: s.studentKey, window: w,
-          reason: `${span} is open; no review since it opened`,
-        });
-      } else if (!sent.has(second)) {
-        const firstAt = sent.sentAt(first);
-        const firstMs = firstAt === undefined ? NaN : Date.parse(firstAt);
-        if (now.getTime() - firstMs >= secondAfter) {
-          out.push({
-            key: second, kind: 'second', recipientKey: s.studentKey, studentKey: s.studentKey, window: w,
-            reason: `first reminder sent ${firstAt!.slice(0, 10)}; still no review after ${policy.secondReminderAfterDays} days (${span})`,
-          });
+        out.push({ key: first, kind: 'first', recipientKey: s.studentKey, studentKey: s.studentKey, window: openWindow!, reason: firstReason });
+      } else {
+        const second = reminderKey(s.studentKey, open.id, 'second');
+        if (!sent.has(second)) {
+          const firstAt = sent.sentAt(first);
+          const firstMs = firstAt === undefined ? NaN : Date.parse(firstAt);
+          if (t - firstMs >= secondAfter) {
+            out.push({
+              key: second, kind: 'second', recipientKey: s.studentKey, studentKey: s.studentKey, window: openWindow!,
+              reason: `first reminder sent ${firstAt!.slice(0, 10)}; still no review after ${policy.secondReminderAfterDays} days (${span})`,
+            });
+          }
         }
       }
     }
     // Overdue as counselors see it (planStatus): a missed counselor meeting, or no review last year.
-    if (s.counselorKeys?.length && overdueReason(status, s.meetings, calendar, now.getTime())) {
-      for (const c of s.counselorKeys ?? []) {
+    if (s.counselorKeys?.length && !noPlan && overdue(drafted, lastReview, s.meetings, calendar, closed)) {
+      for (const c of s.counselorKeys) {
         let list = overdueByCounselor.get(c);
         if (!list) overdueByCounselor.set(c, (list = []));
         list.push(s.studentKey);
@@ -143,4 +189,18 @@ export function remindersDue(
     });
   }
   return out;
+}
+
+/**
+ * overdueReason (plan-status.ts) on numbers, for a student with a drafted plan: no review (or
+ * meeting) at all last school year, or the last window closed this school year had no meeting
+ * since it opened (unless it closed before the plan was drafted).
+ */
+function overdue(drafted: number, lastReview: number, meetings: MeetingDates | undefined, calendar: SchoolCalendar, lastClosed: ReviewWindow | undefined): boolean {
+  const lastMeeting = meetings && meetings.meetings.length > 0 ? latestMs(meetings.meetings) : NaN;
+  let lastTouch = drafted;
+  if (lastReview > lastTouch) lastTouch = lastReview;
+  if (lastMeeting > lastTouch) lastTouch = lastMeeting;
+  if (lastTouch < calendar.previousYearStartsAt) return true;
+  return !(!lastClosed || drafted >= lastClosed.endsAt || lastMeeting >= lastClosed.opensAt || metInWindowOf(meetings, lastClosed.id));
 }
