@@ -3,6 +3,7 @@
  * and gives a confirmation sentence; a change that can't be made is refused with the reason and
  * the plan is returned unchanged. Pure.
  */
+import { planItemName } from '../../i18n/plan-data-words.js';
 import { currentLanguage, DEFAULT_LANGUAGE, withLanguage } from '../../i18n/language.js';
 import { t, type Params } from '../../i18n/t.js';
 import { gradeName, gradesWhere, listGrades, listWords } from './grades.js';
@@ -216,7 +217,8 @@ function add(before: PlanContent, change: Extract<PlanChange, { kind: 'add' }>, 
   if (check.refusal) return { refusal: check.refusal };
   return {
     content,
-    words: words('added', () => ({ name: item.name, row: rowLabel(row), where: gradesWhere(grades) })),
+    // An activity or work-based-learning step from the templates is said in the reader's language.
+    words: words('added', () => ({ name: planItemName(row, item), row: rowLabel(row), where: gradesWhere(grades) })),
     notes: [...notes, ...check.warnings],
     warnings: check.warnings,
   };
@@ -237,7 +239,10 @@ function remove(before: PlanContent, change: Extract<PlanChange, { kind: 'remove
   const grades = [...new Set(at.map((o) => o.grade))].sort((a, b) => a - b);
   return {
     content,
-    words: words('removed', () => ({ names: listWords(removed), where: gradesWhere(grades) })),
+    words: words('removed', () => ({
+      names: listWords(removed.map((n) => { const o = at.find((x) => x.item.name === n)!; return planItemName(o.row, o.item); })),
+      where: gradesWhere(grades),
+    })),
     notes: check.warnings,
     warnings: check.warnings,
   };

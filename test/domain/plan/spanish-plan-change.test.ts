@@ -51,3 +51,12 @@ describe('a student changes the plan in Spanish', () => {
     for (const words of ['quiero ser enfermera', 'cambiar idioma', 'hola', 'qué clases tomo el próximo año']) expect(parsePlanChange(words)).toBeUndefined();
   });
 });
+
+describe('a change said back in Spanish', () => {
+  it('names a template activity in Spanish, and keeps the English version line in English', () => {
+    const added = change(draft, 'agrega job shadowing: a nurse or therapist en 10');
+    expect(added.confirmation).not.toMatch(/Job shadowing/);
+    const removed = change(draft, 'quita HOSA en 9');
+    expect(removed.confirmation).toMatch(/HOSA/);
+  });
+});
