@@ -11,8 +11,9 @@ jest.setTimeout(180_000);
 
 describe('the Teams server killed in the middle of conversations', () => {
   it('loses no activity it answered 200, leaves no saved reply unsent, no damaged or temp file, and posts nothing twice', async () => {
-    const report = await runTeamsCrash({ users: 4, kills: 3, runMs: [300, 1500] });
-    expect(report.turnsAcked).toBeGreaterThan(10);
+    const report = await runTeamsCrash({ users: 4, kills: 3, runMs: [800, 2500] });
+    // Enough traffic to mean something, on a busy machine too (how many depends on start-up time, not on correctness).
+    expect(report.turnsAcked).toBeGreaterThan(5);
     expect(report.resent).toBeGreaterThan(0);
     // Each answered turn sent at least one message (a turn's replies go together), unless a kill cut it off after its claim.
     expect(report.repliesPosted + report.lostInFlight).toBeGreaterThanOrEqual(report.turnsAcked);
