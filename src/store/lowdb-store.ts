@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { StoreWithLogs } from './store-with-logs.js';
 import { existsSync, linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { checkRecord, notARecord, recordFileStats, removeLeftoverTempFiles } from './record-file-checks.js';
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
@@ -41,16 +42,17 @@ const SEEN_LIMIT = 100_000;
  * no record, so it costs the same at a thousand students or a million; `npm run check-store` reads
  * them all (check-every-record.ts).
  */
-export class LowdbStore implements Store {
+export class LowdbStore extends StoreWithLogs implements Store {
   private readonly madeDirs = new Map<string, Promise<unknown>>();
   private readonly damaged = new Set<string>();
   /** Each record file as this process last read or wrote it (size, time, inode), to notice changes by others. */
   private readonly seen = new Map<string, string>();
-  private readonly logs: LogFiles;
+  protected readonly logs: LogFiles;
   private writes = 0;
   private leftovers: Promise<number> = Promise.resolve(0);
 
   constructor(readonly dir: string) {
+    super();
     this.logs = new LogFiles(dir);
   }
 
@@ -239,37 +241,5 @@ export class LowdbStore implements Store {
       for (const r of part) if (r) out.push(r);
     }
     return out;
-  }
-
-  // Append-only logs: files beside the collection folders (see lowdb-logs.ts).
-  appendLog(stream: string, line: object): Promise<void> {
-    return this.logs.append(stream, line);
-  }
-  readLog(stream: string, segment?: string): Promise<object[]> {
-    return this.logs.read(stream, segment);
-  }
-  sealLog(stream: string): Promise<string | undefined> {
-    return this.logs.seal(stream);
-  }
-  sealedLogs(stream: string): Promise<string[]> {
-    return this.logs.sealed(stream);
-  }
-  dropSealedLog(stream: string, segment: string): Promise<void> {
-    return this.logs.drop(stream, segment);
-  }
-  readLogSnapshot<T>(stream: string): Promise<T | undefined> {
-    return this.logs.readSnapshot<T>(stream);
-  }
-  logSnapshotVersion(stream: string): Promise<string | undefined> {
-    return this.logs.snapshotVersion(stream);
-  }
-  writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
-    return this.logs.writeSnapshot(stream, value);
-  }
-  readLogSnapshotChunks(stream: string): AsyncIterable<unknown> {
-    return this.logs.readSnapshotChunks(stream);
-  }
-  writeLogSnapshotChunks(stream: string, chunks: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
-    return this.logs.writeSnapshotChunks(stream, chunks);
   }
 }

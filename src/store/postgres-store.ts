@@ -14,6 +14,7 @@
  * Turns: turnScope() runs one user's turn as one transaction holding that user's lock
  * (postgres-transactions.ts); the record statements of the turn go through its client.
  */
+import { StoreWithLogs } from './store-with-logs.js';
 import type pg from 'pg';
 import { connectPostgres, type PostgresLogger } from './postgres-connect.js';
 import { PostgresLogs } from './postgres-logs.js';
@@ -29,11 +30,12 @@ function checkCollection(collection: string): void {
 /** Rows per INSERT in putMany. */
 const MANY_ROWS = 1000;
 
-export class PostgresStore implements Store {
-  private readonly logs: PostgresLogs;
+export class PostgresStore extends StoreWithLogs implements Store {
+  protected readonly logs: PostgresLogs;
   readonly transactions: PostgresTransactions;
 
   constructor(readonly pool: pg.Pool) {
+    super();
     this.transactions = new PostgresTransactions(pool);
     this.logs = new PostgresLogs(pool, this.transactions);
   }
@@ -146,37 +148,5 @@ export class PostgresStore implements Store {
   /** Removes every record, log line and snapshot (store:copy --replace). */
   async clear(): Promise<void> {
     await this.pool.query('TRUNCATE waypoint_records, waypoint_log_lines, waypoint_log_snapshots, waypoint_log_snapshot_chunks');
-  }
-
-  // Append-only logs (see postgres-logs.ts).
-  appendLog(stream: string, line: object): Promise<void> {
-    return this.logs.append(stream, line);
-  }
-  readLog(stream: string, segment?: string): Promise<object[]> {
-    return this.logs.read(stream, segment);
-  }
-  sealLog(stream: string): Promise<string | undefined> {
-    return this.logs.seal(stream);
-  }
-  sealedLogs(stream: string): Promise<string[]> {
-    return this.logs.sealed(stream);
-  }
-  dropSealedLog(stream: string, segment: string): Promise<void> {
-    return this.logs.drop(stream, segment);
-  }
-  readLogSnapshot<T>(stream: string): Promise<T | undefined> {
-    return this.logs.readSnapshot<T>(stream);
-  }
-  logSnapshotVersion(stream: string): Promise<string | undefined> {
-    return this.logs.snapshotVersion(stream);
-  }
-  writeLogSnapshot<T>(stream: string, value: T): Promise<void> {
-    return this.logs.writeSnapshot(stream, value);
-  }
-  readLogSnapshotChunks(stream: string): AsyncIterable<unknown> {
-    return this.logs.readSnapshotChunks(stream);
-  }
-  writeLogSnapshotChunks(stream: string, chunks: Iterable<unknown> | AsyncIterable<unknown>): Promise<void> {
-    return this.logs.writeSnapshotChunks(stream, chunks);
   }
 }
