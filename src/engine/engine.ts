@@ -14,11 +14,12 @@ import { beginTurn, type TurnDriver, type TurnWork } from './turn-work.js';
 import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
 import type { FlowDefinition } from './flow-runner.js';
 import { readInput, type Input } from './read-input.js';
-import { newSession, remember, type Session } from './session.js';
+import { newSession, type Session } from './session.js';
 import { keepLanguage, languageOfTurn, type TurnLanguage } from './turn-language.js';
 import { withLanguage } from '../i18n/language.js';
 import { t } from '../i18n/t.js';
 import { SessionCache } from './session-cache.js';
+import { closeTurn } from './close-turn.js';
 import { turnScopeOf, type TurnScope } from './turn-scope.js';
 import type { TurnHandler, TurnResult } from './turn-handler.js';
 
@@ -104,16 +105,7 @@ export class Engine implements TurnHandler {
     else await this.route(work, readInput(turn));
     for (let i = 0; i < work.pendingCommands.length && i < 3; i++) await this.runCommand(work, work.pendingCommands[i]!, {});
     if (lang.tellSwitch) work.replies.unshift(text(t('language.switchedToSpanish')));
-    let lastQuestion = [...work.replies].reverse().find((r): r is QuestionReply => r.kind === 'question');
-    if (!lastQuestion && session.active && session.flowQuestion && !work.leaveQuestion) {
-      // A side trip in the middle of a flow ("my pathway", "wait can i be a vet"): the way back.
-      if (work.replies.length > 0) work.replies.push(say.backToIt(session.flowQuestion.progress?.index));
-      work.replies.push((lastQuestion = session.flowQuestion));
-    }
-    if (lastQuestion) session.pending = lastQuestion;
-    else if (!session.active) session.pending = undefined;
-    session.recent = remember(session.recent, turn.messageId, work.replies);
-    session.updatedAt = work.ctx.now.toISOString();
+    closeTurn(session, turn.messageId, work.replies, work.ctx.now, work.leaveQuestion === true);
     await keepLanguage(session, work.ctx.profile(), records);
     await records.saveSession(session);
     if (!this.scope.shared) this.sessions.written(session);
