@@ -12,7 +12,7 @@ import { readdirSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPLY_OUTBOX, type OutboxEntry } from '../src/channels/reply-outbox.js';
+import { REPLY_OUTBOX, readOutboxEntry, type OutboxEntry } from '../src/channels/reply-outbox.js';
 import { checkEveryRecord } from '../src/store/check-every-record.js';
 import { LowdbStore } from '../src/store/lowdb-store.js';
 
@@ -223,7 +223,7 @@ export async function auditDataFolder(
   }
   let ackedAndLost = 0;
   for (const id of acked) {
-    const entry = await store.get<OutboxEntry<unknown>>(REPLY_OUTBOX, `${channel}:${id}`).catch(() => undefined);
+    const entry = await readOutboxEntry<unknown>(store, `${channel}:${id}`).catch(() => undefined);
     if (!entry && !(await applied(store, id).catch(() => false))) {
       ackedAndLost++;
       log?.(`answered 200 and lost: ${id}`);
@@ -233,7 +233,7 @@ export async function auditDataFolder(
   let repliesClaimed = 0;
   const entries: OutboxEntry<unknown>[] = [];
   for (const id of await store.ids(REPLY_OUTBOX)) {
-    const entry = await store.get<OutboxEntry<unknown>>(REPLY_OUTBOX, id).catch(() => undefined);
+    const entry = await readOutboxEntry<unknown>(store, id).catch(() => undefined);
     if (!entry) continue;
     entries.push(entry);
     repliesClaimed += entry.claimed;

@@ -1,10 +1,11 @@
 /**
  * Replies saved before the platform is told a message arrived, and delivered after: a reply the
- * engine saved is never lost to a crash. Each turn's deliveries are one record (collection
- * "reply-outbox", id = "<channel>:<message id>"); each item is claimed (the record says it is
- * being sent) before it is sent, so after a restart every item is sent at most once, and the
- * items not yet claimed are sent then. Delivered records are kept a day, so a platform's
- * redelivery of a message already answered sends nothing twice, then removed.
+ * engine saved is never lost to a crash. Each turn's deliveries are one record, written once
+ * (collection "reply-outbox", id = "<channel>:<message id>"); how far sending got is a small record
+ * beside it ("reply-outbox-progress", same id): each item is claimed there before it is sent, so
+ * after a restart every item is sent at most once, and the items not yet claimed are sent then. A
+ * claim rewrites a few bytes, never the replies themselves. Delivered records are kept a day, so a
+ * platform's redelivery of a message already answered sends nothing twice, then removed.
  *
  * The one item that was being sent when the process stopped is "in doubt". A channel that can look
  * (Slack: the conversation's history, where each reply carries its ref in message metadata) says
@@ -14,18 +15,39 @@ import type { Store } from '../store/store.js';
 import { turnScopeOf, type TurnScope } from '../engine/turn-scope.js';
 
 export const REPLY_OUTBOX = 'reply-outbox';
+/** How far each record's sending got: `{ claimed, doneAt? }`, rewritten at each claim. */
+export const REPLY_PROGRESS = 'reply-outbox-progress';
 const KEEP_DONE_MS = 24 * 60 * 60 * 1000;
 /** Every this many saved turns, delivered records older than a day are removed. */
 const PRUNE_EVERY = 1000;
 
-export interface OutboxEntry<Item> {
+/** One turn's deliveries, as saved (written once). */
+export interface OutboxRecord<Item> {
   id: string;
   /** The channel's deliveries for one turn, in order (posts, updates, files). */
   items: Item[];
+  createdAt: string;
+  /** Records saved before progress had a record of its own carry it here. */
+  claimed?: number;
+  doneAt?: string;
+}
+
+/** How far a record's sending got. */
+export interface OutboxProgress {
   /** How many items have been claimed for sending. */
   claimed: number;
-  createdAt: string;
   doneAt?: string;
+}
+
+/** A record with its progress. */
+export type OutboxEntry<Item> = OutboxRecord<Item> & OutboxProgress;
+
+/** A saved record and how far its sending got (older records kept their progress inside). */
+export async function readOutboxEntry<Item>(store: Store, id: string): Promise<OutboxEntry<Item> | undefined> {
+  const record = await store.get<OutboxRecord<Item>>(REPLY_OUTBOX, id);
+  if (!record) return undefined;
+  const progress = await store.get<OutboxProgress>(REPLY_PROGRESS, id);
+  return { ...record, claimed: progress?.claimed ?? record.claimed ?? 0, ...(progress ? (progress.doneAt ? { doneAt: progress.doneAt } : {}) : record.doneAt ? { doneAt: record.doneAt } : {}) };
 }
 
 /** Whether the reply being sent when the process stopped arrived. */
@@ -42,6 +64,10 @@ export interface OutboxLogger {
 export class ReplyOutbox<Item> {
   /** Deliveries running in this process, so a redelivery does not start a second one. */
   private readonly running = new Map<string, Promise<void>>();
+  /** Records this process saved and has not yet delivered: no need to read them back. */
+  private readonly fresh = new Map<string, OutboxRecord<Item>>();
+  /** Records this process delivered, oldest first, so pruning does not read every record. */
+  private readonly delivered: { id: string; at: number }[] = [];
   /** Replicas sharing the store (PostgreSQL): each claim re-reads the record under its lock. */
   private readonly scope: TurnScope;
 
@@ -66,25 +92,47 @@ export class ReplyOutbox<Item> {
    */
   async save(messageId: string, items: Item[]): Promise<void> {
     if (items.length === 0) return;
-    const entry: OutboxEntry<Item> = { id: this.key(messageId), items, claimed: 0, createdAt: this.now().toISOString() };
-    await this.store.putIfAbsent(REPLY_OUTBOX, entry.id, entry);
+    const record: OutboxRecord<Item> = { id: this.key(messageId), items, createdAt: this.now().toISOString() };
+    if (await this.store.putIfAbsent(REPLY_OUTBOX, record.id, record)) this.fresh.set(record.id, record);
     // A server that runs for weeks removes delivered records as it goes, not only at start.
-    if ((this.saves = (this.saves + 1) % PRUNE_EVERY) === 0) void this.prune().catch(() => undefined);
+    if ((this.saves = (this.saves + 1) % PRUNE_EVERY) === 0) void this.pruneDelivered().catch(() => undefined);
   }
 
   private saves = 0;
 
-  /** Removes this channel's delivered records older than a day; returns how many. */
+  /** Removes what was saved for a message (a person turned away), once it is delivered. */
+  forget(messageId: string): Promise<void> {
+    return this.remove(this.key(messageId));
+  }
+
+  /** Removes one record and its progress. */
+  private async remove(id: string): Promise<void> {
+    await this.store.delete(REPLY_PROGRESS, id);
+    await this.store.delete(REPLY_OUTBOX, id);
+  }
+
+  /** Removes this channel's delivered records older than a day, reading every one (at start); returns how many. */
   async prune(): Promise<number> {
     let removed = 0;
     const prefix = `${this.channel}:`;
     for (const id of await this.store.ids(REPLY_OUTBOX)) {
       if (!id.startsWith(prefix)) continue;
-      const entry = await this.store.get<OutboxEntry<Item>>(REPLY_OUTBOX, id).catch(() => undefined);
+      const entry = await readOutboxEntry<Item>(this.store, id).catch(() => undefined);
       if (entry?.doneAt && this.now().getTime() - Date.parse(entry.doneAt) > KEEP_DONE_MS) {
-        await this.store.delete(REPLY_OUTBOX, id);
+        await this.remove(id);
         removed++;
       }
+    }
+    return removed;
+  }
+
+  /** Removes the records this process delivered more than a day ago; returns how many. */
+  private async pruneDelivered(): Promise<number> {
+    const before = this.now().getTime() - KEEP_DONE_MS;
+    let removed = 0;
+    while (this.delivered.length > 0 && this.delivered[0]!.at < before) {
+      await this.remove(this.delivered.shift()!.id);
+      removed++;
     }
     return removed;
   }
@@ -100,44 +148,51 @@ export class ReplyOutbox<Item> {
   private run(id: string, send: SendItem<Item>, afterRestart: boolean): Promise<void> {
     const already = this.running.get(id);
     if (already) return already;
-    const run = this.deliverEntry(id, send, afterRestart).finally(() => this.running.delete(id));
+    const run = this.deliverEntry(id, send, afterRestart).finally(() => {
+      this.running.delete(id);
+      this.fresh.delete(id);
+    });
     this.running.set(id, run);
     return run;
   }
 
   private async deliverEntry(id: string, send: SendItem<Item>, afterRestart: boolean): Promise<void> {
-    const entry = await this.store.get<OutboxEntry<Item>>(REPLY_OUTBOX, id);
+    const saved = this.fresh.get(id);
+    const entry: OutboxEntry<Item> | undefined = saved ? { ...saved, claimed: 0 } : await readOutboxEntry<Item>(this.store, id);
     if (!entry || entry.doneAt) return;
     if (afterRestart && entry.claimed > 0) await this.resolveInDoubt(id, entry, send);
-    if (this.scope.shared) return this.deliverShared(id, send);
+    if (this.scope.shared) return this.deliverShared(id, entry.items, send);
     while (entry.claimed < entry.items.length) {
       const item = entry.items[entry.claimed]!;
       entry.claimed += 1;
       // Claimed before it is sent: a crash in between leaves this one item in doubt, never sent twice.
-      await this.store.put(REPLY_OUTBOX, id, entry);
+      await this.store.put<OutboxProgress>(REPLY_PROGRESS, id, { claimed: entry.claimed });
       await this.sendOne(id, entry.claimed - 1, item, send);
     }
-    entry.doneAt = this.now().toISOString();
-    await this.store.put(REPLY_OUTBOX, id, entry);
+    await this.markDone(id, entry.claimed);
+  }
+
+  private async markDone(id: string, claimed: number): Promise<void> {
+    const at = this.now();
+    await this.store.put<OutboxProgress>(REPLY_PROGRESS, id, { claimed, doneAt: at.toISOString() });
+    this.delivered.push({ id, at: at.getTime() });
   }
 
   /** The same, when another replica may deliver this record at the same moment (a redelivery it took). */
-  private async deliverShared(id: string, send: SendItem<Item>): Promise<void> {
+  private async deliverShared(id: string, items: Item[], send: SendItem<Item>): Promise<void> {
     for (;;) {
       const claimed = await this.scope.run(`${REPLY_OUTBOX}:${id}`, async () => {
-        const now = await this.store.get<OutboxEntry<Item>>(REPLY_OUTBOX, id);
-        if (!now || now.doneAt) return undefined;
-        if (now.claimed >= now.items.length) {
-          now.doneAt = this.now().toISOString();
-          await this.store.put(REPLY_OUTBOX, id, now);
+        const entry = await readOutboxEntry<Item>(this.store, id);
+        if (!entry || entry.doneAt) return undefined;
+        if (entry.claimed >= items.length) {
+          await this.markDone(id, entry.claimed);
           return undefined;
         }
-        now.claimed += 1;
-        await this.store.put(REPLY_OUTBOX, id, now);
-        return { index: now.claimed - 1, item: now.items[now.claimed - 1]! };
+        await this.store.put<OutboxProgress>(REPLY_PROGRESS, id, { claimed: entry.claimed + 1 });
+        return entry.claimed;
       });
-      if (!claimed) return;
-      await this.sendOne(id, claimed.index, claimed.item, send);
+      if (claimed === undefined) return;
+      await this.sendOne(id, claimed, items[claimed]!, send);
     }
   }
 
@@ -182,7 +237,7 @@ export class ReplyOutbox<Item> {
     const prefix = `${this.channel}:`;
     for (const id of await this.store.ids(REPLY_OUTBOX)) {
       if (!id.startsWith(prefix)) continue;
-      const entry = await this.store.get<OutboxEntry<Item>>(REPLY_OUTBOX, id);
+      const entry = await readOutboxEntry<Item>(this.store, id);
       if (!entry || entry.doneAt) continue;
       await this.run(id, this.send, true);
       delivered++;

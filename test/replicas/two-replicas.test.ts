@@ -10,7 +10,7 @@ import { startReplicas, sendUntilAnswered, type ReplicaSet, type SlackStubCounts
 import { replyKey, type ConnectorCounts } from '../../bench/teams-connector-stub.js';
 import { benchUser } from '../../bench/teams-bench-kit.js';
 import { SCRIPT } from '../../bench/crash-kit.js';
-import { REPLY_OUTBOX, type OutboxEntry } from '../../src/channels/reply-outbox.js';
+import { readOutboxEntry, type OutboxEntry } from '../../src/channels/reply-outbox.js';
 import type { SlackItem } from '../../src/channels/slack/slack-outbox.js';
 import type { TeamsItem } from '../../src/channels/teams/teams-outbox.js';
 import { cardAttachment } from '../../src/channels/teams/adaptive-card.js';
@@ -73,7 +73,7 @@ async function checkTurns(store: PostgresStore, set: ReplicaSet, sent: Sent[]): 
     // The conversation carried on across replicas: "student", then "10th", were both heard.
     expect(await store.get('profiles', set.userKey(user))).toMatchObject({ role: 'student', grade: 10 });
     for (const id of applied) {
-      const entry = await store.get<OutboxEntry<unknown>>(REPLY_OUTBOX, `${set.channel}:${id}`);
+      const entry = await readOutboxEntry<unknown>(store, `${set.channel}:${id}`);
       expect(entry).toBeDefined();
       expect({ id, claimed: entry!.claimed, done: entry!.doneAt !== undefined }).toEqual({ id, claimed: entry!.items.length, done: true });
       entries.push(entry!);

@@ -8,7 +8,6 @@ import { MemoryStore } from '../../store/memory-store.js';
 import { Records } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
-import { REPLY_OUTBOX } from '../reply-outbox.js';
 import { EphemeralQuestions } from './ephemeral-questions.js';
 import { SeenEvents } from './seen-events.js';
 import { SlackNames } from './slack-names.js';
@@ -147,7 +146,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     forgetReplies: async (messageIds) => {
       for (const id of messageIds) {
         await outbox.deliver(id).catch(() => undefined);
-        await store.delete(REPLY_OUTBOX, `slack:${id}`);
+        await outbox.forget(id);
       }
     },
     logger,

@@ -6,8 +6,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Activity, CloudAdapter, Request as BotRequest, Response as BotResponse } from 'botbuilder';
-import { checkTeamsRequest, plainErrorBody } from './check-request.js';
+import type { Activity, CloudAdapter, InvokeResponse } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
+import { checkTeamsRequest, plainErrorBody, readActivity } from './check-request.js';
 import type { TurnHandler } from '../../engine/turn-handler.js';
 import type { Store } from '../../store/store.js';
 import { fileLinkRoute, isFileLinkPath } from './file-link-route.js';
@@ -65,36 +66,19 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /**
- * The small Response surface CloudAdapter.process writes to. Nothing reaches the node:http response
- * until `finish`, which may replace the adapter's 200 with an error status when the turn failed.
+ * Answers an activity once its turn is over: an invoke's own status and body, 200 otherwise, or
+ * the error status of a turn that failed (never botbuilder's error text).
  */
-function botResponse(res: ServerResponse): { response: BotResponse; finish(failed?: 500 | 503): void } {
-  let status = 200;
-  let body: unknown;
-  const response: BotResponse = {
-    socket: res.socket,
-    status(code: number) {
-      status = code;
-    },
-    header(name: string, value: unknown) {
-      res.setHeader(name, String(value));
-    },
-    send(value: unknown) {
-      body = value;
-    },
-    end() {},
-  };
-  const finish = (failed?: 500 | 503) => {
-    if (res.writableEnded) return;
-    res.statusCode = failed ?? status;
-    // An error answer never carries botbuilder's error text.
-    if (res.statusCode >= 400) return reply(res, res.statusCode, plainErrorBody(res.statusCode));
-    if (body === undefined || body === null) return void res.end();
-    if (typeof body === 'string' || Buffer.isBuffer(body)) return void res.end(body);
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify(body));
-  };
-  return { response, finish };
+function answer(res: ServerResponse, invoke: InvokeResponse | undefined, failed?: number): void {
+  if (res.writableEnded) return;
+  const status = failed ?? invoke?.status ?? 200;
+  if (status >= 400) return reply(res, status, plainErrorBody(status));
+  res.statusCode = status;
+  const body: unknown = invoke?.body;
+  if (body === undefined || body === null) return void res.end();
+  if (typeof body === 'string' || Buffer.isBuffer(body)) return void res.end(body);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
 }
 
 function reply(res: ServerResponse, status: number, text?: string): void {
@@ -142,18 +126,29 @@ export function createTeamsServer(options: TeamsServerOptions): TeamsServer {
         logger.warn({ status: check.status, reason: check.reason }, 'teams: request rejected');
         return reply(res, check.status, plainErrorBody(check.status));
       }
-      const botReq: BotRequest = { method: req.method, headers: req.headers as Record<string, string | string[] | undefined>, body: body as Record<string, unknown> };
-      const { response, finish } = botResponse(res);
+      const activity = readActivity(body);
+      if (!activity) {
+        logger.warn({ status: 400, reason: 'not-an-activity' }, 'teams: request rejected');
+        return reply(res, 400, plainErrorBody(400));
+      }
       let failure: unknown;
-      await adapter.process(botReq, response, async (context) => {
-        try {
-          await logic(context);
-        } catch (err) {
-          failure = err ?? new Error('turn failed');
-          throw err; // the adapter's onTurnError logs it and apologizes once
-        }
-      });
-      finish(failure === undefined ? undefined : failureStatus(failure));
+      let invoke: InvokeResponse | undefined;
+      let failed: number | undefined;
+      try {
+        invoke = await adapter.processChecked(check.result, activity, async (context) => {
+          try {
+            await logic(context);
+          } catch (err) {
+            failure = err ?? new Error('turn failed');
+            throw err; // the adapter's onTurnError logs it and apologizes once
+          }
+        });
+      } catch (err) {
+        // What CloudAdapter.process would answer: 401 for a refused token, 500 for anything else.
+        failed = err instanceof AuthenticationError ? 401 : 500;
+        if (failure === undefined) logger.error({ err: (err as Error).name }, 'teams: activity not processed');
+      }
+      answer(res, invoke, failure === undefined ? failed : failureStatus(failure));
     } catch (err) {
       logger.error({ err: (err as Error).name }, 'teams: request failed');
       if (!res.headersSent) reply(res, 500, plainErrorBody(500));

@@ -9,6 +9,8 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type Activity,
+  type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
 import {
   AuthenticationError,
@@ -71,6 +73,16 @@ export function createBotAuthentication(settings: TeamsSettings): ConfigurationB
   return new TeamsAuthentication(credentials, new ConfigurationServiceClientCredentialFactory(credentials));
 }
 
+/**
+ * CloudAdapter, answering an activity whose request the server has already checked
+ * (check-request.ts) with that check's result: CloudAdapter.process would check it a second time.
+ */
+export class TeamsAdapter extends CloudAdapter {
+  processChecked(checked: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(checked, activity, logic);
+  }
+}
+
 /** How many failed activities are remembered, so each gets one apology however often it is retried. */
 const APOLOGIES_KEPT = 1000;
 
@@ -79,8 +91,8 @@ export function createTeamsAdapter(
   logger: TeamsLogger,
   authentication: ConfigurationBotFrameworkAuthentication = createBotAuthentication(settings),
   languageOf: (activity: Partial<Activity>) => Promise<Language> = async () => DEFAULT_LANGUAGE,
-): CloudAdapter {
-  const adapter = new CloudAdapter(authentication);
+): TeamsAdapter {
+  const adapter = new TeamsAdapter(authentication);
   const apologized = new Set<string>();
   adapter.onTurnError = async (context, error) => {
     const a = context.activity;

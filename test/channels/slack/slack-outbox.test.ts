@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { REPLY_OUTBOX, type OutboxEntry } from '../../../src/channels/reply-outbox.js';
+import { REPLY_OUTBOX, REPLY_PROGRESS, readOutboxEntry, type OutboxEntry } from '../../../src/channels/reply-outbox.js';
 import type { SlackItem } from '../../../src/channels/slack/slack-outbox.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { type RecordedCall, SLACK, ScriptedHandler, appWithCustomReceiver, deliver, expectApiCall, fixture, withNockOnly } from './slack-test-kit.js';
@@ -21,7 +21,7 @@ describe('replies saved before Slack is answered are never lost, and never sent 
     await slack.start();
     scope.done();
     expect(calls.map((c) => c.body.text)).toEqual(['Saved! You chose Welding.', 'Want to see your plan?']);
-    expect((await store.get<OutboxEntry<SlackItem>>(REPLY_OUTBOX, 'slack:m1'))!.doneAt).toBeDefined();
+    expect((await readOutboxEntry<SlackItem>(store, 'slack:m1'))!.doneAt).toBeDefined();
     await slack.stop();
   });
 
@@ -135,5 +135,46 @@ describe('the reply outbox stays small', () => {
     await outbox.save('new', ['b']);
     await outbox.deliver('new');
     expect(sent).toEqual(['a', 'b']);
+  });
+
+  it('a server that runs for days removes what it delivered a day ago as it goes, without reading every record', async () => {
+    const { ReplyOutbox } = await import('../../../src/channels/reply-outbox.js');
+    const store = new MemoryStore();
+    let now = new Date('2026-11-23T15:00:00.000Z');
+    const outbox = new ReplyOutbox<string>(store, 'slack', async () => undefined, undefined, () => now);
+    await outbox.save('old', ['a']);
+    await outbox.deliver('old');
+    expect((await readOutboxEntry<string>(store, 'slack:old'))).toMatchObject({ items: ['a'], claimed: 1 });
+    now = new Date('2026-11-24T16:00:00.000Z');
+    let reads = 0;
+    const get = store.get.bind(store);
+    store.get = (async (collection: string, id: string) => {
+      reads++;
+      return get(collection, id);
+    }) as typeof store.get;
+    for (let i = 0; i < 999; i++) await outbox.save(`m${i}`, ['b']);
+    await outbox.idle();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await store.get(REPLY_OUTBOX, 'slack:old')).toBeUndefined();
+    expect(await store.get(REPLY_PROGRESS, 'slack:old')).toBeUndefined();
+    expect((await store.ids(REPLY_OUTBOX)).length).toBe(999);
+    expect(reads).toBeLessThan(10);
+  });
+
+  it('sending rewrites only how far it got, never the saved replies', async () => {
+    const { ReplyOutbox } = await import('../../../src/channels/reply-outbox.js');
+    const store = new MemoryStore();
+    const writes: string[] = [];
+    const put = store.put.bind(store);
+    store.put = (async (collection: string, id: string, value: unknown) => {
+      writes.push(collection);
+      return put(collection, id, value);
+    }) as typeof store.put;
+    const outbox = new ReplyOutbox<string>(store, 'slack', async () => undefined);
+    await outbox.save('m1', ['first', 'second']);
+    await outbox.deliver('m1');
+    expect(writes.filter((c) => c === REPLY_OUTBOX)).toEqual([]);
+    expect(writes.filter((c) => c === REPLY_PROGRESS)).toHaveLength(3);
+    expect(await readOutboxEntry<string>(store, 'slack:m1')).toMatchObject({ items: ['first', 'second'], claimed: 2, doneAt: expect.any(String) });
   });
 });

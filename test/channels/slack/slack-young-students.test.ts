@@ -6,7 +6,7 @@
 import nock from 'nock';
 import { createEngine } from '../../../src/app/create-engine.js';
 import { loadConfig } from '../../../src/config.js';
-import { REPLY_OUTBOX } from '../../../src/channels/reply-outbox.js';
+import { REPLY_OUTBOX, REPLY_PROGRESS } from '../../../src/channels/reply-outbox.js';
 import { SLACK_INBOX } from '../../../src/channels/slack/slack-inbox.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { Records } from '../../../src/store/records.js';
@@ -39,7 +39,7 @@ async function keptAbout(records: Records): Promise<string[]> {
   for (const collection of ['profiles', 'sessions', 'interest-results', 'plans']) {
     if (await records.store.get(collection, STUDENT)) kept.push(collection);
   }
-  for (const collection of [SLACK_INBOX, REPLY_OUTBOX]) {
+  for (const collection of [SLACK_INBOX, REPLY_OUTBOX, REPLY_PROGRESS]) {
     if ((await records.store.ids(collection)).length > 0) kept.push(collection);
   }
   return kept;

@@ -4,6 +4,7 @@
  * turn is safely recorded (its replies saved in the outbox), and an error status before that.
  */
 import nock from 'nock';
+import { REPLY_PROGRESS } from '../../../src/channels/reply-outbox.js';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import type { Turn } from '../../../src/domain/messages.js';
 import type { TurnResult } from '../../../src/engine/turn-handler.js';
@@ -35,13 +36,13 @@ class GatedHandler extends ScriptedHandler {
   }
 }
 
-/** A store whose next `failures` writes of saved replies fail, as a full disk would. */
+/** A store whose next `failures` claims of saved replies fail, as a full disk would. */
 class OutboxWritesFail extends MemoryStore {
   constructor(public failures: number) {
     super();
   }
   override async put<T>(collection: string, id: string, value: T): Promise<void> {
-    if (collection === 'reply-outbox' && this.failures > 0) {
+    if (collection === REPLY_PROGRESS && this.failures > 0) {
       this.failures -= 1;
       throw new Error('disk full');
     }

@@ -240,6 +240,15 @@ describe('Teams channel over HTTP', () => {
     expect((await request(`${base}/health`)).status).toBe(200);
   });
 
+  test('JSON that is not an activity is refused with a plain 400, one log line and nothing sent', async () => {
+    for (const body of [[1, 2], { text: 'no type' }, { type: '' }]) {
+      const res = await post(run.url, body as never);
+      expect({ status: res.status, text: res.text }).toEqual({ status: 400, text: 'Bad request' });
+    }
+    expect(calls).toEqual([]);
+    expect(run.logger.lines.filter((l) => l.obj.reason === 'not-an-activity')).toHaveLength(3);
+  });
+
   test('no student data is written to the logs', async () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     await post(run.url, fixture('personal-message'));
