@@ -78,9 +78,22 @@ export function localeLanguage(locale: string | undefined): Language | undefined
 export function languageAsked(text: string, words: LanguageWords, current: Language): Language | undefined {
   const said = plainWords(text);
   if (!said) return undefined;
-  const has = (list: string[]) => list.some((w) => plainWords(w) === said);
-  if (has(words.es)) return 'es';
-  if (has(words.en)) return 'en';
-  if (has(words.toggle)) return current === 'es' ? 'en' : 'es';
+  const asked = askedWords(words);
+  if (asked.es.has(said)) return 'es';
+  if (asked.en.has(said)) return 'en';
+  if (asked.toggle.has(said)) return current === 'es' ? 'en' : 'es';
   return undefined;
+}
+
+/** Each list's words made plain once, not at every message. */
+const plainLists = new WeakMap<LanguageWords, Record<keyof LanguageWords, ReadonlySet<string>>>();
+
+function askedWords(words: LanguageWords): Record<keyof LanguageWords, ReadonlySet<string>> {
+  let sets = plainLists.get(words);
+  if (!sets) {
+    const plain = (list: string[]) => new Set(list.map(plainWords));
+    sets = { es: plain(words.es), en: plain(words.en), toggle: plain(words.toggle) };
+    plainLists.set(words, sets);
+  }
+  return sets;
 }

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { normalizeWords } from './normalize-words.js';
+import { normalizeLabel, normalizeWords } from './normalize-words.js';
 import { answerKind, pointedWords, type AnswerWords } from './answer-words.js';
 import type { Choice } from './messages.js';
 
@@ -22,7 +22,7 @@ function position(t: string, choices: readonly Choice[]): number | undefined {
   if (n === undefined) return undefined;
   // A bare number word ("two") or a bare digit is read by the caller; here only place words.
   if (!named && ordinal === undefined && !isDigitOrdinal && !/ (?:one|option|choice)$/.test(t)) return undefined;
-  const numberLabels = choices.some((c) => /^\d/.test(normalizeWords(c.label)));
+  const numberLabels = choices.some((c) => /^\d/.test(normalizeLabel(c.label)));
   if (numberLabels && !(named === 'option' || named === 'choice')) return undefined;
   const index = n === -1 ? choices.length : n;
   return index >= 1 && index <= choices.length ? index : undefined;
@@ -48,13 +48,13 @@ export function matchChoice(typed: string, choices: readonly Choice[], words?: A
   if (n !== undefined && /^\d|^[a-z]+$/.test(t)) {
     // "8" on a grade question means "8th", not the eighth button.
     const ord = `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
-    const byLabel = choices.find((c) => [String(n), ord].includes(normalizeWords(c.label)));
+    const byLabel = choices.find((c) => [String(n), ord].includes(normalizeLabel(c.label)));
     if (byLabel) return byLabel;
     if (n >= 1 && n <= choices.length) return choices[n - 1];
     return undefined;
   }
 
-  const exact = choices.find((c) => normalizeWords(c.label) === t || c.id.toLowerCase() === t);
+  const exact = choices.find((c) => normalizeLabel(c.label) === t || c.id.toLowerCase() === t);
   if (exact) return exact;
   const said = choiceSaid(typed, choices);
   if (said) return said;
@@ -91,7 +91,7 @@ export function matchChoice(typed: string, choices: readonly Choice[], words?: A
  */
 export function choiceSaid(typed: string, choices: readonly Choice[]): Choice | undefined {
   const t = ` ${normalizeWords(typed)} `;
-  const hits = choices.filter((c) => c.also?.some((w) => normalizeWords(w) !== '' && t.includes(` ${normalizeWords(w)} `)));
+  const hits = choices.filter((c) => c.also?.some((w) => normalizeLabel(w) !== '' && t.includes(` ${normalizeLabel(w)} `)));
   return hits.length === 1 ? hits[0] : undefined;
 }
 
@@ -100,12 +100,12 @@ export function choiceSaid(typed: string, choices: readonly Choice[]): Choice | 
  * starts the same way ("animal" -> "Animal Systems", "website" -> "Web and Digital Communications").
  */
 function labelWords(t: string, choices: readonly Choice[]): Choice | undefined {
-  const containing = choices.filter((c) => ` ${normalizeWords(c.label)} `.includes(` ${t} `));
+  const containing = choices.filter((c) => ` ${normalizeLabel(c.label)} `.includes(` ${t} `));
   if (containing.length === 1) return containing[0];
   if (containing.length > 1 || t.includes(' ') || t.length < 4) return undefined;
   const stem = (w: string) => (w.length > 4 ? w.replace(/(?:s|es|ing|site|sites)$/, '') : w);
   const shared = choices.filter((c) =>
-    normalizeWords(c.label)
+    normalizeLabel(c.label)
       .split(' ')
       .some((w) => w.length >= 3 && (stem(w) === stem(t) || (t.startsWith(w) && w.length >= 3 && t.length - w.length <= 4))),
   );
@@ -129,7 +129,7 @@ function fuzzyIndex(choices: readonly Choice[]): MiniSearch<{ id: number; label:
   let index = indexes.get(key);
   if (!index) {
     index = new MiniSearch<{ id: number; label: string }>({ fields: ['label'], storeFields: [] });
-    index.addAll(choices.map((c, i) => ({ id: i, label: normalizeWords(c.label) })));
+    index.addAll(choices.map((c, i) => ({ id: i, label: normalizeLabel(c.label) })));
     if (indexes.size >= 500) indexes.delete(indexes.keys().next().value as string);
     indexes.set(key, index);
   }

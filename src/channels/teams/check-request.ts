@@ -31,14 +31,15 @@ export function readActivity(body: unknown): Activity | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const activity = body as Activity & Record<string, unknown>;
   if (typeof activity.type !== 'string' || !activity.type) return undefined;
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
-    const value = activity[field];
-    if (typeof value === 'string') {
-      activity[raw] = value;
-      activity[field] = new Date(value) as never;
-    }
-  }
+  if (typeof activity.timestamp === 'string') activity.timestamp = asDate(activity, 'rawTimestamp', activity.timestamp);
+  if (typeof activity.expiration === 'string') activity.expiration = asDate(activity, 'rawExpiration', activity.expiration);
+  if (typeof activity.localTimestamp === 'string') activity.localTimestamp = asDate(activity, 'rawLocalTimestamp', activity.localTimestamp);
   return activity;
+}
+
+function asDate(activity: Record<string, unknown>, rawField: string, text: string): Date {
+  activity[rawField] = text;
+  return new Date(text);
 }
 
 /** The body of an error answer: a word or two, never the error's own text. */
