@@ -17,6 +17,7 @@ import { addEvidence, addTitleWordEvidence, TitleWordIndex, total, type Evidence
 import { TermFocus } from './term-focus.js';
 import { expandedQuery, expandQuery, ShortForms } from './query-expansion.js';
 import { addWordPartEvidence } from './word-parts.js';
+import { coveredScore } from './rank-evidence.js';
 
 export type { ClusterMatch, MatchResult, OccupationMatch, PathwayMatch } from './match-types.js';
 
@@ -24,8 +25,11 @@ export type { ClusterMatch, MatchResult, OccupationMatch, PathwayMatch } from '.
 const EXACT_BONUS = { title: 3, otherName: 2.5, studentWord: 1.6 } as const;
 /** Weight of evidence for a second (not best-fit) pathway or cluster. */
 const SECONDARY = 0.5;
-/** Each further piece of evidence for the same pathway counts this much less. */
-const DECAY = 0.5;
+/**
+ * Each further piece of evidence for the same pathway counts this much less: several of our jobs
+ * that fit say more than the single best one.
+ */
+const DECAY = 0.7;
 const MAX_RESULTS = 60;
 /** When the student states an interest ("I like ..."), interest phrases count this much more. */
 const INTEREST_BOOST = 2;
@@ -262,15 +266,17 @@ export class OccupationMatcher {
       addTitleWordEvidence(this.titleWords, this.focus, { text, words, exactTerms, named }, pathways, clusters, decay);
     }
     const rank = <T extends { score: number }>(list: T[]): T[] => list.sort((a, b) => b.score - a.score).slice(0, limit);
+    // A title (not an interest, not one of our names) is read as a whole (rank-evidence.ts).
+    const title = options.interest === true || exactIds.size > 0 ? undefined : words;
+    const score = (e: Evidence): number => round(coveredScore(e, decay, title, (w) => this.focus.rarity(w.term)));
+    const rankedClusters = rank([...clusters].map(([clusterId, e]) => ({ clusterId, name: this.clusterName(clusterId), score: score(e), matchedWords: [...e.words] })));
     return {
       words,
       unmatchedWords: words.filter((w) => !anyTerms.has(w.term)).map((w) => w.word),
       looseWords: words.filter((w) => anyTerms.has(w.term) && !exactTerms.has(w.term)).map((w) => w.word),
-      clusters: rank([...clusters].map(([clusterId, e]) => ({
-        clusterId, name: this.clusterName(clusterId), score: round(total(e, decay)), matchedWords: [...e.words],
-      }))),
+      clusters: rankedClusters,
       pathways: rank([...pathways].map(([pathwayId, e]) => ({
-        pathwayId, clusterId: pathwayId.split('.')[0]!, name: this.pathwayName(pathwayId), score: round(total(e, decay)),
+        pathwayId, clusterId: pathwayId.split('.')[0]!, name: this.pathwayName(pathwayId), score: score(e),
         matchedWords: [...e.words],
       }))),
       occupations: rank(occupations),

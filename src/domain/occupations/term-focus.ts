@@ -10,6 +10,9 @@ import { SEARCH_FIELDS, type SearchDocument } from './search-documents.js';
 export class TermFocus {
   /** Search term -> share of the documents with it that are in its most common cluster (0-1]. */
   private readonly focus = new Map<string, number>();
+  /** Search term -> how many documents (with a cluster) hold it. */
+  private readonly documentsWith = new Map<string, number>();
+  private documents = 0;
 
   constructor(docs: readonly SearchDocument[]) {
     const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
@@ -17,6 +20,7 @@ export class TermFocus {
     for (const d of docs) {
       const cluster = d.clusterIds[0];
       if (cluster === undefined) continue;
+      this.documents += 1;
       const terms = new Set(SEARCH_FIELDS.flatMap((f) => tokenize(d[f]).map((t) => processTerm(t))));
       for (const t of terms) {
         if (t === null) continue;
@@ -33,12 +37,21 @@ export class TermFocus {
         if (n > max) max = n;
       }
       this.focus.set(t, max / sum);
+      this.documentsWith.set(t, sum);
     }
   }
 
   /** The term's focus, undefined when no document has it. */
   get(term: string): number | undefined {
     return this.focus.get(term);
+  }
+
+  /**
+   * How rare the term is, log(documents / documents with it): "operator" is in many, "scoreboard"
+   * in few or none (a term no document holds is as rare as can be).
+   */
+  rarity(term: string): number {
+    return Math.log(Math.max(1, this.documents) / (this.documentsWith.get(term) ?? 1));
   }
 
   /** True when some document holds the term as it is. */

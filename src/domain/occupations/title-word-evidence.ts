@@ -96,6 +96,12 @@ export class TitleWordIndex {
     return undefined;
   }
 
+  /** The pathways a word's ending points to ("-er", "-ologist"), whether or not we know the word. */
+  endingPathways(term: string): string[] | undefined {
+    if (this.notDoers.has(term)) return undefined;
+    return this.endings.find(([ending]) => term.length >= ending.length + MIN_PREFIX && term.endsWith(ending))?.[1];
+  }
+
   /**
    * The pathways a title's last word points to: a title word inside it ("meat|cutter"), a part
    * that says its field ("ornith|ologist", word-parts.ts), or its ending.
@@ -107,7 +113,7 @@ export class TitleWordIndex {
       if (inner !== undefined) return inner;
     }
     if (this.notDoers.has(t)) return undefined;
-    return this.parts.pathwaysOf(t) ?? this.endings.find(([ending]) => t.length >= ending.length + MIN_PREFIX && t.endsWith(ending))?.[1];
+    return this.parts.pathwaysOf(t) ?? this.endingPathways(t);
   }
 }
 
