@@ -8,7 +8,7 @@ import type { InterestItem } from '../src/domain/interest-items.js';
 import { chooseNextItem, questionLimit } from '../src/domain/choose-next-item.js';
 import { scoreInterests, type Answer } from '../src/domain/score-interests.js';
 import { gradeBand, type Grade } from '../src/domain/grade.js';
-import { text } from '../src/domain/messages.js';
+import { text, type QuestionReply } from '../src/domain/messages.js';
 import { t } from '../src/i18n/t.js';
 import { itemsInLanguage, type SpanishItemWords } from '../src/domain/interest-items-es.js';
 import { effect, reply, type FlowEmitted, type FlowEvent, type FlowOutput } from './flow-protocol.js';
@@ -41,6 +41,18 @@ export interface ExploreDeps {
 }
 
 const choice = (e: FlowEvent) => (e.type === 'ANSWER' ? e.choiceId : '');
+
+/**
+ * An interest question made again in the turn's language (after a switch to another language),
+ * with the same number and the same "up to" count. Other explore questions are asked as they were.
+ */
+export function askExploreAgain({ items, spanishItems }: Pick<ExploreDeps, 'items' | 'spanishItems'>) {
+  return (question: QuestionReply): QuestionReply | undefined => {
+    const item = itemsInLanguage(items, spanishItems).find((i) => say.itemQuestionId(i.id) === question.questionId);
+    const progress = question.progress;
+    return item && progress ? say.itemQuestion(item, progress.index, progress.total) : undefined;
+  };
+}
 
 export function createExploreMachine({ framework, items: englishItems, canPlan, spanishItems }: ExploreDeps) {
   const fw = framework.framework;

@@ -75,6 +75,22 @@ const familyCodeQuestion = (): QuestionReply => ({
   choices: [{ id: 'no-code', label: t('onboarding.family.noCode') }],
 });
 
+/** An onboarding question made again in the turn's language (after a switch to another language). */
+export function askOnboardingAgain(question: QuestionReply): QuestionReply | undefined {
+  switch (question.questionId) {
+    case ROLE_QUESTION_ID:
+      return roleQuestion();
+    case 'onboarding:grade':
+      return gradeQuestion();
+    case 'onboarding:young-grade':
+      return youngGradeQuestion();
+    case 'onboarding:family-code':
+      return familyCodeQuestion();
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Grades typed in Spanish ("octavo", "8vo", "8.º", "noveno grado", "kínder"): read beside the
  * English words, whatever the turn's language (a parent may switch back and forth).

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import { languageFeature } from '../features/language/index.js';
 import type { ProactiveSender } from '../domain/messages.js';
-import { createExploreMachine, EXPLORE_VERSION } from '../../flows/explore.js';
+import { askExploreAgain, createExploreMachine, EXPLORE_VERSION } from '../../flows/explore.js';
 import { loadSpanishInterestItems } from '../data-files/load-interest-items-es.js';
-import { onboardingMachine, ONBOARDING_VERSION } from '../../flows/onboarding.js';
+import { askOnboardingAgain, onboardingMachine, ONBOARDING_VERSION } from '../../flows/onboarding.js';
 import { Engine, type EngineDeps } from '../engine/engine.js';
 import { forOtherRoles } from '../engine/command-access.js';
 import type { FlowDefinition } from '../engine/flow-runner.js';
@@ -57,13 +57,15 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
   const counselor = counselorFeature({ framework: data.framework, requirements: data.plans.requirements, gradeActions: data.family.gradeActions, ...(reviewPolicy ? { reviewPolicy } : {}), exportDir: exportDir ?? defaultExportDir(records.store), senders, ...(logger ? { logger } : {}) });
   const plan = { fw: data.framework, data: data.plans, ...(exportDir ? { exportDir } : {}) };
   const family = familyFeature({ ...data.family, fw: data.framework, ...(exportDir ? { exportDir } : {}), ...(reviewPolicy ? { reviewPolicy } : {}), ...(logger ? { logger } : {}) });
+  const spanishItems = loadSpanishInterestItems();
   const flows: FlowDefinition[] = [
-    { id: 'onboarding', version: ONBOARDING_VERSION, machine: onboardingMachine, doing: 'getting to know you' },
+    { id: 'onboarding', version: ONBOARDING_VERSION, machine: onboardingMachine, doing: 'getting to know you', askAgain: askOnboardingAgain },
     {
       id: 'explore',
       version: EXPLORE_VERSION,
-      machine: createExploreMachine({ framework: data.framework, items: data.items, canPlan: true, spanishItems: loadSpanishInterestItems() }),
+      machine: createExploreMachine({ framework: data.framework, items: data.items, canPlan: true, spanishItems }),
       doing: 'exploring careers',
+      askAgain: askExploreAgain({ items: data.items, spanishItems }),
     },
     planFlow,
     ...people.flows,

@@ -101,6 +101,7 @@ export class Engine implements TurnHandler {
     const { records } = this.deps;
     const at = { userKey: key, now: this.now(), records, session, profile: lang.profile };
     const work = beginTurn(turn, at, this.driver);
+    if (lang.asked || lang.tellSwitch) this.flowTurns.askAgainInLanguage(work);
     if (lang.asked) await this.onLanguageAsked(work);
     else await this.route(work, readInput(turn));
     for (let i = 0; i < work.pendingCommands.length && i < 3; i++) await this.runCommand(work, work.pendingCommands[i]!, {});

@@ -1,5 +1,6 @@
 import { createActor, type AnyStateMachine } from 'xstate';
 import type { FlowEmitted, FlowEvent, FlowOutput } from '../../flows/flow-protocol.js';
+import type { QuestionReply } from '../domain/messages.js';
 
 /** A conversation flow the engine can run: a pure machine with a version for its snapshots. */
 export interface FlowDefinition {
@@ -13,6 +14,12 @@ export interface FlowDefinition {
    * ended): while the flow runs, an answer to one goes to the flow.
    */
   questionIds?: string[];
+  /**
+   * The question this flow asked, made again in the turn's language: someone who switches language
+   * ("español") in the middle of a flow is asked it again in the new one. Undefined when the flow
+   * cannot make that question again (it is then asked as it was).
+   */
+  askAgain?: (question: QuestionReply) => QuestionReply | undefined;
 }
 
 /** The flow a user is in, as stored: machine version, its input and its persisted snapshot. */

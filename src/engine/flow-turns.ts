@@ -22,6 +22,22 @@ export class FlowTurns {
     private readonly logger?: Logger,
   ) {}
 
+  /**
+   * After the language changed: the flow's waiting question (and the one of a flow waiting aside)
+   * made again in the turn's language, so it is asked again in the new one.
+   */
+  askAgainInLanguage(work: TurnWork): void {
+    const { session } = work;
+    const again = (flowId: string | undefined, q: QuestionReply | undefined) => (flowId && q ? this.flows.get(flowId)?.askAgain?.(q) : undefined);
+    const now = again(session.active?.flow, session.flowQuestion);
+    if (now) {
+      if (session.pending?.questionId === now.questionId) session.pending = now;
+      session.flowQuestion = now;
+    }
+    const aside = again(session.aside?.active.flow, session.aside?.flowQuestion);
+    if (aside && session.aside) session.aside = { ...session.aside, flowQuestion: aside };
+  }
+
   /** Whether the user's flow, as stored, reads typed text in its current state. */
   takesText(def: FlowDefinition, session: Session): boolean {
     try {

@@ -38,6 +38,31 @@ describe('the language Waypoint speaks', () => {
     expect(chat.text()).not.toMatch(/Prefiere español/);
   });
 
+  it('"español" in the middle of the interest questions asks the same question again in Spanish, with its number; "english" switches it back', async () => {
+    const chat = await newChat({ user: 'maya' });
+    await chat.say('hi');
+    await chat.press('onboarding:role', 'student');
+    await chat.say('10');
+    const first = chat.question()!;
+    expect(first.text).toMatch(/^Would you/);
+    await chat.say('español');
+    expect(chat.question()).toMatchObject({ questionId: first.questionId, progress: first.progress });
+    expect(chat.question()!.text).toMatch(/^¿/);
+    expect(chat.question()!.choices.map((c) => c.label)).toEqual(['Sí', 'Tal vez', 'No']);
+    await chat.say('1');
+    const second = chat.question()!;
+    await chat.say('english');
+    expect(chat.question()).toMatchObject({ questionId: second.questionId, progress: second.progress });
+    expect(chat.question()!.text).not.toMatch(/¿/);
+  });
+
+  it('"español" while Waypoint asks who you are asks it again in Spanish', async () => {
+    const chat = await newChat({ user: 'ana' });
+    await chat.say('hi');
+    await chat.say('español');
+    expect(chat.question()).toMatchObject({ questionId: 'onboarding:role', text: '¿Quién es usted?' });
+  });
+
   it('an English-speaking student who types "ok", "yes" or "no" stays in English', async () => {
     const chat = await newChat({ user: 'sam' });
     await chat.say('hi');

@@ -22,6 +22,8 @@ export type Part =
   | { kind: 'alone'; activity: Partial<Activity> };
 
 const SUMMARY_CHARS = 250;
+/** Room for a message's own fields around its card and texts (type, textFormat, keys, brackets). */
+const MESSAGE_FIELDS = 400;
 const MAX_FALLBACK = 1500;
 const PARAGRAPH = '\n\n';
 
@@ -108,8 +110,18 @@ function messagesOf(group: Group): Partial<Activity>[] {
   const text = group.texts.join(PARAGRAPH);
   if (!group.card) return [plain(text)];
   const together = message(group.card, text);
-  if (!text || utf16Bytes(together) <= MESSAGE_BUDGET) return [together];
+  if (!text || fitsWithCard(group.card, together) || utf16Bytes(together) <= MESSAGE_BUDGET) return [together];
   return [plain(text), message(group.card)];
+}
+
+/**
+ * A sure "it fits" without measuring the whole message again: the card as measured, and each
+ * character of the texts counted as the longest JSON escape (six characters).
+ */
+function fitsWithCard(card: NonNullable<Group['card']>, together: Partial<Activity>): boolean {
+  if (!card.adaptive) return false;
+  const texts = (together.text?.length ?? 0) + (together.summary?.length ?? 0);
+  return utf16Bytes(card.adaptive) + 2 * (6 * texts + MESSAGE_FIELDS) <= MESSAGE_BUDGET;
 }
 
 export function composeMessages(parts: Part[]): Partial<Activity>[] {

@@ -12,7 +12,17 @@ export const MESSAGE_BUDGET = 26 * 1024;
 /** One card: leaves room in its message for a few short lines of text above it. */
 export const CARD_BUDGET = 22 * 1024;
 
-/** Size of a value's JSON in UTF-16 bytes (a JavaScript string is UTF-16: two bytes a code unit). */
+/** Sizes already measured: a card is measured when it is made and again when it is put in a message. */
+const measured = new WeakMap<object, number>();
+
+/**
+ * Size of a value's JSON in UTF-16 bytes (a JavaScript string is UTF-16: two bytes a code unit).
+ * An object is measured once: cards are not changed after they are made.
+ */
 export function utf16Bytes(value: unknown): number {
-  return 2 * (typeof value === 'string' ? value : JSON.stringify(value)).length;
+  if (typeof value === 'string') return 2 * value.length;
+  if (typeof value !== 'object' || value === null) return 2 * JSON.stringify(value).length;
+  let size = measured.get(value);
+  if (size === undefined) measured.set(value, (size = 2 * JSON.stringify(value).length));
+  return size;
 }
