@@ -15,6 +15,7 @@ import type { CounselorDeps } from './counselor-deps.js';
 import { meetingRecord } from './meeting-records.js';
 import { WHICH_Q } from './my-students.js';
 import { signatureLine } from '../../domain/plan-signatures.js';
+import { currentSignatures } from '../../domain/meetings.js';
 
 const NOTES_SHOWN = 3;
 
@@ -28,7 +29,10 @@ export async function counselorExtras(ctx: TurnContext, deps: CounselorDeps, row
     t(row.familyLinked ? 'counselor.extras.familyLinked' : 'counselor.extras.familyNotLinked'),
   ];
   out.push(text(said.join(' ')));
-  if (plan) out.push(text(signatureLine(record, plan.versions[plan.versions.length - 1]!.number)));
+  const version = plan?.versions[plan.versions.length - 1]?.number;
+  if (version !== undefined) out.push(text(signatureLine(record, version)));
+  // Signing is offered until the counselor has signed this version of the plan.
+  const canSign = version !== undefined && !currentSignatures(record, version).counselor;
   const notes = record?.notes ?? [];
   if (notes.length > 0) {
     const shown = notes.slice(-NOTES_SHOWN).map((n) => `- ${n.at.slice(0, 10)}: ${n.text}`);
@@ -55,7 +59,7 @@ export async function counselorExtras(ctx: TurnContext, deps: CounselorDeps, row
     choices: [
       ...(plan ? [{ id: `plan:${row.key}`, label: t('counselor.extras.seePlan') }] : []),
       { id: `met:${row.key}`, label: t('counselor.extras.metToday') },
-      ...(plan ? [{ id: `sign:${row.key}`, label: t('counselor.extras.signPlan') }] : []),
+      ...(canSign ? [{ id: `sign:${row.key}`, label: t('counselor.extras.signPlan') }] : []),
       { id: `remind:${row.key}`, label: t('counselor.list.remindThese', { count: 1 }) },
     ],
   });

@@ -111,6 +111,17 @@ describe('signing the plan', () => {
     await rivera.press('caseload:actions', 'csv');
   });
 
+  it("the student's page offers the counselor to sign until they have signed this version", async () => {
+    const { rivera } = await setting();
+    const choiceIds = () => rivera.question()!.choices.map((c) => c.id);
+    await rivera.say('show student sam');
+    expect(choiceIds()).toContain('sign:console:sam');
+    await rivera.say("sign sam's plan");
+    await rivera.say('show student sam');
+    expect(rivera.text()).toMatch(/Signed \(version 1\): Counselor/);
+    expect(choiceIds()).not.toContain('sign:console:sam');
+  });
+
   it('a plan with no versions cannot be signed, and a family member with no link signs nothing', async () => {
     const { w, rivera } = await setting();
     await rivera.say("sign ana's plan");
