@@ -93,7 +93,7 @@ describe('signing the plan', () => {
     await rivera.say("sign sam's plan");
     expect(rivera.text()).toMatch(/^Signed on 2026-11-23 for version 1 of Sam Lee's plan\. Signed \(version 1\): Counselor \(2026-11-23\)\. Not yet: Student, Family\./);
     await sam.say('who signed my plan');
-    expect(sam.text()).toMatch(/^You: Signed \(version 1\): Counselor \(2026-11-23\)\. Not yet: Student, Family\./);
+    expect(sam.text()).toMatch(/^Your plan: Signed \(version 1\): Counselor \(2026-11-23\)\. Not yet: Student, Family\./);
     w.advance(24 * 60 * 60 * 1000);
     await sam.say('sign my plan');
     expect(sam.text()).toMatch(/^Signed on 2026-11-24 for version 1 of your plan\./);
