@@ -9,7 +9,8 @@ import { mayUse, menuChoices } from './command-access.js';
 import { ConversationQueue } from './conversation-queue.js';
 import { FlowTurns } from './flow-turns.js';
 import { onGlobalWord } from './global-words.js';
-import { commandsForIntent, commandWordsOf } from './intent-routing.js';
+import { commandWordsOf } from './intent-routing.js';
+import { answerIntent, type IntentRunners } from './answer-intent.js';
 import { beginTurn, type TurnDriver, type TurnWork } from './turn-work.js';
 import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
 import type { FlowDefinition } from './flow-runner.js';
@@ -50,12 +51,20 @@ export class Engine implements TurnHandler {
   };
 
   private readonly flowTurns: FlowTurns;
+  /** What answer-intent.ts runs an intent with. */
+  private readonly intentRunners: IntentRunners;
 
   constructor(private readonly deps: EngineDeps) {
     this.flows = new Map(deps.flows.map((f) => [f.id, f]));
     this.flowTurns = new FlowTurns(this.flows, deps.effects, (work) => this.menu(work, ''), deps.logger);
     this.now = deps.now ?? (() => new Date());
     this.scope = deps.turns ?? turnScopeOf(deps.records.store);
+    this.intentRunners = {
+      commands: deps.commands,
+      understanding: deps.understanding,
+      help: (work) => this.onGlobal(work, 'help'),
+      runCommand: (work, id, input) => this.runCommand(work, id, input),
+    };
   }
 
   handle(turn: Turn): Promise<TurnResult> {
@@ -195,36 +204,9 @@ export class Engine implements TurnHandler {
     return understanding.messages.understand(text, role ?? 'none', own);
   }
 
-  /** Runs what answers this intent for this person; false when nothing here answers it. */
-  private async toIntent(work: TurnWork, meant: Understanding, text: string): Promise<boolean> {
-    const { commands } = this.deps;
-    if (meant.intent === 'help') {
-      await this.onGlobal(work, 'help');
-      return true;
-    }
-    // A command's own words ran it as such ("what is a career cluster?"); an intent goes to the command that answers it.
-    if (meant.command !== undefined) {
-      await this.runCommand(work, meant.command, { text });
-      return true;
-    }
-    // The commands that answer this intent for this person, in turn: the first that accepts the message answers it.
-    const answering = commandsForIntent(commands, work.profile?.role, meant.intent);
-    const handler = answering.find((c) => !c.accepts || c.accepts(text, meant.intent, work.ctx));
-    if (handler) {
-      await this.runCommand(work, handler.id, { text, intent: meant.intent });
-      return true;
-    }
-    if (answering.length > 0) return false;
-    // Another role's intent ("remind ava" from a student): say whose it is, instead of guessing a job.
-    const def = this.deps.understanding?.messages.intent(meant.intent);
-    const theirs = work.profile && def ? def.roles.includes(work.profile.role) : true;
-    const forOthers = theirs ? undefined : commands.find((c) => c.roles && c.intents?.includes(meant.intent) && !this.allowed(work, c));
-    if (forOthers) {
-      work.replies.push(say.forOthers(forOthers.roles!));
-      if (work.session.pending) work.replies.push(work.session.pending);
-      return true;
-    }
-    return false;
+  /** Runs what answers this intent for this person (answer-intent.ts); false when nothing here answers it. */
+  private toIntent(work: TurnWork, meant: Understanding, text: string): Promise<boolean> {
+    return answerIntent(work, meant, text, this.intentRunners);
   }
 
   /** Nothing understood and nothing waiting: one line and three examples for this person. */
