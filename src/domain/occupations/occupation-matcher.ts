@@ -11,18 +11,17 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Framework } from '../framework-types.js';
 import type { Occupation, OccupationData, OnetOccupation } from './occupation-types.js';
 import { FIELD_BOOSTS, INTEREST_FIELD_BOOSTS, SEARCH_FIELDS, buildSearchDocuments, type SearchDocument } from './search-documents.js';
-import { phraseKey, plainText, processTerm, queryWords, type QueryWord } from './normalise-text.js';
+import { phraseKey, processTerm, queryWords, type QueryWord } from './normalise-text.js';
 import type { MatchOptions, MatchResult, OccupationMatch } from './match-types.js';
 import { addEvidence, addTitleWordEvidence, TitleWordIndex, total, type Evidence } from './title-word-evidence.js';
 import { TermFocus } from './term-focus.js';
 import { expandedQuery, expandQuery, ShortForms } from './query-expansion.js';
 import { addWordPartEvidence } from './word-parts.js';
 import { coveredScore } from './rank-evidence.js';
+import { EXACT_BONUS, ExactNames } from './exact-names.js';
 
 export type { ClusterMatch, MatchResult, OccupationMatch, PathwayMatch } from './match-types.js';
 
-/** How much a whole-phrase hit multiplies an occupation's evidence, by where the phrase is. */
-const EXACT_BONUS = { title: 3, otherName: 2.5, studentWord: 1.6 } as const;
 /** Weight of evidence for a second (not best-fit) pathway or cluster. */
 const SECONDARY = 0.5;
 /**
@@ -52,7 +51,7 @@ export class OccupationMatcher {
   private readonly builtIn = new Map<string, Occupation>();
   private readonly onet = new Map<string, OnetOccupation>();
   /** Phrase key -> built-in document id -> bonus for a whole-phrase hit. */
-  private readonly exactPhrases = new Map<string, Map<string, number>>();
+  private readonly exact: ExactNames;
   /** Built-in occupation id -> the terms of its title and other names. */
   private readonly nameTerms = new Map<string, Set<string>>();
   private readonly clusterNames = new Map<string, string>();
@@ -73,11 +72,8 @@ export class OccupationMatcher {
     for (const occ of data.occupations) {
       this.builtIn.set(occ.id, occ);
       this.nameTerms.set(occ.id, new Set([occ.title, ...occ.otherNames].flatMap((n) => phraseKey(n).split(' '))));
-      const id = `occupation:${occ.id}`;
-      this.addExact(occ.title, id, EXACT_BONUS.title);
-      for (const phrase of occ.otherNames) this.addExact(phrase, id, EXACT_BONUS.otherName);
-      for (const phrase of occ.studentWords) this.addExact(phrase, id, EXACT_BONUS.studentWord);
     }
+    this.exact = new ExactNames(data.occupations);
     for (const occ of data.onet?.occupations ?? []) this.onet.set(occ.code, occ);
     for (const [word, ids] of Object.entries(data.ambiguousWords ?? {})) {
       const term = processTerm(word);
@@ -103,18 +99,9 @@ export class OccupationMatcher {
     this.focus = new TermFocus(docs);
   }
 
-  private addExact(phrase: string, docId: string, bonus: number): void {
-    const key = phraseKey(phrase);
-    // "working outside" is not a name for a job: only phrases with no filler count as whole names.
-    if (key === '' || key.split(' ').length !== plainText(phrase).split(' ').length) return;
-    let byDoc = this.exactPhrases.get(key);
-    if (byDoc === undefined) this.exactPhrases.set(key, (byDoc = new Map()));
-    byDoc.set(docId, Math.max(bonus, byDoc.get(docId) ?? 0));
-  }
-
   /** How strongly the whole text names this built-in occupation: 0 (not at all) to 3 (its title). */
   exactStrength(text: string, occupationId: string): number {
-    return this.exactPhrases.get(phraseKey(text))?.get(`occupation:${occupationId}`) ?? 0;
+    return this.exact.strength(text, occupationId);
   }
 
   /** Phrase keys of an O*NET occupation's titles, worked out the first time it turns up in results. */
@@ -162,18 +149,14 @@ export class OccupationMatcher {
     return this.ambiguous.get(term);
   }
 
-  /** True when the whole text is exactly some built-in occupation's title, other name or student word. */
   /** Whether the whole text is a built-in occupation's title or one of its other names ("vet", "welder"), not only a word students use for it. */
   namesOccupation(text: string): boolean {
-    const key = phraseKey(text);
-    // "my counselor" is not a name: only words that are all part of the name count.
-    if (key === '' || key.split(' ').length !== plainText(text).split(' ').length) return false;
-    for (const bonus of this.exactPhrases.get(key)?.values() ?? []) if (bonus >= EXACT_BONUS.otherName) return true;
-    return false;
+    return this.exact.namesOccupation(text);
   }
 
+  /** True when the whole text is exactly some built-in occupation's title, other name or student word. */
   isExactOccupationName(text: string): boolean {
-    return (this.exactPhrases.get(phraseKey(text))?.size ?? 0) > 0;
+    return this.exact.isName(text);
   }
 
   clusterName(id: string): string {
@@ -210,7 +193,7 @@ export class OccupationMatcher {
     if (words.length === 0) return empty;
     const wordOf = new Map(words.map((w) => [w.term, w.word]));
     const queryKey = words.map((w) => w.term).sort().join(' ');
-    const exactIds = this.exactPhrases.get(queryKey) ?? new Map<string, number>();
+    const exactIds = this.exact.named(queryKey);
 
     const { results, sourceOf } = this.runSearch(words, options);
     const exactTerms = new Set<string>();
