@@ -46,8 +46,10 @@ export type OutboxEntry<Item> = OutboxRecord<Item> & OutboxProgress;
 export async function readOutboxEntry<Item>(store: Store, id: string): Promise<OutboxEntry<Item> | undefined> {
   const record = await store.get<OutboxRecord<Item>>(REPLY_OUTBOX, id);
   if (!record) return undefined;
-  const progress = await store.get<OutboxProgress>(REPLY_PROGRESS, id);
-  return { ...record, claimed: progress?.claimed ?? record.claimed ?? 0, ...(progress ? (progress.doneAt ? { doneAt: progress.doneAt } : {}) : record.doneAt ? { doneAt: record.doneAt } : {}) };
+  // A record saved before progress had a record of its own carries it inside.
+  const progress = (await store.get<OutboxProgress>(REPLY_PROGRESS, id)) ?? { claimed: record.claimed ?? 0, ...(record.doneAt ? { doneAt: record.doneAt } : {}) };
+  const { claimed: _claimed, doneAt: _doneAt, ...saved } = record;
+  return { ...saved, ...progress };
 }
 
 /** Whether the reply being sent when the process stopped arrived. */
