@@ -12,43 +12,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, serverProcess, startStub, type ServerProcess, type StubProcess } from './crash-kit.js';
 import { benchActivity } from './teams-bench-kit.js';
+import { SLACK_API_STUB } from './slack-api-stub.js';
 
 const SECRET = 'replicatestsigningsecret01';
-
-/** Slack's Web API in a process of its own: answers every call, keeps the ref of every posted message. */
-const SLACK_STUB = `
-const http = require('node:http');
-let posts = 0, calls = 0;
-const refs = {};
-function params(req, raw) {
-  if (String(req.headers['content-type'] || '').includes('json')) { try { return JSON.parse(raw); } catch { return {}; } }
-  return Object.fromEntries(new URLSearchParams(raw));
-}
-const server = http.createServer((req, res) => {
-  if (req.method === 'GET') { res.end(JSON.stringify({ posts, refs })); return; }
-  const chunks = [];
-  req.on('data', (c) => chunks.push(c));
-  req.on('end', () => {
-    calls += 1;
-    const p = params(req, Buffer.concat(chunks).toString('utf8'));
-    const ts = Math.floor(Date.now() / 1000) + '.' + String(calls).padStart(6, '0');
-    let extra = {};
-    if (req.url.includes('chat.postMessage')) {
-      posts += 1;
-      let metadata;
-      try { metadata = typeof p.metadata === 'string' ? JSON.parse(p.metadata) : p.metadata; } catch {}
-      const ref = (metadata && metadata.event_payload && metadata.event_payload.ref) || 'no-ref';
-      refs[ref] = (refs[ref] || 0) + 1;
-    } else if (req.url.includes('conversations.history')) {
-      extra = { messages: [], has_more: false };
-    }
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ ok: true, channel: p.channel || 'D0REPLICA', ts, user_id: 'U0WAYBOT', bot_id: 'B0WAYPOINT', user: { id: 'U', profile: {} }, ...extra }));
-  });
-});
-server.keepAliveTimeout = 60000;
-server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
-`;
 
 export interface SlackStubCounts {
   posts: number;
@@ -101,7 +67,7 @@ function slackHeaders(body: string, retry: number): Record<string, string> {
 
 /** Starts `count` replicas of one channel on the database at `databaseUrl`, and the platform's stand-in. */
 export async function startReplicas(channel: Channel, count: number, databaseUrl: string): Promise<ReplicaSet> {
-  const stub = channel === 'slack' ? await startStub(['-e', SLACK_STUB]) : await startStub(['--import', 'tsx', 'bench/teams-connector-stub.ts']);
+  const stub = channel === 'slack' ? await startStub(['-e', SLACK_API_STUB]) : await startStub(['--import', 'tsx', 'bench/teams-connector-stub.ts']);
   const dataDir = await mkdtemp(path.join(tmpdir(), `waypoint-replicas-${channel}-`));
   const replicas: Replica[] = [];
   for (let i = 0; i < count; i++) {

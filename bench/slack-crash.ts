@@ -11,49 +11,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { auditDataFolder, chatThroughKills, freePort, serverProcess, startStub, type CrashOptions, type CrashReport } from './crash-kit.js';
+import { SLACK_API_STUB } from './slack-api-stub.js';
 
 export type { CrashOptions, CrashReport } from './crash-kit.js';
 
 const SECRET = 'crashtestsigningsecret0001';
-
-/**
- * A stand-in for Slack's Web API in its own process: answers every call, counts chat.postMessage,
- * and keeps each posted message's channel, ts and metadata so conversations.history can answer
- * whether a reply cut off by a kill arrived (the outbox asks after a restart).
- */
-const STUB = `
-const http = require('node:http');
-let posts = 0, calls = 0;
-const posted = [];
-function params(req, raw) {
-  if (String(req.headers['content-type'] || '').includes('json')) { try { return JSON.parse(raw); } catch { return {}; } }
-  return Object.fromEntries(new URLSearchParams(raw));
-}
-const server = http.createServer((req, res) => {
-  if (req.method === 'GET') { res.end(JSON.stringify({ posts, calls })); return; }
-  const chunks = [];
-  req.on('data', (c) => chunks.push(c));
-  req.on('end', () => {
-    calls += 1;
-    const p = params(req, Buffer.concat(chunks).toString('utf8'));
-    const ts = Math.floor(Date.now() / 1000) + '.' + String(calls).padStart(6, '0');
-    let extra = {};
-    if (req.url.includes('chat.postMessage')) {
-      posts += 1;
-      let metadata;
-      try { metadata = typeof p.metadata === 'string' ? JSON.parse(p.metadata) : p.metadata; } catch {}
-      posted.push({ channel: p.channel, ts, metadata });
-    } else if (req.url.includes('conversations.history')) {
-      const oldest = Number(p.oldest || 0);
-      extra = { messages: posted.filter((m) => m.channel === p.channel && Number(m.ts) > oldest).reverse(), has_more: false };
-    }
-    const body = JSON.stringify({ ok: true, channel: p.channel || 'D0CRASH', ts, user_id: 'U0WAYBOT', bot_id: 'B0WAYPOINT', user: { id: 'U', profile: {} }, ...extra });
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(body);
-  });
-});
-server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
-`;
 
 function signed(body: string, retry: number): Record<string, string> {
   const ts = String(Math.floor(Date.now() / 1000));
@@ -78,7 +40,7 @@ function dm(id: string, user: number, text: string): string {
 export async function runSlackCrash(o: CrashOptions): Promise<CrashReport> {
   const started = Date.now();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'waypoint-crash-'));
-  const stub = await startStub(['-e', STUB]);
+  const stub = await startStub(['-e', SLACK_API_STUB]);
   const port = await freePort();
   const env = {
     ...process.env,
