@@ -77,7 +77,8 @@ export interface PlanStatusInput {
   graduated?: boolean;
 }
 
-function latestMs(times: ReadonlyArray<{ at: string }>): number {
+/** The latest valid time in the list (NaN: none), as reviewStatus, planStatus and the reminders read them. */
+export function latestMs(times: ReadonlyArray<{ at: string }>): number {
   let best = NaN;
   for (const t of times) {
     const ms = Date.parse(t.at);

@@ -10,7 +10,7 @@
  */
 import { addDays, isoDate, weekdayOf } from './local-time.js';
 import type { ReviewPolicy } from './review-policy.js';
-import { metInWindowOf, type MeetingDates } from './plan-status.js';
+import { latestMs, metInWindowOf, type MeetingDates } from './plan-status.js';
 import type { PlanReviewDates } from './review-status.js';
 import { schoolCalendar, type ReviewWindow, type SchoolCalendar } from './school-calendar.js';
 
@@ -83,16 +83,6 @@ export function digestWeekOf(policy: ReviewPolicy, now: Date): string {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The latest valid time in the list (NaN: none), as reviewStatus and planStatus read them. */
-function latestMs(times: ReadonlyArray<{ at: string }>): number {
-  let best = NaN;
-  for (const t of times) {
-    const ms = Date.parse(t.at);
-    if (!Number.isNaN(ms) && !(ms <= best)) best = ms;
-  }
-  return best;
-}
 
 /**
  * Works each student out on numbers, one at a time (the students may be made as they are
