@@ -65,15 +65,22 @@ export async function snapshotVersion(pool: pg.Pool, stream: string): Promise<st
 
 /** Written whole in the head row: the snapshot and its new version are replaced together, never half written. */
 export async function writeSnapshot<T>(pool: pg.Pool, stream: string, value: T): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO waypoint_log_snapshots (stream, version, value) VALUES ($1, nextval('waypoint_snapshot_versions'), $2)
        ON CONFLICT (stream) DO UPDATE SET version = excluded.version, value = excluded.value`,
       [stream, JSON.stringify(value)],
     );
     await client.query('DELETE FROM waypoint_log_snapshot_chunks WHERE stream = $1', [stream]);
+  });
+}
+
+/** Runs `work` in one transaction on a client of its own: committed, or rolled back when it throws. */
+async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await work(client);
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -114,20 +121,12 @@ export async function writeSnapshotChunks(pool: pg.Pool, stream: string, chunks:
     if (bytes >= CHUNK_WRITE_BYTES) await flush();
   }
   await flush();
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query(
       `INSERT INTO waypoint_log_snapshots (stream, version, value) VALUES ($1, $2::bigint, NULL)
        ON CONFLICT (stream) DO UPDATE SET version = excluded.version, value = NULL`,
       [stream, version],
     );
     await client.query('DELETE FROM waypoint_log_snapshot_chunks WHERE stream = $1 AND version <> $2::bigint', [stream, version]);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
