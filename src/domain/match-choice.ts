@@ -87,12 +87,31 @@ export function matchChoice(typed: string, choices: readonly Choice[], words?: A
 
 /**
  * The one option whose other words (`also`) are in the text as whole words: "i am his mom" picks
- * "I'm a family member". Undefined when none is, or the words of several are.
+ * "I'm a family member". In those words "*" stands for any one word, such as a name: "im * mom"
+ * is said in "hi im diegos mom". Undefined when none is, or the words of several are.
  */
 export function choiceSaid(typed: string, choices: readonly Choice[]): Choice | undefined {
   const t = ` ${normalizeWords(typed)} `;
-  const hits = choices.filter((c) => c.also?.some((w) => normalizeLabel(w) !== '' && t.includes(` ${normalizeLabel(w)} `)));
+  const hits = choices.filter((c) => c.also?.some((w) => saidIn(w)(t)));
   return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** Each option word as a test on " typed words " (made once: they are ours and come round every turn). */
+const saidTests = new Map<string, (spaced: string) => boolean>();
+
+function saidIn(word: string): (spaced: string) => boolean {
+  let test = saidTests.get(word);
+  if (test) return test;
+  if (word.includes('*')) {
+    const parts = word.split('*').map((p) => normalizeWords(p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp(` ${parts.join(' \\S+ ')} `.replace(/ {2,}/g, ' '));
+    test = (spaced) => pattern.test(spaced);
+  } else {
+    const plain = normalizeLabel(word);
+    test = (spaced) => plain !== '' && spaced.includes(` ${plain} `);
+  }
+  saidTests.set(word, test);
+  return test;
 }
 
 /**

@@ -11,6 +11,18 @@ describe('saying who you are in your own words', () => {
     expect(chat.question()?.questionId).toBe('onboarding:family-code');
   });
 
+  it('"hi im diegos mom" and "Hello, I\'m Diego\'s dad" name the student and the role: straight to linking', async () => {
+    for (const [user, said] of [['mia', 'hi im diegos mom'], ['raul', "Hello, I'm Diego's dad"]] as const) {
+      const chat = await newChat({ user });
+      await chat.say(said);
+      expect(chat.question()?.questionId).toBe('onboarding:family-code');
+    }
+    const grandma = await newChat({ user: 'gran' });
+    await grandma.say('hi');
+    await grandma.say("i'm jayden's grandma");
+    expect(grandma.question()?.questionId).toBe('onboarding:family-code');
+  });
+
   it('"hola, soy la mamá de Diego" does the same, in Spanish', async () => {
     const chat = await newChat({ user: 'lupe' });
     await chat.say('hola, soy la mamá de Diego');
