@@ -2,7 +2,7 @@
  * Cluster accuracy of the occupation matcher on job titles.
  *
  *   npm run eval -- <csv with title,onet_soc,expected_clusters> [--misses]
- *   npm run eval -- --onet-alternates [--onet-dir <folder>] [--sample N] [--seed S] [--half tuning|held-out] [--misses]
+ *   npm run eval -- --onet-alternates [--reported] [--leave-out <csv>] [--onet-dir <folder>] [--sample N] [--seed S] [--half tuning|held-out] [--misses]
  *
  * For a CSV: per-cluster and overall top-1/top-3 accuracy with the built-in index only, then again
  * with the O*NET index (data/generated/onet-index.json) when it exists; each time also on the
@@ -15,7 +15,12 @@
  * holds these very titles). --sample N takes N titles from each half (seeded by --seed, default 1);
  * --half tuning (or held-out) reports that half only: look at the tuning half only while tuning.
  * --misses lists the CSV's misses and the tuning half's, never the held-out half's.
+ * --reported keeps only O*NET's reported job titles (the ones workers gave in its data collection,
+ * source "02"; the rest come from older title lists, the census index, job postings...), and
+ * leaves out the titles of the public eval sample, which were looked at while tuning
+ * (../shared/eval/titles-public.csv, or --leave-out <csv>).
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadFramework } from '../src/data-files/load-framework.js';
 import { loadOccupationData, loadOnetIndex } from '../src/data-files/load-occupations.js';
@@ -23,11 +28,13 @@ import { readEvalCsv, readOnetAlternateSets } from '../src/data-files/read-eval-
 import { OccupationMatcher } from '../src/domain/occupations/occupation-matcher.js';
 import { evaluateMatcher, formatEvalReport, percent, type EvalCase, type EvalReport } from '../src/domain/occupations/evaluate-matcher.js';
 import { sampleCases, seenNameKeys, splitSeen } from '../src/domain/occupations/eval-sets.js';
+import { phraseKey } from '../src/domain/occupations/normalise-text.js';
 
 const USAGE =
   'Usage: npm run eval -- <csv with title,onet_soc,expected_clusters> [--misses]\n' +
-  '       npm run eval -- --onet-alternates [--onet-dir <folder>] [--sample N] [--seed S] [--half tuning|held-out] [--misses]';
-const VALUE_FLAGS = new Set(['--onet-dir', '--sample', '--seed', '--half']);
+  '       npm run eval -- --onet-alternates [--reported] [--leave-out <csv>] [--onet-dir <folder>] [--sample N] [--seed S] [--half tuning|held-out] [--misses]';
+const VALUE_FLAGS = new Set(['--onet-dir', '--sample', '--seed', '--half', '--leave-out']);
+const PUBLIC_SAMPLE = path.join('..', 'shared', 'eval', 'titles-public.csv');
 
 function parseArgs(argv: string[]): { csv?: string; flags: Set<string>; values: Map<string, string> } {
   const flags = new Set<string>();
@@ -87,12 +94,20 @@ async function main(): Promise<void> {
 
   if (alternates) {
     const dir = path.resolve(values.get('--onet-dir') ?? process.env.WAYPOINT_ONET_DIR ?? path.join('..', 'shared', 'data', 'onet'));
-    const sets = await readOnetAlternateSets(dir, seenKeys);
+    const reported = flags.has('--reported');
+    const leaveOutFile = values.get('--leave-out') ?? (reported && existsSync(PUBLIC_SAMPLE) ? PUBLIC_SAMPLE : undefined);
+    const leaveOut = leaveOutFile === undefined ? undefined : new Set((await readEvalCsv(leaveOutFile)).map((c) => phraseKey(c.title)));
+    const sets = await readOnetAlternateSets(dir, seenKeys, { reportedOnly: reported, ...(leaveOut ? { leaveOut } : {}) });
     const sample = values.has('--sample') ? Number(values.get('--sample')) : Infinity;
     const seed = values.has('--seed') ? Number(values.get('--seed')) : 1;
     if (Number.isNaN(sample) || Number.isNaN(seed)) throw new Error(`--sample and --seed take numbers\n${USAGE}`);
-    console.log(`== ${builtInLabel}, O*NET alternate titles from ${dir}`);
-    console.log(`(left out: ${sets.seen} titles that are one of our names, ${sets.noCluster} with no O*NET cluster; one case per distinct title)`);
+    const which = reported ? 'O*NET reported job titles' : 'O*NET alternate titles';
+    console.log(`== ${builtInLabel}, ${which} from ${dir}`);
+    const filtered = [reported ? 'not reported by workers' : '', leaveOutFile ? `in ${leaveOutFile}` : ''].filter(Boolean).join(' or ');
+    console.log(
+      `(left out: ${sets.seen} titles that are one of our names, ${sets.noCluster} with no O*NET cluster` +
+        `${filtered ? `, ${sets.filtered} ${filtered}` : ''}; one case per distinct title)`,
+    );
     const half = values.get('--half');
     if (half !== undefined && half !== 'tuning' && half !== 'held-out') throw new Error(`--half is tuning or held-out\n${USAGE}`);
     const halves: [string, EvalCase[]][] = [['tuning half', sets.tuning], ['held-out half', sets.heldOut]];
@@ -100,7 +115,7 @@ async function main(): Promise<void> {
       const cases = sampleCases(all, sample, seed);
       const report = evaluateMatcher(cases, builtInMatcher, framework);
       const of = cases.length < all.length ? ` (a sample, seed ${seed}, of ${all.length})` : '';
-      console.log(summary(`unseen alternate titles, ${label}${of}`, report));
+      console.log(summary(`unseen ${reported ? 'reported' : 'alternate'} titles, ${label}${of}`, report));
       if (showMisses && label === 'tuning half') printMisses(report);
     }
   }

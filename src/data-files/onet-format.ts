@@ -29,7 +29,9 @@ const schema = z.object({
     careerCluster: name,
     careerPathway: name,
     clusterCode: name,
+    sources: name,
   }),
+  reportedTitleSource: name,
   defaultRelease: name,
   attribution: name.refine((s) => s.includes('{release}'), 'must name the release as {release}'),
 });

@@ -5,7 +5,7 @@ import { DataFileError } from './read-json-file.js';
 import { readClusterCsv, readTabSeparated } from './import-onet.js';
 import { onetFormat } from './onet-format.js';
 import type { EvalCase } from '../domain/occupations/evaluate-matcher.js';
-import { alternateTitleSets, type AlternateSets } from '../domain/occupations/eval-sets.js';
+import { alternateTitleSets, type AlternateSetOptions, type AlternateSets } from '../domain/occupations/eval-sets.js';
 
 /** Reads an eval CSV with columns `title,onet_soc,expected_clusters` (clusters separated by "; "). */
 export async function readEvalCsv(file: string): Promise<EvalCase[]> {
@@ -34,17 +34,28 @@ export async function readEvalCsv(file: string): Promise<EvalCase[]> {
 /**
  * The O*NET alternate-title eval sets (eval-sets.ts), read from an O*NET folder holding
  * "Alternate Titles.txt" and "career_clusters_onetonline.csv" (the names are O*NET's:
- * data/imports/onet-format.json). In memory only: never written.
+ * data/imports/onet-format.json). In memory only: never written. reportedOnly keeps the titles
+ * workers reported in O*NET's own data collection (its "reported job titles"); leaveOut drops
+ * titles (normalised) already looked at.
  */
-export async function readOnetAlternateSets(dir: string, seenKeys: ReadonlySet<string>): Promise<AlternateSets> {
-  const { files, clustersCsv, columns: col } = onetFormat();
+export async function readOnetAlternateSets(
+  dir: string,
+  seenKeys: ReadonlySet<string>,
+  options: { reportedOnly?: boolean; leaveOut?: ReadonlySet<string> } = {},
+): Promise<AlternateSets> {
+  const { files, clustersCsv, columns: col, reportedTitleSource } = onetFormat();
   const [alternates, clusters] = await Promise.all([
     readTabSeparated(path.join(dir, files.alternateTitles), [col.code, col.alternateTitle]),
     readClusterCsv(path.join(dir, clustersCsv)),
   ]);
   return alternateTitleSets(
-    alternates.map((r) => ({ code: r[col.code]!, title: r[col.alternateTitle]! })),
+    alternates.map((r) => ({ code: r[col.code]!, title: r[col.alternateTitle]!, sources: (r[col.sources] ?? '').split(',').map((s) => s.trim()) })),
     clusters.map((r) => ({ code: r[col.clusterCode]!, clusters: r[col.careerCluster] ?? '' })),
     seenKeys,
+    setOptions(options, reportedTitleSource),
   );
+}
+
+function setOptions(options: { reportedOnly?: boolean; leaveOut?: ReadonlySet<string> }, reported: string): AlternateSetOptions {
+  return { ...(options.reportedOnly === true ? { source: reported } : {}), ...(options.leaveOut ? { leaveOut: options.leaveOut } : {}) };
 }

@@ -6,6 +6,7 @@ import { readEvalCsv, readOnetAlternateSets } from '../../src/data-files/read-ev
 import { OccupationMatcher } from '../../src/domain/occupations/occupation-matcher.js';
 import { evaluateMatcher, formatEvalReport, percent, top3Rate } from '../../src/domain/occupations/evaluate-matcher.js';
 import { sampleCases, seenNameKeys, splitSeen } from '../../src/domain/occupations/eval-sets.js';
+import { phraseKey } from '../../src/domain/occupations/normalise-text.js';
 
 const EVAL_FILE = path.resolve('../shared/eval/titles-public.csv');
 const present = existsSync(EVAL_FILE);
@@ -48,6 +49,23 @@ if (!haveOnet) console.warn(`Skipping the O*NET alternate-title accuracy test: $
     console.log(`unseen O*NET alternate titles, 1500 of each half: top-3 tuning ${(100 * tuning).toFixed(1)}%, held-out ${(100 * heldOut).toFixed(1)}%`);
     expect(tuning).toBeGreaterThanOrEqual(0.82);
     expect(heldOut).toBeGreaterThanOrEqual(0.77);
+  });
+});
+
+(haveOnet && present ? describe : describe.skip)('matcher accuracy on O*NET reported job titles (the titles workers gave O*NET)', () => {
+  it('puts the right cluster in the top three for at least 85% of unseen reported titles in each half, the public sample left out', async () => {
+    const { framework } = await loadFramework();
+    const data = await loadOccupationData({ onetFile: false, clusterIds: new Set(framework.clusters.map((c) => c.id)) });
+    const matcher = new OccupationMatcher(framework, data);
+    const leaveOut = new Set((await readEvalCsv(EVAL_FILE)).map((c) => phraseKey(c.title)));
+    const sets = await readOnetAlternateSets(ONET_DIR, seenNameKeys(data.occupations), { reportedOnly: true, leaveOut });
+    expect(sets.tuning.length).toBeGreaterThan(2500);
+    expect(sets.heldOut.length).toBeGreaterThan(2500);
+    const rate = (cases: typeof sets.tuning): number => top3Rate(evaluateMatcher(cases, matcher, framework).overall);
+    const [tuning, heldOut] = [rate(sets.tuning), rate(sets.heldOut)];
+    console.log(`unseen O*NET reported titles: top-3 tuning ${(100 * tuning).toFixed(1)}%, held-out ${(100 * heldOut).toFixed(1)}%`);
+    expect(tuning).toBeGreaterThanOrEqual(0.85);
+    expect(heldOut).toBeGreaterThanOrEqual(0.85);
   });
 });
 

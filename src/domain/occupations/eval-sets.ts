@@ -60,6 +60,15 @@ export function halfOfSoc(code: string): EvalHalf {
 export interface AlternateTitleRow {
   code: string;
   title: string;
+  /** O*NET's source codes for the title ("02", "04"...), when read. */
+  sources?: readonly string[];
+}
+
+export interface AlternateSetOptions {
+  /** Keep only titles O*NET lists with this source code (its reported titles: "02"). */
+  source?: string;
+  /** Normalised titles (phraseKey) to leave out: titles already looked at, such as the public sample's. */
+  leaveOut?: ReadonlySet<string>;
 }
 
 export interface ClusterRow {
@@ -75,6 +84,8 @@ export interface AlternateSets {
   seen: number;
   /** Titles left out because O*NET gives their code no career cluster. */
   noCluster: number;
+  /** Titles left out because of the options: another source, or in `leaveOut`. */
+  filtered: number;
 }
 
 /**
@@ -85,6 +96,7 @@ export function alternateTitleSets(
   alternates: readonly AlternateTitleRow[],
   clusterRows: readonly ClusterRow[],
   seenKeys: ReadonlySet<string>,
+  options: AlternateSetOptions = {},
 ): AlternateSets {
   const clustersOf = new Map<string, string[]>();
   for (const r of clusterRows) {
@@ -95,9 +107,14 @@ export function alternateTitleSets(
   const byKey = new Map<string, { title: string; codes: string[]; clusters: string[] }>();
   let seen = 0;
   let noCluster = 0;
-  for (const { code, title } of alternates) {
+  let filtered = 0;
+  for (const { code, title, sources } of alternates) {
     const key = phraseKey(title);
     if (key === '') continue;
+    if ((options.source !== undefined && !(sources ?? []).includes(options.source)) || options.leaveOut?.has(key)) {
+      filtered += 1;
+      continue;
+    }
     if (seenKeys.has(key)) {
       seen += 1;
       continue;
@@ -119,7 +136,7 @@ export function alternateTitleSets(
     const c: EvalCase = { title: e.title, expectedClusters: e.clusters, onetSoc: first };
     (halfOfSoc(first) === 'tuning' ? tuning : heldOut).push(c);
   }
-  return { tuning, heldOut, seen, noCluster };
+  return { tuning, heldOut, seen, noCluster, filtered };
 }
 
 /** A seeded generator (mulberry32), so a sample is the same on every machine. */

@@ -11,6 +11,7 @@ import {
   stableHash,
 } from '../../../src/domain/occupations/eval-sets.js';
 import type { Occupation } from '../../../src/domain/occupations/occupation-types.js';
+import { phraseKey } from '../../../src/domain/occupations/normalise-text.js';
 
 const occ = (over: Partial<Occupation>): Occupation => ({
   id: 'x', title: 'X', soc: '00-0000', pathwayIds: ['stem.science-and-math'], otherNames: [], studentWords: [],
@@ -85,6 +86,22 @@ describe('the tuning and held-out halves', () => {
     ]);
     for (const c of sets.tuning) expect(halfOfSoc(c.onetSoc!)).toBe('tuning');
     for (const c of sets.heldOut) expect(halfOfSoc(c.onetSoc!)).toBe('held-out');
+  });
+
+  it('keeps only the titles from the asked-for source, and leaves out titles already looked at', () => {
+    const sets = alternateTitleSets(
+      [
+        { code: '51-4121.00', title: 'Pipe Welder', sources: ['02', '10'] }, // reported by workers
+        { code: '51-4121.00', title: 'Tack Welder', sources: ['08'] }, // from an old title list
+        { code: '51-4121.00', title: 'Seam Welder' }, // no source read
+        { code: '51-4121.00', title: 'Spot Welder', sources: ['02'] }, // reported, but in the public sample
+      ],
+      [{ code: '51-4121.00', clusters: 'Manufacturing' }],
+      keys,
+      { source: '02', leaveOut: new Set([phraseKey('spot welders')]) },
+    );
+    expect([...sets.tuning, ...sets.heldOut].map((c) => c.title)).toEqual(['Pipe Welder']);
+    expect(sets.filtered).toBe(3);
   });
 
   it('samples the same cases for the same seed, and all of them when asked for more', () => {
