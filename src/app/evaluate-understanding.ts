@@ -28,7 +28,7 @@ export async function readLabelledSet(file: string): Promise<LabelledUtterance[]
 }
 
 /** The intents whose answers look up occupations. */
-export const JOB_INTENTS = new Set(['career-interest', 'job-duties', 'job-education', 'job-pay', 'job-cluster', 'change-choice']);
+export const JOB_INTENTS = new Set(['career-interest', 'job-duties', 'job-possible', 'job-education', 'job-pay', 'job-cluster', 'change-choice']);
 
 export interface Reading {
   intent: string;

@@ -29,7 +29,7 @@ const speaker = z.enum(['student', 'family', 'counselor', 'none']);
 const intentsSchema = z.object({
   about: z.string().optional(),
   intents: z
-    .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), priority: z.number().int().min(0).max(1000), roles: z.array(speaker).min(1), meaning: z.string().optional() }))
+    .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), priority: z.number().int().min(0).max(1000), roles: z.array(speaker).min(1), beforeWeMeet: z.boolean().optional(), meaning: z.string().optional() }))
     .min(1),
 });
 const corpusSchema = z.object({ about: z.string().optional(), intents: z.record(z.array(z.string().min(1).max(300)).min(5)) });
@@ -77,7 +77,7 @@ export async function loadUnderstandingData(dir = UNDERSTANDING_DIR, lang = 'en'
   const lower = (list: readonly string[]) => list.map((w) => w.toLowerCase());
   const es = existsSync(esGlossary) ? parseWithSchema(glossarySchema, await readJsonFile(esGlossary), esGlossary) : undefined;
   return {
-    intents: intents.map(({ id, priority, roles }) => ({ id, priority, roles })),
+    intents: intents.map(({ id, priority, roles, beforeWeMeet }) => ({ id, priority, roles, ...(beforeWeMeet ? { beforeWeMeet } : {}) })),
     corpus,
     otherCorpora: { es: esCorpus },
     answerWords: compileAnswerWords(

@@ -142,6 +142,8 @@ export class Engine implements TurnHandler {
         // Someone in danger is answered before anything else, even before we know who they are.
         const meant = await this.deps.understanding?.messages.understand(input.text, 'none');
         if (meant?.intent === 'distress' && (await this.toIntent(work, meant, input.text))) return;
+        // A question with a plain answer ("how much do vets make", "whats FBLA") is answered, then we meet.
+        if (meant && this.deps.understanding?.messages.intent(meant.intent)?.beforeWeMeet) await this.toIntent(work, meant, input.text);
       }
       await this.flowTurns.start(work, 'onboarding', { firstContact: true });
       // "hello i am mom of diego": who they are is in the first message, so that question is answered now.

@@ -4,7 +4,7 @@
  * and the kinds to offer, are data (data/ambiguous-words.json); other words are asked about when
  * several jobs from different pathways share them.
  */
-import { phraseKey } from './normalise-text.js';
+import { phraseKey, wordsKey } from './normalise-text.js';
 
 const processTitle = (title: string): string[] => phraseKey(title).split(' ');
 import type { Occupation } from './occupation-types.js';
@@ -23,6 +23,9 @@ export function ambiguousOptions(
   max = 4,
   result: MatchResult = matcher.match(text, 30),
 ): Occupation[] | undefined {
+  // Two words that name a family of jobs ("social workers").
+  const kinds = /\s/.test(text.trim()) ? matcher.ambiguousChoices(wordsKey(text)) : undefined;
+  if (kinds !== undefined && kinds.length >= 2) return kinds.slice(0, max);
   if (result.words.length !== 1) return undefined;
   const term = result.words[0]!.term;
   const named = matcher.occupationsNamed(term);

@@ -14,7 +14,7 @@
 import type { Occupation } from './occupation-types.js';
 import type { MatchResult, OccupationMatch, OccupationMatcher } from './occupation-matcher.js';
 import { ambiguousOptions } from './ambiguous-words.js';
-import { plainText } from './normalise-text.js';
+import { plainText, wordsKey } from './normalise-text.js';
 
 export interface FreeTextMatch {
   clusterId: string;
@@ -146,7 +146,11 @@ export function interpretFreeText(text: string, matcher: OccupationMatcher): Fre
   const interest = INTEREST_CUE.test(plainText(query));
   const result = matcher.match(query, 30, { interest });
   const options = interest ? undefined : ambiguousOptions(query, matcher, 4, result);
-  if (options !== undefined) return { kind: 'ambiguous', word: result.words[0]!.word, options };
+  if (options !== undefined) {
+    // "social workers" is asked about as the two words, "doctors" as its one word.
+    const phrase = wordsKey(query);
+    return { kind: 'ambiguous', word: phrase.includes(' ') && matcher.ambiguousChoices(phrase) ? phrase : result.words[0]!.word, options };
+  }
   const matches = understood(result, interest);
   if (matches === undefined) return { kind: 'not-understood' };
   if (interest) addEachInterest(matches, result, matcher);

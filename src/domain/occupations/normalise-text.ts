@@ -107,3 +107,8 @@ export function phraseKey(text: string): string {
     .sort()
     .join(' ');
 }
+
+/** Every word, plural folded, in order, filler kept ("Social Workers" -> "social worker"): a name of a few words as typed. */
+export function wordsKey(text: string): string {
+  return plainText(text).split(' ').filter(Boolean).map(foldPlural).join(' ');
+}

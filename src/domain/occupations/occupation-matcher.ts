@@ -11,7 +11,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Framework } from '../framework-types.js';
 import type { Occupation, OccupationData, OnetOccupation } from './occupation-types.js';
 import { FIELD_BOOSTS, INTEREST_FIELD_BOOSTS, SEARCH_FIELDS, buildSearchDocuments, type SearchDocument } from './search-documents.js';
-import { phraseKey, processTerm, queryWords, type QueryWord } from './normalise-text.js';
+import { phraseKey, processTerm, queryWords, wordsKey, type QueryWord } from './normalise-text.js';
 import type { MatchOptions, MatchResult, OccupationMatch } from './match-types.js';
 import { addEvidence, addTitleWordEvidence, TitleWordIndex, total, type Evidence } from './title-word-evidence.js';
 import { TermFocus } from './term-focus.js';
@@ -76,7 +76,8 @@ export class OccupationMatcher {
     this.exact = new ExactNames(data.occupations);
     for (const occ of data.onet?.occupations ?? []) this.onet.set(occ.code, occ);
     for (const [word, ids] of Object.entries(data.ambiguousWords ?? {})) {
-      const term = processTerm(word);
+      // One word by its search term ("doctors" -> "doctor"), two ("social workers") by their phrase key.
+      const term = word.includes(' ') ? wordsKey(word) : processTerm(word);
       if (term !== null) this.ambiguous.set(term, ids.map((id) => this.builtIn.get(id)).filter((o): o is Occupation => o !== undefined));
     }
     this.titleWords = new TitleWordIndex(data.titleWords, (p) => this.pathwayNames.has(p));
@@ -142,11 +143,12 @@ export class OccupationMatcher {
   }
 
   /**
-   * For a word that names a family of jobs (data/ambiguous-words.json): the occupations to offer,
-   * [] when the matcher should pick them; undefined when the word is not one of those.
+   * For a word (a search term) or two ("social workers") that name a family of jobs
+   * (data/ambiguous-words.json): the occupations to offer, [] when the matcher should pick them;
+   * undefined when the words are not one of those.
    */
   ambiguousChoices(term: string): Occupation[] | undefined {
-    return this.ambiguous.get(term);
+    return this.ambiguous.get(term) ?? (term.includes(' ') ? this.ambiguous.get(wordsKey(term)) : undefined);
   }
 
   /** Whether the whole text is a built-in occupation's title or one of its other names ("vet", "welder"), not only a word students use for it. */

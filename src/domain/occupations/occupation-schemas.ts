@@ -37,7 +37,7 @@ export const occupationIndexSchema = z.object({
 /** data/ambiguous-words.json */
 export const ambiguousWordsSchema = z.object({
   about: z.string().optional(),
-  words: z.record(z.string().regex(/^[a-z]+$/, 'must be one lower-case word'), z.array(kebab).max(4, 'offer at most 4')),
+  words: z.record(z.string().regex(/^[a-z]+(?: [a-z]+)?$/, 'must be one or two lower-case words'), z.array(kebab).max(4, 'offer at most 4')),
 });
 
 /** data/title-words.json */

@@ -10,6 +10,8 @@ export interface IntentDef {
   priority: number;
   /** Who the intent is for. */
   roles: Speaker[];
+  /** A question with a plain answer, answered even in a first message, before we know who is asking. */
+  beforeWeMeet?: boolean;
 }
 
 /** Utterances per intent id (data/understanding/corpus-<lang>.json). */

@@ -16,8 +16,18 @@ export interface JobNames {
 
 /** The text with each job name it holds (longest first) replaced by JOB_TOKEN. */
 export function markJobNames(text: string, names: JobNames): string {
+  return readJobNames(text, names).marked;
+}
+
+/** The job names the text holds, longest first at each place ("can my son be a vet tech" -> ["vet tech"]). */
+export function jobNamesIn(text: string, names: JobNames): string[] {
+  return readJobNames(text, names).found;
+}
+
+function readJobNames(text: string, names: JobNames): { marked: string; found: string[] } {
   const tokens = plainText(text).split(' ').filter(Boolean);
   const out: string[] = [];
+  const found: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     let taken = 0;
     for (let n = Math.min(LONGEST, tokens.length - i); n >= 1 && taken === 0; n--) {
@@ -25,9 +35,10 @@ export function markJobNames(text: string, names: JobNames): string {
       if (phrase.length >= 2 && names.isJobName(phrase)) taken = n;
     }
     if (taken > 0) {
+      found.push(tokens.slice(i, i + taken).join(' '));
       out.push(JOB_TOKEN);
       i += taken;
     } else out.push(tokens[i++]!);
   }
-  return out.join(' ');
+  return { marked: out.join(' '), found };
 }

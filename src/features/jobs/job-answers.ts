@@ -7,7 +7,8 @@ import type { Occupation } from '../../domain/occupations/occupation-types.js';
 import { frameworkName } from '../../i18n/framework-words.js';
 import { t } from '../../i18n/t.js';
 
-export type JobFacet = 'duties' | 'education' | 'pay' | 'cluster';
+/** What the question asks about a job; 'possible' is "can I be one?": what it is, the schooling and where it fits. */
+export type JobFacet = 'duties' | 'possible' | 'education' | 'pay' | 'cluster';
 export const JOB_WHICH_Q = 'job-which';
 
 interface Facts {
@@ -63,7 +64,9 @@ export function describeJob(o: Occupation, facet: JobFacet, facts: Facts, opts: 
   const lines: string[] = [];
   const pay = facts.payFor?.(o);
   switch (facet) {
+    case 'possible':
     case 'duties':
+      if (facet === 'possible' && opts.student) lines.push(t('jobs.youCan'));
       lines.push(sentence(o.title, o.description));
       lines.push(t('jobs.startWith', { how: educationWords(o.education), place: place(o, facts.fw) }));
       break;

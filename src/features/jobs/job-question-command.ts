@@ -13,6 +13,7 @@ import { interpretFreeText } from '../../domain/occupations/interpret-free-text.
 import type { OccupationMatcher } from '../../domain/occupations/occupation-matcher.js';
 import type { Occupation } from '../../domain/occupations/occupation-types.js';
 import { jobSubject } from '../../domain/understanding/job-subject.js';
+import { jobNamesIn } from '../../domain/understanding/mark-job-names.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
 import { t } from '../../i18n/t.js';
@@ -31,6 +32,7 @@ export interface JobQuestionDeps {
 
 const FACETS: Record<string, JobFacet> = {
   'job-duties': 'duties',
+  'job-possible': 'possible',
   'job-education': 'education',
   'job-pay': 'pay',
   'job-cluster': 'cluster',
@@ -40,15 +42,27 @@ const isStudent = (ctx: TurnContext) => {
   const role = ctx.profile()?.role;
   return role === undefined || role === 'student';
 };
-/** In the middle of the interest questions, a job fact comes without buttons; the question follows ("back to question 7"). */
-const inFlow = (ctx: TurnContext) => ctx.activeFlow() === 'explore' && ctx.flowQuestionId()?.startsWith('interest:') === true;
+/**
+ * A job fact comes with buttons, except in the middle of the interest questions (the question
+ * follows: "back to question 7"), to a counselor, and to someone who has not said who they are
+ * (nothing to explore or choose yet: "who are you?" follows).
+ */
+const inInterestQuestions = (ctx: TurnContext) => ctx.activeFlow() === 'explore' && ctx.flowQuestionId()?.startsWith('interest:') === true;
+const withButtons = (ctx: TurnContext) => !inInterestQuestions(ctx) && ctx.profile() !== undefined && ctx.profile()?.role !== 'counselor';
 
-/** The occupation a question names, or the kinds to ask about ("nurse"). */
 /** The last reading, so checking that a question names a job and then answering it look it up once. */
 let lastReading: { subject: string; matcher: OccupationMatcher; reading: ReturnType<typeof interpretFreeText> } | undefined;
 
-function findJob(subject: string, deps: JobQuestionDeps): { one?: Occupation; kinds?: Occupation[]; word?: string } {
-  if (!subject) return {};
+/** The one job name a question's leftover words hold ("my son pilot" -> "pilot"), else the words as they are. */
+function jobWords(subject: string, matcher: OccupationMatcher): string {
+  const named = jobNamesIn(subject, { isJobName: (w) => matcher.namesOccupation(w) || (matcher.ambiguousChoices(w)?.length ?? 0) >= 2 });
+  return named.length === 1 ? named[0]! : subject;
+}
+
+/** The occupation a question names, or the kinds to ask about ("nurse"). */
+function findJob(question: string, deps: JobQuestionDeps): { one?: Occupation; kinds?: Occupation[]; word?: string } {
+  if (!question) return {};
+  const subject = jobWords(question, deps.matcher);
   const known = lastReading?.subject === subject && lastReading.matcher === deps.matcher ? lastReading.reading : undefined;
   const reading = known ?? interpretFreeText(subject, deps.matcher);
   lastReading = { subject, matcher: deps.matcher, reading };
@@ -59,7 +73,16 @@ function findJob(subject: string, deps: JobQuestionDeps): { one?: Occupation; ki
     const o = occ?.source === 'built-in' ? deps.matcher.occupation(occ.id) : undefined;
     if (o) return { one: o };
   }
-  return {};
+  return { ...clearLead(subject, deps.matcher) };
+}
+
+/** A job that clearly leads the search ("cosmetology" -> Cosmetologist), when the reading named none. */
+const CLEAR_LEAD = 1.5;
+
+function clearLead(subject: string, matcher: OccupationMatcher): { one?: Occupation } {
+  const [first, second] = matcher.match(subject, 3).occupations;
+  const o = first?.source === 'built-in' ? matcher.occupation(first.id) : undefined;
+  return o && (second === undefined || first!.score >= CLEAR_LEAD * second.score) ? { one: o } : {};
 }
 
 /** "they", "it", "that job": the job the conversation was just about. */
@@ -71,7 +94,7 @@ async function answerFacet(ctx: TurnContext, deps: JobQuestionDeps, facet: JobFa
   const found = (subject === '' || PRONOUN.test(subject)) && earlier ? { one: deps.matcher.occupation(earlier) } : findJob(subject, deps);
   if (found.one) {
     ctx.setTopic(found.one.id);
-    ctx.say(...describeJob(found.one, facet, deps, { student: isStudent(ctx), buttons: !inFlow(ctx) && ctx.profile()?.role !== 'counselor' }));
+    ctx.say(...describeJob(found.one, facet, deps, { student: isStudent(ctx), buttons: withButtons(ctx) }));
     return true;
   }
   if (found.kinds && found.word) {
@@ -126,7 +149,7 @@ async function answerInterest(ctx: TurnContext, deps: JobQuestionDeps, typed: st
 export function jobQuestionCommand(deps: JobQuestionDeps): Command {
   return {
     id: 'job-question',
-    intents: ['job-pay', 'job-education', 'job-duties', 'job-cluster', 'career-interest', 'change-choice'],
+    intents: ['job-pay', 'job-education', 'job-duties', 'job-possible', 'job-cluster', 'career-interest', 'change-choice'],
     matches: () => false,
     accepts: (typed, intent, ctx) => jobAnswerFor(intent, typed, deps, ctx.topic()),
     questionIds: [JOB_WHICH_Q],
@@ -136,7 +159,7 @@ export function jobQuestionCommand(deps: JobQuestionDeps): Command {
         const o = deps.matcher.occupation(id);
         if (o) {
           ctx.setTopic(o.id);
-          return void ctx.say(...describeJob(o, facet, deps, { student: isStudent(ctx), buttons: !inFlow(ctx) && ctx.profile()?.role !== 'counselor' }));
+          return void ctx.say(...describeJob(o, facet, deps, { student: isStudent(ctx), buttons: withButtons(ctx) }));
         }
         return void ctx.say(text(t('jobs.notFound')));
       }
