@@ -72,6 +72,17 @@ describe('Waypoint understands what people mean before guessing a job', () => {
     expect(chat.question()?.questionId).toBe('onboarding:role');
   });
 
+  it('in a Spanish conversation, English small talk is still understood and answered in Spanish; Spanish chatter is not read as English', async () => {
+    const chat = await studentWithNothingPending('9th');
+    await chat.say('español');
+    await chat.say('thanks!');
+    expect(chat.text()).toMatch(/^¡De nada!/);
+    await chat.say('ur dumb');
+    expect(chat.text()).toMatch(/^Perdón, esto no está saliendo bien/);
+    await chat.say('que hora es');
+    expect(chat.text()).toMatch(/^Perdón, no entendí/);
+  });
+
   it('where the wage table would mislead, pay is told in our own words, not as a figure', async () => {
     const chat = await studentWithNothingPending('9th');
     await chat.say('how much do peace corps volunteers make');
