@@ -79,10 +79,16 @@ function findJob(question: string, deps: JobQuestionDeps): { one?: Occupation; k
 /** A job that clearly leads the search ("cosmetology" -> Cosmetologist), when the reading named none. */
 const CLEAR_LEAD = 1.5;
 
+/** The last lead looked for, so checking a question and then answering it search once. */
+let lastLead: { subject: string; matcher: OccupationMatcher; lead: { one?: Occupation } } | undefined;
+
 function clearLead(subject: string, matcher: OccupationMatcher): { one?: Occupation } {
+  if (lastLead?.subject === subject && lastLead.matcher === matcher) return lastLead.lead;
   const [first, second] = matcher.match(subject, 3).occupations;
   const o = first?.source === 'built-in' ? matcher.occupation(first.id) : undefined;
-  return o && (second === undefined || first!.score >= CLEAR_LEAD * second.score) ? { one: o } : {};
+  const lead = o && (second === undefined || first!.score >= CLEAR_LEAD * second.score) ? { one: o } : {};
+  lastLead = { subject, matcher, lead };
+  return lead;
 }
 
 /** "they", "it", "that job": the job the conversation was just about. */
