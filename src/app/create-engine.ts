@@ -101,7 +101,7 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
     // Plan changes typed in the student's words, read before intents (they name classes, not jobs).
     textReaders: [people.textReader, planFallback(plan), counselor.textReader],
     fallbacks: [family.fallback,  forOtherRoles(commands), counselor.fallback, notForCounselors(freeTextFallback(data.matcher, data.framework, { frame: u.jobFrame, interestLeads: u.interestLeads }))],
-    understanding: { answerWords: u.answerWords, messages: new MessageUnderstanding(u.classifier, u.intents, (text) => language.guess(text)?.language) },
+    understanding: { answerWords: u.answerWords, messages: new MessageUnderstanding(u.classifier, u.intents, (text) => language.guess(text)?.language, u.dangerPhrases) },
     notUnderstood: roleFallback,
     language,
     effects: { 'save-profile': saveProfile, 'save-interest-result': saveInterestResult, 'save-choice': saveChoice, ...planEffects(plan), ...people.effects, ...counselor.effects },

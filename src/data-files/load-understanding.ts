@@ -14,6 +14,7 @@ import { currentLanguage } from '../i18n/language.js';
 import { frameWords, jobQuestionWordsSchema } from '../domain/understanding/job-subject.js';
 import { glossaryIndex, glossarySchema, type GlossaryTerm } from '../domain/understanding/glossary.js';
 import { IntentClassifier, type OtherCorpora } from '../domain/understanding/intent-classifier.js';
+import { DangerPhrases, dangerPhrasesSchema } from '../domain/understanding/danger-phrases.js';
 import { JOB_TOKEN, markJobNames, type JobNames } from '../domain/understanding/mark-job-names.js';
 import type { IntentCorpus, IntentDef } from '../domain/understanding/intent-types.js';
 import { fileModelCache } from './model-cache.js';
@@ -48,6 +49,8 @@ export interface UnderstandingData {
   notJobNames: ReadonlySet<string>;
   /** How a message offering an interest starts ("something with", "what about"). */
   interestLeads: readonly string[];
+  /** Words that on their own mean danger, whatever the classifier reads (danger-phrases.json). */
+  dangerPhrases: DangerPhrases;
 }
 
 export async function loadUnderstandingData(dir = UNDERSTANDING_DIR, lang = 'en', esGlossary = SPANISH_GLOSSARY): Promise<UnderstandingData> {
@@ -60,8 +63,9 @@ export async function loadUnderstandingData(dir = UNDERSTANDING_DIR, lang = 'en'
     esCorpus: path.join(dir, 'corpus-es.json'),
     esAnswers: path.join(dir, 'answer-words-es.json'),
     esJobWords: path.join(dir, 'job-question-words-es.json'),
+    danger: path.join(dir, 'danger-phrases.json'),
   };
-  const [intentsJson, corpusJson, answersJson, glossaryJson, jobWordsJson, esCorpusJson, esAnswersJson, esJobWordsJson] = await Promise.all(
+  const [intentsJson, corpusJson, answersJson, glossaryJson, jobWordsJson, esCorpusJson, esAnswersJson, esJobWordsJson, dangerJson] = await Promise.all(
     Object.values(files).map((f) => readJsonFile(f)),
   );
   const { intents } = parseWithSchema(intentsSchema, intentsJson, files.intents);
@@ -87,6 +91,7 @@ export async function loadUnderstandingData(dir = UNDERSTANDING_DIR, lang = 'en'
     jobFrame: new TurnLanguageWords(frameWords(jobWords), frameWords(esJobWords)),
     notJobNames: new Set(lower([...jobWords.notJobNames, ...esJobWords.notJobNames])),
     interestLeads: [...new Set(lower([...jobWords.interestLeads, ...esJobWords.interestLeads]))],
+    dangerPhrases: new DangerPhrases(parseWithSchema(dangerPhrasesSchema, dangerJson, files.danger)),
   };
 }
 

@@ -27,8 +27,8 @@ export interface IntentGuess {
 export interface Understanding {
   intent: string;
   score: number;
-  /** Where the reading came from: a command's own words, or the trained classifier. */
-  by: 'command-words' | 'classifier';
+  /** Where the reading came from: a command's own words, the trained classifier, or a phrase that means danger. */
+  by: 'command-words' | 'classifier' | 'danger-phrase';
   /** When a command's own words matched: that command. */
   command?: string;
 }

@@ -26,12 +26,15 @@ describe('Waypoint understands what people mean before guessing a job', () => {
     ['whats FBLA', /FBLA \(Future Business Leaders of America\) is a student club for business/],
     ['lol', /Glad you are having fun/],
     ['need', /didn't catch that/],
+    ['i guess', /didn't catch that/],
+    ['ya i guess', /didn't catch that/],
     ['bye', /Everything is saved/],
   ])('"%s" gets its own answer, never a job guess', async (typed, expected) => {
     const chat = await studentWithNothingPending('9th');
     await chat.say(typed);
     expect(chat.text()).toMatch(expected);
     expect(chat.text()).not.toMatch(JOB_SUGGESTION);
+    expect(chat.text()).not.toMatch(/988/);
   });
 
   it('answers job questions with facts: schooling, typical pay from the BLS, and the cluster', async () => {
