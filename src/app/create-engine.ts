@@ -87,7 +87,7 @@ export function engineParts({ records, data, logger, now, exportDir, senders = [
     // After the people commands, so "who can see my plan" still shows the family links.
     waypointQuestionsCommand(),
     freeTextActionsCommand(data.matcher, data.framework),
-    jobQuestionCommand({ matcher: data.matcher, fw: data.framework, frame: u.jobFrame, payFor: (o) => typicalPay(data.pay, o.soc), namesJob: u.hasJobName }),
+    jobQuestionCommand({ matcher: data.matcher, fw: data.framework, frame: u.jobFrame, payFor: (o) => typicalPay(data.pay, o.soc), namesJob: u.hasJobName, spanish: u.spanishJobNames }),
     glossaryCommand(u.glossary),
     whyResultsCommand(data.framework),
     myCounselorCommand(reviewPolicy ?? data.family.reviewPolicy),

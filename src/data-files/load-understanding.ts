@@ -15,6 +15,7 @@ import { frameWords, jobQuestionWordsSchema } from '../domain/understanding/job-
 import { glossaryIndex, glossarySchema, type GlossaryTerm } from '../domain/understanding/glossary.js';
 import { IntentClassifier, type OtherCorpora } from '../domain/understanding/intent-classifier.js';
 import { DangerPhrases, dangerPhrasesSchema } from '../domain/understanding/danger-phrases.js';
+import { SpanishJobNames, spanishJobNamesSchema } from '../domain/occupations/spanish-job-names.js';
 import { JOB_TOKEN, markJobNames, type JobNames } from '../domain/understanding/mark-job-names.js';
 import type { IntentCorpus, IntentDef } from '../domain/understanding/intent-types.js';
 import { fileModelCache } from './model-cache.js';
@@ -25,6 +26,8 @@ import { existsSync } from 'node:fs';
 export const UNDERSTANDING_DIR = path.join(PROJECT_DIR, 'data/understanding');
 /** The glossary's Spanish answers (same form as glossary-en.json, terms matched by id), when there are any. */
 export const SPANISH_GLOSSARY = path.join(PROJECT_DIR, 'data/es/understanding/glossary.json');
+/** Spanish names of common jobs. */
+export const SPANISH_JOB_NAMES = path.join(PROJECT_DIR, 'data/es/occupation-names.json');
 
 const speaker = z.enum(['student', 'family', 'counselor', 'none']);
 const intentsSchema = z.object({
@@ -51,6 +54,8 @@ export interface UnderstandingData {
   interestLeads: readonly string[];
   /** Words that on their own mean danger, whatever the classifier reads (danger-phrases.json). */
   dangerPhrases: DangerPhrases;
+  /** Spanish names of common jobs and the English words our data knows them by (data/es/occupation-names.json). */
+  spanishJobNames: SpanishJobNames;
 }
 
 export async function loadUnderstandingData(dir = UNDERSTANDING_DIR, lang = 'en', esGlossary = SPANISH_GLOSSARY): Promise<UnderstandingData> {
@@ -64,8 +69,9 @@ export async function loadUnderstandingData(dir = UNDERSTANDING_DIR, lang = 'en'
     esAnswers: path.join(dir, 'answer-words-es.json'),
     esJobWords: path.join(dir, 'job-question-words-es.json'),
     danger: path.join(dir, 'danger-phrases.json'),
+    esJobNames: SPANISH_JOB_NAMES,
   };
-  const [intentsJson, corpusJson, answersJson, glossaryJson, jobWordsJson, esCorpusJson, esAnswersJson, esJobWordsJson, dangerJson] = await Promise.all(
+  const [intentsJson, corpusJson, answersJson, glossaryJson, jobWordsJson, esCorpusJson, esAnswersJson, esJobWordsJson, dangerJson, esJobNamesJson] = await Promise.all(
     Object.values(files).map((f) => readJsonFile(f)),
   );
   const { intents } = parseWithSchema(intentsSchema, intentsJson, files.intents);
@@ -92,6 +98,7 @@ export async function loadUnderstandingData(dir = UNDERSTANDING_DIR, lang = 'en'
     notJobNames: new Set(lower([...jobWords.notJobNames, ...esJobWords.notJobNames])),
     interestLeads: [...new Set(lower([...jobWords.interestLeads, ...esJobWords.interestLeads]))],
     dangerPhrases: new DangerPhrases(parseWithSchema(dangerPhrasesSchema, dangerJson, files.danger)),
+    spanishJobNames: new SpanishJobNames(parseWithSchema(spanishJobNamesSchema, esJobNamesJson, files.esJobNames)),
   };
 }
 
@@ -143,7 +150,11 @@ export async function loadUnderstanding(
   dir = UNDERSTANDING_DIR,
 ): Promise<UnderstandingData & { classifier: IntentClassifier; hasJobName: (text: string) => boolean }> {
   const data = await loadUnderstandingData(dir);
-  const names: JobNames = { isJobName: (w) => !data.notJobNames.has(w) && jobNames.isJobName(w) };
+  // A job's name in English or, for common jobs, in Spanish ("soldador").
+  const names: JobNames = {
+    isJobName: (w) => !data.notJobNames.has(w) && (jobNames.isJobName(w) || data.spanishJobNames.has(w)),
+    isNotJobName: (w) => w.includes(' ') && data.notJobNames.has(w),
+  };
   return {
     ...data,
     classifier: await IntentClassifier.train(data.intents, data.corpus, (t) => markJobNames(t, names), fileModelCache(), data.otherCorpora),

@@ -12,6 +12,8 @@ const LONGEST = 4;
 export interface JobNames {
   /** Whether these words (plain, lower case) are a job's title or other name, or a word for a family of jobs ("doctor"). */
   isJobName(words: string): boolean;
+  /** Words that hold a job's name but mean someone else ("maestro de mi hijo"): none of them is a job. */
+  isNotJobName?(words: string): boolean;
 }
 
 /** The text with each job name it holds (longest first) replaced by JOB_TOKEN. */
@@ -30,11 +32,16 @@ function readJobNames(text: string, names: JobNames): { marked: string; found: s
   const found: string[] = [];
   for (let i = 0; i < tokens.length; ) {
     let taken = 0;
-    for (let n = Math.min(LONGEST, tokens.length - i); n >= 1 && taken === 0; n--) {
+    let blocked = 0;
+    for (let n = Math.min(LONGEST, tokens.length - i); n >= 1 && taken === 0 && blocked === 0; n--) {
       const phrase = tokens.slice(i, i + n).join(' ');
-      if (phrase.length >= 2 && names.isJobName(phrase)) taken = n;
+      if (names.isNotJobName?.(phrase)) blocked = n;
+      else if (phrase.length >= 2 && names.isJobName(phrase)) taken = n;
     }
-    if (taken > 0) {
+    if (blocked > 0) {
+      out.push(...tokens.slice(i, i + blocked));
+      i += blocked;
+    } else if (taken > 0) {
       found.push(tokens.slice(i, i + taken).join(' '));
       out.push(JOB_TOKEN);
       i += taken;

@@ -14,6 +14,8 @@ export const JOB_WHICH_Q = 'job-which';
 interface Facts {
   fw: FrameworkIndex;
   payFor?: (o: Occupation) => string | undefined;
+  /** The job's name in the turn's language, when it is not English and we have one ("soldador/a"). */
+  localTitle?: (o: Occupation) => string | undefined;
 }
 
 /** "A veterinarian" / "An electrician" */
@@ -58,20 +60,21 @@ function education(o: Occupation): string {
 export function describeJob(o: Occupation, facet: JobFacet, facts: Facts, opts: { student: boolean; buttons: boolean }): Reply[] {
   // English grammar on the (English) title only in an English turn: "A vet", "Vets", "vets".
   const en = englishTitles();
-  const job = en ? aJob(o.title) : o.title;
-  const jobs = en ? plural(o.title) : o.title;
-  const jobsInSentence = en ? lowerFirst(plural(o.title)) : o.title;
+  const title = en ? o.title : (facts.localTitle?.(o) ?? o.title);
+  const job = en ? aJob(o.title) : title;
+  const jobs = en ? plural(o.title) : title;
+  const jobsInSentence = en ? lowerFirst(plural(o.title)) : title;
   const lines: string[] = [];
   const pay = facts.payFor?.(o);
   switch (facet) {
     case 'possible':
     case 'duties':
       if (facet === 'possible' && opts.student) lines.push(t('jobs.youCan'));
-      lines.push(sentence(o.title, o.description));
+      lines.push(sentence(title, o.description));
       lines.push(t('jobs.startWith', { how: educationWords(o.education), place: place(o, facts.fw) }));
       break;
     case 'education':
-      lines.push(t('jobs.titleEducation', { title: o.title, answer: education(o) }));
+      lines.push(t('jobs.titleEducation', { title, answer: education(o) }));
       break;
     case 'pay':
       // payNote is occupation data (English for now, like titles and descriptions).
@@ -107,13 +110,13 @@ export function describeJob(o: Occupation, facet: JobFacet, facts: Facts, opts: 
   return [...replies, offer];
 }
 
-/** "Nurses work in Health Science. Which kind did you mean?" */
-export function jobWhich(word: string, kinds: Occupation[], facet: JobFacet, fw: FrameworkIndex): QuestionReply {
+/** "Nurses work in Health Science. Which kind did you mean?" `english`: the English word, when `word` was typed in Spanish ("enfermera"). */
+export function jobWhich(word: string, kinds: Occupation[], facet: JobFacet, fw: FrameworkIndex, english?: string): QuestionReply {
   const named = kinds.map((o) => fw.clusterOfPathway(o.pathwayIds[0]!)).map((c) => (c ? frameworkName('cluster', c.id, c.name) : undefined));
   const clusters = [...new Set(named.filter((n): n is string => !!n))];
   const list = joinPlain(clusters);
-  const one = word.replace(/s$/, '');
-  const many = plural(one);
+  const one = english === undefined ? word.replace(/s$/, '') : word;
+  const many = plural((english ?? one).replace(/s$/, ''));
   // "What does a doctor do?" is answered like the word typed alone: the kinds, then the one picked described.
   const describe = facet === 'duties';
   return {

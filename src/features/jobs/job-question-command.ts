@@ -14,6 +14,7 @@ import type { OccupationMatcher } from '../../domain/occupations/occupation-matc
 import type { Occupation } from '../../domain/occupations/occupation-types.js';
 import { jobSubject } from '../../domain/understanding/job-subject.js';
 import { jobNamesIn } from '../../domain/understanding/mark-job-names.js';
+import type { SpanishJobNames } from '../../domain/occupations/spanish-job-names.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
 import { t } from '../../i18n/t.js';
@@ -28,6 +29,24 @@ export interface JobQuestionDeps {
   payFor?: (o: Occupation) => string | undefined;
   /** Whether the text holds a job's name (the classifier's job entity). */
   namesJob?: (text: string) => boolean;
+  /** Spanish names of common jobs ("soldador"), looked up by their English words. */
+  spanish?: SpanishJobNames;
+  /** The job's name in the turn's language (made from `spanish`). */
+  localTitle?: (o: Occupation) => string | undefined;
+}
+
+/** Occupation id -> its Spanish name, for the Spanish names that name one job ("welder" -> "soldador/a"). Built when first needed. */
+function spanishTitles(spanish: SpanishJobNames, deps: JobQuestionDeps): (o: Occupation) => string | undefined {
+  let byId: Map<string, string> | undefined;
+  return (o) => {
+    byId ??= new Map(
+      spanish.titled().flatMap(([english, title]) => {
+        const one = findEnglishJob(english, deps).one;
+        return one ? [[one.id, title] as [string, string]] : [];
+      }),
+    );
+    return byId.get(o.id);
+  };
 }
 
 const FACETS: Record<string, JobFacet> = {
@@ -60,9 +79,16 @@ function jobWords(subject: string, matcher: OccupationMatcher): string {
 }
 
 /** The occupation a question names, or the kinds to ask about ("nurse"). */
-function findJob(question: string, deps: JobQuestionDeps): { one?: Occupation; kinds?: Occupation[]; word?: string } {
+function findJob(question: string, deps: JobQuestionDeps): { one?: Occupation; kinds?: Occupation[]; word?: string; english?: string } {
   if (!question) return {};
-  const subject = jobWords(question, deps.matcher);
+  // "soldador" is looked up as "welder"; asked "which kind?", it is still called "enfermera".
+  const translated = deps.spanish ? deps.spanish.translate(question) : question;
+  const spanishName = translated === question ? undefined : jobNamesIn(question, { isJobName: (w) => deps.spanish!.has(w) });
+  const found = findEnglishJob(jobWords(translated, deps.matcher), deps);
+  return found.kinds && spanishName?.length === 1 ? { ...found, english: found.word!, word: spanishName[0]! } : found;
+}
+
+function findEnglishJob(subject: string, deps: JobQuestionDeps): { one?: Occupation; kinds?: Occupation[]; word?: string } {
   const known = lastReading?.subject === subject && lastReading.matcher === deps.matcher ? lastReading.reading : undefined;
   const reading = known ?? interpretFreeText(subject, deps.matcher);
   lastReading = { subject, matcher: deps.matcher, reading };
@@ -104,7 +130,7 @@ async function answerFacet(ctx: TurnContext, deps: JobQuestionDeps, facet: JobFa
     return true;
   }
   if (found.kinds && found.word) {
-    ctx.say(jobWhich(found.word, found.kinds, facet, deps.fw));
+    ctx.say(jobWhich(found.word, found.kinds, facet, deps.fw, found.english));
     return true;
   }
   // A frame with no job in it ("how much do they make"): ask which job, unless it was one or two
@@ -152,7 +178,8 @@ async function answerInterest(ctx: TurnContext, deps: JobQuestionDeps, typed: st
   return true;
 }
 
-export function jobQuestionCommand(deps: JobQuestionDeps): Command {
+export function jobQuestionCommand(given: JobQuestionDeps): Command {
+  const deps: JobQuestionDeps = given.spanish ? { ...given, localTitle: spanishTitles(given.spanish, given) } : given;
   return {
     id: 'job-question',
     intents: ['job-pay', 'job-education', 'job-duties', 'job-possible', 'job-cluster', 'career-interest', 'change-choice'],

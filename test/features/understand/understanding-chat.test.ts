@@ -86,6 +86,15 @@ describe('Waypoint understands what people mean before guessing a job', () => {
     expect(chat.text()).toMatch(/^Perdón, no entendí/);
   });
 
+  it('in Spanish, common jobs are asked about by their Spanish names, and named in Spanish where we can', async () => {
+    const chat = await studentWithNothingPending('9th');
+    await chat.say('español');
+    await chat.say('cuanto gana un soldador');
+    expect(chat.text()).toMatch(/^En EE\. UU\., quienes trabajan como soldador\/a ganan unos \$/);
+    await chat.say('que hacen las enfermeras');
+    expect(chat.question()?.text).toMatch(/^Hay muchos tipos de enfermeras \(en inglés, Nurses\)/);
+  });
+
   it('where the wage table would mislead, pay is told in our own words, not as a figure', async () => {
     const chat = await studentWithNothingPending('9th');
     await chat.say('how much do peace corps volunteers make');

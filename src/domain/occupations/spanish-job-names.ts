@@ -1,0 +1,84 @@
+/**
+ * Spanish names people type for common jobs (data/es/occupation-names.json): "soldador" is read
+ * as a job's name and looked up by the English words our occupation data knows it by ("welder"),
+ * and the answer can name the job in Spanish ("soldador/a"). Pure.
+ */
+import { z } from 'zod';
+
+const plainName = z.string().regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'must be plain lower-case words (no accents)');
+
+export const spanishJobNamesSchema = z.object({
+  about: z.string().optional(),
+  names: z.array(z.object({ es: z.array(plainName).min(1), en: z.string().min(1), title: z.string().min(1).optional() })).min(1),
+});
+
+export type SpanishJobNamesFile = z.infer<typeof spanishJobNamesSchema>;
+
+/** Lower case, no accents or punctuation, single spaces: "Soldadores!" -> "soldadores". */
+const plain = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9ñ]+/g, ' ')
+    .trim();
+
+/** A Spanish plural made singular: "soldadores" -> "soldador", "sociales" -> "social", "enfermeras" -> "enfermera". */
+const singular = (word: string): string => (/[lrnd]es$/.test(word) ? word.slice(0, -2) : word.replace(/s$/, ''));
+
+/** Longest name, in words, looked for in a text. */
+const LONGEST = 4;
+
+export class SpanishJobNames {
+  private readonly english = new Map<string, string>();
+  private readonly titles = new Map<string, string>();
+
+  constructor(file: SpanishJobNamesFile) {
+    for (const n of file.names) {
+      for (const es of n.es) this.english.set(es, n.en);
+      if (n.title) this.titles.set(n.en, n.title);
+    }
+  }
+
+  /** The English words for a Spanish job name, plural or not ("soldadores" -> "welder"); undefined when it is none. */
+  englishFor(words: string): string | undefined {
+    const p = plain(words);
+    return this.english.get(p) ?? this.english.get(p.split(' ').map(singular).join(' '));
+  }
+
+  /** Whether these words are a Spanish job name. */
+  has(words: string): boolean {
+    return this.englishFor(words) !== undefined;
+  }
+
+  /** The text with each Spanish job name in it (longest first) put in English: "un soldador" -> "un welder"; as it was when it holds none. */
+  translate(text: string): string {
+    const tokens = plain(text).split(' ').filter(Boolean);
+    const out: string[] = [];
+    let changed = false;
+    for (let i = 0; i < tokens.length; ) {
+      let taken = 0;
+      let english: string | undefined;
+      for (let n = Math.min(LONGEST, tokens.length - i); n >= 1 && taken === 0; n--) {
+        english = this.englishFor(tokens.slice(i, i + n).join(' '));
+        if (english !== undefined) taken = n;
+      }
+      if (taken > 0) {
+        out.push(english!);
+        i += taken;
+        changed = true;
+      } else out.push(tokens[i++]!);
+    }
+    return changed ? out.join(' ') : text;
+  }
+
+  /** The Spanish name to show for the job these English words name ("welder" -> "soldador/a"), when there is one. */
+  titleFor(english: string): string | undefined {
+    return this.titles.get(english);
+  }
+
+  /** Every [English words, Spanish title] pair. */
+  titled(): [string, string][] {
+    return [...this.titles];
+  }
+}
