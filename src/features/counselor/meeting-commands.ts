@@ -17,7 +17,10 @@ import { addNote, cleanNote, recordMeeting } from './meeting-records.js';
 import { onMyCaseload, pickStudent } from './my-students.js';
 
 const MET_WORDS = [
-  /^(?:i )?(?:just )?(?:met|meet|had (?:a |my )?meeting|did (?:a |the )?(?:review|meeting)|reviewed (?:the )?plan) with (.+?)(?: today| this morning| this afternoon| just now)?$/,
+  // "met with sam today", "record that i met with zoe", "log that i saw ava this week for her review"
+  // ("saw" only after "record"/"log": "i saw a movie" is not a meeting).
+  /^(?:i )?(?:just )?(?:met|meet|had (?:a |my )?meeting|did (?:a |the )?(?:review|meeting)|reviewed (?:the )?plan) with (.+?)(?: today| this morning| this afternoon| this week| just now)?(?: (?:for|about) (?:a |her |his |their |the )?(?:plan|review|meeting|plan review|check in)\b.*)?$/,
+  /^(?:please )?(?:record|log|save|put down|write down|mark down) (?:that )?(?:i )?(?:just )?(?:met|meet|saw|had (?:a |my )?meeting|did (?:a |the )?(?:review|meeting)|reviewed (?:the )?plan)(?: with)? (.+?)(?: today| this morning| this afternoon| this week| just now)?(?: (?:for|about) (?:a |her |his |their |the )?(?:plan|review|meeting|plan review|check in)\b.*)?$/,
   /^mark (.+?)(?:s)? (?:plan )?(?:as )?(?:reviewed|met)(?: today)?$/,
   /^(.+?) and i met(?: today)?$/,
   // Spanish: "me reuní con sam hoy", "tuve reunión con ava".

@@ -38,7 +38,13 @@ async function findByName(ctx: TurnContext, name: string): Promise<string[]> {
   const rows = keys.map((key, i) => ({ key, ...(profiles[i]?.displayName ? { name: profiles[i]!.displayName! } : {}) }));
   const found = findStudents(rows, name);
   const exact = found.filter((r) => r.name?.toLowerCase() === name.trim().toLowerCase());
-  return (exact.length === 1 ? exact : found).map((r) => r.key);
+  if (found.length > 0) return (exact.length === 1 ? exact : found).map((r) => r.key);
+  // "whats going on with ava", "lets see sam r": the words that are, each on its own, a student's name.
+  const byWord = new Map<string, (typeof rows)[number]>();
+  for (const word of name.toLowerCase().split(/[^a-z0-9'’-]+/).filter((w) => w.length >= 2)) {
+    for (const r of findStudents(rows, word.replace(/['’]s$/, ''), { strict: true })) byWord.set(r.key, r);
+  }
+  return [...byWord.keys()];
 }
 
 export async function studentViewReplies(ctx: TurnContext, key: string, deps: CounselorDeps): Promise<Reply[]> {

@@ -36,6 +36,20 @@ describe('counselor meetings and notes', () => {
     expect(rivera.text()).toMatch(/^Saved: you met with Ana Diaz/);
   });
 
+  it('a counselor says it the way they talk: "record that i met with ana", "whats going on with sam"; "i saw a movie" is not a meeting', async () => {
+    const { rivera } = await setting();
+    await rivera.say('record that i met with ana today');
+    expect(rivera.text()).toMatch(/^Saved: you met with Ana Diaz on 2026-11-23\./);
+    await rivera.say('log that i saw sam this week for his plan review');
+    expect(rivera.text()).toMatch(/^Saved: you met with Sam Lee on 2026-11-23\./);
+    await rivera.say('i saw a movie');
+    expect(rivera.text()).not.toMatch(/Saved|couldn't find/);
+    await rivera.say('whats going on with ana');
+    expect(rivera.text()).toMatch(/^Ana Diaz\n/);
+    await rivera.say('lets see sam');
+    expect(rivera.text()).toMatch(/^Sam Lee\n/);
+  });
+
   it('notes: "add note:" after naming a student, "note for sam: ...", cleaned and only for counselors', async () => {
     const { w, rivera, sam, mom } = await setting();
     await rivera.say('met with sam: talked about welding classes');
