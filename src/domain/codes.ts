@@ -70,6 +70,12 @@ export function codeInText(words: string): string | undefined {
   return codeIn(plain) ?? codeIn(plain.replace(LEADING_WORDS, '').trim()) ?? codeInSentence(plain);
 }
 
+/** True when the whole message is a code, maybe after "code"/"join" ("KX7M-4PQR"): its letters are no language. */
+export function isOnlyACode(words: string): boolean {
+  const plain = words.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return (codeIn(plain) ?? codeIn(plain.replace(LEADING_WORDS, '').trim())) !== undefined;
+}
+
 /**
  * A code pasted inside a sentence, in any language ("the code is 3xhp we7v from maria", "el código
  * es 3XHP-WE7V"): one 8-character word, or two 4-character words in a row of which one mixes

@@ -5,6 +5,7 @@
  */
 import { t } from '../i18n/t.js';
 import { currentSignatures, type MeetingRecord, type Signer } from './meetings.js';
+import { dateWords } from '../i18n/date-words.js';
 
 const SIGNERS: Signer[] = ['counselor', 'student', 'family'];
 const label = (r: Signer) => t(`plan.signoff.signer.${r}`);
@@ -15,7 +16,7 @@ export function signatureLine(record: MeetingRecord | undefined, planVersion: nu
   const signed = SIGNERS.filter((r) => now[r]);
   const missing = SIGNERS.filter((r) => !now[r]);
   if (!signed.length) return t('plan.signoff.nobody', { version: planVersion });
-  const list = signed.map((r) => t('plan.signoff.signedOn', { who: label(r), date: now[r]!.at.slice(0, 10) })).join(', ');
+  const list = signed.map((r) => t('plan.signoff.signedOn', { who: label(r), date: dateWords(now[r]!.at) })).join(', ');
   const a = t('plan.signoff.signed', { version: planVersion, list });
   return missing.length ? `${a} ${t('plan.signoff.notYet', { list: missing.map(label).join(', ') })}` : a;
 }

@@ -6,6 +6,7 @@
  */
 import { chooseLanguage, languageAsked, localeLanguage, type LanguageGuess, type LanguageWords } from '../domain/language-choice.js';
 import type { Turn } from '../domain/messages.js';
+import { isOnlyACode } from '../domain/codes.js';
 import type { Profile } from '../domain/profile.js';
 import type { Language } from '../i18n/language.js';
 import type { Records } from '../store/records.js';
@@ -39,7 +40,8 @@ export async function languageOfTurn(turn: Turn, session: Session, profile: Prof
     ...(profile?.language ? { chosen: profile.language } : {}),
     ...(session.language ? { session: session.language } : {}),
     ...(locale ? { locale } : {}),
-    ...(turn.text && !shortAnswer(turn.text, session) ? { guess: deps.guess(turn.text) } : {}),
+    // A pasted code ("HACE-7M4K") says nothing about the language, whatever its letters spell.
+    ...(turn.text && !shortAnswer(turn.text, session) && !isOnlyACode(turn.text) ? { guess: deps.guess(turn.text) } : {}),
   });
   if (decision.session) session.language = decision.session;
   return { language: decision.language, tellSwitch: decision.tellSwitch, profile };

@@ -9,7 +9,7 @@ import { dataPhrase } from '../i18n/plan-data-words.js';
 import { gradeColumn } from '../domain/plan/grades.js';
 import { currentPlan } from '../domain/plan/plan-history.js';
 import { optionGroupLabel, OPTION_GROUPS, type Plan, type PlanHeader } from '../domain/plan/plan-types.js';
-import { planRows, sayDay } from '../domain/plan/plan-views.js';
+import { fileDay, planRows } from '../domain/plan/plan-views.js';
 import { t } from '../i18n/t.js';
 
 /** Cleans a cell and stops spreadsheet formula injection ("=HYPERLINK(...)"). */
@@ -30,7 +30,7 @@ export function planCsvRows(plan: Plan, header: PlanHeader): string[][] {
     pad([t('export.plan.careerPath'), csvCell(header.path)]),
     pad([t('export.plan.careerCluster'), csvCell(header.cluster)]),
     pad([t('export.plan.careerPathway'), csvCell(header.pathway)]),
-    pad([t('export.plan.lastReviewed'), header.lastReviewedAt ? sayDay(header.lastReviewedAt) : '']),
+    pad([t('export.plan.lastReviewed'), header.lastReviewedAt ? fileDay(header.lastReviewedAt) : '']),
     [t('export.plan.grade'), ...table.grades.map(gradeColumn)],
     ...table.rows.map((r) => [r.label, ...r.cells.map((items) => csvCell(items.join('; ')))]),
     ...OPTION_GROUPS.map((g) => pad([t('export.plan.optionGroup', { group: optionGroupLabel(g) }), csvCell(content.options[g].map(dataPhrase).join('; '))])),

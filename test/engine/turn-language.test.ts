@@ -1,7 +1,7 @@
 import type { Profile } from '../../src/domain/profile.js';
 import { chooseLanguage, languageAsked } from '../../src/domain/language-choice.js';
 import { languageFeature } from '../../src/features/language/index.js';
-import { newChat } from '../helpers/test-app.js';
+import { newChat, studentWithNothingPending } from '../helpers/test-app.js';
 
 const words = languageFeature().words;
 const profileOf = async (chat: Awaited<ReturnType<typeof newChat>>) => chat.store.get<Profile>('profiles', `console:${chat.user}`);
@@ -15,6 +15,12 @@ describe('the language Waypoint speaks', () => {
     expect(chat.question()?.text).toMatch(/¿Quién es usted\?/);
     await chat.press('onboarding:role', 'family');
     expect(chat.text()).not.toMatch(/Prefiere español/);
+  });
+
+  it('a pasted code whose letters spell Spanish words ("HACE-7M4K") is no reason to switch to Spanish', async () => {
+    const chat = await studentWithNothingPending('9th');
+    await chat.say('HACE-7M4K');
+    expect(chat.text()).not.toMatch(/Prefiere español|Le voy a escribir/);
   });
 
   it('who goes on in Spanish keeps Spanish in their profile', async () => {

@@ -103,7 +103,7 @@ describe('a counselor who chose Spanish', () => {
     expect(lee.text()).toMatch(/Grado: 9\.º grado/);
     // The framework's official name stays, beside the Spanish one.
     expect(lee.text()).toMatch(/Ruta de Carrera: .+ \(.+\)/);
-    expect(lee.text()).toMatch(/Revisiones: ninguna todavía\. Estado: atrasado \(desde el 2026-11-16\)\./);
+    expect(lee.text()).toMatch(/Revisiones: ninguna todavía\. Estado: atrasado \(desde el 16 de noviembre de 2026\)\./);
     expect(lee.text()).toMatch(/Todavía no hay reuniones con un consejero este año escolar\. Familia conectada: no\./);
     expect(lee.question()?.choices.map((c) => c.label)).toEqual(['Ver el plan completo', 'Nos reunimos hoy', 'Firmar el plan', 'Enviarle un recordatorio']);
     expect(lee.text()).toMatch(/Nadie ha firmado todavía la versión 1 del plan\./);
@@ -111,7 +111,7 @@ describe('a counselor who chose Spanish', () => {
 
     await lee.say('met with sam today');
     expect(lee.text()).toBe(
-      'Guardado: se reunió con Sam Lee el 2026-11-23. Cuenta para el periodo de otoño. Lleva 1 reunión este año escolar. Puede agregar una nota con "add note: ..." o firmar el plan con "sign sam\'s plan".',
+      'Guardado: se reunió con Sam Lee el 23 de noviembre de 2026. Cuenta para el periodo de otoño. Lleva 1 reunión este año escolar. Puede agregar una nota con "add note: ..." o firmar el plan con "sign sam\'s plan".',
     );
     await lee.say('school report');
     expect(lee.text()).toMatch(/^Lincoln High, 2026-27: 2 estudiantes \(la lista de 1 consejero\)\. Con Ruta de Carrera 50% \(1\)/);
@@ -166,7 +166,7 @@ describe('an English-speaking counselor', () => {
     expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Send reminders to the overdue (1)', 'Show list', 'Download CSV']);
     await rivera.say('show student sam');
     expect(rivera.text()).toMatch(/Grade: 9th grade/);
-    expect(rivera.text()).toMatch(/Reviews: none yet\. Status: overdue \(since 2026-11-16\)\./);
+    expect(rivera.text()).toMatch(/Reviews: none yet\. Status: overdue \(since Nov 16, 2026\)\./);
     await rivera.say('remind sam');
     expect(rivera.text()).toMatch(/^Remind Sam\? They get a message like: "Hi Sam! Your counselor asked me/);
     expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Yes, send', 'No']);

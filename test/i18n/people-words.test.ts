@@ -175,7 +175,7 @@ describe('the people features in Spanish', () => {
     await lee.say('new class code');
     expect(lee.text()).toMatch(/^Su código de clase: [A-Z0-9]{4}-[A-Z0-9]{4}\nLos estudiantes me lo escriben/);
     await lee.say('my class codes');
-    expect(lee.text()).toMatch(/^1 código de clase: 1 funcionando, 0 detenidos o vencidos\.\n- [A-Z0-9]{4}-[A-Z0-9]{4}: creado el 2026-11-23, funciona hasta el 2026-12-23, 0 se unieron/);
+    expect(lee.text()).toMatch(/^1 código de clase: 1 funcionando, 0 detenidos o vencidos\.\n- [A-Z0-9]{4}-[A-Z0-9]{4}: creado el 23 de noviembre de 2026, funciona hasta el 23 de diciembre de 2026, 0 se unieron/);
     expectNoEnglish(lee.last);
     const code = /- ([A-Z0-9]{4}-[A-Z0-9]{4}):/.exec(lee.text())![1]!;
     await lee.say(`cancelar el código ${code}`);

@@ -38,11 +38,11 @@ const signed = (role: 'counselor' | 'student' | 'family', at: string) => ({ role
 describe('the plan sign-off line', () => {
   it('says who signed which version, and who has not yet, in English and in Spanish', () => {
     const two = record([signed('counselor', '2026-11-23T15:00:00.000Z'), signed('student', '2026-11-24T15:00:00.000Z')]);
-    expect(signatureLine(two, 2)).toBe('Signed (version 2): Counselor (2026-11-23), Student (2026-11-24). Not yet: Family.');
-    expect(es(() => signatureLine(two, 2))).toBe('Firmado (versión 2): Consejero (2026-11-23), Estudiante (2026-11-24). Falta la firma de: Familia.');
+    expect(signatureLine(two, 2)).toBe('Signed (version 2): Counselor (Nov 23, 2026), Student (Nov 24, 2026). Not yet: Family.');
+    expect(es(() => signatureLine(two, 2))).toBe('Firmado (versión 2): Consejero (23 de noviembre de 2026), Estudiante (24 de noviembre de 2026). Falta la firma de: Familia.');
     expect(es(() => signatureLine(undefined, 1))).toBe('Nadie ha firmado todavía la versión 1 del plan.');
     const all = record([signed('counselor', '2026-11-23T15:00:00.000Z'), signed('student', '2026-11-24T15:00:00.000Z'), signed('family', '2026-11-25T15:00:00.000Z')]);
-    expect(es(() => signatureLine(all, 2))).toBe('Firmado (versión 2): Consejero (2026-11-23), Estudiante (2026-11-24), Familia (2026-11-25).');
+    expect(es(() => signatureLine(all, 2))).toBe('Firmado (versión 2): Consejero (23 de noviembre de 2026), Estudiante (24 de noviembre de 2026), Familia (25 de noviembre de 2026).');
   });
 });
 

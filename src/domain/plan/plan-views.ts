@@ -22,19 +22,21 @@ import {
   type PlanContent,
   type PlanHeader,
 } from './plan-types.js';
+import { dateWords } from '../../i18n/date-words.js';
 
 const text = (words: string): TextReply => ({ kind: 'text', text: words });
 
-/**
- * A day from an ISO time: "2026-12-01" in English (as always), "1 de diciembre de 2026" in other
- * languages. Used by the chat views and the exports.
- */
+/** A day from an ISO time, for people to read: "Dec 1, 2026", "1 de diciembre de 2026". Used by the chat views and the PDF. */
 export function sayDay(iso: string): string {
-  const day = iso.slice(0, 10);
-  if (currentLanguage() === DEFAULT_LANGUAGE) return day;
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  return date.toLocaleDateString(`${currentLanguage()}-US`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return dateWords(iso);
+}
+
+/**
+ * A day in a file for spreadsheets (the plan CSV): "2026-12-01" in English, as spreadsheets sort it;
+ * "1 de diciembre de 2026" in other languages.
+ */
+export function fileDay(iso: string): string {
+  return currentLanguage() === DEFAULT_LANGUAGE ? iso.slice(0, 10) : dateWords(iso);
 }
 
 /** Header facts for views and exports. `student` comes from the student's profile. */

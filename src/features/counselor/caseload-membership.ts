@@ -7,6 +7,7 @@ import { requestCaseload } from '../people/caseload-requests.js';
 import { counselorRecord, removeFromCaseload } from '../people/links.js';
 import type { PeopleDeps } from '../people/people-deps.js';
 import { notSetUp } from './my-students.js';
+import { dateWords } from '../../i18n/date-words.js';
 
 const KEY = /^\s*(add|remove|drop)\s+(a\s+)?student\s+([a-z]+):(\S{1,100})\s*$/i;
 const CHANNELS = new Set(['console', 'slack', 'teams']);
@@ -47,7 +48,7 @@ export function addStudentCommand(deps: PeopleDeps): Command {
         case 'already-on':
           return ctx.say(text(t('counselor.membership.alreadyOn', { key })));
         case 'already-waiting':
-          return ctx.say(text(t('counselor.membership.alreadyWaiting', { key, request: r.request.id, date: r.request.at.slice(0, 10) })));
+          return ctx.say(text(t('counselor.membership.alreadyWaiting', { key, request: r.request.id, date: dateWords(r.request.at) })));
         case 'requested': {
           const sent = await askThroughChannel(store, deps, r.request, ctx.now);
           deps.logger?.info({ user: ctx.userKey, student: key, request: r.request.id, sent }, 'caseload request made');

@@ -5,6 +5,7 @@
 import type { QuestionReply, Reply } from '../../domain/messages.js';
 import { t } from '../../i18n/t.js';
 import type { StudentRow } from './caseload-rows.js';
+import { dateWords } from '../../i18n/date-words.js';
 
 export const CASELOAD_Q = 'caseload:actions';
 export const ACTIVE_DAYS = 30;
@@ -67,7 +68,7 @@ export function summaryReplies(c: CaseloadCounts): Reply[] {
     t('counselor.summary.overdue', { n: c.overdue }),
     t('counselor.summary.notMet', { n: c.notMet }),
     c.lastActivity
-      ? t('counselor.summary.activeLatest', { count: c.active, days: ACTIVE_DAYS, latest: c.lastActivity.slice(0, 10) })
+      ? t('counselor.summary.activeLatest', { count: c.active, days: ACTIVE_DAYS, latest: dateWords(c.lastActivity) })
       : t('counselor.summary.active', { count: c.active, days: ACTIVE_DAYS }),
   ];
   return [{ kind: 'text', text: lines.join('\n') }, caseloadActions(c)];

@@ -16,6 +16,7 @@ import { meetingRecord } from './meeting-records.js';
 import { WHICH_Q } from './my-students.js';
 import { signatureLine } from '../../domain/plan-signatures.js';
 import { currentSignatures } from '../../domain/meetings.js';
+import { dateWords } from '../../i18n/date-words.js';
 
 const NOTES_SHOWN = 3;
 
@@ -23,9 +24,9 @@ export async function counselorExtras(ctx: TurnContext, deps: CounselorDeps, row
   const record = await meetingRecord(ctx.records.store, row.key);
   const out: Reply[] = [];
   const said = [
-    row.meetingsThisYear === 0 ? t('counselor.extras.noMeetings') : t('counselor.extras.meetings', { n: row.meetingsThisYear, last: row.lastMeetingAt!.slice(0, 10) }),
+    row.meetingsThisYear === 0 ? t('counselor.extras.noMeetings') : t('counselor.extras.meetings', { n: row.meetingsThisYear, last: dateWords(row.lastMeetingAt!) }),
     ...(row.metThisWindow ? [t('counselor.extras.metThisWindow')] : []),
-    ...(row.lastReminderAt ? [t('counselor.extras.lastReminder', { date: row.lastReminderAt.slice(0, 10) })] : []),
+    ...(row.lastReminderAt ? [t('counselor.extras.lastReminder', { date: dateWords(row.lastReminderAt) })] : []),
     t(row.familyLinked ? 'counselor.extras.familyLinked' : 'counselor.extras.familyNotLinked'),
   ];
   out.push(text(said.join(' ')));
@@ -35,7 +36,7 @@ export async function counselorExtras(ctx: TurnContext, deps: CounselorDeps, row
   const canSign = version !== undefined && !currentSignatures(record, version).counselor;
   const notes = record?.notes ?? [];
   if (notes.length > 0) {
-    const shown = notes.slice(-NOTES_SHOWN).map((n) => `- ${n.at.slice(0, 10)}: ${n.text}`);
+    const shown = notes.slice(-NOTES_SHOWN).map((n) => `- ${dateWords(n.at)}: ${n.text}`);
     out.push(text([t('counselor.extras.notes', { n: notes.length }), ...shown].join('\n')));
   }
   if (deps.gradeActions && row.grade !== undefined) {

@@ -15,6 +15,7 @@ import type { CounselorDeps } from './counselor-deps.js';
 import { focusedStudent, readFocus, updateFocus } from './counselor-focus.js';
 import { addNote, cleanNote, recordMeeting } from './meeting-records.js';
 import { onMyCaseload, pickStudent } from './my-students.js';
+import { dateWords } from '../../i18n/date-words.js';
 
 const MET_WORDS = [
   // "met with sam today", "record that i met with zoe", "log that i saw ava this week for her review"
@@ -64,7 +65,7 @@ export async function meetAndNote(ctx: TurnContext, deps: CounselorDeps, row: St
   deps.logger?.info({ user: ctx.userKey, student: row.key }, 'counselor meeting recorded');
   const window = schoolCalendar(policy, ctx.now).windows.find((w) => w.id === meeting.windowId);
   const said = [
-    t('counselor.meeting.saved', { who: row.name ?? row.key, date: meeting.at.slice(0, 10) }),
+    t('counselor.meeting.saved', { who: row.name ?? row.key, date: dateWords(meeting.at) }),
     window ? t('counselor.meeting.countsFor', { season: seasonWords(window) }) : t('counselor.meeting.countsForNone'),
     t('counselor.meeting.thisYear', { count: row.meetingsThisYear + 1 }),
     note ? t('counselor.meeting.noteSaved') : t('counselor.meeting.next', { first: firstName(row).toLowerCase() }),

@@ -15,6 +15,7 @@ import { updateFocus } from './counselor-focus.js';
 import { addSignature, meetingRecord } from './meeting-records.js';
 import { pickStudent } from './my-students.js';
 import { signatureLine } from '../../domain/plan-signatures.js';
+import { dateWords } from '../../i18n/date-words.js';
 
 export const SIGN_WHICH_Q = 'sign:which';
 const OWN = /^(?:please )?sign (?:off )?(?:on )?(?:my|the|his|her|their|our|this) (?:plan|plan of study)(?: please)?$|^sign (?:it|off)$/;
@@ -29,7 +30,7 @@ async function sign(ctx: TurnContext, studentKey: string, role: Signer, who?: st
   const version = plan?.versions?.[plan.versions.length - 1]?.number;
   if (version === undefined) return [text(who === undefined ? t('counselor.sign.noPlanYours') : t('counselor.sign.noPlan', { who }))];
   const record = await addSignature(ctx.records.store, { studentKey, by: ctx.userKey, now: ctx.now, role, planVersion: version });
-  const said = { date: ctx.now.toISOString().slice(0, 10), version, line: signatureLine(record, version) };
+  const said = { date: dateWords(ctx.now.toISOString()), version, line: signatureLine(record, version) };
   return [text(who === undefined ? t('counselor.sign.signedYours', said) : t('counselor.sign.signed', { ...said, who }))];
 }
 

@@ -20,6 +20,7 @@ import { updateFocus } from './counselor-focus.js';
 import { findStudents } from './student-search.js';
 import { statusWords } from './student-status.js';
 import { audit } from '../people/audit.js';
+import { dateWords } from '../../i18n/date-words.js';
 
 export const PICK_STUDENT_Q = 'counselor:pick-student';
 const KEY = /^([a-z]+):(\S{1,100})$/i;
@@ -68,7 +69,7 @@ export async function studentViewReplies(ctx: TurnContext, key: string, deps: Co
       { label: t('counselor.view.path'), value: named('path', choice?.pathId, row.path) },
       { label: t('counselor.view.cluster'), value: named('cluster', row.clusterId, row.cluster) },
       { label: t('counselor.view.pathway'), value: named('pathway', row.pathwayId, row.pathway) },
-      { label: t('counselor.view.lastChat'), value: row.lastActivity?.slice(0, 10) ?? t(profile ? 'counselor.view.notYet' : 'counselor.view.neverChatted') },
+      { label: t('counselor.view.lastChat'), value: row.lastActivity ? dateWords(row.lastActivity) : t(profile ? 'counselor.view.notYet' : 'counselor.view.neverChatted') },
     ],
     text: '',
   };
@@ -82,14 +83,14 @@ export async function studentViewReplies(ctx: TurnContext, key: string, deps: Co
   }
   const header = planHeader(plan, deps.framework.framework);
   const v = currentVersion(plan);
-  out.push(text(t('counselor.view.plan', { pathway: header.pathway, cluster: header.cluster, goal: header.goal || t('counselor.view.notChosen'), version: v.number, date: v.at.slice(0, 10) })));
+  out.push(text(t('counselor.view.plan', { pathway: header.pathway, cluster: header.cluster, goal: header.goal || t('counselor.view.notChosen'), version: v.number, date: dateWords(v.at) })));
   const requirements = await deps.requirements();
   if (requirements) {
     const problems = checkPlan(plan, requirements);
     out.push(text(problems.length === 0 ? t('counselor.view.checkNothing') : [t('counselor.view.checkToFix', { n: problems.length }), ...problems.map((p) => `- ${p.message}`)].join('\n')));
   }
-  const reviews = plan.reviews.map((r) => `- ${t('counselor.view.reviewLine', { date: r.at.slice(0, 10), version: r.version })}`);
-  const state = row.status.overdue ? t('counselor.view.since', { status: statusWords(row), since: row.status.overdue.since.slice(0, 10) }) : statusWords(row);
+  const reviews = plan.reviews.map((r) => `- ${t('counselor.view.reviewLine', { date: dateWords(r.at), version: r.version })}`);
+  const state = row.status.overdue ? t('counselor.view.since', { status: statusWords(row), since: dateWords(row.status.overdue.since) }) : statusWords(row);
   const count = reviews.length === 0 ? t('counselor.view.noneYet') : String(reviews.length);
   out.push(text([t('counselor.view.reviews', { n: count, state }), ...reviews.slice(-10)].join('\n')));
   if (counselor) out.push(...(await counselorExtras(ctx, deps, row, plan)));

@@ -6,6 +6,7 @@ import { t } from '../../i18n/t.js';
 import type { Command } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
 import { mayChangeRole } from '../../domain/role-changes.js';
+import { dateWords } from '../../i18n/date-words.js';
 
 const CHANGE_WORDS = /^(change|switch|pick another|choose another|pick a different|choose a different) (my )?(pathway|cluster|path)$/;
 const EXPLORE_WORDS = /^(explore|quiz|start|take the quiz|interest questions|questions|find (a )?career|explore careers|retake|take the interest questions|change my (pathway|cluster|path)|switch (my )?(pathway|cluster|path)|(pick|choose) (another|a different) (pathway|cluster|path))$/;
@@ -73,7 +74,7 @@ export function myChoiceCommand(fw: FrameworkIndex): Command {
         },
         ...(c.clusterId ? [{ label: t('explore.careerCluster'), value: cluster ? frameworkName('cluster', cluster.id, cluster.name) : c.clusterId }] : []),
         ...(c.pathwayId ? [{ label: t('explore.careerPathway'), value: pathway ? frameworkName('pathway', pathway.id, pathway.name) : c.pathwayId }] : []),
-        { label: t('explore.chosenOn'), value: c.chosenAt.slice(0, 10) },
+        { label: t('explore.chosenOn'), value: dateWords(c.chosenAt) },
       ];
       ctx.say(
         {

@@ -15,6 +15,7 @@ import type { Store } from '../../store/store.js';
 import { counselorRecord } from './links.js';
 import { CODES } from './redeem-code.js';
 import { serialised } from './serialised.js';
+import { dateWords } from '../../i18n/date-words.js';
 
 export const COUNSELOR_CLASS_CODES = 'counselor-class-codes';
 export const REPLACE_CODE_Q = 'class-code:replace';
@@ -66,7 +67,7 @@ export async function classCodesOf(store: Store, counselorKey: string): Promise<
 
 export const isWorking = (c: ClassCode, now: Date) => now.getTime() < Date.parse(c.expiresAt);
 
-const day = (iso: string) => iso.slice(0, 10);
+const day = (iso: string) => dateWords(iso);
 const joined = (n: number) => t('people.classCodes.joined', { count: n });
 
 function describe(c: ClassCode, now: Date): string {

@@ -96,7 +96,7 @@ describe('Waypoint on Slack with its real engine', () => {
     await deliver(slack, press(list.body, '1718030001.000100', 'Next 15 (25 more)'));
     expect(calls.map((c) => c.body.text).join('\n')).toMatch(/- [A-Z][a-z]+ [A-Z][a-z]+, 1\dth grade: /);
     await deliver(slack, dm('met with ava garcia today'));
-    expect(calls.at(-1)!.body.text).toMatch(/^Saved: you met with Ava Garcia on 2026-11-23/);
+    expect(calls.at(-1)!.body.text).toMatch(/^Saved: you met with Ava Garcia on Nov 23, 2026/);
     scope.persist(false);
     nock.cleanAll();
   });

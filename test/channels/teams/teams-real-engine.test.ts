@@ -92,7 +92,7 @@ describe('Teams channel with the real engine', () => {
     expect(more).toMatch(/, 1\dth grade: /);
     expect(more).not.toEqual(list);
     const met = JSON.stringify((await send(message('c4', 'met with ava garcia today'))).map((c) => c.body));
-    expect(met).toMatch(/Saved: you met with Ava Garcia on 2025-09-15/);
+    expect(met).toMatch(/Saved: you met with Ava Garcia on Sep 15, 2025/);
   });
 
   test('typed questions are understood in Teams too: pay, a school word, and the way back to the question', async () => {

@@ -57,7 +57,7 @@ describe('reviewing a plan', () => {
   it('walks through what changed, this year and next', () => {
     const plan = recordReview(apply(draft, 'move Chemistry to 12th', NOW), { now: '2026-10-01T14:00:00.000Z', by: BY });
     const replies = reviewReplies(apply(plan, 'add FFA in 10th', NOW), planHeader(plan, framework));
-    expect(replies[0]).toEqual({ kind: 'text', text: 'Your last review was on 2026-10-01. Since then:\n- Added FFA to Additional Activities in 10th grade.' });
+    expect(replies[0]).toEqual({ kind: 'text', text: 'Your last review was on Oct 1, 2026. Since then:\n- Added FFA to Additional Activities in 10th grade.' });
     expect(replies.slice(1).map((r) => r.kind === 'plan' && r.grades)).toEqual([['9th'], ['10th']]);
   });
 });

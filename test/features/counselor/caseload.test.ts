@@ -47,7 +47,7 @@ describe('counselor caseload', () => {
     // Ana's meeting with Ms. Rivera counts as this year's review; Sam's plan has had none.
     expect(text).toMatch(/1 with a plan but no review this school year \(2026-27\)/);
     expect(text).toMatch(/1 overdue for a review/);
-    expect(text).toMatch(/4 chatted with me in the last 30 days \(latest: 2026-11-23\)/);
+    expect(text).toMatch(/4 chatted with me in the last 30 days \(latest: Nov 23, 2026\)/);
     expect(rivera.question()?.choices.map((c) => c.label)).toEqual(['Send reminders to the overdue (1)', 'Show list', 'Download CSV']);
   });
 

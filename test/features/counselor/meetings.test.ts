@@ -24,7 +24,7 @@ describe('counselor meetings and notes', () => {
     await rivera.say('who has not met');
     expect(rivera.text()).toMatch(/^2 of 2 students have not met with you this window\./);
     await rivera.say('I met with Sam today');
-    expect(rivera.text()).toMatch(/^Saved: you met with Sam Lee on 2026-11-23\. It counts for the fall window\. That's 1 meeting this school year\./);
+    expect(rivera.text()).toMatch(/^Saved: you met with Sam Lee on Nov 23, 2026\. It counts for the fall window\. That's 1 meeting this school year\./);
     const record = await w.store.get<MeetingRecord>(MEETINGS, 'console:sam');
     expect(record?.meetings).toEqual([{ at: '2026-11-23T15:00:00.000Z', by: 'console:rivera', windowId: '2026-27-fall', schoolYear: '2026-27' }]);
     expect((await auditEntries(w.store)).filter((a) => a.action === 'meeting-recorded')).toEqual([
@@ -39,9 +39,9 @@ describe('counselor meetings and notes', () => {
   it('a counselor says it the way they talk: "record that i met with ana", "whats going on with sam"; "i saw a movie" is not a meeting', async () => {
     const { rivera } = await setting();
     await rivera.say('record that i met with ana today');
-    expect(rivera.text()).toMatch(/^Saved: you met with Ana Diaz on 2026-11-23\./);
+    expect(rivera.text()).toMatch(/^Saved: you met with Ana Diaz on Nov 23, 2026\./);
     await rivera.say('log that i saw sam this week for his plan review');
-    expect(rivera.text()).toMatch(/^Saved: you met with Sam Lee on 2026-11-23\./);
+    expect(rivera.text()).toMatch(/^Saved: you met with Sam Lee on Nov 23, 2026\./);
     await rivera.say('i saw a movie');
     expect(rivera.text()).not.toMatch(/Saved|couldn't find/);
     await rivera.say('whats going on with ana');
@@ -67,7 +67,7 @@ describe('counselor meetings and notes', () => {
     expect((await w.store.get<MeetingRecord>(MEETINGS, 'console:ana'))!.notes[0]!.text).toHaveLength(980);
     // The counselor sees the notes in the student's view; the student and the family never do.
     await rivera.say('show student sam');
-    expect(rivera.text()).toMatch(/Counselor notes \(2, only counselors see these\):\n- 2026-11-23: talked about welding classes/);
+    expect(rivera.text()).toMatch(/Counselor notes \(2, only counselors see these\):\n- Nov 23, 2026: talked about welding classes/);
     await sam.say('show student sam');
     expect(sam.text()).not.toMatch(/welding|job shadow|notes/i);
     await mom.say('show student sam');
@@ -105,14 +105,14 @@ describe('signing the plan', () => {
   it('counselor, student and family each sign the current version; the student and family see who has signed', async () => {
     const { w, rivera, sam, mom } = await setting();
     await rivera.say("sign sam's plan");
-    expect(rivera.text()).toMatch(/^Signed on 2026-11-23 for version 1 of Sam Lee's plan\. Signed \(version 1\): Counselor \(2026-11-23\)\. Not yet: Student, Family\./);
+    expect(rivera.text()).toMatch(/^Signed on Nov 23, 2026 for version 1 of Sam Lee's plan\. Signed \(version 1\): Counselor \(Nov 23, 2026\)\. Not yet: Student, Family\./);
     await sam.say('who signed my plan');
-    expect(sam.text()).toMatch(/^Your plan: Signed \(version 1\): Counselor \(2026-11-23\)\. Not yet: Student, Family\./);
+    expect(sam.text()).toMatch(/^Your plan: Signed \(version 1\): Counselor \(Nov 23, 2026\)\. Not yet: Student, Family\./);
     w.advance(24 * 60 * 60 * 1000);
     await sam.say('sign my plan');
-    expect(sam.text()).toMatch(/^Signed on 2026-11-24 for version 1 of your plan\./);
+    expect(sam.text()).toMatch(/^Signed on Nov 24, 2026 for version 1 of your plan\./);
     await mom.say('sign the plan');
-    expect(mom.text()).toMatch(/Signed \(version 1\): Counselor \(2026-11-23\), Student \(2026-11-24\), Family \(2026-11-24\)\.$/);
+    expect(mom.text()).toMatch(/Signed \(version 1\): Counselor \(Nov 23, 2026\), Student \(Nov 24, 2026\), Family \(Nov 24, 2026\)\.$/);
     await mom.say('who signed the plan');
     expect(mom.text()).toMatch(/^Sam: Signed \(version 1\)/);
     const record = (await w.store.get<MeetingRecord>(MEETINGS, 'console:sam'))!;

@@ -135,7 +135,7 @@ describe('the sign-off, asked in Spanish', () => {
     await mom.say('firmar el plan');
     expect(await signatures()).toBe(1);
     await mom.say('¿quiénes han firmado?');
-    expect(mom.text()).toMatch(/^Sam: Firmado \(versión 1\): Familia \(2026-11-23\)\. Falta la firma de: Consejero, Estudiante\.$/);
+    expect(mom.text()).toMatch(/^Sam: Firmado \(versión 1\): Familia \(23 de noviembre de 2026\)\. Falta la firma de: Consejero, Estudiante\.$/);
     expect(await signatures()).toBe(1);
   });
 });

@@ -69,7 +69,7 @@ describe("a counselor's request to add a student", () => {
     await rivera.say('add student slack:U0ABC12');
     const id = requestIdIn(rivera.text());
     await rivera.say('add student slack:U0ABC12');
-    expect(rivera.text()).toBe(`I already asked slack:U0ABC12 (request ${id}, 2026-11-23). Still waiting for their OK.`);
+    expect(rivera.text()).toBe(`I already asked slack:U0ABC12 (request ${id}, Nov 23, 2026). Still waiting for their OK.`);
     await w.family('mom');
     await rivera.say('add student console:mom');
     expect(rivera.text()).toMatch(/isn't set up as a student/);

@@ -15,11 +15,11 @@ describe("a counselor's class codes", () => {
     for (const s of ['sam', 'ana']) await (await w.student(s)).say(code);
     await rivera.say('my class codes');
     expect(rivera.text()).toContain('1 class code: 1 working, 0 stopped or expired.');
-    expect(rivera.text()).toContain(`${code}: made 2026-11-23, works until 2026-12-23, 2 joined`);
+    expect(rivera.text()).toContain(`${code}: made Nov 23, 2026, works until Dec 23, 2026, 2 joined`);
 
     w.advance(31 * DAY);
     await rivera.say('list codes');
-    expect(rivera.text()).toContain(`${code}: made 2026-11-23, expired 2026-12-23, 2 joined`);
+    expect(rivera.text()).toContain(`${code}: made Nov 23, 2026, expired Dec 23, 2026, 2 joined`);
   });
 
   it('never lists another counselor\'s codes', async () => {
@@ -58,9 +58,9 @@ describe("a counselor's class codes", () => {
     expect(await caseloadOf(w.store, 'console:rivera')).toEqual(['console:sam']);
 
     await rivera.say(`revoke code ${code.toLowerCase()}`);
-    expect(rivera.text()).toMatch(/already stopped working \(stopped 2026-11-23\)/);
+    expect(rivera.text()).toMatch(/already stopped working \(stopped Nov 23, 2026\)/);
     await rivera.say('my class codes');
-    expect(rivera.text()).toContain(`${code}: made 2026-11-23, stopped 2026-11-23, 1 joined`);
+    expect(rivera.text()).toContain(`${code}: made Nov 23, 2026, stopped Nov 23, 2026, 1 joined`);
   });
 
   it('a new code offers to replace the old one: "Replace" stops the old code, "Keep both" keeps both working', async () => {

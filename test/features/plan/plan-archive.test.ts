@@ -131,9 +131,9 @@ describe('a plan with a long history: old versions are kept in chunks, not rewri
     expect([...expected].sort()).toEqual(['Moved Chemistry from 11th to 12th.', 'Removed FFA from 10th grade.']);
 
     await chat.say('review my plan');
-    expect(chat.text()).toContain(`Your last review was on 2026-10-01. Since then:\n${expected.map((c) => `- ${c}`).join('\n')}`);
+    expect(chat.text()).toContain(`Your last review was on Oct 1, 2026. Since then:\n${expected.map((c) => `- ${c}`).join('\n')}`);
     await chat.say('yes');
-    expect(chat.text()).toMatch(/Review saved on 2026-11-23\. Changes since the last review: 2\./);
+    expect(chat.text()).toMatch(/Review saved on Nov 23, 2026\. Changes since the last review: 2\./);
     const reviews = (await loadPlan(store, KEY))!.reviews;
     expect(reviews[1]).toEqual({ at: now().toISOString(), by: KEY, version: 202, changesSinceLastReview: expected });
   });

@@ -219,13 +219,13 @@ describe('a student works on their Plan of Study in the chat', () => {
     expect((await storedPlan(chat))!.reviews).toHaveLength(0);
 
     await chat.say('yes');
-    expect(chat.text()).toMatch(/Review saved on 2026-11-23. Changes since the draft: 1./);
+    expect(chat.text()).toMatch(/Review saved on Nov 23, 2026. Changes since the draft: 1./);
     const [review] = (await storedPlan(chat))!.reviews;
     expect(review).toMatchObject({ at: '2026-11-23T15:00:00.000Z', by: 'console:ana', version: 2 });
     expect(review!.changesSinceLastReview).toEqual(['Added FFA to Additional Activities in 11th grade.']);
 
     await chat.say('show my plan');
-    expect(tables(chat.last)[0]!.text).toContain('Last reviewed: 2026-11-23');
+    expect(tables(chat.last)[0]!.text).toContain('Last reviewed: Nov 23, 2026');
   });
 
   it('a review can include changes, confirmed one by one, and is recorded when the student finishes', async () => {

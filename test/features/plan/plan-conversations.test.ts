@@ -59,7 +59,7 @@ describe('plan conversations are held by the plan flow, beside whatever else is 
     await chat.say('yes');
     expect(chat.question()?.questionId).toBe('plan:review');
     await chat.say('thats all');
-    expect(chat.text()).toMatch(/Review saved on 2026-11-23\. Changes since the draft: 1\./);
+    expect(chat.text()).toMatch(/Review saved on Nov 23, 2026\. Changes since the draft: 1\./);
     expect((await storedPlan(chat))!.reviews).toHaveLength(1);
     expect(await chat.store.get('plan-chat', 'console:ana')).toBeUndefined();
     await chat.say('finish review');
@@ -87,6 +87,6 @@ describe('plan conversations are held by the plan flow, beside whatever else is 
     expect(chat.text()).not.toMatch(/Signed \(version/);
     await chat.say('sign my plan');
     await chat.say('plan');
-    expect(chat.text()).toMatch(/Signed \(version \d+\): Student \(2026-11-23\)\. Not yet: Counselor, Family\./);
+    expect(chat.text()).toMatch(/Signed \(version \d+\): Student \(Nov 23, 2026\)\. Not yet: Counselor, Family\./);
   });
 });
