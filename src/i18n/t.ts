@@ -76,6 +76,15 @@ export function t(key: string, params?: Params): string {
   return translate(currentLanguage(), key, params);
 }
 
+/**
+ * How Waypoint addresses someone: a student informally, anyone else formally. Only Spanish makes
+ * the difference ("¿Quieres...?" / "¿Quiere...?"): i18next reads `key_formal` where the Spanish
+ * catalog has one, and the plain key everywhere else. Spread into a message's parameters.
+ */
+export function addressing(student: boolean): Params {
+  return student ? {} : { context: 'formal' };
+}
+
 /** A translator for one language, whatever turn is running (reminders, notices, exports). */
 export function tIn(language: Language): Translate {
   return (key, params) => translate(language, key, params);

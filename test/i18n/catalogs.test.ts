@@ -12,7 +12,9 @@ const en = flattenCatalog(catalogs.en);
 const es = flattenCatalog(catalogs.es);
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-const base = (key: string) => key.replace(PLURAL, '');
+/** Spanish says some messages formally ("usted") to anyone but a student: `key_formal`, read in place of `key`. */
+const FORMAL = /_formal$/;
+const base = (key: string) => key.replace(PLURAL, '').replace(FORMAL, '');
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
 const unique = (list: string[]) => [...new Set(list)].sort();
 
@@ -44,6 +46,14 @@ describe('message catalogs', () => {
     const broken = plurals.filter((k) => !(en.has(`${k}_one`) && en.has(`${k}_other`) && es.has(`${k}_one`) && es.has(`${k}_other`)));
     expect(broken).toEqual([]);
     expect(plurals.filter((k) => !placeholdersOf(en, k).includes('count') && ![...en].some(([key]) => base(key) === k && !key.endsWith('_one')))).toEqual([]);
+  });
+
+  it('a formal Spanish message ("usted") stands beside its plain one, and only Spanish has them', () => {
+    const formal = [...es.keys()].filter((k) => FORMAL.test(k));
+    expect(formal.length).toBeGreaterThan(5);
+    expect(formal.filter((k) => !es.has(k.replace(FORMAL, '')))).toEqual([]);
+    expect([...en.keys()].filter((k) => FORMAL.test(k))).toEqual([]);
+    expect(formal.filter((k) => /\b(quieres|puedes|escribe|pregúntame|dijiste|vives|tienes)\b/i.test(es.get(k)!))).toEqual([]);
   });
 
   it('no message is empty or left with a TODO', () => {

@@ -9,7 +9,7 @@ import { text } from '../messages.js';
 import type { EducationLevel } from './occupation-types.js';
 import { frameworkName } from '../../i18n/framework-words.js';
 import { currentLanguage } from '../../i18n/language.js';
-import { t } from '../../i18n/t.js';
+import { addressing, t } from '../../i18n/t.js';
 import { joinPlain } from '../interest-reasons.js';
 import type { FreeTextInterpretation, FreeTextMatch } from './interpret-free-text.js';
 
@@ -68,13 +68,13 @@ function place(m: { clusterId: string; pathwayId?: string }, n: Names): string {
 const quoteWords = (words: string[]): string => words.map((w) => `"${w}"`).join(t('explore.list.and'));
 
 /** One line saying what fits and why. */
-function matchLine(m: FreeTextMatch, n: Names): string {
+function matchLine(m: FreeTextMatch, n: Names, student: boolean): string {
   if (m.occupation !== undefined) {
     return m.occupation.description !== undefined
       ? t('jobs.describedInPlace', { described: sentence(m.occupation.title, m.occupation.description), place: place(m, n) })
       : t('jobs.fitsPlace', { job: englishTitles() ? aTitle(m.occupation.title) : m.occupation.title, place: place(m, n) });
   }
-  return m.words.length > 0 ? t('jobs.youSaid', { words: quoteWords(m.words), place: place(m, n) }) : t('jobs.thatFits', { place: place(m, n) });
+  return m.words.length > 0 ? t('jobs.youSaid', { words: quoteWords(m.words), place: place(m, n), ...addressing(student) }) : t('jobs.thatFits', { place: place(m, n) });
 }
 
 /** Who is asking: only a student can choose a pathway or take the interest questions. */
@@ -108,9 +108,10 @@ export function freeTextReplies(
       const sameWords = (m: FreeTextMatch): boolean =>
         m.occupation === undefined &&
         (m.words.length === 0 || (matches[0]!.occupation === undefined && m.words.join(' ') === matches[0]!.words.join(' ')));
-      const lines = matches.map((m, i) => (i > 0 && sameWords(m) ? t('jobs.alsoFits', { place: place(m, n) }) : matchLine(m, n)));
-      const body = lines.length === 1 ? lines[0]! : t('jobs.whatFits', { lines: lines.map((l) => `- ${l}`).join('\n') });
-      const prompt = t(matches.length === 1 ? 'jobs.lookCloser' : 'jobs.firstClosest');
+      const you = addressing(audience.student);
+      const lines = matches.map((m, i) => (i > 0 && sameWords(m) ? t('jobs.alsoFits', { place: place(m, n) }) : matchLine(m, n, audience.student)));
+      const body = lines.length === 1 ? lines[0]! : t('jobs.whatFits', { lines: lines.map((l) => `- ${l}`).join('\n'), ...you });
+      const prompt = t(matches.length === 1 ? 'jobs.lookCloser' : 'jobs.firstClosest', you);
       return [text(body), offer(matches, n, prompt, audience)];
     }
     case 'describe': {
@@ -119,7 +120,7 @@ export function freeTextReplies(
       return [
         text(sentence(o.title, o.description)),
         text(t('jobs.startWith', { how: educationWords(o.education), place: place(match, n) })),
-        offer([match], n, t('jobs.lookCloser'), audience),
+        offer([match], n, t('jobs.lookCloser', addressing(audience.student)), audience),
       ];
     }
     case 'ambiguous': {
@@ -132,12 +133,12 @@ export function freeTextReplies(
         {
           kind: 'question',
           questionId: CLARIFY_OCCUPATION,
-          text: t('jobs.whichKind', { one: word, many: `${many.charAt(0).toUpperCase()}${many.slice(1)}`, where }),
+          text: t('jobs.whichKind', { one: word, many: `${many.charAt(0).toUpperCase()}${many.slice(1)}`, where, ...addressing(audience.student) }),
           choices: options.map((o) => ({ id: `occupation:${o.id}`, label: o.title })),
         },
       ];
     }
     case 'not-understood':
-      return [text(t('jobs.notCaught'))];
+      return [text(t('jobs.notCaught', addressing(audience.student)))];
   }
 }

@@ -5,7 +5,7 @@ import { joinPlain } from '../../domain/interest-reasons.js';
 import { CLARIFY_OCCUPATION, educationWords, englishTitles, FREE_TEXT_OFFER, sentence } from '../../domain/occupations/free-text-replies.js';
 import type { Occupation } from '../../domain/occupations/occupation-types.js';
 import { frameworkName } from '../../i18n/framework-words.js';
-import { t } from '../../i18n/t.js';
+import { addressing, t } from '../../i18n/t.js';
 
 /** What the question asks about a job; 'possible' is "can I be one?": what it is, the schooling and where it fits. */
 export type JobFacet = 'duties' | 'possible' | 'education' | 'pay' | 'cluster';
@@ -81,7 +81,7 @@ export function describeJob(o: Occupation, facet: JobFacet, facts: Facts, opts: 
       if (o.payNote) lines.push(o.payNote);
       else {
         lines.push(pay ? t('jobs.payIs', { jobs, pay }) : t('jobs.noPay', { jobs: jobsInSentence }));
-        lines.push(t('jobs.payDepends'));
+        lines.push(t('jobs.payDepends', addressing(opts.student)));
       }
       break;
     case 'cluster':
@@ -103,15 +103,15 @@ export function describeJob(o: Occupation, facet: JobFacet, facts: Facts, opts: 
     optional: true,
     text:
       facet === 'pay' || facet === 'education'
-        ? t('jobs.knowMore', { jobs: jobsInSentence })
-        : t('jobs.lookCloser'),
+        ? t('jobs.knowMore', { jobs: jobsInSentence, ...addressing(opts.student) })
+        : t('jobs.lookCloser', addressing(opts.student)),
     choices,
   };
   return [...replies, offer];
 }
 
 /** "Nurses work in Health Science. Which kind did you mean?" `english`: the English word, when `word` was typed in Spanish ("enfermera"). */
-export function jobWhich(word: string, kinds: Occupation[], facet: JobFacet, fw: FrameworkIndex, english?: string): QuestionReply {
+export function jobWhich(word: string, kinds: Occupation[], facet: JobFacet, fw: FrameworkIndex, english?: string, student = true): QuestionReply {
   const named = kinds.map((o) => fw.clusterOfPathway(o.pathwayIds[0]!)).map((c) => (c ? frameworkName('cluster', c.id, c.name) : undefined));
   const clusters = [...new Set(named.filter((n): n is string => !!n))];
   const list = joinPlain(clusters);
@@ -122,7 +122,7 @@ export function jobWhich(word: string, kinds: Occupation[], facet: JobFacet, fw:
   return {
     kind: 'question',
     questionId: describe ? CLARIFY_OCCUPATION : JOB_WHICH_Q,
-    text: t('jobs.whichKind', { one, many: `${many.charAt(0).toUpperCase()}${many.slice(1)}`, where: list }),
+    text: t('jobs.whichKind', { one, many: `${many.charAt(0).toUpperCase()}${many.slice(1)}`, where: list, ...addressing(student) }),
     choices: kinds.map((o) => ({ id: describe ? `occupation:${o.id}` : `${facet}:${o.id}`, label: o.title })),
   };
 }

@@ -17,7 +17,7 @@ import { jobNamesIn } from '../../domain/understanding/mark-job-names.js';
 import type { SpanishJobNames } from '../../domain/occupations/spanish-job-names.js';
 import type { Command, TurnContext } from '../../engine/command.js';
 import { commandWords } from '../../engine/read-input.js';
-import { t } from '../../i18n/t.js';
+import { addressing, t } from '../../i18n/t.js';
 import { withWayBack } from '../understand/way-back.js';
 import { describeJob, jobWhich, JOB_WHICH_Q, type JobFacet } from './job-answers.js';
 
@@ -130,13 +130,13 @@ async function answerFacet(ctx: TurnContext, deps: JobQuestionDeps, facet: JobFa
     return true;
   }
   if (found.kinds && found.word) {
-    ctx.say(jobWhich(found.word, found.kinds, facet, deps.fw, found.english));
+    ctx.say(jobWhich(found.word, found.kinds, facet, deps.fw, found.english, isStudent(ctx)));
     return true;
   }
   // A frame with no job in it ("how much do they make"): ask which job, unless it was one or two
   // ordinary words ("need", "pay") that are better answered as not understood.
   if (typed.trim().split(/\s+/).length <= 2) return false;
-  ctx.say(text(t(facet === 'pay' ? 'jobs.whichJob.pay' : facet === 'education' ? 'jobs.whichJob.education' : 'jobs.whichJob.other')));
+  ctx.say(text(t(facet === 'pay' ? 'jobs.whichJob.pay' : facet === 'education' ? 'jobs.whichJob.education' : 'jobs.whichJob.other', addressing(isStudent(ctx)))));
   return true;
 }
 
@@ -194,7 +194,7 @@ export function jobQuestionCommand(given: JobQuestionDeps): Command {
           ctx.setTopic(o.id);
           return void ctx.say(...describeJob(o, facet, deps, { student: isStudent(ctx), buttons: withButtons(ctx) }));
         }
-        return void ctx.say(text(t('jobs.notFound')));
+        return void ctx.say(text(t('jobs.notFound', addressing(isStudent(ctx)))));
       }
       // A job's name alone ("doctor", "nurse practitioner") is not a question about one fact: it is described.
       const bare = jobSubject(typed, deps.frame) === commandWords(typed);
@@ -202,7 +202,7 @@ export function jobQuestionCommand(given: JobQuestionDeps): Command {
       const answered = facet
         ? await answerFacet(ctx, deps, facet, typed)
         : await answerInterest(ctx, deps, typed, intent === 'change-choice');
-      if (!answered) ctx.say(text(t('jobs.notSure')));
+      if (!answered) ctx.say(text(t('jobs.notSure', addressing(isStudent(ctx)))));
     },
   };
 }

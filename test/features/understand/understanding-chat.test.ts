@@ -95,6 +95,18 @@ describe('Waypoint understands what people mean before guessing a job', () => {
     expect(chat.question()?.text).toMatch(/^Hay muchos tipos de enfermeras \(en inglés, Nurses\)/);
   });
 
+  it('a job answer in Spanish says "usted" to a parent and "tú" to a student', async () => {
+    const mom = await newChat({ user: 'rosa' });
+    await mom.say('hola');
+    await mom.press('onboarding:role', 'family');
+    await mom.say('cuanto gana un soldador');
+    expect(mom.text()).toMatch(/El sueldo depende de dónde vive y de cuánta experiencia tiene\.\n¿Quiere saber más/);
+    const student = await studentWithNothingPending('9th');
+    await student.say('español');
+    await student.say('cuanto gana un soldador');
+    expect(student.text()).toMatch(/El sueldo depende de dónde vives y de cuánta experiencia tienes\.\n¿Quieres saber más/);
+  });
+
   it('where the wage table would mislead, pay is told in our own words, not as a figure', async () => {
     const chat = await studentWithNothingPending('9th');
     await chat.say('how much do peace corps volunteers make');
