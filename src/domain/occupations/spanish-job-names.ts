@@ -4,6 +4,7 @@
  * and the answer can name the job in Spanish ("soldador/a"). Pure.
  */
 import { z } from 'zod';
+import { plainWords as plain } from '../language-choice.js';
 
 const plainName = z.string().regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'must be plain lower-case words (no accents)');
 
@@ -13,15 +14,6 @@ export const spanishJobNamesSchema = z.object({
 });
 
 export type SpanishJobNamesFile = z.infer<typeof spanishJobNamesSchema>;
-
-/** Lower case, no accents or punctuation, single spaces: "Soldadores!" -> "soldadores". */
-const plain = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9ñ]+/g, ' ')
-    .trim();
 
 /** A Spanish plural made singular: "soldadores" -> "soldador", "sociales" -> "social", "enfermeras" -> "enfermera". */
 const singular = (word: string): string => (/[lrnd]es$/.test(word) ? word.slice(0, -2) : word.replace(/s$/, ''));

@@ -6,6 +6,7 @@
  * costs far less than missing the right one. Pure.
  */
 import { z } from 'zod';
+import { plainWords } from '../language-choice.js';
 
 export const dangerPhrasesSchema = z.object({
   about: z.string().optional(),
@@ -13,15 +14,8 @@ export const dangerPhrasesSchema = z.object({
   es: z.array(z.string().regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'must be plain lower-case words (no accents or apostrophes)')).min(1),
 });
 
-/** Lower case, accents and apostrophes gone, one space between words, a space at each end. */
-const plain = (text: string): string =>
-  ` ${text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()} `;
+/** Plain words ("don't" -> "dont"), a space at each end. */
+const plain = (text: string): string => ` ${plainWords(text.replace(/[’']/g, ''))} `;
 
 export class DangerPhrases {
   private readonly phrases: string[];
