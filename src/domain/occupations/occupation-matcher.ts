@@ -76,9 +76,13 @@ export class OccupationMatcher {
     this.exact = new ExactNames(data.occupations);
     for (const occ of data.onet?.occupations ?? []) this.onet.set(occ.code, occ);
     for (const [word, ids] of Object.entries(data.ambiguousWords ?? {})) {
-      // One word by its search term ("doctors" -> "doctor"), two ("social workers") by their phrase key.
-      const term = word.includes(' ') ? wordsKey(word) : processTerm(word);
-      if (term !== null) this.ambiguous.set(term, ids.map((id) => this.builtIn.get(id)).filter((o): o is Occupation => o !== undefined));
+      const kinds = ids.map((id) => this.builtIn.get(id)).filter((o): o is Occupation => o !== undefined);
+      // One word by its search term ("doctors" -> "doctor"); two as written and with the last one
+      // plural ("social worker", "social workers"), so looking them up needs no normalising.
+      if (!word.includes(' ')) {
+        const term = processTerm(word);
+        if (term !== null) this.ambiguous.set(term, kinds);
+      } else for (const form of [wordsKey(word), `${wordsKey(word)}s`]) this.ambiguous.set(form, kinds);
     }
     this.titleWords = new TitleWordIndex(data.titleWords, (p) => this.pathwayNames.has(p));
     this.shortForms = new ShortForms(data.titleWords?.abbreviations);
@@ -143,12 +147,12 @@ export class OccupationMatcher {
   }
 
   /**
-   * For a word (a search term) or two ("social workers") that name a family of jobs
+   * For a word (a search term) or two (plain: "social workers") that name a family of jobs
    * (data/ambiguous-words.json): the occupations to offer, [] when the matcher should pick them;
    * undefined when the words are not one of those.
    */
   ambiguousChoices(term: string): Occupation[] | undefined {
-    return this.ambiguous.get(term) ?? (term.includes(' ') ? this.ambiguous.get(wordsKey(term)) : undefined);
+    return this.ambiguous.get(term);
   }
 
   /** Whether the whole text is a built-in occupation's title or one of its other names ("vet", "welder"), not only a word students use for it. */

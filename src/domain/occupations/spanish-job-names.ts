@@ -34,8 +34,10 @@ export class SpanishJobNames {
 
   /** The English words for a Spanish job name, plural or not ("soldadores" -> "welder"); undefined when it is none. */
   englishFor(words: string): string | undefined {
-    const p = plain(words);
-    return this.english.get(p) ?? this.english.get(p.split(' ').map(singular).join(' '));
+    // Words already plain (as the classifier's entity marking asks, for every few words of every
+    // utterance at start-up) are looked up at once; others are made plain first.
+    const p = /^[a-z0-9 ]*$/.test(words) ? words : plain(words);
+    return this.english.get(p) ?? (/s\b/.test(p) ? this.english.get(p.split(' ').map(singular).join(' ')) : undefined);
   }
 
   /** Whether these words are a Spanish job name. */
