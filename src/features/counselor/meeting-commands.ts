@@ -59,15 +59,17 @@ function metName(head: string): string | undefined {
 
 export async function meetAndNote(ctx: TurnContext, deps: CounselorDeps, row: StudentRow, note?: string): Promise<void> {
   const policy = await deps.reviewPolicy();
-  const meeting = await recordMeeting(ctx.records.store, { studentKey: row.key, by: ctx.userKey, now: ctx.now, policy });
+  const { meeting, added } = await recordMeeting(ctx.records.store, { studentKey: row.key, by: ctx.userKey, now: ctx.now, policy });
   if (note) await addNote(ctx.records.store, { studentKey: row.key, by: ctx.userKey, now: ctx.now, text: note });
   await updateFocus(ctx.records.store, ctx.userKey, ctx.now, { studentKey: row.key, studentAt: ctx.now.toISOString(), pendingNote: undefined });
   deps.logger?.info({ user: ctx.userKey, student: row.key }, 'counselor meeting recorded');
   const window = schoolCalendar(policy, ctx.now).windows.find((w) => w.id === meeting.windowId);
+  const who = row.name ?? row.key;
   const said = [
-    t('counselor.meeting.saved', { who: row.name ?? row.key, date: dateWords(meeting.at) }),
+    // Said twice on one day, it is one meeting: said so, and not counted again.
+    added ? t('counselor.meeting.saved', { who, date: dateWords(meeting.at) }) : t('counselor.meeting.alreadySaved', { who, date: dateWords(meeting.at) }),
     window ? t('counselor.meeting.countsFor', { season: seasonWords(window) }) : t('counselor.meeting.countsForNone'),
-    t('counselor.meeting.thisYear', { count: row.meetingsThisYear + 1 }),
+    t('counselor.meeting.thisYear', { count: row.meetingsThisYear + (added ? 1 : 0) }),
     note ? t('counselor.meeting.noteSaved') : t('counselor.meeting.next', { first: firstName(row).toLowerCase() }),
   ];
   ctx.say(text(said.join(' ')));

@@ -4,7 +4,7 @@
  * only, never the note's words).
  */
 import { emptyMeetingRecord, MAX_NOTE_LENGTH, MEETINGS, windowForMeeting, type Meeting, type MeetingRecord, type Signer } from '../../domain/meetings.js';
-import { schoolCalendar, type ReviewPolicy } from '../../domain/reminders/index.js';
+import { localParts, schoolCalendar, type ReviewPolicy } from '../../domain/reminders/index.js';
 import type { Store } from '../../store/store.js';
 import { audit } from '../people/audit.js';
 import { serialised } from '../people/serialised.js';
@@ -21,15 +21,30 @@ async function change(store: Store, studentKey: string, now: Date, edit: (r: Mee
   });
 }
 
-/** Records a counselor meeting now, for the window open now (or the last one closed this year). */
-export async function recordMeeting(store: Store, o: { studentKey: string; by: string; now: Date; policy: ReviewPolicy }): Promise<Meeting> {
+/**
+ * Records a counselor meeting now, for the window open now (or the last one closed this year). A second record of the same counselor and
+ * student on the same local day is the same meeting said twice ("met with sam", then "record that
+ * i met with sam"): it is kept once, and `added` is false.
+ */
+export async function recordMeeting(store: Store, o: { studentKey: string; by: string; now: Date; policy: ReviewPolicy }): Promise<{ meeting: Meeting; added: boolean }> {
   const calendar = schoolCalendar(o.policy, o.now);
   const window = windowForMeeting(calendar, o.now.getTime());
   const meeting: Meeting = { at: o.now.toISOString(), by: o.by, schoolYear: calendar.schoolYear, ...(window ? { windowId: window.id } : {}) };
-  await change(store, o.studentKey, o.now, (r) => ({ ...r, meetings: [...r.meetings, meeting] }));
+  const today = localDay(o.now.getTime(), o.policy.timeZone);
+  let earlier: Meeting | undefined;
+  await change(store, o.studentKey, o.now, (r) => {
+    earlier = r.meetings.find((m) => m.by === o.by && localDay(Date.parse(m.at), o.policy.timeZone) === today);
+    return earlier ? r : { ...r, meetings: [...r.meetings, meeting] };
+  });
+  if (earlier) return { meeting: earlier, added: false };
   await audit(store, { at: meeting.at, by: o.by, action: 'meeting-recorded', subject: o.studentKey });
-  return meeting;
+  return { meeting, added: true };
 }
+
+const localDay = (instant: number, timeZone: string): string => {
+  const d = localParts(instant, timeZone);
+  return `${d.year}-${d.month}-${d.day}`;
+};
 
 /** A note as stored: control characters and extra spaces removed, at most MAX_NOTE_LENGTH characters. */
 export function cleanNote(raw: string): string {

@@ -50,6 +50,18 @@ describe('counselor meetings and notes', () => {
     expect(rivera.text()).toMatch(/^Sam Lee\n/);
   });
 
+  it('the same meeting said twice on one day is kept once, and said so', async () => {
+    const { w, rivera } = await setting();
+    await rivera.say('met with sam today');
+    await rivera.say('record that i met with sam today');
+    expect(rivera.text()).toMatch(/^Already saved: your meeting with Sam Lee on Nov 23, 2026 \(the same day counts once\)\..+That's 1 meeting this school year\./);
+    expect((await w.store.get<MeetingRecord>(MEETINGS, 'console:sam'))?.meetings).toHaveLength(1);
+    expect((await auditEntries(w.store)).filter((a) => a.action === 'meeting-recorded')).toHaveLength(1);
+    w.advance(24 * 60 * 60 * 1000);
+    await rivera.say('met with sam today');
+    expect(rivera.text()).toMatch(/^Saved: you met with Sam Lee on Nov 24, 2026\..+That's 2 meetings this school year\./);
+  });
+
   it('notes: "add note:" after naming a student, "note for sam: ...", cleaned and only for counselors', async () => {
     const { w, rivera, sam, mom } = await setting();
     await rivera.say('met with sam: talked about welding classes');
