@@ -1,5 +1,5 @@
-import { text, userKey as keyOf, type QuestionReply, type Reply, type Turn } from '../domain/messages.js';
-import { choiceSaid, matchChoice } from '../domain/match-choice.js';
+import { text, userKey as keyOf, type Reply, type Turn } from '../domain/messages.js';
+import { matchChoice } from '../domain/match-choice.js';
 import { answerKind } from '../domain/answer-words.js';
 import type { Understanding } from '../domain/understanding/intent-types.js';
 import { withMissingName } from '../domain/profile.js';
@@ -11,6 +11,7 @@ import { FlowTurns } from './flow-turns.js';
 import { onGlobalWord } from './global-words.js';
 import { commandWordsOf } from './intent-routing.js';
 import { answerIntent, type IntentRunners } from './answer-intent.js';
+import { meetNewcomer, type FirstContactRunners } from './first-contact.js';
 import { beginTurn, type TurnDriver, type TurnWork } from './turn-work.js';
 import { MENU_Q, globalWord, say, type GlobalWord } from './engine-words.js';
 import type { FlowDefinition } from './flow-runner.js';
@@ -53,6 +54,8 @@ export class Engine implements TurnHandler {
   private readonly flowTurns: FlowTurns;
   /** What answer-intent.ts runs an intent with. */
   private readonly intentRunners: IntentRunners;
+  /** What first-contact.ts meets a newcomer with. */
+  private readonly firstContact: FirstContactRunners;
 
   constructor(private readonly deps: EngineDeps) {
     this.flows = new Map(deps.flows.map((f) => [f.id, f]));
@@ -64,6 +67,12 @@ export class Engine implements TurnHandler {
       understanding: deps.understanding,
       help: (work) => this.onGlobal(work, 'help'),
       runCommand: (work, id, input) => this.runCommand(work, id, input),
+    };
+    this.firstContact = {
+      ...this.intentRunners,
+      toIntent: (work, meant, text) => this.toIntent(work, meant, text),
+      startOnboarding: (work) => this.flowTurns.start(work, 'onboarding', { firstContact: true }),
+      onAnswer: (work, questionId, choiceId) => this.onAnswer(work, questionId, choiceId),
     };
   }
 
@@ -132,29 +141,8 @@ export class Engine implements TurnHandler {
     const { session } = work;
     if (input.kind === 'empty') return this.reask(work, say.empty());
     if (input.kind === 'too-long') return this.reask(work, say.tooLong());
-    if (!work.profile && !session.active) {
-      // First contact: greet and ask who they are, unless the message is one a command reads first
-      // (a pasted code).
-      if (input.kind === 'text') {
-        const { words } = input;
-        const early = this.deps.commands.find((c) => c.onFirstContact && c.matches(words));
-        if (early) return this.runCommand(work, early.id, { text: input.text });
-        // Someone in danger is answered before anything else, even before we know who they are.
-        const meant = await this.deps.understanding?.messages.understand(input.text, 'none');
-        if (meant?.intent === 'distress' && (await this.toIntent(work, meant, input.text))) return;
-        // A question with a plain answer ("how much do vets make", "whats FBLA") is answered, then we meet.
-        if (meant && this.deps.understanding?.messages.intent(meant.intent)?.beforeWeMeet) await this.toIntent(work, meant, input.text);
-      }
-      await this.flowTurns.start(work, 'onboarding', { firstContact: true });
-      // "hello i am mom of diego": who they are is in the first message, so that question is answered now.
-      const asked = work.replies.find((r): r is QuestionReply => r.kind === 'question' && r.choices.some((c) => c.also));
-      const said = asked && input.kind === 'text' ? choiceSaid(input.text, asked.choices) : undefined;
-      if (asked && said) {
-        work.replies.splice(work.replies.indexOf(asked), 1);
-        await this.onAnswer(work, asked.questionId, said.id);
-      }
-      return;
-    }
+    // First contact: meet them (first-contact.ts).
+    if (!work.profile && !session.active) return meetNewcomer(work, input, this.firstContact);
     if (input.kind === 'action') return this.onAction(work, input.questionId, input.choiceId);
 
     const word = globalWord(input.words);
