@@ -69,7 +69,7 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 
 /** The job names the way load-app-data.ts builds them for loadUnderstanding. */
 const jobNamesOf = (matcher: OccupationMatcher): JobNames => ({
-  isJobName: (w) => matcher.namesOccupation(w) || (matcher.ambiguousChoices(w)?.length ?? 0) >= 2,
+  isJobName: (w) => matcher.namesJob(w),
 });
 
 /** The parts of loadAppData one after another (warm: the modules and files were read once already). */

@@ -46,7 +46,7 @@ export async function loadAppData(
   const plans = await readPlanData({ dataDir: path.join(PROJECT_DIR, 'data'), framework: framework.framework, ...(district ? { district } : {}) });
   const [family, understanding, pay] = await Promise.all([
     loadFamilyData(config.WAYPOINT_TIME_ZONE ? { timeZone: config.WAYPOINT_TIME_ZONE } : {}),
-    loadUnderstanding({ isJobName: (w) => matcher.namesOccupation(w) || (matcher.ambiguousChoices(w)?.length ?? 0) >= 2 }),
+    loadUnderstanding({ isJobName: (w) => matcher.namesJob(w) }),
     loadPay(),
   ]);
   return { framework, items, matcher, onetLoaded: occupations.onet !== undefined, plans, family, understanding, pay };

@@ -155,6 +155,11 @@ export class OccupationMatcher {
     return this.ambiguous.get(term);
   }
 
+  /** Whether these plain words are a job's name ("vet") or a word for a family of jobs ("doctor", "social workers"). */
+  namesJob(words: string): boolean {
+    return this.namesOccupation(words) || (this.ambiguousChoices(words)?.length ?? 0) >= 2;
+  }
+
   /** Whether the whole text is a built-in occupation's title or one of its other names ("vet", "welder"), not only a word students use for it. */
   namesOccupation(text: string): boolean {
     return this.exact.namesOccupation(text);

@@ -27,9 +27,7 @@ import { dateWords } from '../../i18n/date-words.js';
 const text = (words: string): TextReply => ({ kind: 'text', text: words });
 
 /** A day from an ISO time, for people to read: "Dec 1, 2026", "1 de diciembre de 2026". Used by the chat views and the PDF. */
-export function sayDay(iso: string): string {
-  return dateWords(iso);
-}
+export const sayDay = dateWords;
 
 /**
  * A day in a file for spreadsheets (the plan CSV): "2026-12-01" in English, as spreadsheets sort it;

@@ -69,29 +69,32 @@ const isStudent = (ctx: TurnContext) => {
 const inInterestQuestions = (ctx: TurnContext) => ctx.activeFlow() === 'explore' && ctx.flowQuestionId()?.startsWith('interest:') === true;
 const withButtons = (ctx: TurnContext) => !inInterestQuestions(ctx) && ctx.profile() !== undefined && ctx.profile()?.role !== 'counselor';
 
-/** The last reading, so checking that a question names a job and then answering it look it up once. */
-let lastReading: { subject: string; matcher: OccupationMatcher; reading: ReturnType<typeof interpretFreeText> } | undefined;
+type FoundJob = { one?: Occupation; kinds?: Occupation[]; word?: string; english?: string };
+
+/** The last question looked up, so checking that it names a job and then answering it look it up once. */
+let lastFound: { question: string; deps: JobQuestionDeps; found: FoundJob } | undefined;
 
 /** The one job name a question's leftover words hold ("my son pilot" -> "pilot"), else the words as they are. */
 function jobWords(subject: string, matcher: OccupationMatcher): string {
-  const named = jobNamesIn(subject, { isJobName: (w) => matcher.namesOccupation(w) || (matcher.ambiguousChoices(w)?.length ?? 0) >= 2 });
+  const named = jobNamesIn(subject, { isJobName: (w) => matcher.namesJob(w) });
   return named.length === 1 ? named[0]! : subject;
 }
 
 /** The occupation a question names, or the kinds to ask about ("nurse"). */
-function findJob(question: string, deps: JobQuestionDeps): { one?: Occupation; kinds?: Occupation[]; word?: string; english?: string } {
+function findJob(question: string, deps: JobQuestionDeps): FoundJob {
   if (!question) return {};
+  if (lastFound?.question === question && lastFound.deps === deps) return lastFound.found;
   // "soldador" is looked up as "welder"; asked "which kind?", it is still called "enfermera".
   const translated = deps.spanish ? deps.spanish.translate(question) : question;
   const spanishName = translated === question ? undefined : jobNamesIn(question, { isJobName: (w) => deps.spanish!.has(w) });
-  const found = findEnglishJob(jobWords(translated, deps.matcher), deps);
-  return found.kinds && spanishName?.length === 1 ? { ...found, english: found.word!, word: spanishName[0]! } : found;
+  const english = findEnglishJob(jobWords(translated, deps.matcher), deps);
+  const found = english.kinds && spanishName?.length === 1 ? { ...english, english: english.word!, word: spanishName[0]! } : english;
+  lastFound = { question, deps, found };
+  return found;
 }
 
-function findEnglishJob(subject: string, deps: JobQuestionDeps): { one?: Occupation; kinds?: Occupation[]; word?: string } {
-  const known = lastReading?.subject === subject && lastReading.matcher === deps.matcher ? lastReading.reading : undefined;
-  const reading = known ?? interpretFreeText(subject, deps.matcher);
-  lastReading = { subject, matcher: deps.matcher, reading };
+function findEnglishJob(subject: string, deps: JobQuestionDeps): FoundJob {
+  const reading = interpretFreeText(subject, deps.matcher);
   if (reading.kind === 'describe') return { one: reading.occupation };
   if (reading.kind === 'ambiguous') return { kinds: reading.options, word: reading.word };
   if (reading.kind === 'matches') {
@@ -105,16 +108,10 @@ function findEnglishJob(subject: string, deps: JobQuestionDeps): { one?: Occupat
 /** A job that clearly leads the search ("cosmetology" -> Cosmetologist), when the reading named none. */
 const CLEAR_LEAD = 1.5;
 
-/** The last lead looked for, so checking a question and then answering it search once. */
-let lastLead: { subject: string; matcher: OccupationMatcher; lead: { one?: Occupation } } | undefined;
-
 function clearLead(subject: string, matcher: OccupationMatcher): { one?: Occupation } {
-  if (lastLead?.subject === subject && lastLead.matcher === matcher) return lastLead.lead;
   const [first, second] = matcher.match(subject, 3).occupations;
   const o = first?.source === 'built-in' ? matcher.occupation(first.id) : undefined;
-  const lead = o && (second === undefined || first!.score >= CLEAR_LEAD * second.score) ? { one: o } : {};
-  lastLead = { subject, matcher, lead };
-  return lead;
+  return o && (second === undefined || first!.score >= CLEAR_LEAD * second.score) ? { one: o } : {};
 }
 
 /** "they", "it", "that job": the job the conversation was just about. */
