@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { plainWords as plain } from '../language-choice.js';
+import { replacePhrases } from '../replace-phrases.js';
 
 const plainName = z.string().regex(/^[a-z0-9]+(?: [a-z0-9]+)*$/, 'must be plain lower-case words (no accents)');
 
@@ -18,8 +19,6 @@ export type SpanishJobNamesFile = z.infer<typeof spanishJobNamesSchema>;
 /** A Spanish plural made singular: "soldadores" -> "soldador", "sociales" -> "social", "enfermeras" -> "enfermera". */
 const singular = (word: string): string => (/[lrnd]es$/.test(word) ? word.slice(0, -2) : word.replace(/s$/, ''));
 
-/** Longest name, in words, looked for in a text. */
-const LONGEST = 4;
 
 export class SpanishJobNames {
   private readonly english = new Map<string, string>();
@@ -47,23 +46,11 @@ export class SpanishJobNames {
 
   /** The text with each Spanish job name in it (longest first) put in English: "un soldador" -> "un welder"; as it was when it holds none. */
   translate(text: string): string {
-    const tokens = plain(text).split(' ').filter(Boolean);
-    const out: string[] = [];
-    let changed = false;
-    for (let i = 0; i < tokens.length; ) {
-      let taken = 0;
-      let english: string | undefined;
-      for (let n = Math.min(LONGEST, tokens.length - i); n >= 1 && taken === 0; n--) {
-        english = this.englishFor(tokens.slice(i, i + n).join(' '));
-        if (english !== undefined) taken = n;
-      }
-      if (taken > 0) {
-        out.push(english!);
-        i += taken;
-        changed = true;
-      } else out.push(tokens[i++]!);
-    }
-    return changed ? out.join(' ') : text;
+    const { words, found } = replacePhrases(plain(text).split(' ').filter(Boolean), (phrase) => {
+      const english = this.englishFor(phrase);
+      return english === undefined ? undefined : { as: english };
+    });
+    return found.length > 0 ? words.join(' ') : text;
   }
 
   /** The Spanish name to show for the job these English words name ("welder" -> "soldador/a"), when there is one. */

@@ -4,10 +4,11 @@
  * question's frame is learnt once for every one of the ~1,400 jobs the matcher knows. Pure.
  */
 import { plainText } from '../occupations/normalise-text.js';
+import { replacePhrases } from '../replace-phrases.js';
 
 /** The token that stands for any job name. */
 export const JOB_TOKEN = 'jobname';
-const LONGEST = 4;
+const JOB = { as: JOB_TOKEN };
 
 export interface JobNames {
   /** Whether these words (plain, lower case) are a job's title or other name, or a word for a family of jobs ("doctor"). */
@@ -27,25 +28,8 @@ export function jobNamesIn(text: string, names: JobNames): string[] {
 }
 
 function readJobNames(text: string, names: JobNames): { marked: string; found: string[] } {
-  const tokens = plainText(text).split(' ').filter(Boolean);
-  const out: string[] = [];
-  const found: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
-    let taken = 0;
-    let blocked = 0;
-    for (let n = Math.min(LONGEST, tokens.length - i); n >= 1 && taken === 0 && blocked === 0; n--) {
-      const phrase = tokens.slice(i, i + n).join(' ');
-      if (names.isNotJobName?.(phrase)) blocked = n;
-      else if (phrase.length >= 2 && names.isJobName(phrase)) taken = n;
-    }
-    if (blocked > 0) {
-      out.push(...tokens.slice(i, i + blocked));
-      i += blocked;
-    } else if (taken > 0) {
-      found.push(tokens.slice(i, i + taken).join(' '));
-      out.push(JOB_TOKEN);
-      i += taken;
-    } else out.push(tokens[i++]!);
-  }
-  return { marked: out.join(' '), found };
+  const { words, found } = replacePhrases(plainText(text).split(' ').filter(Boolean), (phrase) =>
+    names.isNotJobName?.(phrase) ? 'keep' : phrase.length >= 2 && names.isJobName(phrase) ? JOB : undefined,
+  );
+  return { marked: words.join(' '), found };
 }
