@@ -5,7 +5,7 @@
  * hello and asks who they are, and a first message that already says it ("hi im diegos mom")
  * answers that question at once.
  */
-import type { QuestionReply } from '../domain/messages.js';
+import { text, type QuestionReply } from '../domain/messages.js';
 import { choiceSaid } from '../domain/match-choice.js';
 import type { Understanding } from '../domain/understanding/intent-types.js';
 import type { Command, CommandInput } from './command.js';
@@ -30,7 +30,15 @@ export async function meetNewcomer(work: TurnWork, input: Input, r: FirstContact
     const meant = await r.understanding?.messages.understand(input.text, 'none');
     if (meant?.intent === 'distress' && (await r.toIntent(work, meant, input.text))) return;
     // A question with a plain answer ("how much do vets make", "whats FBLA") is answered, then we meet.
-    if (meant && r.understanding?.messages.intent(meant.intent)?.beforeWeMeet) await r.toIntent(work, meant, input.text);
+    if (meant && r.understanding?.messages.intent(meant.intent)?.beforeWeMeet) {
+      const from = work.replies.length;
+      await r.toIntent(work, meant, input.text);
+      // Its choices ("which kind of social worker?") are listed as words: a number typed next answers "who are you?".
+      for (let i = from; i < work.replies.length; i++) {
+        const reply = work.replies[i]!;
+        if (reply.kind === 'question') work.replies[i] = text([reply.text, ...reply.choices.map((c) => `- ${c.label}`)].join('\n'));
+      }
+    }
   }
   await r.startOnboarding(work);
   // "hello i am mom of diego": who they are is in the first message, so that question is answered now.

@@ -107,6 +107,13 @@ describe('Waypoint understands what people mean before guessing a job', () => {
     expect(student.text()).toMatch(/El sueldo depende de dónde vives y de cuánta experiencia tienes\.\n¿Quieres saber más/);
   });
 
+  it('a first question whose answer asks "which kind?" lists the kinds as words, so the next "1" answers "who are you?"', async () => {
+    const chat = await newChat();
+    await chat.say('how much do social workers make');
+    expect(chat.text()).toMatch(/^There are lots of kinds of social worker\..+Which kind did you mean\?\n- Child and Family Social Worker\n- School Social Worker/s);
+    expect(chat.question()?.questionId).toBe('onboarding:role');
+  });
+
   it('where the wage table would mislead, pay is told in our own words, not as a figure', async () => {
     const chat = await studentWithNothingPending('9th');
     await chat.say('how much do peace corps volunteers make');
